@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The VMBus MMIO allocator: models drivers/hv/vmbus_drv.c
+ * vmbus_allocate_mmio() and vmbus_free_mmio().
+ *
+ * The kernel tries every align-th address of a range in turn. That gives
+ * the first candidate at which all four tests pass: inside the range, not
+ * touching fb_mmio (unless fb_overlap_ok), a free place for the shadow in
+ * the range, a free place in the global tree. Each test here says where
+ * its next passing candidate is (res_next_fit() jumps over a whole
+ * occupied span), and the search leaps from one to the next until all
+ * four agree: the same first fit, without the steps in between.
+ */
+#include <errno.h>
+#include <stddef.h>
+
+#include "vmbus.h"
+
+/* request_mem_region_exclusive() */
+static struct resource *request_mem_region_exclusive(struct vmbus_mmio *vm,
+						     uint64_t start, uint64_t n,
+						     const char *name)
+{
+	return res_request_region(vm->iomem, start, n, name,
+				  IORESOURCE_EXCLUSIVE, NULL);
+}
+
+/*
+ * The kernel's "Skip the whole fb_mmio region if not fb_overlap_ok":
+ * candidate @c is skipped when its start or its end lies in @fb. Moves @c
+ * to the next candidate that passes; false when there is none.
+ */
+static bool fb_skip(const struct resource *fb, uint64_t size, uint64_t align,
+		    uint64_t *c)
+{
+	uint64_t end = *c + size - 1;
+
+	if (*c >= fb->start && *c <= fb->end) {
+		if (fb->end == UINT64_MAX)
+			return false;
+		return res_align_up(fb->end + 1, align, c);
+	}
+	if (end >= fb->start && end <= fb->end) {
+		/* the lowest candidate whose end is past fb->end */
+		uint64_t t = fb->end - (size - 1);
+
+		if (t == UINT64_MAX)
+			return false;
+		return res_align_up(t + 1, align, c);
+	}
+	return true;
+}
+
+static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
+			       uint64_t size, uint64_t align, bool fb_overlap_ok,
+			       uint64_t *found)
+{
+	const struct resource *fb = vm->fb_mmio;
+	uint64_t c, next;
+
+	if (!res_align_up(iter->start, align, &c))
+		return false;
+	for (;;) {
+		/* "for (; start + size - 1 <= range_max; start += align)" */
+		if (c > iter->end || size - 1 > iter->end - c)
+			return false;
+		next = c;
+		if (!fb_overlap_ok && fb && !fb_skip(fb, size, align, &next))
+			return false;
+		if (next != c) {
+			c = next;
+			continue;
+		}
+		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
+		if (!res_next_fit(iter, c, size, align, &next))
+			return false;
+		if (next != c) {
+			c = next;
+			continue;
+		}
+		/* the real one: request_mem_region_exclusive() */
+		if (!res_next_fit(vm->iomem, c, size, align, &next))
+			return false;
+		if (next != c) {
+			c = next;
+			continue;
+		}
+		*found = c;
+		return true;
+	}
+}
+
+/* drivers/hv/vmbus_drv.c: vmbus_allocate_mmio() */
+int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
+			const char *dev_n, uint64_t min, uint64_t max,
+			uint64_t size, uint64_t align, bool fb_overlap_ok)
+{
+	const struct resource *fb = vm->fb_mmio;
+	struct resource *iter, *shadow;
+	uint64_t start;
+
+	*new = NULL;
+	if (!res_is_pow2(align))
+		return -EINVAL;
+	if (!size)
+		return -ENXIO;	/* every request of an empty region fails */
+
+	/*
+	 * "If overlaps with frame buffers are allowed, then first attempt to
+	 * make the allocation from within the reserved region. Because it is
+	 * already reserved, no shadow allocation is necessary."
+	 */
+	if (fb_overlap_ok && fb && !(min > fb->end) && !(max < fb->start)) {
+		if (res_align_up(fb->start, align, &start) &&
+		    res_next_fit(vm->iomem, start, size, align, &start) &&
+		    start <= fb->end && size - 1 <= fb->end - start) {
+			*new = request_mem_region_exclusive(vm, start, size, dev_n);
+			return *new ? 0 : -ENOMEM;
+		}
+	}
+
+	for (iter = vm->hyperv_mmio; iter; iter = iter->sibling) {
+		if (iter->start >= max || iter->end <= min)
+			continue;
+		if (!first_fit_in_range(vm, iter, size, align, fb_overlap_ok,
+					&start))
+			continue;
+		shadow = res_request_region(iter, start, size, dev_n, 0, NULL);
+		if (!shadow)
+			return -ENOMEM;
+		*new = request_mem_region_exclusive(vm, start, size, dev_n);
+		if (!*new) {
+			res_release_region(iter, start, size);
+			return -ENOMEM;
+		}
+		return 0;
+	}
+	return -ENXIO;
+}
+
+/* drivers/hv/vmbus_drv.c: vmbus_free_mmio() */
+unsigned int vmbus_free_mmio(struct vmbus_mmio *vm, uint64_t start,
+			     uint64_t size)
+{
+	const struct resource *fb = vm->fb_mmio;
+	struct resource *iter;
+	unsigned int warnings = 0;
+
+	/*
+	 * "If all bytes of the MMIO range to be released are within the
+	 * special case fb_mmio shadow region, skip releasing the shadow region
+	 * since no corresponding __request_region() was done in
+	 * vmbus_allocate_mmio()."
+	 */
+	if (fb && start >= fb->start && start + size - 1 <= fb->end)
+		goto skip_shadow_release;
+
+	for (iter = vm->hyperv_mmio; iter; iter = iter->sibling) {
+		if (iter->start >= start + size || iter->end <= start)
+			continue;
+		if (!res_release_region(iter, start, size))
+			warnings++;
+	}
+
+skip_shadow_release:
+	/* release_mem_region() */
+	if (!res_release_region(vm->iomem, start, size))
+		warnings++;
+	return warnings;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The one way hvkdump reads the system: a path context with an optional
+ * sysroot (util-linux lib/path.c). Under a sysroot every path resolves as
+ * in a chroot (openat2 RESOLVE_IN_ROOT): an absolute or ".." link cannot
+ * leave it. Only regular files are read (a FIFO never blocks us), and
+ * never more than a cap.
+ */
+#ifndef HVKDUMP_PATH_H
+#define HVKDUMP_PATH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct hv_path {
+	const char *sysroot;	/* NULL: the live system */
+	int root_fd;		/* the sysroot, or -1 */
+};
+
+/* Returns 0, or -errno (sysroot missing or not a directory). */
+int hv_path_init(struct hv_path *pc, const char *sysroot);
+void hv_path_deinit(struct hv_path *pc);
+static inline bool hv_path_is_live(const struct hv_path *pc)
+{
+	return !pc->sysroot;
+}
+
+/*
+ * Reads @path (absolute, as on the live system) whole into a new
+ * NUL-terminated buffer. Returns 0, or -errno: -EFBIG past @cap bytes,
+ * -EINVAL for something that is not a regular file or a /proc or /sys
+ * file of the live system, -ENOENT, -EACCES, -ELOOP...
+ */
+int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
+		 char **buf, size_t *len);
+
+/* Reads an open descriptor to its end, at most @cap bytes. */
+int hv_read_fd(int fd, size_t cap, char **buf, size_t *len);
+
+#endif

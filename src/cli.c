@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "path.h"
+
+void hv_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROGRAM ": ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void hv_warn_at(const char *file, const struct hv_err *err)
+{
+	if (err->line)
+		fprintf(stderr, "%s:%lu: %s\n", file, err->line, err->msg);
+	else
+		fprintf(stderr, "%s: %s\n", file, err->msg);
+}
+
+int hv_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, PROGRAM " %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '" PROGRAM " %s --help' for more information.\n", cmd);
+	return HV_EXIT_ERROR;
+}
+
+int hv_errtryhelp(const char *cmd)
+{
+	fprintf(stderr, "Try '" PROGRAM " %s --help' for more information.\n", cmd);
+	return HV_EXIT_ERROR;
+}
+
+FILE *hv_open_input(const char *cmd, const char *path, const char **shown)
+{
+	FILE *f;
+
+	if (!strcmp(path, "-")) {
+		*shown = "<stdin>";
+		return stdin;
+	}
+	*shown = path;
+	f = fopen(path, "re");
+	if (!f)
+		hv_warnx("%s: cannot open %s: %s", cmd, path, strerror(errno));
+	return f;
+}
+
+int hv_slurp_input(const char *cmd, const char *path, size_t cap,
+		   char **buf, size_t *len, const char **shown)
+{
+	int fd, rc;
+
+	if (!strcmp(path, "-")) {
+		*shown = "<stdin>";
+		fd = STDIN_FILENO;
+	} else {
+		*shown = path;
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0) {
+			hv_warnx("%s: cannot open %s: %s", cmd, path, strerror(errno));
+			return -1;
+		}
+	}
+	rc = hv_read_fd(fd, cap, buf, len);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (rc == -EFBIG) {
+		hv_warnx("%s: %s: larger than %zu bytes", cmd, *shown, cap);
+		return -1;
+	}
+	if (rc) {
+		hv_warnx("%s: cannot read %s: %s", cmd, *shown, strerror(-rc));
+		return -1;
+	}
+	return 0;
+}
+
+int hv_close_stdout(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			hv_warnx("write error: %s", strerror(errno));
+		return HV_EXIT_ERROR;
+	}
+	return rc;
+}
+
+void hv_size_to_human(uint64_t bytes, char *buf, size_t len)
+{
+	static const char units[] = "BKMGTPE";
+	unsigned int u = 0;
+	uint64_t whole = bytes, frac;
+
+	while (whole >= 1024 && u < sizeof(units) - 2) {
+		whole >>= 10;
+		u++;
+	}
+	if (!u) {
+		snprintf(buf, len, "%" PRIu64 "B", bytes);
+		return;
+	}
+	/* one decimal, rounded as util-linux does */
+	frac = bytes - (whole << (10 * u));
+	frac = ((frac >> (10 * u - 10)) * 10 + 512) / 1024;
+	if (frac == 10) {
+		whole++;
+		frac = 0;
+	}
+	if (frac)
+		snprintf(buf, len, "%" PRIu64 ".%" PRIu64 "%c", whole, frac, units[u]);
+	else
+		snprintf(buf, len, "%" PRIu64 "%c", whole, units[u]);
+}

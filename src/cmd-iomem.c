@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* hvkdump iomem: read /proc/iomem into the resource tree and show it. */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <libsmartcols.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "iomem.h"
+#include "path.h"
+
+#define IOMEM_PATH	"/proc/iomem"
+#define IOMEM_CAP	(64u << 20)
+
+enum { COL_START, COL_END, COL_SIZE, COL_NAME };
+
+/* Declared once: drives -o, --help and the JSON types (lsmem.c coldescs). */
+static const struct colinfo {
+	const char *name;
+	double whint;
+	int flags;
+	int json_type;
+	const char *help;
+} coldescs[] = {
+	[COL_START] = { "START", 10, SCOLS_FL_RIGHT, SCOLS_JSON_STRING, "first address, hex" },
+	[COL_END]   = { "END",   10, SCOLS_FL_RIGHT, SCOLS_JSON_STRING, "last address (inclusive), hex" },
+	[COL_SIZE]  = { "SIZE",   5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, "size (bytes with --bytes and in JSON)" },
+	[COL_NAME]  = { "NAME",  20, SCOLS_FL_TREE,  SCOLS_JSON_STRING, "resource name, as a tree" },
+};
+#define NCOLS (sizeof(coldescs) / sizeof(coldescs[0]))
+
+struct iomem_ctl {
+	int columns[NCOLS];
+	size_t ncolumns;
+	bool json, raw, bytes, noheadings;
+};
+
+static void usage(void)
+{
+	size_t i;
+
+	fputs("Usage:\n"
+	      " " PROGRAM " iomem [options] [FILE|-]\n"
+	      "\n"
+	      "Read a /proc/iomem listing (default " IOMEM_PATH ") into the kernel's\n"
+	      "resource tree and show it.\n"
+	      "\n"
+	      "Options:\n"
+	      " -J, --json             JSON output\n"
+	      "     --raw              print it again in the kernel's own format\n"
+	      " -b, --bytes            SIZE in bytes, not in human form\n"
+	      " -n, --noheadings       no header line\n"
+	      " -o, --output LIST    the columns to show (default START,END,SIZE,NAME)\n"
+	      " -s, --sysroot DIR      read DIR" IOMEM_PATH " instead of " IOMEM_PATH "\n"
+	      " -h, --help             display this help\n"
+	      "\n"
+	      "Columns:\n", stdout);
+	for (i = 0; i < NCOLS; i++)
+		printf(" %6s  %s\n", coldescs[i].name, coldescs[i].help);
+	fputs("\nA listing read without CAP_SYS_ADMIN shows every address as zero:\n"
+	      "that is reported, not shown. Exit status 2 for a malformed listing.\n",
+	      stdout);
+}
+
+static int column_by_name(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NCOLS; i++)
+		if (strlen(coldescs[i].name) == len &&
+		    !strncasecmp(coldescs[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+static int parse_columns(struct iomem_ctl *ctl, const char *list)
+{
+	const char *p = list;
+
+	ctl->ncolumns = 0;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		int id = column_by_name(p, len);
+
+		if (id < 0) {
+			hv_warnx("iomem: unknown column: %.*s", (int)len, p);
+			return -1;
+		}
+		if (ctl->ncolumns == NCOLS) {
+			hv_warnx("iomem: too many columns in \"%s\"", list);
+			return -1;
+		}
+		ctl->columns[ctl->ncolumns++] = id;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!ctl->ncolumns) {
+		hv_warnx("iomem: no columns in \"%s\"", list);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
+		    size_t i, const struct resource *r)
+{
+	char buf[32];
+	uint64_t size = r->end - r->start + 1;
+
+	switch (ctl->columns[i]) {
+	case COL_START:
+		snprintf(buf, sizeof(buf), "0x%" PRIx64, r->start);
+		break;
+	case COL_END:
+		snprintf(buf, sizeof(buf), "0x%" PRIx64, r->end);
+		break;
+	case COL_SIZE:
+		if (ctl->bytes || ctl->json) {
+			if (size)
+				snprintf(buf, sizeof(buf), "%" PRIu64, size);
+			else	/* [0, 2^64-1] */
+				snprintf(buf, sizeof(buf), "18446744073709551616");
+		} else {
+			hv_size_to_human(size, buf, sizeof(buf));
+			if (!size)
+				snprintf(buf, sizeof(buf), "16E");
+		}
+		break;
+	default:
+		return scols_line_set_data(ln, i, r->name ? r->name : "<BAD>");
+	}
+	return scols_line_set_data(ln, i, buf);
+}
+
+static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
+{
+	struct libscols_table *tb = scols_new_table();
+	struct libscols_line **stack = NULL, *ln;
+	const struct resource *r;
+	size_t depth = 0, cap = 0, i;
+	int rc = HV_EXIT_ERROR;
+
+	if (!tb)
+		goto oom;
+	scols_table_enable_json(tb, ctl->json);
+	scols_table_set_name(tb, "iomem");
+	scols_table_enable_noheadings(tb, ctl->noheadings);
+	for (i = 0; i < ctl->ncolumns; i++) {
+		const struct colinfo *ci = &coldescs[ctl->columns[i]];
+		struct libscols_column *cl;
+		int flags = ci->flags;
+
+		if (ctl->json)
+			flags &= ~SCOLS_FL_RIGHT;
+		cl = scols_table_new_column(tb, ci->name, ci->whint, flags);
+		if (!cl)
+			goto oom;
+		if (ctl->json)
+			scols_column_set_json_type(cl, ci->json_type);
+	}
+	/* pre-order, keeping the line of each ancestor */
+	for (r = root->child; r;) {
+		if (depth == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct libscols_line **ns = realloc(stack, ncap * sizeof(*ns));
+
+			if (!ns)
+				goto oom;
+			stack = ns;
+			cap = ncap;
+		}
+		ln = scols_table_new_line(tb, depth ? stack[depth - 1] : NULL);
+		if (!ln)
+			goto oom;
+		for (i = 0; i < ctl->ncolumns; i++)
+			if (set_cell(ctl, ln, i, r))
+				goto oom;
+		stack[depth] = ln;
+		if (r->child) {
+			r = r->child;
+			depth++;
+			continue;
+		}
+		while (!r->sibling && r->parent != root) {
+			r = r->parent;
+			depth--;
+		}
+		r = r->sibling;
+	}
+	scols_print_table(tb);
+	rc = HV_EXIT_OK;
+	goto out;
+oom:
+	hv_warnx("iomem: out of memory");
+out:
+	free(stack);
+	scols_unref_table(tb);
+	return rc;
+}
+
+static int read_listing(const char *file, const char *sysroot, char **buf,
+			size_t *len, const char **shown)
+{
+	struct hv_path pc;
+	int rc;
+
+	if (file)
+		return hv_slurp_input("iomem", file, IOMEM_CAP, buf, len, shown);
+	*shown = IOMEM_PATH;
+	rc = hv_path_init(&pc, sysroot);
+	if (rc) {
+		hv_warnx("iomem: sysroot %s: %s", sysroot, strerror(-rc));
+		return -1;
+	}
+	rc = hv_path_read(&pc, IOMEM_PATH, IOMEM_CAP, buf, len);
+	hv_path_deinit(&pc);
+	if (rc == -EFBIG)
+		hv_warnx("iomem: %s%s: larger than %u bytes", sysroot ? sysroot : "",
+			 IOMEM_PATH, IOMEM_CAP);
+	else if (rc)
+		hv_warnx("iomem: cannot read %s%s: %s", sysroot ? sysroot : "",
+			 IOMEM_PATH, strerror(-rc));
+	return rc ? -1 : 0;
+}
+
+int cmd_iomem(int argc, char **argv)
+{
+	enum { OPT_RAW = 0x100 };
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, OPT_RAW },
+		{ "bytes", no_argument, NULL, 'b' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "sysroot", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct iomem_ctl ctl = {
+		.columns = { COL_START, COL_END, COL_SIZE, COL_NAME },
+		.ncolumns = 4,
+	};
+	const char *file = NULL, *sysroot = NULL, *shown;
+	struct hv_err err = { 0, "" };
+	struct resource *root = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+	int c, rc = HV_EXIT_ERROR;
+
+	while ((c = getopt_long(argc, argv, "+Jbno:s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			ctl.json = true;
+			break;
+		case OPT_RAW:
+			ctl.raw = true;
+			break;
+		case 'b':
+			ctl.bytes = true;
+			break;
+		case 'n':
+			ctl.noheadings = true;
+			break;
+		case 'o':
+			if (parse_columns(&ctl, optarg))
+				return HV_EXIT_ERROR;
+			break;
+		case 's':
+			sysroot = optarg;
+			break;
+		case 'h':
+			usage();
+			return hv_close_stdout(HV_EXIT_OK);
+		default:
+			return hv_errtryhelp("iomem");
+		}
+	}
+	if (ctl.json && ctl.raw)
+		return hv_usage_error("iomem", "--json and --raw exclude each other");
+	if (argc - optind > 1)
+		return hv_usage_error("iomem", "one listing at most");
+	if (optind < argc)
+		file = argv[optind];
+	if (file && sysroot)
+		return hv_usage_error("iomem", "a FILE and --sysroot exclude each other");
+
+	if (read_listing(file, sysroot, &buf, &len, &shown))
+		return HV_EXIT_ERROR;
+	switch (iomem_parse(buf, len, &root, &err)) {
+	case IOMEM_OK:
+		break;
+	case IOMEM_ZEROED:
+		hv_warnx("iomem: %s: every address is zero: it was read without "
+			 "CAP_SYS_ADMIN; run as root to see the addresses", shown);
+		goto out;
+	default:
+		hv_warn_at(shown, &err);
+		goto out;
+	}
+	if (ctl.raw) {
+		struct strbuf sb = STRBUF_INIT;
+
+		iomem_show(root, &sb);
+		if (sb.oom)
+			hv_warnx("iomem: out of memory");
+		else {
+			fwrite(sb_str(&sb), 1, sb.len, stdout);
+			rc = HV_EXIT_OK;
+		}
+		sb_release(&sb);
+	} else {
+		rc = show_table(&ctl, root);
+	}
+out:
+	res_free(root);
+	free(buf);
+	return hv_close_stdout(rc);
+}

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The replay language. One command a line, '#' starts a comment:
+ *   set vtpm-fix on|off
+ *   range START END                     vmbus_walk_resources()
+ *   region START END NAME...            a non-busy resource (window, BAR)
+ *   busy START END NAME...              a busy resource
+ *   reserve-fb START SIZE               vmbus_reserve_fb()'s request loop
+ *   alloc NAME MIN MAX SIZE ALIGN FB_OVERLAP_OK   vmbus_allocate_mmio()
+ *   free START SIZE                     vmbus_free_mmio()
+ *   iomem                               the global tree as /proc/iomem
+ *   ranges                              the VMBus ranges and their claims
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomem.h"
+#include "number.h"
+#include "replay.h"
+#include "strbuf.h"
+#include "vmbus.h"
+
+#define MAX_ARGS 8
+
+struct replay {
+	struct vmbus_mmio vm;
+	struct resource *iomem;
+	FILE *out;
+	unsigned long line;
+	struct hv_err *err;
+	/* the current line, split */
+	char *argv[MAX_ARGS];
+	int argc;
+	const char *rest;	/* NAME... of region/busy: the text after END */
+};
+
+#define fail(rp, ...) \
+	do { hv_err_set((rp)->err, (rp)->line, __VA_ARGS__); return -1; } while (0)
+
+static int number(struct replay *rp, int i, const char *what, uint64_t *v)
+{
+	const char *why = hv_parse_u64(rp->argv[i], v);
+
+	if (why)
+		fail(rp, "%s: %s \"%s\": %s", rp->argv[0], what, rp->argv[i], why);
+	return 0;
+}
+
+static int nargs(struct replay *rp, int want, const char *usage)
+{
+	if (rp->argc != want)
+		fail(rp, "%s: expected %s", rp->argv[0], usage);
+	return 0;
+}
+
+static int cmd_set(struct replay *rp)
+{
+	bool on;
+
+	if (nargs(rp, 3, "set vtpm-fix on|off"))
+		return -1;
+	if (strcmp(rp->argv[1], "vtpm-fix"))
+		fail(rp, "set: unknown setting \"%s\" (known: vtpm-fix)", rp->argv[1]);
+	if (!strcmp(rp->argv[2], "on"))
+		on = true;
+	else if (!strcmp(rp->argv[2], "off"))
+		on = false;
+	else
+		fail(rp, "set: vtpm-fix takes on or off, not \"%s\"", rp->argv[2]);
+	rp->vm.vtpm_fix = on;
+	return 0;
+}
+
+static int start_end(struct replay *rp, uint64_t *start, uint64_t *end)
+{
+	if (number(rp, 1, "START", start) || number(rp, 2, "END", end))
+		return -1;
+	if (*end < *start)
+		fail(rp, "%s: END 0x%" PRIx64 " is below START 0x%" PRIx64,
+		     rp->argv[0], *end, *start);
+	return 0;
+}
+
+static int cmd_range(struct replay *rp)
+{
+	uint64_t start, end;
+
+	if (nargs(rp, 3, "range START END") || start_end(rp, &start, &end))
+		return -1;
+	if (vmbus_walk_resources(&rp->vm, start, end))
+		fail(rp, "range: out of memory");
+	return 0;
+}
+
+static int cmd_region(struct replay *rp, bool busy)
+{
+	struct resource *r, *conflict;
+	uint64_t start, end;
+
+	if (rp->argc < 4)
+		fail(rp, "%s: expected %s START END NAME", rp->argv[0], rp->argv[0]);
+	if (start_end(rp, &start, &end))
+		return -1;
+	if (start == 0 && end == UINT64_MAX)
+		fail(rp, "%s: 0-0xffffffffffffffff is the whole address space", rp->argv[0]);
+	r = res_request_nested(rp->iomem, start, end - start + 1, rp->rest,
+			       IORESOURCE_MEM | (busy ? IORESOURCE_BUSY : 0),
+			       &conflict);
+	if (!r) {
+		if (!conflict)
+			fail(rp, "%s: out of memory", rp->argv[0]);
+		fprintf(rp->out, "region %s: conflict with %s\n", rp->rest,
+			conflict->name ? conflict->name : "<BAD>");
+	}
+	return 0;
+}
+
+static int cmd_reserve_fb(struct replay *rp)
+{
+	struct resource *fb;
+	uint64_t start, size;
+
+	if (nargs(rp, 3, "reserve-fb START SIZE") ||
+	    number(rp, 1, "START", &start) || number(rp, 2, "SIZE", &size))
+		return -1;
+	fb = vmbus_reserve_fb_range(&rp->vm, start, size);
+	if (fb)
+		fprintf(rp->out, "fb_range = 0x%" PRIx64 "-0x%" PRIx64 "\n",
+			fb->start, fb->end);
+	else
+		fprintf(rp->out, "fb_range = none\n");
+	return 0;
+}
+
+static int cmd_alloc(struct replay *rp)
+{
+	uint64_t min, max, size, align, ok;
+	struct resource *new;
+	int rc;
+
+	if (nargs(rp, 7, "alloc NAME MIN MAX SIZE ALIGN FB_OVERLAP_OK") ||
+	    number(rp, 2, "MIN", &min) || number(rp, 3, "MAX", &max) ||
+	    number(rp, 4, "SIZE", &size) || number(rp, 5, "ALIGN", &align) ||
+	    number(rp, 6, "FB_OVERLAP_OK", &ok))
+		return -1;
+	if (!res_is_pow2(align))
+		fail(rp, "alloc: ALIGN 0x%" PRIx64 " is not a power of two", align);
+	if (ok > 1)
+		fail(rp, "alloc: FB_OVERLAP_OK is 0 or 1, not \"%s\"", rp->argv[6]);
+	rc = vmbus_allocate_mmio(&rp->vm, &new, rp->argv[1], min, max, size,
+				 align, ok);
+	if (rc == -ENOMEM)
+		fail(rp, "alloc: out of memory");
+	if (rc)
+		fprintf(rp->out, "%s = -ENXIO\n", rp->argv[1]);
+	else
+		fprintf(rp->out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "\n",
+			rp->argv[1], new->start, new->end);
+	return 0;
+}
+
+static int cmd_free(struct replay *rp)
+{
+	uint64_t start, size, end;
+	unsigned int n;
+
+	if (nargs(rp, 3, "free START SIZE") ||
+	    number(rp, 1, "START", &start) || number(rp, 2, "SIZE", &size))
+		return -1;
+	n = vmbus_free_mmio(&rp->vm, start, size);
+	end = start + size - 1;
+	/* kernel/resource.c: __release_region()'s pr_warn(), %pa is 0x%016llx */
+	while (n--)
+		fprintf(rp->out,
+			"Trying to free nonexistent resource <0x%016" PRIx64 "-0x%016" PRIx64 ">\n",
+			start, end);
+	return 0;
+}
+
+static int print_tree(struct replay *rp, bool ranges)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct resource *r;
+
+	if (nargs(rp, 1, ranges ? "ranges" : "iomem"))
+		return -1;
+	if (!ranges)
+		iomem_show(rp->iomem, &sb);
+	for (r = ranges ? rp->vm.hyperv_mmio : NULL; r; r = r->sibling)
+		iomem_show_with_root(r, &sb);
+	if (sb.oom) {
+		sb_release(&sb);
+		fail(rp, "%s: out of memory", rp->argv[0]);
+	}
+	fputs(sb_str(&sb), rp->out);
+	sb_release(&sb);
+	return 0;
+}
+
+/* Splits @line in place; NAME... keeps its inner spaces. */
+static int split(struct replay *rp, char *line)
+{
+	char *p = line;
+
+	rp->argc = 0;
+	rp->rest = NULL;
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\r')
+			p++;
+		if (!*p)
+			break;
+		if (rp->argc == 3 && (!strcmp(rp->argv[0], "region") ||
+				      !strcmp(rp->argv[0], "busy"))) {
+			char *e = p + strlen(p);
+
+			while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+				*--e = '\0';
+			rp->rest = p;
+			rp->argv[rp->argc++] = p;
+			break;
+		}
+		if (rp->argc == MAX_ARGS)
+			fail(rp, "%s: too many arguments", rp->argv[0]);
+		rp->argv[rp->argc++] = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\r')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
+	return 0;
+}
+
+static int run_line(struct replay *rp, char *line)
+{
+	char *hash = strchr(line, '#');
+	const char *cmd;
+
+	if (hash)
+		*hash = '\0';
+	if (split(rp, line))
+		return -1;
+	if (!rp->argc)
+		return 0;
+	cmd = rp->argv[0];
+	if (!strcmp(cmd, "set"))
+		return cmd_set(rp);
+	if (!strcmp(cmd, "range"))
+		return cmd_range(rp);
+	if (!strcmp(cmd, "region"))
+		return cmd_region(rp, false);
+	if (!strcmp(cmd, "busy"))
+		return cmd_region(rp, true);
+	if (!strcmp(cmd, "reserve-fb"))
+		return cmd_reserve_fb(rp);
+	if (!strcmp(cmd, "alloc"))
+		return cmd_alloc(rp);
+	if (!strcmp(cmd, "free"))
+		return cmd_free(rp);
+	if (!strcmp(cmd, "iomem"))
+		return print_tree(rp, false);
+	if (!strcmp(cmd, "ranges"))
+		return print_tree(rp, true);
+	fail(rp, "unknown command \"%s\"", cmd);
+}
+
+/*
+ * Reads one line into @buf (REPLAY_LINE_MAX + 1 bytes), without its
+ * newline. Returns 1, 0 at the end, -1 on a read error, -2 for a line
+ * that is too long, -3 for a NUL byte. Never holds more than one line.
+ */
+static int read_line(FILE *in, char *buf)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(in)) != EOF && c != '\n') {
+		if (c == '\0')
+			return -3;
+		if (n == REPLAY_LINE_MAX)
+			return -2;
+		buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	if (c == EOF) {
+		if (ferror(in))
+			return -1;
+		if (!n)
+			return 0;
+	}
+	return 1;
+}
+
+int replay_run(FILE *in, FILE *out, struct hv_err *err)
+{
+	struct replay rp = { .out = out, .err = err };
+	char line[REPLAY_LINE_MAX + 1];
+	int rc = 0, got;
+
+	rp.iomem = iomem_root_new();
+	if (!rp.iomem) {
+		hv_err_set(err, 0, "out of memory");
+		return -1;
+	}
+	vmbus_init(&rp.vm, rp.iomem);
+	while ((got = read_line(in, line)) > 0) {
+		rp.line++;
+		rc = run_line(&rp, line);
+		if (rc)
+			break;
+	}
+	if (got < 0) {
+		rp.line++;
+		if (got == -1)
+			hv_err_set(err, 0, "read error: %s", strerror(errno));
+		else if (got == -2)
+			hv_err_set(err, rp.line, "line longer than %d bytes", REPLAY_LINE_MAX);
+		else
+			hv_err_set(err, rp.line, "NUL byte in line");
+		rc = -1;
+	}
+	vmbus_release(&rp.vm);
+	res_free(rp.iomem);
+	return rc;
+}
