@@ -35,6 +35,7 @@ struct replay {
 	char *argv[MAX_ARGS];
 	int argc;
 	const char *rest;	/* NAME... of region/busy: the text after END */
+	replay_alloc_fn alloc;
 };
 
 #define fail(rp, ...) \
@@ -150,8 +151,7 @@ static int cmd_alloc(struct replay *rp)
 		fail(rp, "alloc: ALIGN 0x%" PRIx64 " is not a power of two", align);
 	if (ok > 1)
 		fail(rp, "alloc: FB_OVERLAP_OK is 0 or 1, not \"%s\"", rp->argv[6]);
-	rc = vmbus_allocate_mmio(&rp->vm, &new, rp->argv[1], min, max, size,
-				 align, ok);
+	rc = rp->alloc(&rp->vm, &new, rp->argv[1], min, max, size, align, ok);
 	if (rc == -ENOMEM)
 		fail(rp, "alloc: out of memory");
 	if (rc)
@@ -295,7 +295,13 @@ static int read_line(FILE *in, char *buf)
 
 int replay_run(FILE *in, FILE *out, struct hv_err *err)
 {
-	struct replay rp = { .out = out, .err = err };
+	return replay_run_with(in, out, err, vmbus_allocate_mmio);
+}
+
+int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
+		    replay_alloc_fn alloc)
+{
+	struct replay rp = { .out = out, .err = err, .alloc = alloc };
 	char line[REPLAY_LINE_MAX + 1];
 	int rc = 0, got;
 

@@ -17,4 +17,13 @@
  */
 int replay_run(FILE *in, FILE *out, struct hv_err *err);
 
+#include "vmbus.h"
+
+/* The same with another allocator in place of vmbus_allocate_mmio(). */
+typedef int (*replay_alloc_fn)(struct vmbus_mmio *vm, struct resource **new,
+			       const char *dev_n, uint64_t min, uint64_t max,
+			       uint64_t size, uint64_t align, bool fb_overlap_ok);
+int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
+		    replay_alloc_fn alloc);
+
 #endif
