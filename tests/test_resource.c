@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* kernel/resource.c rules: request, nesting, conflicts, release, next fit. */
+#include "testutil.h"
+
+static struct resource *root;
+
+static int setup(void **state)
+{
+	(void)state;
+	root = iomem_root_new();
+	return root ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	res_free(root);
+	return 0;
+}
+
+static struct resource *window(uint64_t start, uint64_t end, const char *name)
+{
+	struct resource *r = res_request_nested(root, start, end - start + 1,
+						name, IORESOURCE_MEM, NULL);
+	assert_non_null(r);
+	return r;
+}
+
+static void request_into_empty_root(void **state)
+{
+	struct resource *r;
+
+	(void)state;
+	r = res_request_region(root, 0x1000, 0x1000, "a", 0, NULL);
+	assert_non_null(r);
+	assert_int_equal(r->start, 0x1000);
+	assert_int_equal(r->end, 0x1fff);
+	assert_true(r->flags & IORESOURCE_BUSY);
+	assert_ptr_equal(r->parent, root);
+}
+
+static void children_stay_sorted(void **state)
+{
+	(void)state;
+	assert_non_null(res_request_region(root, 0x3000, 0x1000, "c", 0, NULL));
+	assert_non_null(res_request_region(root, 0x1000, 0x1000, "a", 0, NULL));
+	assert_non_null(res_request_region(root, 0x2000, 0x1000, "b", 0, NULL));
+	assert_tree(root, "00001000-00001fff : a\n"
+			  "00002000-00002fff : b\n"
+			  "00003000-00003fff : c\n");
+}
+
+static void nests_into_non_busy(void **state)
+{
+	struct resource *bus, *bar, *r;
+
+	(void)state;
+	bus = window(0xf0000000, 0xf7ffffff, "PCI Bus 0000:00");
+	bar = window(0xf4000000, 0xf5ffffff, "0000:00:08.0");
+	assert_ptr_equal(bar->parent, bus);
+	r = res_request_region(root, 0xf4000000, 0x2000, "cfg", 0, NULL);
+	assert_non_null(r);
+	assert_ptr_equal(r->parent, bar);
+	assert_tree(root, "f0000000-f7ffffff : PCI Bus 0000:00\n"
+			  "  f4000000-f5ffffff : 0000:00:08.0\n"
+			  "    f4000000-f4001fff : cfg\n");
+}
+
+static void partial_overlap_conflicts(void **state)
+{
+	struct resource *bus, *conflict = NULL;
+
+	(void)state;
+	bus = window(0xf0000000, 0xf0ffffff, "bus");
+	assert_null(res_request_region(root, 0xf0fff000, 0x2000, "x", 0, &conflict));
+	/* descended into the window, found itself not inside: the window */
+	assert_ptr_equal(conflict, bus);
+	assert_null(res_request_region(root, 0xeffff000, 0x2000, "y", 0, &conflict));
+	assert_ptr_equal(conflict, bus);
+	/* a region that holds a whole window is a conflict too */
+	assert_null(res_request_nested(root, 0xe0000000, 0x20000000, "z",
+				       IORESOURCE_MEM, &conflict));
+	assert_ptr_equal(conflict, bus);
+	assert_tree(root, "f0000000-f0ffffff : bus\n");
+}
+
+static void busy_conflicts_even_when_containing(void **state)
+{
+	struct resource *ram, *conflict = NULL;
+
+	(void)state;
+	ram = res_request_region(root, 0x100000, 0x100000, "System RAM", 0, NULL);
+	assert_non_null(ram);
+	assert_null(res_request_region(root, 0x110000, 0x1000, "x", 0, &conflict));
+	assert_ptr_equal(conflict, ram);
+}
+
+static void empty_or_wrapping_requests_fail(void **state)
+{
+	(void)state;
+	assert_null(res_request_region(root, 0x1000, 0, "empty", 0, NULL));
+	assert_null(res_request_region(root, UINT64_MAX, 2, "wrap", 0, NULL));
+	assert_non_null(res_request_region(root, UINT64_MAX, 1, "last", 0, NULL));
+}
+
+static void request_resource_outside_root(void **state)
+{
+	struct resource *small = res_new(0x1000, 0x1fff, "small", IORESOURCE_MEM);
+	struct resource *r = res_new(0x1800, 0x27ff, "r", IORESOURCE_MEM);
+
+	(void)state;
+	assert_ptr_equal(res_request_resource(small, r), small);
+	r->start = 0x1800;
+	r->end = 0x17ff;	/* empty */
+	assert_ptr_equal(res_request_resource(small, r), small);
+	res_free(r);
+	res_free(small);
+}
+
+static void release_exact_busy_only(void **state)
+{
+	(void)state;
+	window(0xf0000000, 0xf0ffffff, "bus");
+	assert_non_null(res_request_region(root, 0xf0001000, 0x1000, "a", 0, NULL));
+	/* not exactly the region: the kernel warns */
+	assert_false(res_release_region(root, 0xf0001000, 0x800));
+	assert_false(res_release_region(root, 0xf0000000, 0x2000));
+	/* a non-busy resource is never released, only descended into */
+	assert_false(res_release_region(root, 0xf0000000, 0x1000000));
+	assert_true(res_release_region(root, 0xf0001000, 0x1000));
+	assert_false(res_release_region(root, 0xf0001000, 0x1000));
+	assert_tree(root, "f0000000-f0ffffff : bus\n");
+}
+
+static void release_takes_children_along(void **state)
+{
+	struct resource *fb;
+
+	(void)state;
+	fb = res_request_region(root, 0x1000, 0x4000, "fb", 0, NULL);
+	assert_non_null(fb);
+	/* a child of a busy resource: only by insertion, as the kernel does */
+	assert_null(res_request_resource(fb, res_new(0x2000, 0x2fff, "in", IORESOURCE_MEM)));
+	assert_true(res_release_region(root, 0x1000, 0x4000));
+	assert_tree(root, "");
+}
+
+static uint64_t slow_next_fit(struct resource *r, uint64_t from, uint64_t size,
+			      uint64_t align, bool *ok)
+{
+	uint64_t c;
+
+	*ok = false;
+	for (c = (from + align - 1) & ~(align - 1); c <= 0xffff; c += align) {
+		struct resource *t = res_request_region(r, c, size, "t", 0, NULL);
+
+		if (t) {
+			res_release_region(r, c, size);
+			*ok = true;
+			return c;
+		}
+	}
+	return 0;
+}
+
+static void next_fit_matches_trying_each(void **state)
+{
+	struct resource *small = res_new(0x0, 0xffff, "root", IORESOURCE_MEM);
+	uint64_t size, align, from, got, want;
+	bool ok, found;
+
+	(void)state;
+	res_request_nested(small, 0x1000, 0x3000, "win", IORESOURCE_MEM, NULL);
+	res_request_nested(small, 0x1800, 0x800, "win2", IORESOURCE_MEM, NULL);
+	res_request_region(small, 0x1900, 0x100, "busy", 0, NULL);
+	res_request_region(small, 0x2800, 0x100, "busy2", 0, NULL);
+	res_request_region(small, 0x6000, 0x2000, "busy3", 0, NULL);
+	res_request_nested(small, 0xf000, 0x1000, "top", IORESOURCE_MEM, NULL);
+	for (size = 1; size <= 0x3000; size += 0x7f)
+		for (align = 1; align <= 0x4000; align <<= 2)
+			for (from = 0; from <= 0xffff; from += 0x3f1) {
+				want = slow_next_fit(small, from, size, align, &ok);
+				found = res_next_fit(small, from, size, align, &got);
+				assert_int_equal(found, ok);
+				if (ok)
+					assert_int_equal(got, want);
+			}
+	res_free(small);
+}
+
+static void next_fit_at_the_top_of_the_space(void **state)
+{
+	uint64_t got;
+
+	(void)state;
+	assert_true(res_next_fit(root, UINT64_MAX, 1, 1, &got));
+	assert_int_equal(got, UINT64_MAX);
+	assert_false(res_next_fit(root, UINT64_MAX, 2, 1, &got));
+	window(0xffffffff00000000ULL, UINT64_MAX, "top");
+	assert_true(res_next_fit(root, 0xffffffff00000000ULL, 0x1000, 0x1000, &got));
+	assert_int_equal(got, 0xffffffff00000000ULL);
+	assert_non_null(res_request_region(root, 0xfffffffffffff000ULL, 0x1000, "end", 0, NULL));
+	assert_false(res_next_fit(root, 0xfffffffffffff000ULL, 0x1000, 0x1000, &got));
+	assert_false(res_next_fit(root, 0, 0x1000, 3, &got));	/* not a power of two */
+}
+
+static void free_deep_tree_iteratively(void **state)
+{
+	struct resource *r = root;
+	int i;
+
+	(void)state;
+	/* a chain far deeper than any stack would allow recursion over */
+	for (i = 0; i < 200000; i++) {
+		struct resource *c = res_new(r->start, r->end, NULL, IORESOURCE_MEM);
+
+		assert_non_null(c);
+		c->parent = r;
+		r->child = c;
+		r = c;
+	}
+	assert_int_equal(res_depth(root, r), 199999);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(request_into_empty_root, setup, teardown),
+		cmocka_unit_test_setup_teardown(children_stay_sorted, setup, teardown),
+		cmocka_unit_test_setup_teardown(nests_into_non_busy, setup, teardown),
+		cmocka_unit_test_setup_teardown(partial_overlap_conflicts, setup, teardown),
+		cmocka_unit_test_setup_teardown(busy_conflicts_even_when_containing, setup, teardown),
+		cmocka_unit_test_setup_teardown(empty_or_wrapping_requests_fail, setup, teardown),
+		cmocka_unit_test(request_resource_outside_root),
+		cmocka_unit_test_setup_teardown(release_exact_busy_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(release_takes_children_along, setup, teardown),
+		cmocka_unit_test(next_fit_matches_trying_each),
+		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
+		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("resource", tests, NULL, NULL);
+}
