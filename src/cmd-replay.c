@@ -23,6 +23,8 @@ static void usage(void)
 	      " alloc NAME MIN MAX SIZE ALIGN FB_OVERLAP_OK\n"
 	      "                            vmbus_allocate_mmio()\n"
 	      " free START SIZE            vmbus_free_mmio()\n"
+	      " release START SIZE         release_mem_region(): a driver dropping a\n"
+	      "                            busy region, e.g. the firmware framebuffer\n"
 	      " iomem                      print the global tree as /proc/iomem\n"
 	      " ranges                     print the VMBus ranges and their claims\n"
 	      "\n"

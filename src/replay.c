@@ -8,6 +8,8 @@
  *   reserve-fb START SIZE               vmbus_reserve_fb()'s request loop
  *   alloc NAME MIN MAX SIZE ALIGN FB_OVERLAP_OK   vmbus_allocate_mmio()
  *   free START SIZE                     vmbus_free_mmio()
+ *   release START SIZE                  release_mem_region(), e.g. of a
+ *                                       firmware framebuffer a driver removes
  *   iomem                               the global tree as /proc/iomem
  *   ranges                              the VMBus ranges and their claims
  */
@@ -162,21 +164,28 @@ static int cmd_alloc(struct replay *rp)
 	return 0;
 }
 
-static int cmd_free(struct replay *rp)
+/* kernel/resource.c: __release_region()'s pr_warn(); %pa is 0x%016llx */
+static void warn_nonexistent(struct replay *rp, uint64_t start, uint64_t size,
+			     unsigned int n)
 {
-	uint64_t start, size, end;
-	unsigned int n;
-
-	if (nargs(rp, 3, "free START SIZE") ||
-	    number(rp, 1, "START", &start) || number(rp, 2, "SIZE", &size))
-		return -1;
-	n = vmbus_free_mmio(&rp->vm, start, size);
-	end = start + size - 1;
-	/* kernel/resource.c: __release_region()'s pr_warn(), %pa is 0x%016llx */
 	while (n--)
 		fprintf(rp->out,
 			"Trying to free nonexistent resource <0x%016" PRIx64 "-0x%016" PRIx64 ">\n",
-			start, end);
+			start, start + size - 1);
+}
+
+static int cmd_free(struct replay *rp, bool vmbus)
+{
+	uint64_t start, size;
+
+	if (nargs(rp, 3, vmbus ? "free START SIZE" : "release START SIZE") ||
+	    number(rp, 1, "START", &start) || number(rp, 2, "SIZE", &size))
+		return -1;
+	if (vmbus)
+		warn_nonexistent(rp, start, size, vmbus_free_mmio(&rp->vm, start, size));
+	else
+		warn_nonexistent(rp, start, size,
+				 !res_release_region(rp->iomem, start, size));
 	return 0;
 }
 
@@ -258,7 +267,9 @@ static int run_line(struct replay *rp, char *line)
 	if (!strcmp(cmd, "alloc"))
 		return cmd_alloc(rp);
 	if (!strcmp(cmd, "free"))
-		return cmd_free(rp);
+		return cmd_free(rp, true);
+	if (!strcmp(cmd, "release"))
+		return cmd_free(rp, false);
 	if (!strcmp(cmd, "iomem"))
 		return print_tree(rp, false);
 	if (!strcmp(cmd, "ranges"))
