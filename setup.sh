@@ -1,0 +1,29 @@
+#!/bin/sh
+# Sets up a fresh Debian 12 machine, builds hvkdump, and runs it on a
+# bundled example. Installs Debian packages (through sudo unless root).
+set -eu
+cd "$(dirname "$0")"
+
+PKGS="gcc meson ninja-build pkg-config libsmartcols-dev libcmocka-dev scdoc"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	echo "installing:$missing"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+[ -f build/build.ninja ] || meson setup build
+ninja -C build
+
+echo
+echo "== first kernel: examples/azure-gen2-kdump.hvr"
+./build/hvkdump replay examples/azure-gen2-kdump.hvr
+echo
+echo "== kdump kernel: examples/azure-gen2-kdump-kernel.hvr"
+./build/hvkdump replay examples/azure-gen2-kdump-kernel.hvr
