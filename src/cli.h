@@ -39,5 +39,6 @@ void hv_size_to_human(uint64_t bytes, char *buf, size_t len);
 /* Subcommands */
 int cmd_replay(int argc, char **argv);
 int cmd_iomem(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 
 #endif

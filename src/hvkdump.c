@@ -16,6 +16,7 @@ static const struct command {
 } commands[] = {
 	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script" },
 	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree" },
+	{ "simulate", cmd_simulate, "run a scenario's two kernels: will the vmcore be saved?" },
 };
 
 static void usage(FILE *out)
@@ -30,7 +31,7 @@ static void usage(FILE *out)
 	      "\n"
 	      "Commands:\n", out);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, " %-8s %s\n", commands[i].name, commands[i].help);
+		fprintf(out, " %-9s %s\n", commands[i].name, commands[i].help);
 	fputs("\n"
 	      "Options:\n"
 	      " -h, --help     display this help\n"

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The two-kernel simulation and its verdict (SPEC section 6): the host's
+ * VRAM, the first kernel, the kdump load, the kdump kernel on the same host
+ * state, and whether the dump target is reachable from it.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel.h"
+
+const char *sim_syscall_name(enum sim_syscall s)
+{
+	static const char *const n[] = { "none", "kexec_load", "kexec_file_load" };
+
+	return n[s];
+}
+
+const char *sim_reason_code_name(enum sim_reason_code c)
+{
+	static const char *const n[] = {
+		"not_loaded", "d0_refused", "bars_on_vram", "no_mmio", "no_pci_driver", "fb_hang",
+	};
+
+	return c < REASON_COUNT ? n[c] : "?";
+}
+
+static void reason(struct sim_result *r, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void reason(struct sim_result *r, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (code >= 0)
+		r->codes |= 1u << code;
+	if (r->nreasons == SIM_MAX_REASONS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->reasons[r->nreasons++], sizeof(r->reasons[0]), fmt, ap);
+	va_end(ap);
+}
+
+static struct sim_device *device(struct sim_kernel *k, const char *name, bool ok)
+{
+	struct sim_device *d;
+
+	if (k->ndevices == SIM_MAX_DEVICES)
+		return NULL;
+	d = &k->devices[k->ndevices++];
+	d->name = name;
+	d->ok = ok;
+	d->reason[0] = '\0';
+	return d;
+}
+
+#define dev_reason(d, ...) do { if (d) snprintf((d)->reason, sizeof((d)->reason), __VA_ARGS__); } while (0)
+
+/* The fate of each device in one kernel. */
+static void list_devices(const struct scenario *sc, struct sim_kernel *k)
+{
+	struct sim_device *d;
+	bool pci_devs = k->pci_ok && !k->bars_on_vram && !k->bars_missing;
+
+	d = device(k, "pci_hyperv (PCI pass-through bus)", pci_devs);
+	if (!k->pci_probed)
+		dev_reason(d, "pci_hyperv is neither built in nor loaded");
+	else if (!k->config_window.set)
+		dev_reason(d, "no MMIO for the 8 KiB config window");
+	else if (k->d0_refused)
+		dev_reason(d, "D0 entry refused: config window 0x%" PRIx64 "-0x%" PRIx64
+			   " on live VRAM", k->config_window.start, k->config_window.end);
+	else if (k->bars_missing)
+		dev_reason(d, "no MMIO for the BARs' bridge window");
+	else if (k->bars_on_vram)
+		dev_reason(d, "a BAR window lies on live VRAM");
+	else
+		dev_reason(d, "D0 entry accepted, config window 0x%" PRIx64 "-0x%" PRIx64,
+			   k->config_window.start, k->config_window.end);
+
+	if (k->video_driver) {
+		d = device(k, k->video_driver, k->vram.set);
+		dev_reason(d, k->vram.set ? "VRAM at 0x%" PRIx64 "-0x%" PRIx64 : "no VRAM",
+			   k->vram.start, k->vram.end);
+	}
+	if (k->fw_fb.set) {
+		d = device(k, k->fw_fb_driver, !k->fw_fb_hang);
+		dev_reason(d, "%s at 0x%" PRIx64 "%s", k->fw_fb_hang ? "drew" : "draws",
+			   k->fw_fb.start, k->fw_fb_hang ? ", where the host maps no VRAM" :
+			   k->fw_fb_removed ? ", on VRAM, until a native driver removed it" :
+			   ", on VRAM");
+	}
+	switch (sc->dump_target) {
+	case DUMP_NVME:
+		d = device(k, "NVMe disk (behind pci_hyperv)", pci_devs);
+		dev_reason(d, pci_devs ? "appears" : "never appears: its PCI bus is not up");
+		break;
+	case DUMP_NET_VF:
+		d = device(k, "SR-IOV VF NIC (behind pci_hyperv)", pci_devs);
+		dev_reason(d, pci_devs ? "appears" : "never appears: its PCI bus is not up");
+		break;
+	case DUMP_SCSI:
+		d = device(k, "SCSI disk (storvsc)", true);
+		dev_reason(d, "a VMBus device: needs no PCI pass-through");
+		break;
+	case DUMP_NET_SYNTHETIC:
+		d = device(k, "synthetic NIC (netvsc)", true);
+		dev_reason(d, "a VMBus device: needs no PCI pass-through");
+		break;
+	}
+}
+
+static const char *target_words(enum dump_target t)
+{
+	switch (t) {
+	case DUMP_NVME: return "the NVMe disk";
+	case DUMP_NET_VF: return "the SR-IOV VF NIC";
+	case DUMP_SCSI: return "the SCSI disk on storvsc";
+	case DUMP_NET_SYNTHETIC: return "the synthetic NIC (netvsc)";
+	}
+	return "?";
+}
+
+static void verdict(const struct scenario *sc, struct sim_result *r)
+{
+	const struct sim_kernel *k = &r->kdump;
+	bool needs_pci = sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF;
+	bool reachable = true;
+
+	if (r->handoff.syscall == SYSCALL_NONE) {
+		reason(r, REASON_NOT_LOADED, "no crash kernel is loaded: %s", r->handoff.why);
+		r->saved = false;
+		return;
+	}
+	if (k->fw_fb_hang) {
+		r->hang = true;
+		reason(r, REASON_FB_HANG,
+		       "the kdump kernel's %s draws at 0x%" PRIx64 "-0x%" PRIx64 ", the lfb_base "
+		       "it was handed, but the host maps VRAM at %s: the writes go nowhere and "
+		       "the kdump kernel can hang before the dump is written",
+		       k->fw_fb_driver, k->fw_fb.start, k->fw_fb.end,
+		       k->vram.set ? "another place (the first kernel moved it)" : "no address");
+	}
+	if (needs_pci) {
+		if (!k->pci_probed) {
+			reachable = false;
+			reason(r, REASON_NO_PCI_DRIVER,
+			       "pci_hyperv is neither built into the kdump kernel nor in its "
+			       "initramfs: %s never appears", target_words(sc->dump_target));
+		} else if (!k->config_window.set) {
+			reachable = false;
+			reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for hv_pci's "
+			       "config window: %s never appears", target_words(sc->dump_target));
+		} else if (k->d0_refused) {
+			char why[160] = "";
+
+			if (!k->fb_range.set)
+				snprintf(why, sizeof(why), "%s, so it reserved no fb_range; ",
+					 sc->gen == 1 ? "the kdump kernel found no legacy video device" :
+					 !r->kdump.lfb_base ? "the kdump kernel was handed lfb_base 0" :
+					 "fb_range did not fit");
+			reachable = false;
+			reason(r, REASON_D0_REFUSED,
+			       "%shv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " landed on VRAM "
+			       "the host still maps at 0x%" PRIx64 "-0x%" PRIx64 "; the host refused "
+			       "D0 entry (0xc0370048) and %s never appears", why,
+			       k->config_window.start, k->config_window.end,
+			       k->vram_at_pci.start, k->vram_at_pci.end,
+			       target_words(sc->dump_target));
+		} else if (k->bars_missing) {
+			reachable = false;
+			reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for the "
+			       "pass-through BARs: %s does not work", target_words(sc->dump_target));
+		} else if (k->bars_on_vram) {
+			reachable = false;
+			reason(r, REASON_BARS_ON_VRAM,
+			       "a BAR window of the kdump kernel lies on live VRAM at 0x%" PRIx64
+			       "-0x%" PRIx64 ": %s does not work",
+			       k->vram_at_pci.start, k->vram_at_pci.end,
+			       target_words(sc->dump_target));
+		}
+	}
+	r->saved = reachable && !r->hang;
+	if (!r->saved)
+		return;
+	if (needs_pci && k->fb_range.set)
+		reason(r, -1, "the kdump kernel reserved fb_range 0x%" PRIx64 "-0x%" PRIx64
+		       ", so hv_pci's config window went to 0x%" PRIx64 "-0x%" PRIx64 ", off the "
+		       "VRAM; D0 entry is accepted and %s appears",
+		       k->fb_range.start, k->fb_range.end, k->config_window.start,
+		       k->config_window.end, target_words(sc->dump_target));
+	else if (needs_pci)
+		reason(r, -1, "hv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " lies off the "
+		       "VRAM%s; D0 entry is accepted and %s appears",
+		       k->config_window.start, k->config_window.end,
+		       k->vram_at_pci.set ? "" : " (the host maps none)",
+		       target_words(sc->dump_target));
+	else
+		reason(r, -1, "the dump goes to %s, which needs no PCI pass-through%s",
+		       target_words(sc->dump_target),
+		       k->pci_probed && !k->pci_ok ? " (pci_hyperv does fail in the kdump kernel)" : "");
+}
+
+static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdump,
+		      struct hv_host *host)
+{
+	struct hv_kernel k = {
+		.sc = sc, .kdump = kdump, .phase = kdump ? PHASE_KDUMP : PHASE_FIRST,
+		.trace = &r->trace, .host = host, .out = kdump ? &r->kdump : &r->first,
+	};
+	int rc = boot_kernel(&k);
+
+	kernel_teardown(&k);
+	if (!rc)
+		list_devices(sc, k.out);
+	return rc;
+}
+
+int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
+{
+	struct hv_host host = { { false, 0, 0 } };
+
+	memset(r, 0, sizeof(*r));
+	r->trace.enabled = trace;
+
+	/* the firmware: where the host maps VRAM before any driver moves it */
+	if (sc->video && sc->gen == 2 && sc->fb_base)
+		host.vram = (struct mmio_span){ true, sc->fb_base, sc->fb_base + sc->fb_size - 1 };
+	else if (sc->video && sc->gen == 1 && sc->video_bar.set) {
+		/* the legacy device's BAR holds as much of VRAM as fits in it */
+		uint64_t end = sc->video_bar.start + (sc->vram_mb << 20) - 1;
+
+		host.vram = (struct mmio_span){ true, sc->video_bar.start,
+			end < sc->video_bar.end ? end : sc->video_bar.end };
+	}
+	if (host.vram.set)
+		trace_add(&r->trace, PHASE_FIRST, false, "firmware",
+			  "the host maps VRAM at 0x%" PRIx64 "-0x%" PRIx64 " (%s)",
+			  host.vram.start, host.vram.end,
+			  sc->gen == 2 ? "the UEFI framebuffer" : "the legacy video BAR");
+	else
+		trace_add(&r->trace, PHASE_FIRST, false, "firmware",
+			  "no synthetic video: the host maps no VRAM");
+
+	/* the first kernel boots with the firmware's screen_info */
+	if (sc->gen == 2) {
+		r->first.lfb_base = sc->fb_base;
+	} else if (sc->fb_driver == FB_VESAFB && sc->video_bar.set) {
+		r->first.lfb_base = sc->video_bar.start;
+	}
+	r->first.lfb_size = r->first.lfb_base ? (uint32_t)sc->fb_size : 0;
+	if (run_kernel(sc, r, false, &host))
+		return -ENOMEM;
+
+	kdump_load(sc, &r->first, &r->handoff, &r->trace);
+	if (r->handoff.syscall != SYSCALL_NONE) {
+		if (host.vram.set)
+			trace_add(&r->trace, PHASE_KDUMP, false, "crash_kexec",
+				  "the first kernel crashes; the kdump kernel boots with lfb_base 0x%"
+				  PRIx64 "; the host still maps VRAM at 0x%" PRIx64 "-0x%" PRIx64,
+				  r->handoff.lfb_base, host.vram.start, host.vram.end);
+		else
+			trace_add(&r->trace, PHASE_KDUMP, false, "crash_kexec",
+				  "the first kernel crashes; the kdump kernel boots with lfb_base 0x%"
+				  PRIx64 "; the host maps no VRAM", r->handoff.lfb_base);
+		r->kdump.lfb_base = r->handoff.lfb_base;
+		r->kdump.lfb_size = r->handoff.lfb_base ?
+			(r->handoff.lfb_size ? r->handoff.lfb_size : (uint32_t)sc->fb_size) : 0;
+		if (run_kernel(sc, r, true, &host))
+			return -ENOMEM;
+	}
+	verdict(sc, r);
+	if (r->first.d0_refused)
+		reason(r, -1, "note: the first kernel's hv_pci already fails D0 entry in this "
+		       "scenario");
+	return r->trace.oom ? -ENOMEM : 0;
+}
+
+void sim_result_free(struct sim_result *r)
+{
+	free(r->first.iomem);
+	free(r->kdump.iomem);
+	r->first.iomem = r->kdump.iomem = NULL;
+	trace_free(&r->trace);
+}

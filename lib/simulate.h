@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The two-kernel simulation: the first kernel boots and its drivers take
+ * their MMIO; the kdump service loads the crash kernel and hands it a
+ * screen_info; after the crash the kdump kernel boots on the same host
+ * state. The verdict comes out of those mechanisms: the allocations, where
+ * the host maps VRAM, and what screen_info the kdump kernel got.
+ */
+#ifndef HVKDUMP_SIMULATE_H
+#define HVKDUMP_SIMULATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "scenario.h"
+#include "trace.h"
+
+#define SIM_MAX_ALLOCS	8
+#define SIM_MAX_DEVICES	8
+#define SIM_MAX_REASONS	6
+
+/* One vmbus_allocate_mmio() call. */
+struct sim_alloc {
+	const char *what;	/* "config window", "VRAM", "32-bit BAR window", ... */
+	const char *driver;	/* "pci_hyperv", "hyperv_drm", ... */
+	uint64_t min, max, size, align;
+	bool fb_overlap_ok;
+	int rc;			/* 0 or -ENXIO */
+	uint64_t start, end;
+};
+
+struct sim_device {
+	const char *name;
+	bool ok;
+	char reason[192];
+};
+
+struct sim_kernel {
+	struct mmio_span fb_range;	/* vmbus_reserve_fb()'s claim */
+	struct mmio_span vram;		/* where the host maps VRAM when this kernel is up */
+	struct mmio_span fw_fb;		/* the firmware framebuffer it drives, if any */
+	const char *fw_fb_driver;	/* "efifb", "simpledrm", "vesafb" or NULL */
+	bool fw_fb_removed;		/* a native driver removed it */
+	struct mmio_span config_window;
+	struct mmio_span low_window, high_window;
+	struct mmio_span vram_at_pci;	/* the host's VRAM when pci_hyperv probed */
+	uint64_t lfb_base;		/* the screen_info it booted with */
+	uint32_t lfb_size;
+	const char *video_driver;	/* the one that bound the video device, or NULL */
+	bool pci_probed;		/* pci_hyperv was there to probe */
+	bool pci_ok;			/* the bus came up */
+	bool d0_refused;		/* the host refused D0 entry */
+	bool bars_on_vram;		/* a bridge window lies on live VRAM */
+	bool bars_missing;		/* a bridge window could not be allocated */
+	bool fw_fb_hang;		/* its firmware framebuffer is where no VRAM is */
+	struct sim_alloc allocs[SIM_MAX_ALLOCS];
+	unsigned int nallocs;
+	struct sim_device devices[SIM_MAX_DEVICES];
+	unsigned int ndevices;
+	char *iomem;			/* its /proc/iomem at the end (with trace) */
+};
+
+enum sim_syscall { SYSCALL_NONE, SYSCALL_KEXEC_LOAD, SYSCALL_KEXEC_FILE_LOAD };
+
+/* Why the verdict is what it is, as codes for fleet metrics. */
+enum sim_reason_code {
+	REASON_NOT_LOADED,	/* no crash kernel loaded */
+	REASON_D0_REFUSED,	/* config window on live VRAM */
+	REASON_BARS_ON_VRAM,	/* a bridge window on live VRAM */
+	REASON_NO_MMIO,		/* an allocation failed */
+	REASON_NO_PCI_DRIVER,	/* pci_hyperv not in the kdump kernel */
+	REASON_FB_HANG,		/* firmware framebuffer where no VRAM is */
+	REASON_COUNT,
+};
+
+struct sim_handoff {
+	enum sim_syscall syscall;
+	const char *flag;		/* "-c", "-s" or "-a" as run */
+	uint64_t lfb_base;		/* what the kdump kernel gets */
+	uint32_t lfb_size;
+	char why[256];			/* why this syscall (or none) */
+	char lfb_why[256];		/* where lfb_base came from */
+	const char *fb0_id;		/* /dev/fb0 fix.id at load time, NULL: none */
+	uint64_t fb0_smem_start;
+};
+
+struct sim_result {
+	struct sim_kernel first, kdump;
+	struct sim_handoff handoff;
+	bool saved;
+	bool hang;
+	char reasons[SIM_MAX_REASONS][512];
+	unsigned int nreasons;
+	unsigned int codes;		/* 1 << enum sim_reason_code */
+	struct trace trace;
+};
+
+/*
+ * Runs @sc. With @trace the result keeps every step and each kernel's
+ * /proc/iomem; without it the run is lean (matrix, remedies). Returns 0,
+ * or -ENOMEM.
+ */
+int simulate(const struct scenario *sc, struct sim_result *res, bool trace);
+void sim_result_free(struct sim_result *res);
+
+const char *sim_syscall_name(enum sim_syscall s);
+const char *sim_reason_code_name(enum sim_reason_code c);
+
+#endif

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* hvkdump simulate: run the two kernels of one scenario and give the verdict. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scenario-opts.h"
+#include "sim-output.h"
+#include "strbuf.h"
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " simulate [options]\n"
+	      "\n"
+	      "Run the first kernel, the kdump load and the kdump kernel of a Hyper-V\n"
+	      "VM in the model, and say whether the crash dump would be saved.\n"
+	      "\n"
+	      "Options:\n"
+	      " -J, --json                 one JSON object (see hvkdump-simulate(1))\n"
+	      " -t, --trace                every model step with the kernel function it models\n"
+	      "     --dump-scenario        print the resolved scenario as a scenario file\n"
+	      " -h, --help                 display this help\n"
+	      "\n", stdout);
+	scenario_opts_help(stdout);
+	fputs("\n"
+	      "Numbers: 0x hex or decimal, optional suffix K, M, G or T. LIST: names\n"
+	      "separated by commas, or none.\n"
+	      "\n"
+	      "Exit status: 0 the vmcore would be saved, 1 it would be lost, 2 bad input.\n"
+	      "\n"
+	      "Examples:\n"
+	      " " PROGRAM " simulate                                 # Azure Gen2, Ubuntu 22.04 defaults\n"
+	      " " PROGRAM " simulate --kexec-syscall file            # kdump-config with -s\n"
+	      " " PROGRAM " simulate --kernel-fixes vmbus-reserve-fb-low-base --trace\n"
+	      " " PROGRAM " simulate --layout hyperv-gen1 --vram-mb 128 --json\n",
+	      stdout);
+}
+
+int cmd_simulate(int argc, char **argv)
+{
+	enum { OPT_DUMP = 0x200 };
+	static const struct option extra[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "trace", no_argument, NULL, 't' },
+		{ "dump-scenario", no_argument, NULL, OPT_DUMP },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct scenario_opts so = { .cmd = "simulate" };
+	bool json = false, trace = false, dump = false;
+	struct option *longopts = scenario_longopts(extra);
+	struct sim_result res;
+	struct scenario sc;
+	int c, rc = HV_EXIT_ERROR;
+
+	if (!longopts) {
+		hv_warnx("simulate: out of memory");
+		return HV_EXIT_ERROR;
+	}
+	while ((c = getopt_long(argc, argv, "+Jth", longopts, NULL)) != -1) {
+		int taken = scenario_opts_take(&so, c, optarg);
+
+		if (taken < 0)
+			goto out;
+		if (taken)
+			continue;
+		switch (c) {
+		case 'J':
+			json = true;
+			break;
+		case 't':
+			trace = true;
+			break;
+		case OPT_DUMP:
+			dump = true;
+			break;
+		case 'h':
+			usage();
+			rc = hv_close_stdout(HV_EXIT_OK);
+			goto out;
+		default:
+			rc = hv_errtryhelp("simulate");
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = hv_usage_error("simulate", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (scenario_opts_build(&so, &sc))
+		goto out;
+	if (dump) {
+		struct strbuf sb = STRBUF_INIT;
+
+		scenario_dump(&sc, &sb);
+		fputs(sb_str(&sb), stdout);
+		sb_release(&sb);
+		rc = hv_close_stdout(HV_EXIT_OK);
+		goto out;
+	}
+	if (simulate(&sc, &res, trace || !json)) {
+		hv_warnx("simulate: out of memory");
+		sim_result_free(&res);
+		goto out;
+	}
+	if (json) {
+		struct jsonwrt jw;
+
+		jw_init(&jw, stdout);
+		jw_open(&jw, NULL, false);
+		sim_json(&jw, &sc, &res, trace);
+		jw_close(&jw, false);
+		jw_finish(&jw);
+	} else {
+		sim_print_verdict(stdout, &res);
+		fputc('\n', stdout);
+		sim_print_story(stdout, &sc, &res, trace);
+	}
+	rc = hv_close_stdout(res.saved ? HV_EXIT_OK : HV_EXIT_LOST);
+	sim_result_free(&res);
+out:
+	scenario_opts_free(&so);
+	free(longopts);
+	return rc;
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "sim-output.h"
+#include "strbuf.h"
+
+void sim_print_verdict(FILE *out, const struct sim_result *r)
+{
+	unsigned int i;
+
+	fprintf(out, "vmcore: %s\n", r->saved ? "saved" : "LOST");
+	for (i = 0; i < r->nreasons; i++)
+		fprintf(out, "  - %s\n", r->reasons[i]);
+	if (r->hang)
+		fprintf(out, "  kdump kernel hang: yes\n");
+}
+
+void scenario_summary(FILE *out, const struct scenario *sc)
+{
+	char builtin[64], mods[64], fixes[128], ver[16];
+
+	module_set_str(sc->builtin, builtin, sizeof(builtin));
+	module_set_str(sc->kdump_modules, mods, sizeof(mods));
+	fix_set_str(sc->fixes, fixes, sizeof(fixes));
+	fprintf(out, "scenario: %s, %s Gen%d, VRAM %" PRIu64 " MiB, fb-driver %s, built in: %s,\n"
+		"  kdump initramfs: %s, kexec %s with kexec-tools %s, lockdown %s,\n"
+		"  kernel fixes: %s%s, dump to %s\n",
+		sc->layout, arch_name(sc->arch), sc->gen, sc->vram_mb,
+		fb_driver_name(sc->fb_driver), builtin, mods, kexec_request_name(sc->kexec),
+		kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)), lockdown_name(sc->lockdown),
+		fixes, sc->hide_smem_start ? "" : ", no FBINFO_HIDE_SMEM_START",
+		dump_target_name(sc->dump_target));
+}
+
+static void print_devices(FILE *out, const struct sim_kernel *k)
+{
+	unsigned int i;
+
+	for (i = 0; i < k->ndevices; i++)
+		fprintf(out, "    %-36s %-6s %s\n", k->devices[i].name,
+			k->devices[i].ok ? "ok" : "FAILED", k->devices[i].reason);
+}
+
+static void print_iomem(FILE *out, const char *iomem)
+{
+	const char *p = iomem, *nl;
+
+	if (!iomem)
+		return;
+	fputs("  /proc/iomem at the end:\n", out);
+	if (!*p)
+		fputs("    (empty)\n", out);
+	for (; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		fprintf(out, "    %.*s\n", (int)(nl - p), p);
+	}
+}
+
+void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_result *r,
+		     bool trace)
+{
+	enum trace_phase phase;
+	size_t i;
+
+	scenario_summary(out, sc);
+	for (phase = PHASE_FIRST; phase < PHASE_COUNT; phase++) {
+		const struct sim_kernel *k = phase == PHASE_FIRST ? &r->first :
+					     phase == PHASE_KDUMP ? &r->kdump : NULL;
+
+		if (phase == PHASE_KDUMP && r->handoff.syscall == SYSCALL_NONE) {
+			fputs("\nkdump kernel: never runs, nothing was loaded\n", out);
+			break;
+		}
+		fprintf(out, "\n%s:\n", trace_phase_name(phase));
+		for (i = 0; i < r->trace.n; i++) {
+			const struct trace_step *s = &r->trace.steps[i];
+
+			if (s->phase != phase || (s->detail && !trace))
+				continue;
+			if (trace)
+				fprintf(out, "  [%s] %s\n", s->func, s->msg);
+			else
+				fprintf(out, "  %s\n", s->msg);
+		}
+		if (!k)
+			continue;
+		fputs("  devices:\n", out);
+		print_devices(out, k);
+		if (trace)
+			print_iomem(out, k->iomem);
+	}
+}
+
+static void span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
+{
+	if (!s->set) {
+		jw_null(jw, name);
+		return;
+	}
+	jw_open(jw, name, false);
+	jw_hex(jw, "start", s->start);
+	jw_hex(jw, "end", s->end);
+	jw_close(jw, false);
+}
+
+void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	scenario_dump(sc, &sb);
+	jw_open(jw, name, false);
+	for (p = sb_str(&sb); *p;) {
+		const char *eq = strstr(p, " = "), *nl = strchr(p, '\n');
+		char key[64], val[128];
+
+		if (!eq || !nl || eq > nl)
+			break;
+		snprintf(key, sizeof(key), "%.*s", (int)(eq - p), p);
+		snprintf(val, sizeof(val), "%.*s", (int)(nl - eq - 3), eq + 3);
+		jw_str(jw, key, val);
+		p = nl + 1;
+	}
+	jw_close(jw, false);
+	sb_release(&sb);
+}
+
+static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_kernel *k,
+			bool ran, bool trace)
+{
+	unsigned int i;
+
+	jw_open(jw, name, false);
+	jw_bool(jw, "ran", ran);
+	jw_hex(jw, "lfb_base", k->lfb_base);
+	span_json(jw, "fb_range", &k->fb_range);
+	span_json(jw, "vram", &k->vram);
+	span_json(jw, "config_window", &k->config_window);
+	span_json(jw, "low_bar_window", &k->low_window);
+	span_json(jw, "high_bar_window", &k->high_window);
+	if (k->fw_fb.set) {
+		jw_open(jw, "firmware_framebuffer", false);
+		jw_str(jw, "driver", k->fw_fb_driver ? k->fw_fb_driver : "removed");
+		jw_hex(jw, "start", k->fw_fb.start);
+		jw_hex(jw, "end", k->fw_fb.end);
+		jw_bool(jw, "on_vram", !k->fw_fb_hang);
+		jw_close(jw, false);
+	} else {
+		jw_null(jw, "firmware_framebuffer");
+	}
+	jw_str(jw, "video_driver", k->video_driver);
+	jw_open(jw, "allocations", true);
+	for (i = 0; i < k->nallocs; i++) {
+		const struct sim_alloc *a = &k->allocs[i];
+
+		jw_open(jw, NULL, false);
+		jw_str(jw, "driver", a->driver);
+		jw_str(jw, "what", a->what);
+		jw_hex(jw, "min", a->min);
+		jw_hex(jw, "max", a->max);
+		jw_hex(jw, "size", a->size);
+		jw_hex(jw, "align", a->align);
+		jw_bool(jw, "fb_overlap_ok", a->fb_overlap_ok);
+		if (a->rc) {
+			jw_str(jw, "result", a->rc == -ENXIO ? "-ENXIO" : "-ENOMEM");
+		} else {
+			struct mmio_span s = { true, a->start, a->end };
+
+			span_json(jw, "result", &s);
+		}
+		jw_close(jw, false);
+	}
+	jw_close(jw, true);
+	jw_open(jw, "devices", true);
+	for (i = 0; i < k->ndevices; i++) {
+		jw_open(jw, NULL, false);
+		jw_str(jw, "name", k->devices[i].name);
+		jw_str(jw, "status", k->devices[i].ok ? "ok" : "failed");
+		jw_str(jw, "reason", k->devices[i].reason);
+		jw_close(jw, false);
+	}
+	jw_close(jw, true);
+	if (trace)
+		jw_str(jw, "iomem", k->iomem);
+	jw_close(jw, false);
+}
+
+void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,
+	      bool trace)
+{
+	const struct sim_handoff *h = &r->handoff;
+	unsigned int i;
+
+	scenario_json(jw, "scenario", sc);
+	jw_open(jw, "verdict", false);
+	jw_str(jw, "vmcore", r->saved ? "saved" : "lost");
+	jw_open(jw, "reasons", true);
+	for (i = 0; i < r->nreasons; i++)
+		jw_str(jw, NULL, r->reasons[i]);
+	jw_close(jw, true);
+	jw_open(jw, "codes", true);
+	for (i = 0; i < REASON_COUNT; i++)
+		if (r->codes & (1u << i))
+			jw_str(jw, NULL, sim_reason_code_name((enum sim_reason_code)i));
+	jw_close(jw, true);
+	jw_bool(jw, "kdump_hang", r->hang);
+	jw_close(jw, false);
+
+	jw_open(jw, "handoff", false);
+	jw_str(jw, "syscall", sim_syscall_name(h->syscall));
+	jw_str(jw, "kexec_flag", h->flag);
+	jw_str(jw, "why", h->why);
+	jw_hex(jw, "lfb_base", h->lfb_base);
+	jw_hex(jw, "lfb_size", h->lfb_size);
+	jw_str(jw, "lfb_source", h->syscall == SYSCALL_NONE ? NULL : h->lfb_why);
+	jw_str(jw, "fb0_id", h->fb0_id);
+	jw_close(jw, false);
+
+	kernel_json(jw, "first_kernel", &r->first, true, trace);
+	kernel_json(jw, "kdump_kernel", &r->kdump, h->syscall != SYSCALL_NONE, trace);
+
+	if (trace) {
+		size_t s;
+
+		jw_open(jw, "trace", true);
+		for (s = 0; s < r->trace.n; s++) {
+			jw_open(jw, NULL, false);
+			jw_str(jw, "phase", trace_phase_name(r->trace.steps[s].phase));
+			jw_str(jw, "function", r->trace.steps[s].func);
+			jw_bool(jw, "detail", r->trace.steps[s].detail);
+			jw_str(jw, "message", r->trace.steps[s].msg);
+			jw_close(jw, false);
+		}
+		jw_close(jw, true);
+	}
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* How a simulation is shown: the verdict, the story, JSON. */
+#ifndef HVKDUMP_SIM_OUTPUT_H
+#define HVKDUMP_SIM_OUTPUT_H
+
+#include <stdio.h>
+
+#include "jsonwrt.h"
+#include "simulate.h"
+
+/* The verdict line and its reasons. */
+void sim_print_verdict(FILE *out, const struct sim_result *r);
+/* The story, phase by phase; with @trace every step and its function. */
+void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_result *r,
+		     bool trace);
+/* The members of the simulation's JSON object (the caller opens it). */
+void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,
+	      bool trace);
+/* "scenario" as a JSON object of key strings. */
+void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc);
+/* One line: "azure-gen2 x86_64 Gen2, kexec-tools 2.0.22, ..." */
+void scenario_summary(FILE *out, const struct scenario *sc);
+
+#endif
