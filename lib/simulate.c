@@ -280,6 +280,31 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	return r->trace.oom ? -ENOMEM : 0;
 }
 
+const char *sim_short_reason(const struct scenario *sc, const struct sim_result *r)
+{
+	const struct sim_kernel *k = &r->kdump;
+
+	if (r->codes & (1u << REASON_NOT_LOADED))
+		return sc->lockdown != LOCKDOWN_NONE ? "nothing loaded: kexec refused under lockdown" :
+		       "nothing loaded: kexec refused";
+	if (r->codes & (1u << REASON_FB_HANG))
+		return "stale lfb_base: firmware framebuffer off VRAM, hang";
+	if (r->codes & (1u << REASON_NO_PCI_DRIVER))
+		return "no pci_hyperv in the kdump kernel";
+	if (r->codes & (1u << REASON_D0_REFUSED))
+		return k->fb_range.set ? "config window on VRAM: D0 refused" :
+		       "no fb_range: config window on VRAM, D0 refused";
+	if (r->codes & (1u << REASON_BARS_ON_VRAM))
+		return "BAR window on VRAM";
+	if (r->codes & (1u << REASON_NO_MMIO))
+		return "no MMIO for hv_pci";
+	if (sc->dump_target == DUMP_SCSI || sc->dump_target == DUMP_NET_SYNTHETIC)
+		return "dump target needs no PCI pass-through";
+	if (k->fb_range.set)
+		return "fb_range reserved: config window off VRAM";
+	return "config window off VRAM";
+}
+
 void sim_result_free(struct sim_result *r)
 {
 	free(r->first.iomem);

@@ -103,6 +103,9 @@ struct sim_result {
 int simulate(const struct scenario *sc, struct sim_result *res, bool trace);
 void sim_result_free(struct sim_result *res);
 
+/* The verdict in a few words, for one matrix row. */
+const char *sim_short_reason(const struct scenario *sc, const struct sim_result *r);
+
 const char *sim_syscall_name(enum sim_syscall s);
 const char *sim_reason_code_name(enum sim_reason_code c);
 

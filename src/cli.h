@@ -40,5 +40,6 @@ void hv_size_to_human(uint64_t bytes, char *buf, size_t len);
 int cmd_replay(int argc, char **argv);
 int cmd_iomem(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_matrix(int argc, char **argv);
 
 #endif

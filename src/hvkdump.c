@@ -17,6 +17,7 @@ static const struct command {
 	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script" },
 	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree" },
 	{ "simulate", cmd_simulate, "run a scenario's two kernels: will the vmcore be saved?" },
+	{ "matrix", cmd_matrix, "the simulation over every combination of some keys" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* hvkdump matrix: the simulation over every combination of some keys. */
+#include <ctype.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "scenario-opts.h"
+#include "simulate.h"
+
+/* The values a key takes when it is varied. */
+struct vary_key {
+	const char *key;
+	const char *const *values;
+	unsigned int n;
+};
+
+#define V(...) (const char *const[]){ __VA_ARGS__ }, \
+	sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *)
+
+static const char *const module_sets[] = {
+	"none", "pci_hyperv", "hyperv_drm", "pci_hyperv,hyperv_drm", "hyperv_fb",
+	"pci_hyperv,hyperv_fb", "hyperv_drm,hyperv_fb", "pci_hyperv,hyperv_drm,hyperv_fb",
+};
+
+static char fix_sets[1u << FIX_COUNT][128];
+static const char *fix_set_ptrs[1u << FIX_COUNT];
+
+static const struct vary_key vary_keys[] = {
+	{ "arch", V("x86_64", "arm64") },
+	{ "gen", V("1", "2") },
+	{ "layout", V("azure-gen2", "hyperv-gen1", "azure-arm64", "azure-cvm") },
+	{ "kexec-syscall", V("default", "load", "file", "auto") },
+	{ "kexec-tools", V("2.0.18", "2.0.22", "2.0.28") },
+	{ "fb-driver", V("hyperv_drm", "hyperv_fb", "efifb", "simpledrm", "vesafb", "none") },
+	{ "builtin", module_sets, 8 },
+	{ "kdump-modules", module_sets, 8 },
+	{ "kernel-fixes", fix_set_ptrs, 1u << FIX_COUNT },
+	{ "lockdown", V("none", "integrity", "confidentiality") },
+	{ "dump-target", V("nvme", "scsi", "net-vf", "net-synthetic") },
+	{ "hide-smem-start", V("yes", "no") },
+	{ "vram-mb", V("8", "32", "128") },
+	{ "bars32", V("0", "1M") },
+	{ "probe-order", V("pci_hyperv,hyperv_drm,hyperv_fb", "hyperv_drm,hyperv_fb,pci_hyperv") },
+	{ "kexec-file", V("yes", "no") },
+	{ "sysfb", V("yes", "no") },
+};
+#define NVARY (sizeof(vary_keys) / sizeof(vary_keys[0]))
+
+#define DEFAULT_VARY "arch,gen,kexec-syscall,kexec-tools,fb-driver,builtin,kernel-fixes"
+
+static void init_fix_sets(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < (1u << FIX_COUNT); i++) {
+		fix_set_str(i, fix_sets[i], sizeof(fix_sets[i]));
+		fix_set_ptrs[i] = fix_sets[i];
+	}
+}
+
+static void usage(void)
+{
+	size_t i;
+
+	fputs("Usage:\n"
+	      " " PROGRAM " matrix [options]\n"
+	      "\n"
+	      "Run the simulation for every combination of the varied keys (the other\n"
+	      "keys come from the scenario options) and print one row each.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --vary KEYS            the keys to vary, comma separated\n"
+	      "                            (default " DEFAULT_VARY ")\n"
+	      " -J, --json                 JSON output\n"
+	      " -n, --noheadings           no header line\n"
+	      " -h, --help                 display this help\n"
+	      "\n"
+	      "Keys that can vary, and their values:\n", stdout);
+	for (i = 0; i < NVARY; i++) {
+		unsigned int v;
+
+		printf("  %-16s", vary_keys[i].key);
+		if (!strcmp(vary_keys[i].key, "kernel-fixes")) {
+			printf("every subset of the %d fixes\n", FIX_COUNT);
+			continue;
+		}
+		if (!strcmp(vary_keys[i].key, "builtin") || !strcmp(vary_keys[i].key, "kdump-modules")) {
+			printf("every subset of pci_hyperv, hyperv_drm, hyperv_fb\n");
+			continue;
+		}
+		for (v = 0; v < vary_keys[i].n; v++)
+			printf("%s%s", v ? " " : "", vary_keys[i].values[v]);
+		putchar('\n');
+	}
+	fputs("\nImpossible combinations (arm64 with Gen1, -a before kexec-tools 2.0.27,\n"
+	      "...) are skipped and counted.\n\n", stdout);
+	scenario_opts_help(stdout);
+}
+
+static int parse_vary(const char *list, const struct vary_key **keys, unsigned int *n)
+{
+	const char *p = list;
+
+	*n = 0;
+	while (*p) {
+		size_t len = strcspn(p, ","), i, j;
+
+		for (i = 0; i < NVARY; i++)
+			if (strlen(vary_keys[i].key) == len && !strncmp(vary_keys[i].key, p, len))
+				break;
+		if (i == NVARY) {
+			hv_warnx("matrix: --vary: cannot vary \"%.*s\" (see --help)", (int)len, p);
+			return -1;
+		}
+		for (j = 0; j < *n; j++)
+			if (keys[j] == &vary_keys[i]) {
+				hv_warnx("matrix: --vary: \"%s\" is listed twice", vary_keys[i].key);
+				return -1;
+			}
+		keys[(*n)++] = &vary_keys[i];
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	if (!*n) {
+		hv_warnx("matrix: --vary: no keys");
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_matrix(int argc, char **argv)
+{
+	enum { OPT_VARY = 0x200 };
+	static const struct option extra[] = {
+		{ "vary", required_argument, NULL, OPT_VARY },
+		{ "json", no_argument, NULL, 'J' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct scenario_opts so = { .cmd = "matrix" };
+	struct option *longopts = scenario_longopts(extra);
+	const struct vary_key *keys[NVARY];
+	unsigned int nkeys = 0, idx[NVARY], i, nbase;
+	unsigned long total = 0, saved = 0, lost = 0, impossible = 0;
+	const char *vary = DEFAULT_VARY;
+	struct libscols_table *tb = NULL;
+	struct scenario_pair *pairs = NULL;
+	bool json = false, noheadings = false;
+	struct scenario sc;
+	int c, rc = HV_EXIT_ERROR;
+
+	init_fix_sets();
+	if (!longopts)
+		goto oom;
+	while ((c = getopt_long(argc, argv, "+Jnh", longopts, NULL)) != -1) {
+		int taken = scenario_opts_take(&so, c, optarg);
+
+		if (taken < 0)
+			goto out;
+		if (taken)
+			continue;
+		switch (c) {
+		case OPT_VARY:
+			vary = optarg;
+			break;
+		case 'J':
+			json = true;
+			break;
+		case 'n':
+			noheadings = true;
+			break;
+		case 'h':
+			usage();
+			rc = hv_close_stdout(HV_EXIT_OK);
+			goto out;
+		default:
+			rc = hv_errtryhelp("matrix");
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = hv_usage_error("matrix", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (parse_vary(vary, keys, &nkeys))
+		goto out;
+	/* the base must be possible on its own */
+	if (scenario_opts_build(&so, &sc))
+		goto out;
+
+	nbase = so.sf.npairs + so.npairs;
+	pairs = calloc(nbase + nkeys, sizeof(*pairs));
+	tb = scols_new_table();
+	if (!pairs || !tb)
+		goto oom;
+	memcpy(pairs, so.sf.pairs, so.sf.npairs * sizeof(*pairs));
+	memcpy(pairs + so.sf.npairs, so.pairs, so.npairs * sizeof(*pairs));
+	scols_table_enable_json(tb, json);
+	scols_table_set_name(tb, "matrix");
+	scols_table_enable_noheadings(tb, noheadings);
+	for (i = 0; i < nkeys; i++) {
+		char head[32];
+		size_t j;
+
+		for (j = 0; keys[i]->key[j] && j + 1 < sizeof(head); j++)
+			head[j] = (char)toupper((unsigned char)keys[i]->key[j]);
+		head[j] = '\0';
+		if (!scols_table_new_column(tb, head, 0, 0))
+			goto oom;
+	}
+	if (!scols_table_new_column(tb, "VMCORE", 0, 0) ||
+	    !scols_table_new_column(tb, "REASON", 0, 0))
+		goto oom;
+
+	memset(idx, 0, sizeof(idx));
+	for (;;) {
+		struct hv_err err;
+		struct sim_result res;
+		struct libscols_line *ln;
+
+		for (i = 0; i < nkeys; i++)
+			pairs[nbase + i] = (struct scenario_pair){
+				.key = keys[i]->key, .value = keys[i]->values[idx[i]],
+			};
+		total++;
+		if (scenario_build(&sc, pairs, nbase + nkeys, &err)) {
+			impossible++;
+		} else if (simulate(&sc, &res, false)) {
+			goto oom;
+		} else {
+			if (res.saved)
+				saved++;
+			else
+				lost++;
+			ln = scols_table_new_line(tb, NULL);
+			if (!ln)
+				goto oom;
+			for (i = 0; i < nkeys; i++)
+				scols_line_set_data(ln, i, keys[i]->values[idx[i]]);
+			scols_line_set_data(ln, nkeys, res.saved ? "saved" : "lost");
+			scols_line_set_data(ln, nkeys + 1, sim_short_reason(&sc, &res));
+			sim_result_free(&res);
+		}
+		/* the next combination, the last key fastest */
+		for (i = nkeys; i-- > 0;) {
+			if (++idx[i] < keys[i]->n)
+				break;
+			idx[i] = 0;
+		}
+		if (i == (unsigned int)-1)
+			break;
+	}
+	scols_print_table(tb);
+	if (!json)
+		printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
+		       total, saved, lost, impossible);
+	rc = hv_close_stdout(HV_EXIT_OK);
+	goto out;
+oom:
+	hv_warnx("matrix: out of memory");
+out:
+	scols_unref_table(tb);
+	free(pairs);
+	scenario_opts_free(&so);
+	free(longopts);
+	return rc;
+}
