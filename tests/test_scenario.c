@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Scenario keys, presets, impossible combinations, the file format. */
+#include "testutil.h"
+#include "scenario_util.h"
+
+static void defaults_are_the_field_case(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, NULL), 0);
+	assert_string_equal(sc.layout, "azure-gen2");
+	assert_int_equal(sc.gen, 2);
+	assert_int_equal(sc.arch, ARCH_X86_64);
+	assert_int_equal(sc.low.start, 0x40000000);
+	assert_int_equal(sc.fb_base, 0x40000000);
+	assert_int_equal(sc.fb_size, 3 << 20);
+	assert_int_equal(sc.vram_mb, 8);
+	assert_int_equal(sc.kdump_modules, MOD_BIT(MOD_PCI_HYPERV));
+	assert_int_equal(sc.builtin, 0);
+	assert_int_equal(sc.kexec_tools, 20022);
+	assert_int_equal(sc.bars64, 1 << 20);
+	assert_int_equal(sc.bars32, 0);
+	assert_true(sc.hide_smem_start);
+}
+
+static void presets(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen1", NULL), 0);
+	assert_int_equal(sc.gen, 1);
+	assert_int_equal(sc.video_bar.start, 0xf8000000);
+	assert_int_equal(sc.video_bar.end, 0xfbffffff);
+	assert_int_equal(sc.low.end, 0xfed3ffff);
+	assert_int_equal(sc.high.start, 0xfe0000000ULL);
+	assert_int_equal(build(&sc, &err, "layout", "azure-arm64", NULL), 0);
+	assert_int_equal(sc.arch, ARCH_ARM64);
+	assert_int_equal(sc.low.start, 0xe0000000);
+	assert_int_equal(sc.low.end - sc.low.start + 1, 512 << 20);
+	assert_int_equal(build(&sc, &err, "layout", "azure-cvm", NULL), 0);
+	assert_int_equal(sc.low.end - sc.low.start + 1, 1 << 30);
+	assert_int_equal(sc.fb_base, 0);
+	assert_false(sc.video);
+	assert_int_equal(sc.fb_driver, FB_NONE);
+	/* gen or arch alone pick the preset that fits */
+	assert_int_equal(build(&sc, &err, "gen", "1", NULL), 0);
+	assert_string_equal(sc.layout, "hyperv-gen1");
+	assert_int_equal(build(&sc, &err, "arch", "arm64", NULL), 0);
+	assert_string_equal(sc.layout, "azure-arm64");
+}
+
+static void layout_first_then_the_rest(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	/* fb-base before layout still wins: the layout applies first */
+	assert_int_equal(build(&sc, &err, "fb-base", "0x50000000", "layout", "azure-gen2", NULL), 0);
+	assert_int_equal(sc.fb_base, 0x50000000);
+	assert_string_equal(sc.layout, "custom");
+	/* a later pair wins over an earlier one */
+	assert_int_equal(build(&sc, &err, "vram-mb", "32", "vram-mb", "64", NULL), 0);
+	assert_int_equal(sc.vram_mb, 64);
+}
+
+static void values(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, "builtin", "pci_hyperv,hyperv_drm",
+			       "kdump-modules", "none", "kernel-fixes", "vtpm-fix,pci-config-above-4g",
+			       "kexec-tools", "2.0.28", "kexec-syscall", "auto",
+			       "probe-order", "hyperv_drm", "bars32", "2M", "low-mmio",
+			       "0x80000000-0xbfffffff", "high-mmio", "none", NULL), 0);
+	assert_int_equal(sc.builtin, MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM));
+	assert_int_equal(sc.kdump_modules, 0);
+	assert_int_equal(sc.fixes, FIX_BIT(FIX_VTPM) | FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G));
+	assert_int_equal(sc.kexec_tools, 20028);
+	assert_int_equal(sc.kexec, KEXEC_REQ_AUTO);
+	assert_int_equal(sc.probe_order[0], MOD_HYPERV_DRM);
+	assert_int_equal(sc.probe_order[1], MOD_PCI_HYPERV);
+	assert_int_equal(sc.probe_order[2], MOD_HYPERV_FB);
+	assert_int_equal(sc.bars32, 2 << 20);
+	assert_int_equal(sc.low.start, 0x80000000);
+	assert_false(sc.high.set);
+}
+
+struct bad {
+	const char *key, *value, *msg;
+};
+
+static void bad_values(void **state)
+{
+	static const struct bad bad[] = {
+		{ "arch", "sparc", "arch: unknown value \"sparc\" (expected x86_64|arm64)" },
+		{ "gen", "3", "gen: expected 1 or 2, not \"3\"" },
+		{ "layout", "aws", "layout: unknown value \"aws\" (expected azure-gen2|hyperv-gen1|azure-arm64|azure-cvm)" },
+		{ "vram-mb", "0", "vram-mb: 0 is not between 1 and 65536" },
+		{ "vram-mb", "lots", "vram-mb: \"lots\": not a number" },
+		{ "fb-size", "8G", "fb-size: 0x200000000 does not fit screen_info.lfb_size (32 bits)" },
+		{ "low-mmio", "0x1000", "low-mmio: expected START-END, not \"0x1000\"" },
+		{ "low-mmio", "0x2000-0x1000", "low-mmio: end 0x1000 is below start 0x2000" },
+		{ "builtin", "pci_hyperv,nvme", "builtin: unknown name \"nvme\" in \"pci_hyperv,nvme\"" },
+		{ "builtin", "pci_hyperv,pci_hyperv", "builtin: \"pci_hyperv\" is listed twice" },
+		{ "builtin", "pci_hyperv,", "builtin: empty name at the end of \"pci_hyperv,\"" },
+		{ "kernel-fixes", "all", "kernel-fixes: unknown name \"all\" in \"all\"" },
+		{ "kexec-tools", "2.0", "kexec-tools: expected a version like 2.0.22, not \"2.0\"" },
+		{ "kexec-tools", "2.0.22x", "kexec-tools: expected a version like 2.0.22, not \"2.0.22x\"" },
+		{ "kexec-syscall", "both", "kexec-syscall: unknown value \"both\" (expected default|load|file|auto)" },
+		{ "video", "maybe", "video: expected yes or no, not \"maybe\"" },
+		{ "probe-order", "none", "probe-order: name at least one module" },
+		{ "colour", "red", "unknown key \"colour\"" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct scenario_pair p = { bad[i].key, bad[i].value, NULL, 0 };
+		struct scenario sc;
+		struct hv_err err = { 0, "" };
+
+		assert_int_equal(scenario_build(&sc, &p, 1, &err), -1);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+}
+
+static void impossible_combinations(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, "arch", "arm64", "gen", "1", NULL), -1);
+	assert_string_equal(err.msg, "arm64 Hyper-V VMs are Gen2 only: gen 1 is impossible with arch arm64");
+	assert_int_equal(build(&sc, &err, "layout", "azure-gen2", "gen", "1", NULL), -1);
+	assert_string_equal(err.msg, "layout azure-gen2 is a Gen2 layout, not Gen1");
+	assert_int_equal(build(&sc, &err, "kexec-syscall", "auto", NULL), -1);
+	assert_string_equal(err.msg, "kexec-syscall auto: kexec-tools 2.0.22 has no -a (it came in 2.0.27)");
+	assert_int_equal(build(&sc, &err, "gen", "1", "fb-driver", "efifb", NULL), -1);
+	assert_string_equal(err.msg, "fb-driver efifb needs EFI boot: Gen2 only");
+	assert_int_equal(build(&sc, &err, "fb-driver", "vesafb", NULL), -1);
+	assert_int_equal(build(&sc, &err, "layout", "azure-cvm", "fb-driver", "hyperv_drm", NULL), -1);
+	assert_string_equal(err.msg, "fb-driver hyperv_drm needs a synthetic video device (video = no)");
+	assert_int_equal(build(&sc, &err, "builtin", "hyperv_drm", "fb-driver", "efifb", NULL), -1);
+	assert_string_equal(err.msg, "hyperv_drm is built in and binds the video device first, "
+			    "so fb-driver must be hyperv_drm, not efifb");
+	assert_int_equal(build(&sc, &err, "low-mmio", "0x100000000-0x1ffffffff", NULL), -1);
+	assert_int_equal(build(&sc, &err, "high-mmio", "0x80000000-0x8fffffff", NULL), -1);
+	assert_int_equal(build(&sc, &err, "gen", "1", "video-bar", "none", NULL), -1);
+	assert_string_equal(err.msg, "video-bar: a Gen1 VM with a video device needs BAR0 of 1414:5353");
+}
+
+static void file_format(void **state)
+{
+	static const char text[] =
+		"# Ubuntu 22.04 on Azure\n"
+		"\n"
+		"layout = azure-gen2   # the preset\n"
+		"kexec-tools=2.0.28\n"
+		"  fb-driver =  hyperv_fb  \n";
+	struct scenario_file f;
+	struct scenario sc;
+	struct hv_err err = { 0, "" };
+
+	(void)state;
+	assert_int_equal(scenario_file_parse("s.conf", text, sizeof(text) - 1, &f, &err), 0);
+	assert_int_equal(f.npairs, 3);
+	assert_string_equal(f.pairs[0].key, "layout");
+	assert_string_equal(f.pairs[0].value, "azure-gen2");
+	assert_int_equal(f.pairs[1].line, 4);
+	assert_string_equal(f.pairs[2].value, "hyperv_fb");
+	assert_int_equal(scenario_build(&sc, f.pairs, f.npairs, &err), 0);
+	assert_int_equal(sc.fb_driver, FB_HYPERV_FB);
+	scenario_file_free(&f);
+}
+
+static void file_errors_name_the_line(void **state)
+{
+	struct scenario_file f;
+	struct scenario sc;
+	struct hv_err err = { 0, "" };
+	static const char bad_value[] = "gen = 2\nfb-driver = vga\n";
+
+	(void)state;
+	assert_int_equal(scenario_file_parse("s", "gen 2\n", 6, &f, &err), -1);
+	assert_int_equal(err.line, 1);
+	assert_string_equal(err.msg, "expected key = value, not \"gen 2\"");
+	assert_int_equal(scenario_file_parse("s", "\n\ngen =\n", 8, &f, &err), -1);
+	assert_int_equal(err.line, 3);
+	assert_int_equal(scenario_file_parse("s", "a\0b", 3, &f, &err), -1);
+	assert_string_equal(err.msg, "NUL byte in the file");
+	assert_int_equal(scenario_file_parse("s", bad_value, sizeof(bad_value) - 1, &f, &err), 0);
+	assert_int_equal(scenario_build(&sc, f.pairs, f.npairs, &err), -1);
+	assert_int_equal(err.line, 2);
+	scenario_file_free(&f);
+}
+
+static void dump_reads_back(void **state)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct scenario sc, back;
+	struct scenario_file f;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen1", "kexec-tools", "2.0.18",
+			       "kernel-fixes", "vtpm-fix", "bars32", "1M", NULL), 0);
+	scenario_dump(&sc, &sb);
+	assert_int_equal(scenario_file_parse("dump", sb.buf, sb.len, &f, &err), 0);
+	assert_int_equal(scenario_build(&back, f.pairs, f.npairs, &err), 0);
+	back.layout = sc.layout;	/* explicit ranges make it "custom" */
+	assert_memory_equal(&back, &sc, sizeof(sc));
+	scenario_file_free(&f);
+	sb_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(defaults_are_the_field_case),
+		cmocka_unit_test(presets),
+		cmocka_unit_test(layout_first_then_the_rest),
+		cmocka_unit_test(values),
+		cmocka_unit_test(bad_values),
+		cmocka_unit_test(impossible_combinations),
+		cmocka_unit_test(file_format),
+		cmocka_unit_test(file_errors_name_the_line),
+		cmocka_unit_test(dump_reads_back),
+	};
+
+	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
+}
