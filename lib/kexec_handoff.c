@@ -151,9 +151,9 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		/* 29fe5067ed07: -a is the default from 2.0.27 */
 		req = sc->kexec_tools >= 20027 ? KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
 		snprintf(h->why, sizeof(h->why), "kexec-tools %s defaults to %s", ver,
-			 req == KEXEC_REQ_AUTO ? "-a (since 2.0.27)" : "-c (before 2.0.27)");
+			 req == KEXEC_REQ_AUTO ? "-a since 2.0.27" : "-c before 2.0.27");
 	} else {
-		snprintf(h->why, sizeof(h->why), "the kdump service asks for %s",
+		snprintf(h->why, sizeof(h->why), "the kdump service passes %s",
 			 req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
 	}
 	h->flag = req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a";
@@ -164,7 +164,7 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		if (rc == LOAD_OK) {
 			h->syscall = SYSCALL_KEXEC_FILE_LOAD;
 			trace_add(t, PHASE_LOAD, false, "kexec_file_load",
-				  "kexec %s: kexec_file_load loads the crash kernel (%s)", h->flag, h->why);
+				  "kexec_file_load loads the crash kernel (kexec %s: %s)", h->flag, h->why);
 		} else {
 			trace_add(t, PHASE_LOAD, false, "kexec_file_load",
 				  "kexec %s: kexec_file_load fails with %s%s", h->flag,
@@ -197,7 +197,7 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		}
 		h->syscall = SYSCALL_KEXEC_LOAD;
 		trace_add(t, PHASE_LOAD, false, "kexec_load",
-			  "kexec %s: kexec_load loads the crash kernel (%s)", h->flag, h->why);
+			  "kexec_load loads the crash kernel (kexec %s: %s)", h->flag, h->why);
 	}
 
 	if (sc->arch == ARCH_ARM64) {

@@ -25,7 +25,7 @@ void scenario_summary(FILE *out, const struct scenario *sc)
 	module_set_str(sc->kdump_modules, mods, sizeof(mods));
 	fix_set_str(sc->fixes, fixes, sizeof(fixes));
 	fprintf(out, "scenario: %s, %s Gen%d, VRAM %" PRIu64 " MiB, fb-driver %s, built in: %s,\n"
-		"  kdump initramfs: %s, kexec %s with kexec-tools %s, lockdown %s,\n"
+		"  kdump initramfs: %s, kexec-syscall %s, kexec-tools %s, lockdown %s,\n"
 		"  kernel fixes: %s%s, dump to %s\n",
 		sc->layout, arch_name(sc->arch), sc->gen, sc->vram_mb,
 		fb_driver_name(sc->fb_driver), builtin, mods, kexec_request_name(sc->kexec),
