@@ -44,6 +44,8 @@ const struct scenario_key scenario_keys[] = {
 	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need" },
 	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
 	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
+	{ "observed-vram", "START-END|none",
+	  "where the first kernel really left VRAM (from /proc/iomem)" },
 };
 const unsigned int scenario_nkeys = sizeof(scenario_keys) / sizeof(scenario_keys[0]);
 
@@ -415,6 +417,8 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		return number(value, &sc->bars32, key, err);
 	if (!strcmp(key, "bars64"))
 		return number(value, &sc->bars64, key, err);
+	if (!strcmp(key, "observed-vram"))
+		return span(value, &sc->observed_vram, true, key, err);
 	if (!strcmp(key, "dump-target")) {
 		if ((i = pick(value, target_names, NAMES(target_names), key,
 			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
@@ -645,4 +649,5 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 		sc->hide_smem_start ? "yes" : "no");
 	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\ndump-target = %s\n",
 		sc->bars32, sc->bars64, dump_target_name(sc->dump_target));
+	dump_span(out, "observed-vram", &sc->observed_vram);
 }

@@ -75,6 +75,12 @@ struct scenario {
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
 	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */
 	enum dump_target dump_target;
+	/*
+	 * Where the first kernel really left VRAM, when it was seen (check reads
+	 * it from /proc/iomem): the host's VRAM from then on, whatever the model
+	 * of the first kernel says.
+	 */
+	struct mmio_span observed_vram;
 };
 
 /* A key with its help: drives the parser, --help and the man page. */

@@ -255,6 +255,18 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	r->first.lfb_size = r->first.lfb_base ? (uint32_t)sc->fb_size : 0;
 	if (run_kernel(sc, r, false, &host))
 		return -ENOMEM;
+	if (sc->observed_vram.set) {
+		bool same = host.vram.set && host.vram.start == sc->observed_vram.start &&
+			    host.vram.end == sc->observed_vram.end;
+
+		host.vram = sc->observed_vram;
+		r->first.vram = host.vram;
+		trace_add(&r->trace, PHASE_FIRST, false, "observed",
+			  "/proc/iomem shows VRAM at 0x%" PRIx64 "-0x%" PRIx64 "%s",
+			  host.vram.start, host.vram.end,
+			  same ? ", as the model has it" :
+			  ": the model's first kernel differs, the observed place is used");
+	}
 
 	kdump_load(sc, &r->first, &r->handoff, &r->trace);
 	if (r->handoff.syscall != SYSCALL_NONE) {
