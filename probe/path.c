@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#define _GNU_SOURCE
 /* The sysroot-aware path context (util-linux lib/path.c). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +18,8 @@ int hv_path_init(struct hv_path *pc, const char *sysroot)
 {
 	pc->sysroot = sysroot;
 	pc->root_fd = -1;
+	pc->on_access = NULL;
+	pc->ctx = NULL;
 	if (!sysroot)
 		return 0;
 	pc->root_fd = open(sysroot, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -30,10 +35,11 @@ void hv_path_deinit(struct hv_path *pc)
 	pc->root_fd = -1;
 }
 
-static int open_in_root(const struct hv_path *pc, const char *path)
+static int open_in_root(const struct hv_path *pc, const char *path, int flags)
 {
+	/* openat2() refuses O_PATH with any flag but O_CLOEXEC and O_DIRECTORY */
 	struct open_how how = {
-		.flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY,
+		.flags = (uint64_t)(flags | O_CLOEXEC | (flags & O_PATH ? 0 : O_NOCTTY)),
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
 	long fd;
@@ -89,21 +95,119 @@ int hv_read_fd(int fd, size_t cap, char **bufp, size_t *lenp)
 	return 0;
 }
 
+/* Opens @path in the sysroot (or on the live system); -errno on failure. */
+static int path_open(const struct hv_path *pc, const char *path, int flags)
+{
+	int fd;
+
+	if (pc->root_fd >= 0)
+		return open_in_root(pc, path, flags);
+	fd = open(path, flags | O_CLOEXEC | O_NOCTTY);
+	return fd < 0 ? -errno : fd;
+}
+
+static void accessed(const struct hv_path *pc, const char *path, bool is_dir, int rc)
+{
+	if (pc->on_access)
+		pc->on_access(pc->ctx, path, is_dir, rc);
+}
+
+int hv_path_exists(const struct hv_path *pc, const char *path)
+{
+	int fd = path_open(pc, path, O_PATH);
+
+	if (fd < 0)
+		return fd;
+	close(fd);
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void hv_path_free_list(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int hv_path_list(const struct hv_path *pc, const char *path, char ***namesp, size_t *np)
+{
+	char **names = NULL, **nn;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	DIR *d;
+	int fd = path_open(pc, path, O_RDONLY | O_DIRECTORY), rc = 0;
+
+	*namesp = NULL;
+	*np = 0;
+	if (fd < 0) {
+		accessed(pc, path, true, fd);
+		return fd;
+	}
+	d = fdopendir(fd);
+	if (!d) {
+		rc = -errno;
+		close(fd);
+		accessed(pc, path, true, rc);
+		return rc;
+	}
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			nn = realloc(names, cap * sizeof(*nn));
+			if (!nn) {
+				rc = -ENOMEM;
+				break;
+			}
+			names = nn;
+		}
+		names[n] = strdup(de->d_name);
+		if (!names[n]) {
+			rc = -ENOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc) {
+		hv_path_free_list(names, n);
+		accessed(pc, path, true, rc);
+		return rc;
+	}
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
+	*namesp = names;
+	*np = n;
+	accessed(pc, path, true, 0);
+	return 0;
+}
+
 int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
 		 char **buf, size_t *len)
+{
+	int rc = hv_path_read_quiet(pc, path, cap, buf, len);
+
+	accessed(pc, path, false, rc);
+	return rc;
+}
+
+int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
+		       char **buf, size_t *len)
 {
 	struct stat st;
 	int fd, rc;
 
-	if (pc->root_fd >= 0) {
-		fd = open_in_root(pc, path);
-		if (fd < 0)
-			return fd;
-	} else {
-		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0)
-			return -errno;
-	}
+	fd = path_open(pc, path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
+		return fd;
 	if (fstat(fd, &st) < 0) {
 		rc = -errno;
 		goto out;
@@ -116,4 +220,21 @@ int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
 out:
 	close(fd);
 	return rc;
+}
+
+int hv_path_open_dev(const struct hv_path *pc, const char *path)
+{
+	struct stat st;
+	int fd;
+
+	if (pc->root_fd >= 0)
+		return -EOPNOTSUPP;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode)) {
+		close(fd);
+		return -ENOTTY;
+	}
+	return fd;
 }

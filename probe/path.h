@@ -15,6 +15,9 @@
 struct hv_path {
 	const char *sysroot;	/* NULL: the live system */
 	int root_fd;		/* the sysroot, or -1 */
+	/* told of every file read or listed, for collect; may be NULL */
+	void (*on_access)(void *ctx, const char *path, bool is_dir, int rc);
+	void *ctx;
 };
 
 /* Returns 0, or -errno (sysroot missing or not a directory). */
@@ -33,6 +36,24 @@ static inline bool hv_path_is_live(const struct hv_path *pc)
  */
 int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
 		 char **buf, size_t *len);
+
+/* Names in the directory @path, sorted; free with hv_path_free_list(). */
+int hv_path_list(const struct hv_path *pc, const char *path, char ***names, size_t *n);
+void hv_path_free_list(char **names, size_t n);
+
+/* 0 when @path exists (any type), else -errno. */
+int hv_path_exists(const struct hv_path *pc, const char *path);
+
+/* The same, not told to on_access (for reads that are not facts). */
+int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
+		       char **buf, size_t *len);
+
+/*
+ * Opens a character device for ioctls: the live system only (a captured
+ * copy has no devices). Returns the fd, or -errno: -EOPNOTSUPP under a
+ * sysroot, -ENOTTY for something that is not a character device.
+ */
+int hv_path_open_dev(const struct hv_path *pc, const char *path);
 
 /* Reads an open descriptor to its end, at most @cap bytes. */
 int hv_read_fd(int fd, size_t cap, char **buf, size_t *len);

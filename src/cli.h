@@ -41,5 +41,6 @@ int cmd_replay(int argc, char **argv);
 int cmd_iomem(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

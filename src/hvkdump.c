@@ -14,6 +14,7 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *help;
 } commands[] = {
+	{ "check", cmd_check, "will kdump save a vmcore on this VM? why, and what to change" },
 	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script" },
 	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree" },
 	{ "simulate", cmd_simulate, "run a scenario's two kernels: will the vmcore be saved?" },

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* hvkdump check: from facts to a verdict, its uncertainties and its remedies. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+static const char *layout_for(const struct facts *f)
+{
+	if (f->f[F_GEN].known && f->gen == 1)
+		return "hyperv-gen1";
+	if (f->f[F_ARCH].known && f->arch == ARCH_ARM64)
+		return "azure-arm64";
+	if (f->f[F_VIDEO_DEV].known && !f->video_dev)
+		return "azure-cvm";
+	return "azure-gen2";
+}
+
+int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
+		      struct hv_err *err)
+{
+	struct scenario_pair layout = { "layout", layout_for(f), NULL, 0 };
+	enum hv_arch arch;
+
+	if (scenario_build(sc, &layout, 1, err))
+		return -1;
+	arch = sc->arch;
+	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->lfb_base) {
+		sc->fb_base = f->lfb_base;
+		if (f->lfb_size)
+			sc->fb_size = f->lfb_size;
+		if (sc->fb_base < sc->low.start || sc->fb_base > sc->low.end)
+			sc->low.start = sc->fb_base & ~0x3fffffffULL;
+	}
+	if (f->f[F_VRAM].known) {
+		sc->observed_vram = f->vram;
+		if (f->vram.end - f->vram.start + 1 >= 0x100000)
+			sc->vram_mb = (f->vram.end - f->vram.start + 1) >> 20;
+	}
+	if (f->f[F_FB0].known)
+		sc->fb_driver = f->fb_driver;
+	if (!sc->video)
+		sc->fb_driver = sc->fb_driver == FB_HYPERV_DRM || sc->fb_driver == FB_HYPERV_FB ?
+				FB_NONE : sc->fb_driver;
+	if (f->f[F_BUILTIN].known)
+		sc->builtin = f->builtin;
+	if (f->f[F_SYSFB].known)
+		sc->sysfb = f->sysfb;
+	if (f->f[F_KEXEC_FILE].known)
+		sc->kexec_file_supported = f->kexec_file;
+	if (f->f[F_HIDE_SMEM].known)
+		sc->hide_smem_start = f->hide_smem;
+	if (f->f[F_KEXEC_TOOLS].known)
+		sc->kexec_tools = f->kexec_tools;
+	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
+					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
+					  sc->kexec_tools, why, wlen);
+	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027) {
+		hv_err_set(err, 0, "the kdump service asks for kexec -a, which kexec-tools %u.%u.%u "
+			   "does not have (2.0.27 and later)", sc->kexec_tools / 10000,
+			   sc->kexec_tools / 100 % 100, sc->kexec_tools % 100);
+		return -1;
+	}
+	if (f->f[F_LOCKDOWN].known)
+		sc->lockdown = f->lockdown;
+	if (f->f[F_KEXEC_LOAD_DISABLED].known)
+		sc->kexec_load_disabled = f->kexec_load_disabled;
+	sc->fixes = f->fixes;
+	if (f->f[F_BARS].known) {
+		sc->bars32 = f->bars32;
+		sc->bars64 = f->bars64;
+	}
+	if (f->f[F_DUMP_TARGET].known)
+		sc->dump_target = f->dump_target;
+	if (f->f[F_KDUMP_MODULES].known)
+		sc->kdump_modules = f->kdump_modules;
+	return scenario_check(sc, err);
+}
+
+/* The verdict with @alt in place of @f; -1 when they make no scenario. */
+static int verdict_of(const struct facts *alt)
+{
+	struct scenario sc;
+	struct sim_result r;
+	struct hv_err err;
+	char why[256];
+	int saved;
+
+	if (facts_to_scenario(alt, &sc, why, sizeof(why), &err))
+		return -1;
+	if (simulate(&sc, &r, false)) {
+		sim_result_free(&r);
+		return -1;
+	}
+	saved = r.saved;
+	sim_result_free(&r);
+	return saved;
+}
+
+static void flip(struct check_result *r, const struct facts *alt, enum fact_id id,
+		 const char *what, const char *value)
+{
+	int v = verdict_of(alt);
+	struct check_flip *fl;
+
+	if (v < 0 || (bool)v == r->sim.saved || r->nflips == CHECK_MAX_FLIPS)
+		return;
+	fl = &r->flips[r->nflips++];
+	fl->fact = id;
+	fl->saved = v;
+	snprintf(fl->alternative, sizeof(fl->alternative), "%s%s", what, value);
+}
+
+/* For each unknown fact, the values that would turn the verdict. */
+static void find_flips(const struct facts *f, struct check_result *r)
+{
+	static const char *const tools[] = { "2.0.18", "2.0.22", "2.0.28" };
+	static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };
+	struct facts alt;
+	unsigned int i;
+
+	if (!f->f[F_KEXEC_TOOLS].known)
+		for (i = 0; i < 3; i++) {
+			alt = *f;
+			alt.f[F_KEXEC_TOOLS].known = true;
+			alt.kexec_tools = kexec_tools_version(tools[i]);
+			flip(r, &alt, F_KEXEC_TOOLS, "kexec-tools ", tools[i]);
+		}
+	if (!f->f[F_SECURE_BOOT].known) {
+		alt = *f;
+		alt.f[F_SECURE_BOOT].known = true;
+		alt.secure_boot = true;
+		flip(r, &alt, F_SECURE_BOOT, "Secure Boot ", "on");
+	}
+	if (!f->f[F_KDUMP_CONFIG].known) {
+		static const char *const args[] = { "-c", "-s" };
+
+		for (i = 0; i < 2; i++) {
+			alt = *f;
+			alt.kexec_args_set = true;
+			snprintf(alt.kexec_args, sizeof(alt.kexec_args), "%s", args[i]);
+			flip(r, &alt, F_KDUMP_CONFIG, "kexec ", args[i]);
+		}
+	}
+	if (!f->f[F_FB0].known)
+		for (i = 0; i < sizeof(fbs) / sizeof(fbs[0]); i++) {
+			alt = *f;
+			alt.f[F_FB0].known = true;
+			alt.fb_driver = fbs[i];
+			flip(r, &alt, F_FB0, "/dev/fb0 owned by ", fb_driver_name(fbs[i]));
+		}
+	if (!f->f[F_LOCKDOWN].known) {
+		alt = *f;
+		alt.f[F_LOCKDOWN].known = true;
+		alt.lockdown = LOCKDOWN_INTEGRITY;
+		flip(r, &alt, F_LOCKDOWN, "lockdown ", "integrity");
+	}
+	if (!f->f[F_BUILTIN].known) {
+		alt = *f;
+		alt.f[F_BUILTIN].known = true;
+		alt.builtin = MOD_BIT(MOD_PCI_HYPERV);
+		flip(r, &alt, F_BUILTIN, "pci_hyperv built in", "");
+	}
+	if (!f->f[F_DUMP_TARGET].known) {
+		alt = *f;
+		alt.f[F_DUMP_TARGET].known = true;
+		alt.dump_target = DUMP_SCSI;
+		flip(r, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "");
+	}
+	/* no kernel says which fixes it has, unless the log or iomem shows it */
+	for (i = 0; i < FIX_COUNT; i++) {
+		if (f->fixes & FIX_BIT(i))
+			continue;
+		alt = *f;
+		alt.fixes |= FIX_BIT(i);
+		flip(r, &alt, F_FIXES, "a kernel with ", fix_name((enum kernel_fix)i));
+	}
+	if (!f->f[F_KDUMP_MODULES].known && r->sc.video) {
+		alt = *f;
+		alt.f[F_KDUMP_MODULES].known = true;
+		alt.kdump_modules = MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM);
+		flip(r, &alt, F_KDUMP_MODULES, "a kdump initramfs with hyperv_drm too", "");
+	}
+}
+
+/* Adds @change as a remedy if the simulation proves it saves the vmcore. */
+static void try_remedy(struct check_result *r, const struct scenario *changed, int size,
+		       const char *kind, const char *change)
+{
+	struct check_remedy *rm;
+	struct sim_result s;
+	bool saved;
+
+	if (r->nremedies == CHECK_MAX_REMEDIES)
+		return;
+	if (simulate(changed, &s, false)) {
+		sim_result_free(&s);
+		return;
+	}
+	saved = s.saved;
+	sim_result_free(&s);
+	if (!saved)
+		return;
+	rm = &r->remedies[r->nremedies++];
+	rm->size = size;
+	snprintf(rm->kind, sizeof(rm->kind), "%s", kind);
+	snprintf(rm->change, sizeof(rm->change), "%s", change);
+}
+
+static void find_remedies(const struct facts *f, struct check_result *r)
+{
+	const struct scenario *sc = &r->sc;
+	struct scenario t;
+	char text[256];
+	unsigned int i;
+
+	if (sc->kexec != KEXEC_REQ_FILE) {
+		t = *sc;
+		t.kexec = KEXEC_REQ_FILE;
+		if (f->distro == DISTRO_DEBIAN)
+			snprintf(text, sizeof(text), "use kexec_file_load: %s KDUMP_KEXEC_ARGS in "
+				 "/etc/default/kdump-tools",
+				 strstr(f->kexec_args, "-c") ? "replace -c with -s in" : "add -s to");
+		else if (f->distro == DISTRO_RHEL)
+			snprintf(text, sizeof(text), "use kexec_file_load: put -s in KEXEC_ARGS in "
+				 "/etc/sysconfig/kdump (and no -c)");
+		else
+			snprintf(text, sizeof(text), "use kexec_file_load: make the kdump service "
+				 "run kexec -s");
+		try_remedy(r, &t, 1, "config", text);
+	}
+	if (sc->video) {
+		t = *sc;
+		t.kdump_modules |= MOD_BIT(MOD_HYPERV_DRM);
+		t.probe_order[0] = MOD_HYPERV_DRM;
+		t.probe_order[1] = MOD_PCI_HYPERV;
+		t.probe_order[2] = MOD_HYPERV_FB;
+		if (t.fb_driver == FB_HYPERV_DRM || !(t.builtin & MOD_BIT(MOD_HYPERV_FB)))
+			try_remedy(r, &t, 2, "initramfs", "load hyperv_drm in the kdump initramfs, "
+				   "before pci_hyperv: it moves VRAM before the config window is placed");
+	}
+	if (sc->video && sc->vram_mb > 8) {
+		t = *sc;
+		t.vram_mb = 8;
+		t.observed_vram.set = false;
+		try_remedy(r, &t, 3, "vm", "keep the VM's VRAM within the reserved fb_range: "
+			   "8 MiB (a lower maximum resolution on the host)");
+	}
+	for (i = 0; i < FIX_COUNT; i++) {
+		static const char *const what[FIX_COUNT] = {
+			"a kernel whose hv_pci allocates the config window above 4 GiB "
+			"(\"PCI: hv: Allocate MMIO from above 4GB for the config window\")",
+			"a kernel with 016a25e4b0df (\"Drivers: hv: vmbus: Improve the logic of "
+			"reserving fb_mmio on Gen2 VMs\")",
+			"a kernel with 304386373007 (\"fbdev/hyperv_fb: Fix hang in kdump kernel "
+			"when on Hyper-V Gen 2 VMs\")",
+			"a kernel with the vTPM truncation fix",
+		};
+
+		if (sc->fixes & FIX_BIT(i))
+			continue;
+		t = *sc;
+		t.fixes |= FIX_BIT(i);
+		try_remedy(r, &t, 4, "kernel", what[i]);
+	}
+	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {
+		t = *sc;
+		t.dump_target = DUMP_SCSI;
+		try_remedy(r, &t, 5, "storage", "write the vmcore to a SCSI (storvsc) data disk: "
+			   "point the dump directory at a file system on it");
+	}
+}
+
+int check_run(const struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
+{
+	memset(r, 0, sizeof(*r));
+	r->applicable = f->hyperv;
+	if (!r->applicable)
+		return 0;
+	if (facts_to_scenario(f, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
+		return -1;
+	if (simulate(&r->sc, &r->sim, trace)) {
+		hv_err_set(err, 0, "out of memory");
+		return -1;
+	}
+	find_flips(f, r);
+	if (!r->sim.saved)
+		find_remedies(f, r);
+	return 0;
+}
+
+void check_result_free(struct check_result *r)
+{
+	sim_result_free(&r->sim);
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "facts.h"
+
+const char *fact_name(enum fact_id id)
+{
+	static const char *const names[F_COUNT] = {
+		[F_HYPERV] = "hyperv-guest", [F_GEN] = "generation", [F_ARCH] = "arch",
+		[F_KERNEL] = "kernel", [F_DISTRO] = "distro", [F_VIDEO_DEV] = "video-device",
+		[F_PCI_DEV] = "pci-passthrough", [F_IOMEM] = "iomem", [F_VRAM] = "vram",
+		[F_CONFIG_WINDOW] = "config-window", [F_BARS] = "bar-windows",
+		[F_FB0] = "fb0", [F_BUILTIN] = "builtin", [F_SYSFB] = "sysfb",
+		[F_KEXEC_FILE] = "kexec-file", [F_HIDE_SMEM] = "hide-smem-start",
+		[F_BOOT_FB] = "boot-framebuffer", [F_KEXEC_TOOLS] = "kexec-tools",
+		[F_KDUMP_CONFIG] = "kdump-config", [F_SECURE_BOOT] = "secure-boot",
+		[F_LOCKDOWN] = "lockdown", [F_KEXEC_LOAD_DISABLED] = "kexec-load-disabled",
+		[F_CRASH_KERNEL] = "crash-kernel", [F_DUMP_TARGET] = "dump-target",
+		[F_KMSG] = "kernel-log", [F_FIXES] = "kernel-fixes",
+		[F_KDUMP_MODULES] = "kdump-modules",
+	};
+
+	return id < F_COUNT ? names[id] : "?";
+}
+
+static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char *source,
+		      const char *fmt, va_list ap)
+{
+	struct fact *f = &fs->f[id];
+
+	f->known = known;
+	snprintf(f->source, sizeof(f->source), "%s", source);
+	vsnprintf(f->value, sizeof(f->value), fmt, ap);
+}
+
+void fact_set(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fact_vset(fs, id, true, source, fmt, ap);
+	va_end(ap);
+}
+
+void fact_unknown(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fact_vset(fs, id, false, source, fmt, ap);
+	va_end(ap);
+}

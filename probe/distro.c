@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The distribution and its kdump service's configuration. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probe.h"
+
+#define KDUMP_TOOLS	"/etc/default/kdump-tools"
+#define SYSCONFIG_KDUMP	"/etc/sysconfig/kdump"
+#define KDUMP_CONF	"/etc/kdump.conf"
+
+/* Reads and parses a shell assignment file; 1 missing, 0 read, -1 malformed. */
+static int read_vars(struct probe *p, enum fact_id id, const char *path, struct shellvars *sv)
+{
+	struct hv_err err = { 0, "" };
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (probe_read(p, id, path, 1 << 20, &buf, &len))
+		return 1;
+	rc = shellvars_parse(buf, len, sv, &err);
+	free(buf);
+	return rc ? probe_malformed(p, path, &err) : 0;
+}
+
+/* kdump-tools records what it ran in $KDUMP_COREDIR/kexec_cmd. */
+static bool recorded_command(struct probe *p)
+{
+	struct facts *f = p->f;
+	char path[512], *buf;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/kexec_cmd", p->coredir);
+	if (hv_path_read(p->pc, path, 1 << 16, &buf, &len))
+		return false;
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	f->kexec_args_set = true;
+	snprintf(f->kexec_args, sizeof(f->kexec_args), "%.*s", (int)len, buf);
+	fact_set(f, F_KDUMP_CONFIG, path, "recorded command: %s", f->kexec_args);
+	free(buf);
+	return true;
+}
+
+static int debian(struct probe *p)
+{
+	struct facts *f = p->f;
+	struct shellvars sv;
+	const char *v;
+	int rc = read_vars(p, F_KDUMP_CONFIG, KDUMP_TOOLS, &sv);
+
+	if (rc < 0)
+		return -1;
+	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+	if (rc > 0) {
+		fact_unknown(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "unknown: %s cannot be read: "
+			     "is kdump-tools installed?", KDUMP_TOOLS);
+		return 0;
+	}
+	v = shellvars_get(&sv, "KDUMP_COREDIR");
+	if (v && *v)
+		snprintf(p->coredir, sizeof(p->coredir), "%s", v);
+	p->net_dump = (v = shellvars_get(&sv, "SSH")) && *v;
+	p->net_dump |= (v = shellvars_get(&sv, "NFS")) && *v;
+	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
+	if (!recorded_command(p)) {
+		f->kexec_args_set = v != NULL;
+		snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
+		if (v)
+			fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS=\"%s\"", v);
+		else
+			fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS unset");
+	}
+	shellvars_free(&sv);
+	return 0;
+}
+
+static int rhel(struct probe *p)
+{
+	struct facts *f = p->f;
+	struct hv_err err = { 0, "" };
+	struct shellvars sv;
+	struct kdumpconf kc;
+	const char *v;
+	char *buf;
+	size_t len;
+	int rc = read_vars(p, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, &sv);
+
+	if (rc < 0)
+		return -1;
+	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+	if (!hv_path_read(p->pc, KDUMP_CONF, 1 << 20, &buf, &len)) {
+		int krc = kdumpconf_parse(buf, len, &kc, &err);
+
+		free(buf);
+		if (krc) {
+			if (!rc)
+				shellvars_free(&sv);
+			return probe_malformed(p, KDUMP_CONF, &err);
+		}
+		snprintf(p->coredir, sizeof(p->coredir), "%s", kc.path);
+		p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
+	}
+	if (rc > 0) {
+		fact_unknown(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "unknown: %s cannot be read: "
+			     "is kdump-utils installed?", SYSCONFIG_KDUMP);
+		return 0;
+	}
+	v = shellvars_get(&sv, "KEXEC_ARGS");
+	f->kexec_args_set = v != NULL;
+	snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
+	if (v)
+		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "KEXEC_ARGS=\"%s\"", v);
+	else
+		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "KEXEC_ARGS unset");
+	shellvars_free(&sv);
+	return 0;
+}
+
+int probe_distro(struct probe *p)
+{
+	struct facts *f = p->f;
+	struct shellvars sv;
+	const char *id, *like, *ver, *pretty;
+	int rc = read_vars(p, F_DISTRO, "/etc/os-release", &sv);
+
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release",
+			     "unknown: without /etc/os-release the kdump service is unknown");
+		snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+		return 0;
+	}
+	id = shellvars_get(&sv, "ID");
+	like = shellvars_get(&sv, "ID_LIKE");
+	ver = shellvars_get(&sv, "VERSION_ID");
+	pretty = shellvars_get(&sv, "PRETTY_NAME");
+	f->distro = distro_family_of(id, like);
+	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id ? id : "?", ver ? " " : "",
+		 ver ? ver : "", pretty ? pretty : distro_family_name(f->distro));
+	shellvars_free(&sv);
+	switch (f->distro) {
+	case DISTRO_DEBIAN:
+		return debian(p);
+	case DISTRO_RHEL:
+		return rhel(p);
+	case DISTRO_SUSE:
+		fact_set(f, F_KDUMP_CONFIG, "/etc/os-release", "SUSE kdump passes -a last");
+		break;
+	case DISTRO_AZURELINUX:
+		fact_set(f, F_KDUMP_CONFIG, "/etc/os-release", "the Azure Linux kdumpctl uses -s");
+		break;
+	case DISTRO_UNKNOWN:
+		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release",
+			     "unknown: a distribution whose kdump service the model does not know");
+		break;
+	}
+	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+	return 0;
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Is this a Hyper-V guest, which generation, which VMBus devices (SPEC section 7). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
+#include "probe.h"
+
+#define VMBUS_DEVICES	"/sys/bus/vmbus/devices"
+#define CLASS_VIDEO	"{da0a7802-e377-4aac-8e77-0558eb1073f8}"
+#define CLASS_PCI	"{44c4f61d-4444-4400-9d52-802e27ede19f}"
+
+/* Reads a one-line sysfs file into @out, without the newline; -1 if unreadable. */
+static int read_line_file(struct probe *p, const char *path, char *out, size_t len)
+{
+	char *buf;
+	size_t n;
+
+	if (hv_path_read(p->pc, path, 4096, &buf, &n))
+		return -1;
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	snprintf(out, len, "%.*s", (int)n, buf);
+	free(buf);
+	return 0;
+}
+
+/*
+ * CPUID leaf 0x40000000: the hypervisor's vendor signature (live x86 only).
+ * Returns false where there is no CPUID to ask; @sig is "" on bare metal.
+ */
+static bool cpuid_hypervisor(char sig[13])
+{
+#if defined(__x86_64__) || defined(__i386__)
+	unsigned int eax, ebx, ecx, edx;
+
+	sig[0] = '\0';
+	__cpuid(1, eax, ebx, ecx, edx);
+	if (!(ecx & (1u << 31)))
+		return true;
+	__cpuid(0x40000000, eax, ebx, ecx, edx);
+	memcpy(sig, &ebx, 4);
+	memcpy(sig + 4, &ecx, 4);
+	memcpy(sig + 8, &edx, 4);
+	sig[12] = '\0';
+	return true;
+#else
+	(void)sig;
+	return false;
+#endif
+}
+
+static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
+{
+	struct facts *f = p->f;
+	char **names, path[512], cls[128];
+	size_t n, i;
+
+	*ndev = 0;
+	*listed = !hv_path_list(p->pc, VMBUS_DEVICES, &names, &n);
+	if (!*listed)
+		return;
+	*ndev = n;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), VMBUS_DEVICES "/%s/class_id", names[i]);
+		if (read_line_file(p, path, cls, sizeof(cls)))
+			continue;
+		if (!strcmp(cls, CLASS_VIDEO) && !f->video_dev) {
+			f->video_dev = true;
+			snprintf(f->video_guid, sizeof(f->video_guid), "%s", names[i]);
+		} else if (!strcmp(cls, CLASS_PCI) && f->npci < 4) {
+			snprintf(f->pci_guid[f->npci++], sizeof(f->pci_guid[0]), "%s", names[i]);
+		}
+	}
+	hv_path_free_list(names, n);
+	if (f->video_dev)
+		fact_set(f, F_VIDEO_DEV, VMBUS_DEVICES "/*/class_id", "%s (synthetic video)",
+			 f->video_guid);
+	else
+		fact_set(f, F_VIDEO_DEV, VMBUS_DEVICES "/*/class_id", "none");
+	if (f->npci)
+		fact_set(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "%u device%s, first %s",
+			 f->npci, f->npci > 1 ? "s" : "", f->pci_guid[0]);
+	else
+		fact_set(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "none");
+}
+
+void probe_hyperv(struct probe *p)
+{
+	struct facts *f = p->f;
+	char vendor[128] = "", product[128] = "", sig[13] = "";
+	bool dmi, listed, cpuid;
+	size_t ndev;
+
+	vmbus_devices(p, &ndev, &listed);
+	dmi = !read_line_file(p, "/sys/class/dmi/id/sys_vendor", vendor, sizeof(vendor));
+	read_line_file(p, "/sys/class/dmi/id/product_name", product, sizeof(product));
+	cpuid = hv_path_is_live(p->pc) && cpuid_hypervisor(sig);
+
+	if (ndev) {
+		f->hyperv = true;
+		fact_set(f, F_HYPERV, VMBUS_DEVICES, "yes (%zu VMBus devices)", ndev);
+	} else if (dmi && !strcmp(vendor, "Microsoft Corporation") &&
+		   !strcmp(product, "Virtual Machine")) {
+		f->hyperv = true;
+		fact_set(f, F_HYPERV, "/sys/class/dmi/id/sys_vendor, product_name",
+			 "yes (DMI \"%s\" \"%s\"; no VMBus devices listed)", vendor, product);
+	} else if (cpuid && !strcmp(sig, "Microsoft Hv")) {
+		f->hyperv = true;
+		fact_set(f, F_HYPERV, "CPUID 0x40000000", "yes (\"Microsoft Hv\")");
+	} else if (cpuid) {
+		f->hyperv = false;
+		fact_set(f, F_HYPERV, "CPUID 0x40000000", "no (%s%s%s)",
+			 sig[0] ? "hypervisor \"" : "no hypervisor", sig, sig[0] ? "\"" : "");
+	} else if (!listed && !hv_path_exists(p->pc, "/sys/bus")) {
+		f->hyperv = false;
+		fact_set(f, F_HYPERV, "/sys/bus", "no (no VMBus bus in /sys/bus)");
+	} else if (dmi || listed) {
+		f->hyperv = false;
+		fact_set(f, F_HYPERV, dmi ? "/sys/class/dmi/id/sys_vendor" : VMBUS_DEVICES,
+			 "no (%s%s%s)", listed ? "no VMBus devices" : "no VMBus",
+			 dmi ? "; DMI sys_vendor " : "", dmi ? vendor : "");
+	} else {
+		fact_unknown(f, F_HYPERV, VMBUS_DEVICES,
+			     "unknown: neither " VMBUS_DEVICES " nor DMI could be read");
+	}
+
+	if (!hv_path_exists(p->pc, "/sys/firmware/efi")) {
+		f->gen = 2;
+		fact_set(f, F_GEN, "/sys/firmware/efi", "2 (UEFI boot)");
+	} else if (!hv_path_exists(p->pc, "/sys/firmware")) {
+		f->gen = 1;
+		fact_set(f, F_GEN, "/sys/firmware/efi", "1 (no /sys/firmware/efi: BIOS boot)");
+	} else {
+		fact_unknown(f, F_GEN, "/sys/firmware", "unknown: /sys/firmware is missing");
+	}
+}

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The kernel: release, architecture, config (plain or gzip), built-in drivers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <zlib.h>
+
+#include "probe.h"
+
+#define CONFIG_CAP	(16u << 20)
+
+/* Inflates a gzip buffer (/proc/config.gz) of at most @cap bytes out. */
+static int gunzip(const char *in, size_t inlen, size_t cap, char **out, size_t *outlen)
+{
+	z_stream zs;
+	size_t alloc = 1 << 16, len = 0;
+	char *buf = malloc(alloc + 1), *nb;
+	int zr;
+
+	if (!buf)
+		return -1;
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+		free(buf);
+		return -1;
+	}
+	zs.next_in = (Bytef *)in;
+	zs.avail_in = (uInt)inlen;
+	do {
+		if (len == alloc) {
+			if (alloc >= cap)
+				goto fail;
+			alloc *= 2;
+			nb = realloc(buf, alloc + 1);
+			if (!nb)
+				goto fail;
+			buf = nb;
+		}
+		zs.next_out = (Bytef *)buf + len;
+		zs.avail_out = (uInt)(alloc - len);
+		zr = inflate(&zs, Z_NO_FLUSH);
+		len = alloc - zs.avail_out;
+		if (zr != Z_OK && zr != Z_STREAM_END)
+			goto fail;
+	} while (zr != Z_STREAM_END);
+	inflateEnd(&zs);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+fail:
+	inflateEnd(&zs);
+	free(buf);
+	return -1;
+}
+
+static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+static const char *const builtin_configs[MOD_COUNT] = {
+	"CONFIG_PCI_HYPERV", "CONFIG_DRM_HYPERV", "CONFIG_FB_HYPERV",
+};
+
+static void from_config(struct probe *p, const char *src, const char *cfg, size_t len,
+			bool have_builtin_list)
+{
+	struct facts *f = p->f;
+	char v, names[64];
+	unsigned int m;
+
+	if (!f->f[F_ARCH].known) {
+		if (kconfig_get(cfg, len, "CONFIG_X86_64") == 'y') {
+			f->arch = ARCH_X86_64;
+			fact_set(f, F_ARCH, src, "x86_64 (CONFIG_X86_64=y)");
+		} else if (kconfig_get(cfg, len, "CONFIG_ARM64") == 'y') {
+			f->arch = ARCH_ARM64;
+			fact_set(f, F_ARCH, src, "arm64 (CONFIG_ARM64=y)");
+		}
+	}
+	if (!have_builtin_list) {
+		f->builtin = 0;
+		for (m = 0; m < MOD_COUNT; m++)
+			if (kconfig_get(cfg, len, builtin_configs[m]) == 'y')
+				f->builtin |= MOD_BIT(m);
+		module_set_str(f->builtin, names, sizeof(names));
+		fact_set(f, F_BUILTIN, src, "%s (=y in the config)", names);
+	}
+	v = kconfig_get(cfg, len, "CONFIG_SYSFB");
+	f->sysfb = v != 'n';
+	fact_set(f, F_SYSFB, src, "%s (CONFIG_SYSFB%s)", f->sysfb ? "yes" : "no",
+		 v == 'y' ? "=y" : v == 'n' ? " is not set" : " absent: older kernels read screen_info");
+	v = kconfig_get(cfg, len, "CONFIG_KEXEC_FILE");
+	f->kexec_file = v == 'y';
+	fact_set(f, F_KEXEC_FILE, src, "%s (CONFIG_KEXEC_FILE%s)", f->kexec_file ? "yes" : "no",
+		 v == 'y' ? "=y" : " is not set");
+	v = kconfig_get(cfg, len, "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM");
+	f->hide_smem = v != 'y';
+	fact_set(f, F_HIDE_SMEM, src, "%s (CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM%s)",
+		 f->hide_smem ? "yes" : "no", v == 'y' ? "=y" : " is not set");
+}
+
+int probe_kernel(struct probe *p)
+{
+	struct facts *f = p->f;
+	char path[512], names[64], *buf = NULL, *cfg = NULL;
+	size_t len, cfglen;
+	bool have_builtin = false;
+	const char *src;
+	unsigned int m;
+	struct hv_err err;
+
+	if (hv_path_is_live(p->pc)) {
+		struct utsname u;
+
+		if (!uname(&u)) {
+			snprintf(f->release, sizeof(f->release), "%s", u.release);
+			fact_set(f, F_KERNEL, "uname(2)", "%s", u.release);
+			if (!strcmp(u.machine, "x86_64") || !strcmp(u.machine, "aarch64")) {
+				f->arch = u.machine[0] == 'x' ? ARCH_X86_64 : ARCH_ARM64;
+				fact_set(f, F_ARCH, "uname(2)", "%s", f->arch == ARCH_X86_64 ?
+					 "x86_64" : "arm64");
+			}
+		}
+	} else if (!probe_read(p, F_KERNEL, "/proc/sys/kernel/osrelease", 256, &buf, &len)) {
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+			len--;
+		snprintf(f->release, sizeof(f->release), "%.*s", (int)len, buf);
+		fact_set(f, F_KERNEL, "/proc/sys/kernel/osrelease", "%s", f->release);
+		free(buf);
+		buf = NULL;
+	}
+
+	if (f->release[0]) {
+		snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", f->release);
+		if (!hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len)) {
+			have_builtin = true;
+			f->builtin = 0;
+			for (m = 0; m < MOD_COUNT; m++)
+				if (modules_builtin_has(buf, len, builtin_names[m]))
+					f->builtin |= MOD_BIT(m);
+			module_set_str(f->builtin, names, sizeof(names));
+			fact_set(f, F_BUILTIN, path, "%s", names);
+			free(buf);
+			buf = NULL;
+		}
+		snprintf(path, sizeof(path), "/boot/config-%s", f->release);
+		if (!hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen)) {
+			src = path;
+			goto have_config;
+		}
+	}
+	if (!hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len)) {
+		int rc = gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
+
+		free(buf);
+		if (rc) {
+			err.line = 0;
+			snprintf(err.msg, sizeof(err.msg), "not a gzip file of at most %u bytes",
+				 CONFIG_CAP);
+			return probe_malformed(p, "/proc/config.gz", &err);
+		}
+		src = "/proc/config.gz";
+		strcpy(path, src);
+		goto have_config;
+	}
+	if (!f->f[F_ARCH].known)
+		fact_unknown(f, F_ARCH, "/boot/config-*",
+			     "unknown: no kernel config to tell it (x86_64 assumed)");
+	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: no kernel config to read");
+	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: no kernel config to read");
+	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: no kernel config to read");
+	if (!have_builtin)
+		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
+			     "unknown: neither modules.builtin nor the kernel config could be read");
+	return 0;
+have_config:
+	if (kconfig_check(cfg, cfglen, &err)) {
+		free(cfg);
+		return probe_malformed(p, path, &err);
+	}
+	from_config(p, path, cfg, cfglen, have_builtin);
+	if (!f->f[F_ARCH].known)
+		fact_unknown(f, F_ARCH, path, "unknown: neither CONFIG_X86_64 nor CONFIG_ARM64 "
+			     "is set (x86_64 assumed)");
+	free(cfg);
+	return 0;
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* kexec-tools' version and the crash kernel's state. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probe.h"
+
+/* "kexec-tools 2.0.22" (kexec --version) -> 20022 */
+static unsigned int parse_kexec_version(const char *text)
+{
+	const char *s = strstr(text, "kexec-tools ");
+
+	return s ? kexec_tools_version(s + 12) : 0;
+}
+
+static void version(struct probe *p)
+{
+	struct facts *f = p->f;
+	char *buf, ver[128];
+	size_t len;
+
+	/* what collect captured of `kexec --version` */
+	if (!hv_path_read(p->pc, "/hvkdump/kexec-version", 4096, &buf, &len)) {
+		f->kexec_tools = parse_kexec_version(buf);
+		free(buf);
+		if (f->kexec_tools) {
+			fact_set(f, F_KEXEC_TOOLS, "/hvkdump/kexec-version (kexec --version)",
+				 "%u.%u.%u", f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
+				 f->kexec_tools % 100);
+			return;
+		}
+	}
+	if (!hv_path_read(p->pc, "/var/lib/dpkg/status", 64u << 20, &buf, &len)) {
+		int rc = dpkg_installed_version(buf, len, "kexec-tools", ver, sizeof(ver));
+
+		free(buf);
+		if (!rc && (f->kexec_tools = kexec_tools_version(ver))) {
+			fact_set(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status", "%u.%u.%u (package %s)",
+				 f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
+				 f->kexec_tools % 100, ver);
+			return;
+		}
+	}
+	if (hv_path_is_live(p->pc)) {
+		FILE *cmd = popen("kexec --version 2>/dev/null", "r");
+
+		if (cmd) {
+			char line[256] = "";
+
+			if (!fgets(line, sizeof(line), cmd))
+				line[0] = '\0';
+			pclose(cmd);
+			f->kexec_tools = parse_kexec_version(line);
+			if (f->kexec_tools) {
+				fact_set(f, F_KEXEC_TOOLS, "kexec --version", "%u.%u.%u",
+					 f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
+					 f->kexec_tools % 100);
+				return;
+			}
+		}
+	}
+	fact_unknown(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status",
+		     "unknown: no kexec-tools package or kexec --version found");
+}
+
+void probe_kexec(struct probe *p)
+{
+	struct facts *f = p->f;
+	char *buf;
+	size_t len;
+
+	version(p);
+	if (hv_path_read(p->pc, "/sys/kernel/kexec_crash_loaded", 64, &buf, &len)) {
+		fact_unknown(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded",
+			     "unknown: /sys/kernel/kexec_crash_loaded cannot be read");
+		return;
+	}
+	f->crash_loaded = len && buf[0] == '1';
+	free(buf);
+	fact_set(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", "%s",
+		 f->crash_loaded ? "loaded" : "not loaded now");
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The kernel log: a collected copy, the system log, or /dev/kmsg on a live system. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "probe.h"
+
+#define KMSG_CAP (16u << 20)
+
+/* /dev/kmsg records ("6,1234,5678,-;text"), read until EAGAIN; live only. */
+static int read_dev_kmsg(char **out, size_t *outlen)
+{
+	size_t len = 0, alloc = 1 << 16;
+	char *buf = malloc(alloc), rec[8192];
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (!buf || fd < 0) {
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	for (;;) {
+		ssize_t n = read(fd, rec, sizeof(rec) - 1);
+		const char *text;
+		size_t tl;
+
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten records */
+		if (n <= 0)
+			break;
+		rec[n] = '\0';
+		text = strchr(rec, ';');
+		text = text ? text + 1 : rec;
+		tl = strcspn(text, "\n");
+		if (len + tl + 1 > alloc) {
+			char *nb;
+
+			if (alloc >= KMSG_CAP)
+				break;
+			alloc *= 2;
+			nb = realloc(buf, alloc);
+			if (!nb)
+				break;
+			buf = nb;
+		}
+		memcpy(buf + len, text, tl);
+		len += tl;
+		buf[len++] = '\n';
+	}
+	close(fd);
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+void probe_kmsg(struct probe *p)
+{
+	static const char *const files[] = {
+		"/hvkdump/dmesg.txt", "/var/log/kern.log", "/var/log/dmesg",
+	};
+	struct facts *f = p->f;
+	const char *src = NULL;
+	char *buf = NULL;
+	size_t len, i;
+
+	if (hv_path_is_live(p->pc) && !read_dev_kmsg(&buf, &len))
+		src = "/dev/kmsg";
+	for (i = 0; !src && i < sizeof(files) / sizeof(files[0]); i++)
+		if (!hv_path_read(p->pc, files[i], KMSG_CAP, &buf, &len))
+			src = files[i];
+	if (!src) {
+		fact_unknown(f, F_KMSG, "/var/log/kern.log", "unknown: no kernel log to read");
+	} else {
+		kmsg_scan(buf, len, &f->kmsg);
+		free(buf);
+		if (f->kmsg.hv_mmio_line)
+			f->fixes |= FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE);
+		fact_set(f, F_KMSG, src, "%u D0 entry failure%s%s%s, %s, %u \"Need ... MMIO\" line%s",
+			 f->kmsg.d0_failures, f->kmsg.d0_failures == 1 ? "" : "s",
+			 f->kmsg.d0_failures ? " with status " : "", f->kmsg.d0_status,
+			 f->kmsg.hv_mmio_line ? "an hv_mmio= line (the improved vmbus_reserve_fb)" :
+			 "no hv_mmio= line", f->kmsg.need_mmio, f->kmsg.need_mmio == 1 ? "" : "s");
+	}
+}

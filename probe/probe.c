@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The probe's common steps and its order. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "probe.h"
+
+const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len)
+{
+	if (!p->pc->sysroot)
+		return path;
+	snprintf(buf, len, "%s%s", p->pc->sysroot, path);
+	return buf;
+}
+
+int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
+	       size_t *len)
+{
+	int rc = hv_path_read(p->pc, path, cap, buf, len);
+
+	if (!rc)
+		return 0;
+	if (rc == -ENOENT)
+		fact_unknown(p->f, id, path, "unknown: %s does not exist", path);
+	else if (rc == -EFBIG)
+		fact_unknown(p->f, id, path, "unknown: %s is larger than %zu bytes: not read",
+			     path, cap);
+	else if (rc == -EINVAL)
+		fact_unknown(p->f, id, path, "unknown: %s is not a regular file: not read", path);
+	else if (rc == -EACCES || rc == -EPERM)
+		fact_unknown(p->f, id, path, "unknown: %s: permission denied (run as root)", path);
+	else
+		fact_unknown(p->f, id, path, "unknown: %s: %s", path, strerror(-rc));
+	return -1;
+}
+
+int probe_malformed(struct probe *p, const char *path, const struct hv_err *err)
+{
+	p->failed = true;
+	probe_shown(p, path, p->bad_file, sizeof(p->bad_file));
+	p->err = *err;
+	return -1;
+}
+
+/* What no single file says: the fixes seen so far, the kdump initramfs. */
+static void conclude(struct probe *p)
+{
+	struct facts *f = p->f;
+
+	if (f->fixes) {
+		char names[160];
+
+		fix_set_str(f->fixes, names, sizeof(names));
+		fact_set(f, F_FIXES, "/proc/iomem, the kernel log", "%s present; the others unknown",
+			 names);
+	} else {
+		fact_unknown(f, F_FIXES, "/proc/iomem, the kernel log",
+			     "unknown: nothing shows which fixes this kernel has (assumed none)");
+	}
+	fact_unknown(f, F_KDUMP_MODULES, "the kdump initramfs",
+		     "unknown: the kdump initramfs is not inspected (assumed: pci_hyperv only)");
+}
+
+int probe_system(struct probe *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		fact_unknown(p->f, (enum fact_id)i, "", "unknown: not probed");
+	probe_hyperv(p);
+	if (p->f->f[F_HYPERV].known && !p->f->hyperv)
+		return 0;
+	if (probe_kernel(p) || probe_iomem(p) || probe_fb(p))
+		return -1;
+	probe_boot_params(p);
+	if (probe_distro(p))
+		return -1;
+	probe_kexec(p);
+	probe_secureboot(p);
+	if (probe_dump_target(p))
+		return -1;
+	probe_kmsg(p);
+	conclude(p);
+	return 0;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The probe: every fact hvkdump check needs, read through one path
+ * context (live or --sysroot). One file per data source; each fills its
+ * facts, or marks them unknown with the reason.
+ */
+#ifndef HVKDUMP_PROBE_H
+#define HVKDUMP_PROBE_H
+
+#include "facts.h"
+#include "path.h"
+
+struct probe {
+	const struct hv_path *pc;
+	struct facts *f;
+	/* a malformed file stops the probe: which file, which line, why */
+	bool failed;
+	char bad_file[512];
+	struct hv_err err;
+	/* what later sources need */
+	char coredir[256];
+	bool net_dump;
+};
+
+/* Probes everything. Returns 0, or -1 when a file is malformed (p->bad_file, p->err). */
+int probe_system(struct probe *p);
+
+/* Reads a text file; on failure marks @id unknown with the reason and returns -1. */
+int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
+	       size_t *len);
+/* Records a malformed file; always returns -1. */
+int probe_malformed(struct probe *p, const char *path, const struct hv_err *err);
+/* "/proc/iomem", or "SYSROOT/proc/iomem" under a sysroot. */
+const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len);
+
+/* The data sources, in the order probe_system() runs them. */
+void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, generation */
+int probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
+int probe_iomem(struct probe *p);	/* iomem.c: VRAM, config window, BARs */
+int probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
+void probe_boot_params(struct probe *p);	/* boot_params.c: boot-time screen_info */
+int probe_distro(struct probe *p);	/* distro.c: os-release and the kdump config */
+void probe_kexec(struct probe *p);	/* kexec.c: kexec-tools, crash kernel state */
+void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
+int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
+void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
+
+#endif

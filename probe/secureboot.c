@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Secure Boot (efivars), lockdown, kexec_load_disabled. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "probe.h"
+
+#define EFI_GLOBAL	"8be4df61-93ca-11d2-aa0d-00e098032b8c"
+#define SECURE_BOOT	"/sys/firmware/efi/efivars/SecureBoot-" EFI_GLOBAL
+#define SETUP_MODE	"/sys/firmware/efi/efivars/SetupMode-" EFI_GLOBAL
+#define LOCKDOWN	"/sys/kernel/security/lockdown"
+#define KEXEC_DISABLED	"/proc/sys/kernel/kexec_load_disabled"
+
+static int efivar(struct probe *p, const char *path, uint8_t *v)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (hv_path_read(p->pc, path, 4096, &buf, &len))
+		return -1;
+	rc = efivar_byte((const uint8_t *)buf, len, v);
+	free(buf);
+	return rc;
+}
+
+void probe_secureboot(struct probe *p)
+{
+	struct facts *f = p->f;
+	uint8_t sb, setup;
+	char *buf;
+	size_t len;
+
+	if (f->f[F_GEN].known && f->gen == 1) {
+		f->secure_boot = false;
+		fact_set(f, F_SECURE_BOOT, "/sys/firmware/efi", "off (BIOS boot)");
+	} else if (!efivar(p, SECURE_BOOT, &sb) && !efivar(p, SETUP_MODE, &setup)) {
+		f->secure_boot = sb == 1 && setup == 0;
+		fact_set(f, F_SECURE_BOOT, SECURE_BOOT, "%s (SecureBoot %u, SetupMode %u)",
+			 f->secure_boot ? "on" : "off", sb, setup);
+	} else {
+		fact_unknown(f, F_SECURE_BOOT, SECURE_BOOT,
+			     "unknown: the SecureBoot and SetupMode efivars cannot be read");
+	}
+
+	if (!probe_read(p, F_LOCKDOWN, LOCKDOWN, 4096, &buf, &len)) {
+		if (lockdown_parse(buf, &f->lockdown))
+			fact_unknown(f, F_LOCKDOWN, LOCKDOWN, "unknown: no [level] in %s", LOCKDOWN);
+		else
+			fact_set(f, F_LOCKDOWN, LOCKDOWN, "%s", lockdown_name(f->lockdown));
+		free(buf);
+	}
+	if (!probe_read(p, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, 64, &buf, &len)) {
+		f->kexec_load_disabled = len && buf[0] == '1';
+		fact_set(f, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, "%s",
+			 f->kexec_load_disabled ? "1 (kexec_load refused)" : "0");
+		free(buf);
+	}
+}

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* hvkdump check: will kdump save a vmcore on this VM (or a captured copy)? */
+#include <errno.h>
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "cli.h"
+#include "probe.h"
+#include "sim-output.h"
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " check [options]\n"
+	      "\n"
+	      "Read this VM (or a captured copy of one) and say whether kdump would save\n"
+	      "a vmcore, why, and which change would fix it. Each remedy is proven by\n"
+	      "running the model again with the change.\n"
+	      "\n"
+	      "Options:\n"
+	      " -s, --sysroot DIR    read a captured system under DIR (hvkdump collect)\n"
+	      " -J, --json           one JSON object\n"
+	      " -t, --trace          the whole simulation story, every step\n"
+	      " -h, --help           display this help\n"
+	      "\n"
+	      "Exit status: 0 the vmcore would be saved (or this is not a Hyper-V guest),\n"
+	      "1 it would be lost, 2 an error.\n", stdout);
+}
+
+/* A sysroot must at least look like a captured system. */
+static int check_sysroot(const struct hv_path *pc)
+{
+	static const char *const dirs[] = { "/proc", "/sys", "/etc" };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (!hv_path_exists(pc, dirs[i]))
+			return 0;
+	hv_warnx("check: %s: not a captured system: it has no /proc, /sys or /etc", pc->sysroot);
+	return -1;
+}
+
+static bool needs_root(const struct facts *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		if (!f->f[i].known && (strstr(f->f[i].value, "permission denied") ||
+				       strstr(f->f[i].value, "CAP_SYS_ADMIN")))
+			return true;
+	return false;
+}
+
+static void print_facts(const struct facts *f)
+{
+	struct libscols_table *tb = scols_new_table();
+	unsigned int i;
+
+	if (!tb)
+		return;
+	scols_table_new_column(tb, "FACT", 0, 0);
+	scols_table_new_column(tb, "VALUE", 0, SCOLS_FL_WRAP);
+	scols_table_new_column(tb, "SOURCE", 0, 0);
+	for (i = 0; i < F_COUNT; i++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			break;
+		scols_line_set_data(ln, 0, fact_name((enum fact_id)i));
+		scols_line_set_data(ln, 1, f->f[i].value);
+		scols_line_set_data(ln, 2, f->f[i].source);
+	}
+	scols_print_table(tb);
+	scols_unref_table(tb);
+}
+
+static void print_text(const struct facts *f, const struct check_result *r, bool trace)
+{
+	const struct sim_handoff *h = &r->sim.handoff;
+	unsigned int i;
+
+	sim_print_verdict(stdout, &r->sim);
+	printf("\nkdump load: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n",
+	       sim_syscall_name(h->syscall), h->flag, r->kexec_why, h->why,
+	       (unsigned long long)h->lfb_base);
+	printf("\nfacts:\n");
+	print_facts(f);
+	if (r->nflips) {
+		printf("\nunknown facts that would change the verdict:\n");
+		for (i = 0; i < r->nflips; i++)
+			printf("  - %s: with %s the vmcore would be %s\n", fact_name(r->flips[i].fact),
+			       r->flips[i].alternative, r->flips[i].saved ? "saved" : "lost");
+	}
+	if (r->nremedies) {
+		printf("\nremedies, smallest first (each proven by running the model again):\n");
+		for (i = 0; i < r->nremedies; i++)
+			printf("  %u. [%s] %s\n", i + 1, r->remedies[i].kind, r->remedies[i].change);
+	}
+	if (needs_root(f))
+		printf("\nsome facts could not be read without root: run as root for a full check\n");
+	if (trace) {
+		fputc('\n', stdout);
+		sim_print_story(stdout, &r->sc, &r->sim, true);
+	}
+}
+
+static void print_json(const struct facts *f, const struct check_result *r, bool trace)
+{
+	struct jsonwrt jw;
+	unsigned int i;
+
+	jw_init(&jw, stdout);
+	jw_open(&jw, NULL, false);
+	jw_bool(&jw, "applicable", true);
+	sim_json(&jw, &r->sc, &r->sim, trace);
+	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
+	jw_open(&jw, "facts", false);
+	for (i = 0; i < F_COUNT; i++) {
+		jw_open(&jw, fact_name((enum fact_id)i), false);
+		jw_str(&jw, "value", f->f[i].known ? f->f[i].value : NULL);
+		jw_str(&jw, "source", f->f[i].source);
+		if (!f->f[i].known)
+			jw_str(&jw, "unknown", f->f[i].value);
+		jw_close(&jw, false);
+	}
+	jw_close(&jw, false);
+	jw_open(&jw, "unknown_flips", true);
+	for (i = 0; i < r->nflips; i++) {
+		jw_open(&jw, NULL, false);
+		jw_str(&jw, "fact", fact_name(r->flips[i].fact));
+		jw_str(&jw, "if", r->flips[i].alternative);
+		jw_str(&jw, "verdict_after", r->flips[i].saved ? "saved" : "lost");
+		jw_close(&jw, false);
+	}
+	jw_close(&jw, true);
+	jw_open(&jw, "remedies", true);
+	for (i = 0; i < r->nremedies; i++) {
+		jw_open(&jw, NULL, false);
+		jw_str(&jw, "change", r->remedies[i].change);
+		jw_str(&jw, "kind", r->remedies[i].kind);
+		jw_u64(&jw, "rank", i + 1);
+		jw_str(&jw, "verdict_after", "saved");
+		jw_close(&jw, false);
+	}
+	jw_close(&jw, true);
+	jw_bool(&jw, "needs_root", needs_root(f));
+	jw_close(&jw, false);
+	jw_finish(&jw);
+}
+
+static void not_applicable(const struct facts *f, bool json)
+{
+	if (json) {
+		struct jsonwrt jw;
+
+		jw_init(&jw, stdout);
+		jw_open(&jw, NULL, false);
+		jw_bool(&jw, "applicable", false);
+		jw_str(&jw, "reason", f->f[F_HYPERV].value);
+		jw_str(&jw, "source", f->f[F_HYPERV].source);
+		jw_close(&jw, false);
+		jw_finish(&jw);
+		return;
+	}
+	printf("not a Hyper-V guest: %s, from %s\n"
+	       "The Hyper-V kdump MMIO problem does not apply here.\n",
+	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "sysroot", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "trace", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *sysroot = NULL;
+	bool json = false, trace = false;
+	struct facts facts;
+	struct probe p = { .f = &facts };
+	struct check_result res;
+	struct hv_err err = { 0, "" };
+	struct hv_path pc;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "+s:Jth", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			sysroot = optarg;
+			break;
+		case 'J':
+			json = true;
+			break;
+		case 't':
+			trace = true;
+			break;
+		case 'h':
+			usage();
+			return hv_close_stdout(HV_EXIT_OK);
+		default:
+			return hv_errtryhelp("check");
+		}
+	}
+	if (optind < argc)
+		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
+	rc = hv_path_init(&pc, sysroot);
+	if (rc) {
+		hv_warnx("check: sysroot %s: %s", sysroot, strerror(-rc));
+		return HV_EXIT_ERROR;
+	}
+	if (sysroot && check_sysroot(&pc)) {
+		hv_path_deinit(&pc);
+		return HV_EXIT_ERROR;
+	}
+	memset(&facts, 0, sizeof(facts));
+	p.pc = &pc;
+	rc = probe_system(&p);
+	hv_path_deinit(&pc);
+	if (rc) {
+		hv_warn_at(p.bad_file, &p.err);
+		return HV_EXIT_ERROR;
+	}
+	if (!facts.hyperv) {
+		if (!facts.f[F_HYPERV].known) {
+			hv_warnx("check: %s", facts.f[F_HYPERV].value);
+			return HV_EXIT_ERROR;
+		}
+		not_applicable(&facts, json);
+		return hv_close_stdout(HV_EXIT_OK);
+	}
+	if (check_run(&facts, &res, trace || !json, &err)) {
+		hv_warnx("check: %s", err.msg);
+		check_result_free(&res);
+		return HV_EXIT_ERROR;
+	}
+	if (json)
+		print_json(&facts, &res, trace);
+	else
+		print_text(&facts, &res, trace);
+	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;
+	check_result_free(&res);
+	return hv_close_stdout(rc);
+}
