@@ -42,5 +42,6 @@ int cmd_iomem(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_fbinfo(int argc, char **argv);
 
 #endif
