@@ -115,9 +115,12 @@ static void accessed(const struct hv_path *pc, const char *path, bool is_dir, in
 int hv_path_exists(const struct hv_path *pc, const char *path)
 {
 	int fd = path_open(pc, path, O_PATH);
+	struct stat st;
 
 	if (fd < 0)
 		return fd;
+	if (!fstat(fd, &st) && S_ISDIR(st.st_mode))
+		accessed(pc, path, true, 0);
 	close(fd);
 	return 0;
 }

@@ -15,7 +15,8 @@
 struct hv_path {
 	const char *sysroot;	/* NULL: the live system */
 	int root_fd;		/* the sysroot, or -1 */
-	/* told of every file read or listed, for collect; may be NULL */
+	/* told of every file read, directory listed or path found, for
+	 * collect; may be NULL */
 	void (*on_access)(void *ctx, const char *path, bool is_dir, int rc);
 	void *ctx;
 };

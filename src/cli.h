@@ -43,5 +43,6 @@ int cmd_simulate(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_fbinfo(int argc, char **argv);
+int cmd_collect(int argc, char **argv);
 
 #endif

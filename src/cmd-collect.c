@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#define _GNU_SOURCE
+/*
+ * hvkdump collect: every file the probe reads, in one archive that unpacks
+ * into a sysroot for `hvkdump check --sysroot`. Nothing else: the paths are
+ * the probe's own, the kernel log and the package database are cut down to
+ * what the check uses, and anything that looks like a key is refused.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fbinfo.h"
+#include "probe.h"
+#include "tarwrite.h"
+
+#define COLLECT_CAP	(64u << 20)
+
+struct item {
+	char *path;
+	bool is_dir;
+};
+
+struct collection {
+	struct item *items;
+	size_t n, cap;
+	bool oom;
+};
+
+static void record(void *ctx, const char *path, bool is_dir, int rc)
+{
+	struct collection *c = ctx;
+
+	if (rc || c->oom)
+		return;
+	if (c->n == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 64;
+		struct item *ni = realloc(c->items, ncap * sizeof(*ni));
+
+		if (!ni) {
+			c->oom = true;
+			return;
+		}
+		c->items = ni;
+		c->cap = ncap;
+	}
+	c->items[c->n].path = strdup(path);
+	c->items[c->n].is_dir = is_dir;
+	if (!c->items[c->n].path)
+		c->oom = true;
+	else
+		c->n++;
+}
+
+static int cmp_items(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int d = strcmp(x->path, y->path);
+
+	return d ? d : (int)y->is_dir - (int)x->is_dir;
+}
+
+/* Defense in depth: the probe reads no keys, and collect never writes one. */
+static bool looks_private(const char *path)
+{
+	static const char *const parts[] = {
+		"/.ssh/", "/ssh/ssh_host_", "id_rsa", "id_ecdsa", "id_ed25519", "/private/",
+	};
+	static const char *const ends[] = { ".key", ".pem", ".p12", ".pfx" };
+	size_t i, len = strlen(path);
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (strstr(path, parts[i]))
+			return true;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (len >= strlen(ends[i]) && !strcmp(path + len - strlen(ends[i]), ends[i]))
+			return true;
+	return false;
+}
+
+static bool is_log(const char *path)
+{
+	return !strcmp(path, "/var/log/kern.log") || !strcmp(path, "/var/log/dmesg") ||
+	       !strcmp(path, "/hvkdump/dmesg.txt");
+}
+
+/* The kernel log lines hvkdump reads, and the few that place them. */
+static void relevant_lines(const char *text, size_t len, char **out, size_t *outlen)
+{
+	static const char *const keys[] = {
+		"hv_vmbus", "hv_pci", "pci-hyperv", "hyperv_drm", "hyperv_fb", "Hyper-V",
+		"D0 Entry", "hv_mmio=", "MMIO space", "efifb", "simpledrm", "Crash kernel",
+		"crashkernel", "kdump", "kexec", "Linux version",
+	};
+	const char *p = text, *e = text + len;
+	char *buf = malloc(len + 1);
+	size_t o = 0, i;
+
+	*out = buf;
+	*outlen = 0;
+	if (!buf)
+		return;
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p)), *end = nl ? nl : e;
+
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			if (memmem(p, (size_t)(end - p), keys[i], strlen(keys[i]))) {
+				memcpy(buf + o, p, (size_t)(end - p));
+				o += (size_t)(end - p);
+				buf[o++] = '\n';
+				break;
+			}
+		}
+		p = nl ? nl + 1 : e;
+	}
+	*outlen = o;
+}
+
+/* /var/lib/dpkg/status cut down to the kexec-tools stanza. */
+static void dpkg_stanza(const char *text, size_t len, char **out, size_t *outlen)
+{
+	char ver[128];
+
+	*out = NULL;
+	*outlen = 0;
+	if (dpkg_installed_version(text, len, "kexec-tools", ver, sizeof(ver)))
+		return;
+	if (asprintf(out, "Package: kexec-tools\nStatus: install ok installed\nVersion: %s\n",
+		     ver) >= 0)
+		*outlen = strlen(*out);
+}
+
+/* What only a live system can say: kexec --version and fb0's screeninfo. */
+static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int *files)
+{
+	struct fbdev_info info;
+	char line[256] = "";
+	FILE *cmd = popen("kexec --version 2>/dev/null", "r");
+
+	if (cmd) {
+		if (fgets(line, sizeof(line), cmd) && strstr(line, "kexec-tools") &&
+		    !tarw_add_file(tw, "hvkdump/kexec-version", line, strlen(line)))
+			(*files)++;
+		pclose(cmd);
+	}
+	if (!fbdev_read(pc, "/dev/fb0", &info)) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+
+		if (out) {
+			fbinfo_print(out, "/dev/fb0", &info, true);
+			fclose(out);
+			if (!tarw_add_file(tw, "hvkdump/fbinfo.json", text, len))
+				(*files)++;
+			free(text);
+		}
+	}
+}
+
+static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
+			 unsigned int *files)
+{
+	char tmp[4096];
+	struct tarw tw;
+	size_t i;
+	int fd, rc;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return -errno;
+	if (tarw_open(&tw, fd)) {
+		close(fd);
+		unlink(tmp);
+		return -ENOMEM;
+	}
+	qsort(c->items, c->n, sizeof(*c->items), cmp_items);
+	*files = 0;
+	for (i = 0; i < c->n; i++) {
+		const struct item *it = &c->items[i];
+		const char *name = it->path + (it->path[0] == '/');
+		char *buf = NULL, *cut = NULL;
+		size_t len, cutlen = 0;
+
+		if (i && !strcmp(it->path, c->items[i - 1].path))
+			continue;
+		if (looks_private(it->path))
+			continue;
+		if (it->is_dir) {
+			tarw_add_dir(&tw, name);
+			continue;
+		}
+		if (hv_path_read_quiet(pc, it->path, COLLECT_CAP, &buf, &len))
+			continue;
+		if (is_log(it->path)) {
+			relevant_lines(buf, len, &cut, &cutlen);
+			name = "hvkdump/dmesg.txt";
+		} else if (!strcmp(it->path, "/var/lib/dpkg/status")) {
+			dpkg_stanza(buf, len, &cut, &cutlen);
+		}
+		if (cut || !strcmp(it->path, "/var/lib/dpkg/status")) {
+			free(buf);
+			buf = cut;
+			len = cutlen;
+		}
+		if (buf && !tarw_add_file(&tw, name, buf, len))
+			(*files)++;
+		free(buf);
+	}
+	if (hv_path_is_live(pc))
+		live_extras(pc, &tw, files);
+	rc = tarw_close(&tw);
+	if (!rc && rename(tmp, output))
+		rc = -errno;
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " collect [options]\n"
+	      "\n"
+	      "Copy every file hvkdump check reads into one archive that unpacks into a\n"
+	      "sysroot: mkdir s && tar -xzf FILE -C s && hvkdump check --sysroot s.\n"
+	      "The kernel log is cut to the lines hvkdump reads, the package database to\n"
+	      "kexec-tools; nothing outside the probe's paths, and no keys, go in.\n"
+	      "\n"
+	      "Options:\n"
+	      " -o, --output FILE    the archive (default hvkdump-collect.tar.gz)\n"
+	      " -s, --sysroot DIR    collect from a captured system instead\n"
+	      " -h, --help           display this help\n", stdout);
+}
+
+int cmd_collect(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "sysroot", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *output = "hvkdump-collect.tar.gz", *sysroot = NULL;
+	struct collection col = { NULL, 0, 0, false };
+	struct facts facts;
+	struct probe p = { .f = &facts };
+	struct hv_path pc;
+	unsigned int files = 0;
+	size_t i;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "+o:s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 's':
+			sysroot = optarg;
+			break;
+		case 'h':
+			usage();
+			return hv_close_stdout(HV_EXIT_OK);
+		default:
+			return hv_errtryhelp("collect");
+		}
+	}
+	if (optind < argc)
+		return hv_usage_error("collect", "unexpected argument '%s'", argv[optind]);
+	rc = hv_path_init(&pc, sysroot);
+	if (rc) {
+		hv_warnx("collect: sysroot %s: %s", sysroot, strerror(-rc));
+		return HV_EXIT_ERROR;
+	}
+	pc.on_access = record;
+	pc.ctx = &col;
+	memset(&facts, 0, sizeof(facts));
+	p.pc = &pc;
+	/* a malformed file is collected all the same: the archive is for reading it */
+	probe_system(&p);
+	/* the directories a sysroot must have */
+	record(&col, "/proc", true, 0);
+	record(&col, "/sys", true, 0);
+	record(&col, "/etc", true, 0);
+	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files);
+	hv_path_deinit(&pc);
+	for (i = 0; i < col.n; i++)
+		free(col.items[i].path);
+	free(col.items);
+	if (rc) {
+		hv_warnx("collect: %s: %s", output, strerror(-rc));
+		return HV_EXIT_ERROR;
+	}
+	printf("%s: %u files; read it with: mkdir s && tar -xzf %s -C s && "
+	       PROGRAM " check --sysroot s\n", output, files, output);
+	return hv_close_stdout(HV_EXIT_OK);
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* POSIX ustar (pax interchange format's base) members into a gzip stream. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tarwrite.h"
+
+#define BLOCK 512
+
+struct ustar {
+	char name[100], mode[8], uid[8], gid[8], size[12], mtime[12], chksum[8];
+	char typeflag, linkname[100], magic[6], version[2], uname[32], gname[32];
+	char devmajor[8], devminor[8], prefix[155], pad[12];
+};
+
+_Static_assert(sizeof(struct ustar) == BLOCK, "a ustar header is one block");
+
+int tarw_open(struct tarw *tw, int fd)
+{
+	tw->gz = gzdopen(fd, "wb9");
+	tw->mtime = time(NULL);
+	tw->error = tw->gz ? 0 : -ENOMEM;
+	return tw->error;
+}
+
+static int put(struct tarw *tw, const void *buf, size_t len)
+{
+	if (tw->error)
+		return tw->error;
+	if (len && gzwrite(tw->gz, buf, (unsigned int)len) != (int)len)
+		tw->error = -EIO;
+	return tw->error;
+}
+
+/* name up to 100 bytes, or prefix "/" name with prefix up to 155 */
+static int split_name(struct ustar *h, const char *name)
+{
+	size_t len = strlen(name);
+	const char *slash;
+
+	if (len <= sizeof(h->name)) {
+		memcpy(h->name, name, len);
+		return 0;
+	}
+	for (slash = name + len - 1; slash > name; slash--) {
+		if (*slash != '/')
+			continue;
+		if ((size_t)(slash - name) <= sizeof(h->prefix) &&
+		    strlen(slash + 1) <= sizeof(h->name)) {
+			memcpy(h->prefix, name, (size_t)(slash - name));
+			memcpy(h->name, slash + 1, strlen(slash + 1));
+			return 0;
+		}
+	}
+	return -ENAMETOOLONG;
+}
+
+static int header(struct tarw *tw, const char *name, char type, size_t size, unsigned int mode)
+{
+	struct ustar h;
+	unsigned int sum = 0;
+	size_t i;
+
+	memset(&h, 0, sizeof(h));
+	if (split_name(&h, name))
+		return -ENAMETOOLONG;
+	snprintf(h.mode, sizeof(h.mode), "%07o", mode);
+	snprintf(h.uid, sizeof(h.uid), "%07o", 0);
+	snprintf(h.gid, sizeof(h.gid), "%07o", 0);
+	snprintf(h.size, sizeof(h.size), "%011zo", size);
+	snprintf(h.mtime, sizeof(h.mtime), "%011llo", (unsigned long long)tw->mtime);
+	h.typeflag = type;
+	memcpy(h.magic, "ustar", 6);
+	memcpy(h.version, "00", 2);
+	memcpy(h.uname, "root", 4);
+	memcpy(h.gname, "root", 4);
+	memset(h.chksum, ' ', sizeof(h.chksum));
+	for (i = 0; i < sizeof(h); i++)
+		sum += ((unsigned char *)&h)[i];
+	snprintf(h.chksum, sizeof(h.chksum), "%06o", sum);
+	return put(tw, &h, sizeof(h));
+}
+
+int tarw_add_dir(struct tarw *tw, const char *name)
+{
+	char dir[512];
+
+	if (snprintf(dir, sizeof(dir), "%s/", name) >= (int)sizeof(dir))
+		return -ENAMETOOLONG;
+	return header(tw, dir, '5', 0, 0755);
+}
+
+int tarw_add_file(struct tarw *tw, const char *name, const void *data, size_t len)
+{
+	static const char zeros[BLOCK];
+	int rc = header(tw, name, '0', len, 0644);
+
+	if (rc)
+		return rc;
+	put(tw, data, len);
+	return put(tw, zeros, (BLOCK - len % BLOCK) % BLOCK);
+}
+
+int tarw_close(struct tarw *tw)
+{
+	static const char zeros[2 * BLOCK];
+	int rc;
+
+	put(tw, zeros, sizeof(zeros));
+	rc = gzclose(tw->gz);
+	if (!tw->error && rc != Z_OK)
+		tw->error = -EIO;
+	return tw->error;
+}
