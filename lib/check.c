@@ -75,6 +75,9 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->dump_target = f->dump_target;
 	if (f->f[F_KDUMP_MODULES].known)
 		sc->kdump_modules = f->kdump_modules;
+	/* a blacklisted module is left out of the kdump initramfs */
+	if (f->f[F_BLACKLIST].known)
+		sc->kdump_modules &= ~f->blacklist;
 	return scenario_check(sc, err);
 }
 
@@ -237,8 +240,12 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 		t.probe_order[1] = MOD_PCI_HYPERV;
 		t.probe_order[2] = MOD_HYPERV_FB;
 		if (t.fb_driver == FB_HYPERV_DRM || !(t.builtin & MOD_BIT(MOD_HYPERV_FB)))
-			try_remedy(r, &t, 2, "initramfs", "load hyperv_drm in the kdump initramfs, "
-				   "before pci_hyperv: it moves VRAM before the config window is placed");
+			try_remedy(r, &t, 2, "initramfs", f->blacklist & MOD_BIT(MOD_HYPERV_DRM) ?
+				   "load hyperv_drm in the kdump initramfs, before pci_hyperv (remove "
+				   "its blacklist from modprobe.d): it moves VRAM before the config "
+				   "window is placed" :
+				   "load hyperv_drm in the kdump initramfs, before pci_hyperv: it moves "
+				   "VRAM before the config window is placed");
 	}
 	if (sc->video && sc->vram_mb > 8) {
 		t = *sc;

@@ -14,7 +14,7 @@ const char *fact_name(enum fact_id id)
 		[F_FB0] = "fb0", [F_BUILTIN] = "builtin", [F_SYSFB] = "sysfb",
 		[F_KEXEC_FILE] = "kexec-file", [F_HIDE_SMEM] = "hide-smem-start",
 		[F_BOOT_FB] = "boot-framebuffer", [F_KEXEC_TOOLS] = "kexec-tools",
-		[F_KDUMP_CONFIG] = "kdump-config", [F_SECURE_BOOT] = "secure-boot",
+		[F_KDUMP_CONFIG] = "kdump-config", [F_BLACKLIST] = "blacklist", [F_SECURE_BOOT] = "secure-boot",
 		[F_LOCKDOWN] = "lockdown", [F_KEXEC_LOAD_DISABLED] = "kexec-load-disabled",
 		[F_CRASH_KERNEL] = "crash-kernel", [F_DUMP_TARGET] = "dump-target",
 		[F_KMSG] = "kernel-log", [F_FIXES] = "kernel-fixes",

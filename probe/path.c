@@ -125,6 +125,19 @@ int hv_path_exists(const struct hv_path *pc, const char *path)
 	return 0;
 }
 
+int hv_path_is_symlink(const struct hv_path *pc, const char *path)
+{
+	int fd = path_open(pc, path, O_PATH | O_NOFOLLOW);
+	struct stat st;
+	int rc;
+
+	if (fd < 0)
+		return fd;
+	rc = fstat(fd, &st) ? -errno : S_ISLNK(st.st_mode);
+	close(fd);
+	return rc;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -42,6 +42,9 @@ int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
 int hv_path_list(const struct hv_path *pc, const char *path, char ***names, size_t *n);
 void hv_path_free_list(char **names, size_t n);
 
+/* 1 when @path is a symbolic link (not followed), 0 when not, else -errno. */
+int hv_path_is_symlink(const struct hv_path *pc, const char *path);
+
 /* 0 when @path exists (any type), else -errno. */
 int hv_path_exists(const struct hv_path *pc, const char *path);
 

@@ -41,6 +41,7 @@ int probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
 void probe_boot_params(struct probe *p);	/* boot_params.c: boot-time screen_info */
 int probe_distro(struct probe *p);	/* distro.c: os-release and the kdump config */
 void probe_kexec(struct probe *p);	/* kexec.c: kexec-tools, crash kernel state */
+void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
