@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The parsers of the files the probe reads. */
+#include "testutil.h"
+#include "parsers.h"
+
+#define S(text) text, sizeof(text) - 1
+
+static void screen_info_fields(void **state)
+{
+	uint8_t bp[4096] = { 0 };
+	struct screen_info_lfb si;
+	struct hv_err err;
+
+	(void)state;
+	bp[0x0f] = 0x70;
+	bp[0x12] = 0x00; bp[0x13] = 0x04;	/* 1024 */
+	bp[0x14] = 0x00; bp[0x15] = 0x03;	/* 768 */
+	bp[0x16] = 32;
+	bp[0x18] = 0x00; bp[0x19] = 0x00; bp[0x1a] = 0x00; bp[0x1b] = 0x40;
+	bp[0x1c] = 0x00; bp[0x1d] = 0x00; bp[0x1e] = 0x30; bp[0x1f] = 0x00;
+	bp[0x3a] = 0x0f;			/* ext_lfb_base, ignored without the capability */
+	assert_int_equal(screen_info_parse(bp, sizeof(bp), &si, &err), 0);
+	assert_int_equal(si.lfb_base, 0x40000000);
+	assert_int_equal(si.lfb_size, 0x300000);
+	assert_int_equal(si.lfb_width, 1024);
+	assert_int_equal(si.lfb_height, 768);
+	assert_int_equal(si.orig_video_isVGA, 0x70);
+	bp[0x36] = 2;				/* VIDEO_CAPABILITY_64BIT_BASE */
+	assert_int_equal(screen_info_parse(bp, sizeof(bp), &si, &err), 0);
+	assert_int_equal(si.lfb_base, 0xf40000000ULL);
+	assert_int_equal(screen_info_parse(bp, 0x3f, &si, &err), -1);
+	assert_string_equal(err.msg, "63 bytes: too short for struct boot_params (screen_info needs 64)");
+}
+
+static void kconfig_values(void **state)
+{
+	static const char cfg[] = "#\n# comment\nCONFIG_X86_64=y\nCONFIG_DRM_HYPERV=m\n"
+				  "# CONFIG_FB_HYPERV is not set\nCONFIG_HZ=250\n"
+				  "CONFIG_SYSFB=y\nCONFIG_SYSFB=n\n";
+
+	(void)state;
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_X86_64"), 'y');
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_DRM_HYPERV"), 'm');
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_FB_HYPERV"), 'n');
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_HZ"), 'v');
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_HZ_1"), 0);
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_X86"), 0);	/* no prefix match */
+	assert_int_equal(kconfig_get(S(cfg), "CONFIG_SYSFB"), 'n');	/* the last one wins */
+}
+
+static void kconfig_garbage(void **state)
+{
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(kconfig_check(S("CONFIG_A=y\n# c\n\n"), &err), 0);
+	assert_int_equal(kconfig_check(S("CONFIG_A=y\nhello\n"), &err), -1);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "expected CONFIG_NAME=value or a # comment, not \"hello\"");
+	assert_int_equal(kconfig_check(S("# only comments\n"), &err), -1);
+	assert_string_equal(err.msg, "no CONFIG_ lines: not a kernel config");
+	assert_int_equal(kconfig_check(S("CONFIG_A=y\0"), &err), -1);
+}
+
+static void builtin_modules(void **state)
+{
+	static const char mb[] = "kernel/drivers/hv/hv_vmbus.ko\n"
+				 "kernel/drivers/pci/controller/pci-hyperv.ko\n"
+				 "kernel/drivers/gpu/drm/hyperv/hyperv_drm.ko";
+
+	(void)state;
+	assert_true(modules_builtin_has(S(mb), "pci_hyperv"));
+	assert_true(modules_builtin_has(S(mb), "hyperv_drm"));
+	assert_true(modules_builtin_has(S(mb), "hv_vmbus"));
+	assert_false(modules_builtin_has(S(mb), "hyperv_fb"));
+	assert_false(modules_builtin_has(S(mb), "hyperv"));
+}
+
+static void shell_assignments(void **state)
+{
+	static const char text[] =
+		"# comment\n"
+		"USE_KDUMP=1\n"
+		"export KDUMP_COREDIR=\"/var/crash dir\"   # trailing comment\n"
+		"KDUMP_KEXEC_ARGS='-s --reuse-cmdline'\n"
+		"A=one\\ two\n"
+		"B=\"multi\n"
+		"line\"\n"
+		"C=\"esc \\\"q\\\" \\$HOME\"\n"
+		"D=pre\"mid\"'post'\n"
+		"E=\n"
+		"F=x; G=y\n"
+		"H=a\\\n"
+		"b\n"
+		"I=#notacomment\n";
+	struct shellvars sv;
+	struct hv_err err = { 0, "" };
+
+	(void)state;
+	if (shellvars_parse(S(text), &sv, &err))
+		fail_msg("line %lu: %s", err.line, err.msg);
+	assert_string_equal(shellvars_get(&sv, "USE_KDUMP"), "1");
+	assert_string_equal(shellvars_get(&sv, "KDUMP_COREDIR"), "/var/crash dir");
+	assert_string_equal(shellvars_get(&sv, "KDUMP_KEXEC_ARGS"), "-s --reuse-cmdline");
+	assert_string_equal(shellvars_get(&sv, "A"), "one two");
+	assert_string_equal(shellvars_get(&sv, "B"), "multi\nline");
+	assert_string_equal(shellvars_get(&sv, "C"), "esc \"q\" $HOME");
+	assert_string_equal(shellvars_get(&sv, "D"), "premidpost");
+	assert_string_equal(shellvars_get(&sv, "E"), "");
+	assert_string_equal(shellvars_get(&sv, "F"), "x");
+	assert_string_equal(shellvars_get(&sv, "G"), "y");
+	assert_string_equal(shellvars_get(&sv, "H"), "ab");
+	assert_string_equal(shellvars_get(&sv, "I"), "");
+	assert_null(shellvars_get(&sv, "NOPE"));
+	assert_string_equal(sv.v[4].name, "B");
+	assert_int_equal(sv.v[4].line, 6);	/* B starts on line 6 */
+	assert_int_equal(sv.v[5].line, 8);	/* C after the two lines of B */
+	shellvars_free(&sv);
+}
+
+static void shell_garbage(void **state)
+{
+	static const struct { const char *text; unsigned long line; const char *msg; } bad[] = {
+		{ "A=1\nthis is not shell\n", 2, "expected NAME=value, not \"this is not shell\"" },
+		{ "A=1\nB=\"open\nC=2\n", 2, "unterminated double quote" },
+		{ "A='open\n", 1, "unterminated single quote" },
+		{ "A=one two\n", 1, "more than one word after A= (quote the value)" },
+		{ "1A=x\n", 1, "expected NAME=value, not \"1A=x\"" },
+		{ "=x\n", 1, "expected NAME=value, not \"=x\"" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct shellvars sv;
+		struct hv_err err = { 0, "" };
+
+		assert_int_equal(shellvars_parse(bad[i].text, strlen(bad[i].text), &sv, &err), -1);
+		assert_int_equal(err.line, bad[i].line);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+}
+
+static void kdump_conf(void **state)
+{
+	struct kdumpconf kc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(kdumpconf_parse(S("# x\ncore_collector makedumpfile -l\n"), &kc, &err), 0);
+	assert_int_equal(kc.target, KDUMPCONF_LOCAL);
+	assert_string_equal(kc.path, "/var/crash");
+	assert_int_equal(kdumpconf_parse(S("path /srv/dumps  \nxfs /dev/sdb1\n"), &kc, &err), 0);
+	assert_string_equal(kc.path, "/srv/dumps");
+	assert_string_equal(kc.device, "/dev/sdb1");
+	assert_int_equal(kdumpconf_parse(S("ssh kdump@10.0.0.5\n"), &kc, &err), 0);
+	assert_int_equal(kc.target, KDUMPCONF_SSH);
+	assert_int_equal(kdumpconf_parse(S("nfs server:/export\n"), &kc, &err), 0);
+	assert_int_equal(kc.target, KDUMPCONF_NFS);
+	assert_int_equal(kdumpconf_parse(S("path relative\n"), &kc, &err), -1);
+	assert_int_equal(kdumpconf_parse(S("ok_directive x\nBAD!! x\n"), &kc, &err), -1);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(kdumpconf_parse(S("nfs\n"), &kc, &err), -1);
+}
+
+static void dpkg_versions(void **state)
+{
+	static const char status[] =
+		"Package: kexec-tools\nStatus: deinstall ok config-files\nVersion: 1:2.0.18-1\n\n"
+		"Package: kexec-tools-doc\nStatus: install ok installed\nVersion: 9.9.9\n\n"
+		"Package: kexec-tools\nStatus: install ok installed\nVersion: 1:2.0.22-2ubuntu2.2\n";
+	char v[64];
+
+	(void)state;
+	assert_int_equal(dpkg_installed_version(S(status), "kexec-tools", v, sizeof(v)), 0);
+	assert_string_equal(v, "1:2.0.22-2ubuntu2.2");
+	assert_int_equal(dpkg_installed_version(S(status), "kdump-tools", v, sizeof(v)), -1);
+	assert_int_equal(kexec_tools_version("1:2.0.22-2ubuntu2.2"), 20022);
+	assert_int_equal(kexec_tools_version("2.0.28"), 20028);
+	assert_int_equal(kexec_tools_version("garbage"), 0);
+}
+
+static void proc_fb(void **state)
+{
+	struct procfb pf;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(procfb_parse(S("0 hyperv_drmdrmfb\n"), &pf, &err), 0);
+	assert_true(pf.has_fb0);
+	assert_int_equal(pf.driver, FB_HYPERV_DRM);
+	assert_int_equal(procfb_parse(S("0 EFI VGA\n1 other\n"), &pf, &err), 0);
+	assert_int_equal(pf.driver, FB_EFIFB);
+	assert_int_equal(procfb_parse(S("0 mystery\n"), &pf, &err), 0);
+	assert_false(pf.known_id);
+	assert_string_equal(pf.id, "mystery");
+	assert_int_equal(procfb_parse(S(""), &pf, &err), 0);
+	assert_false(pf.has_fb0);
+	assert_int_equal(procfb_parse(S("x hyperv_fb\n"), &pf, &err), -1);
+	assert_int_equal(procfb_parse(S("0 a-very-long-framebuffer-identifier-indeed\n"), &pf, &err), -1);
+}
+
+static void mountinfo_longest_prefix(void **state)
+{
+	static const char mi[] =
+		"22 1 259:1 / / rw,relatime shared:1 - ext4 /dev/nvme0n1p1 rw\n"
+		"30 22 8:17 / /var rw shared:5 - xfs /dev/sdb1 rw\n"
+		"31 30 8:33 / /var/crash\\040dir rw - ext4 /dev/sdc1 rw\n"
+		"32 22 0:40 / /var2 rw - tmpfs tmpfs rw\n";
+	struct mount_src m;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(mountinfo_find(S(mi), "/var/crash", &m, &err), 0);
+	assert_string_equal(m.source, "/dev/sdb1");
+	assert_int_equal(m.major, 8);
+	assert_int_equal(mountinfo_find(S(mi), "/var/crash dir/x", &m, &err), 0);
+	assert_string_equal(m.source, "/dev/sdc1");
+	assert_int_equal(mountinfo_find(S(mi), "/var2crash", &m, &err), 0);
+	assert_string_equal(m.source, "/dev/nvme0n1p1");	/* not /var */
+	assert_int_equal(mountinfo_find(S("garbage line\n"), "/", &m, &err), -1);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(mountinfo_find(S(""), "/", &m, &err), -1);
+	assert_int_equal(err.line, 0);
+}
+
+static void kernel_log(void **state)
+{
+	static const char log[] =
+		"[    1.2] hv_pci 1234: PCI Pass-through VSP failed D0 Entry with status c0370048\n"
+		"[    1.3] hv_pci 1234: Retrying D0 Entry\n"
+		"[    1.4] hv_pci 1234: PCI Pass-through VSP failed D0 Entry with status c0370048\n"
+		"[    0.5] hv_vmbus: hv_mmio=0x40000000 fb=0x40000000 size=0x8000000\n"
+		"[    2.0] hv_pci 1234: Need 0x100000 of low MMIO space. Consider reconfiguring the VM.\n";
+	struct kmsg_facts k;
+
+	(void)state;
+	kmsg_scan(S(log), &k);
+	assert_int_equal(k.d0_failures, 2);
+	assert_string_equal(k.d0_status, "c0370048");
+	assert_true(k.hv_mmio_line);
+	assert_string_equal(k.hv_mmio, "hv_mmio=0x40000000 fb=0x40000000 size=0x8000000");
+	assert_int_equal(k.need_mmio, 1);
+	kmsg_scan(S("nothing here\n"), &k);
+	assert_int_equal(k.d0_failures, 0);
+	assert_false(k.hv_mmio_line);
+}
+
+static void lockdown_and_efivars(void **state)
+{
+	static const uint8_t sb_on[] = { 6, 0, 0, 0, 1 };
+	enum lockdown l;
+	uint8_t v;
+
+	(void)state;
+	assert_int_equal(lockdown_parse("none [integrity] confidentiality\n", &l), 0);
+	assert_int_equal(l, LOCKDOWN_INTEGRITY);
+	assert_int_equal(lockdown_parse("[none] integrity confidentiality\n", &l), 0);
+	assert_int_equal(l, LOCKDOWN_NONE);
+	assert_int_equal(lockdown_parse("none integrity\n", &l), -1);
+	assert_int_equal(efivar_byte(sb_on, sizeof(sb_on), &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(efivar_byte(sb_on, 4, &v), -1);
+}
+
+static void kdump_services(void **state)
+{
+	char why[256];
+
+	(void)state;
+	assert_int_equal(distro_family_of("ubuntu", "debian"), DISTRO_DEBIAN);
+	assert_int_equal(distro_family_of("rocky", "rhel centos fedora"), DISTRO_RHEL);
+	assert_int_equal(distro_family_of("mything", "rhel fedora"), DISTRO_RHEL);
+	assert_int_equal(distro_family_of("opensuse-leap", NULL), DISTRO_SUSE);
+	assert_int_equal(distro_family_of("azurelinux", NULL), DISTRO_AZURELINUX);
+	assert_int_equal(distro_family_of("arch", NULL), DISTRO_UNKNOWN);
+	/* kdump-config: Secure Boot adds -s first, KDUMP_KEXEC_ARGS after it wins */
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, false, ARCH_X86_64, 20022,
+					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, true, ARCH_X86_64, 20022,
+					       why, sizeof(why)), KEXEC_REQ_FILE);
+	assert_string_equal(why, "kdump-config adds -s: Secure Boot is on");
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-s -c --reuse", true, ARCH_X86_64,
+					       20022, why, sizeof(why)), KEXEC_REQ_LOAD);
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "--kexec-file-syscall", false,
+					       ARCH_X86_64, 20022, why, sizeof(why)), KEXEC_REQ_FILE);
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-cx", false, ARCH_X86_64, 20022,
+					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
+	/* kdumpctl: -s by default, Secure Boot forces it */
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, NULL, false, ARCH_X86_64, 20025,
+					       why, sizeof(why)), KEXEC_REQ_FILE);
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", false, ARCH_X86_64, 20025,
+					       why, sizeof(why)), KEXEC_REQ_LOAD);
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", true, ARCH_X86_64, 20025,
+					       why, sizeof(why)), KEXEC_REQ_FILE);
+	assert_int_equal(kdump_service_syscall(DISTRO_SUSE, "-c", false, ARCH_X86_64, 20028,
+					       why, sizeof(why)), KEXEC_REQ_AUTO);
+	assert_int_equal(kdump_service_syscall(DISTRO_AZURELINUX, "-c", false, ARCH_X86_64, 20028,
+					       why, sizeof(why)), KEXEC_REQ_FILE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(screen_info_fields),
+		cmocka_unit_test(kconfig_values),
+		cmocka_unit_test(kconfig_garbage),
+		cmocka_unit_test(builtin_modules),
+		cmocka_unit_test(shell_assignments),
+		cmocka_unit_test(shell_garbage),
+		cmocka_unit_test(kdump_conf),
+		cmocka_unit_test(dpkg_versions),
+		cmocka_unit_test(proc_fb),
+		cmocka_unit_test(mountinfo_longest_prefix),
+		cmocka_unit_test(kernel_log),
+		cmocka_unit_test(lockdown_and_efivars),
+		cmocka_unit_test(kdump_services),
+	};
+
+	return cmocka_run_group_tests_name("parsers", tests, NULL, NULL);
+}
