@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* check's logic: facts to a scenario, unknowns that flip it, proven remedies. */
+#include "testutil.h"
+#include "check.h"
+
+/* The facts of Ubuntu 22.04 on Azure Gen2, all known but the fixes. */
+static void field_facts(struct facts *f)
+{
+	unsigned int i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < F_COUNT; i++)
+		fact_set(f, (enum fact_id)i, "test", "known");
+	fact_unknown(f, F_FIXES, "test", "unknown");
+	fact_unknown(f, F_KDUMP_MODULES, "test", "unknown");
+	f->hyperv = true;
+	f->gen = 2;
+	f->arch = ARCH_X86_64;
+	f->distro = DISTRO_DEBIAN;
+	f->video_dev = true;
+	f->vram = (struct mmio_span){ true, 0x40000000, 0x407fffff };
+	f->bars64 = 0x100000;
+	f->fb_driver = FB_HYPERV_DRM;
+	f->builtin = MOD_BIT(MOD_PCI_HYPERV);
+	f->sysfb = f->kexec_file = f->hide_smem = true;
+	f->lfb_base = 0x40000000;
+	f->lfb_size = 0x300000;
+	f->kexec_tools = 20022;
+	f->dump_target = DUMP_NVME;
+}
+
+static void field_case_is_lost_with_proven_remedies(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+	unsigned int i;
+
+	(void)state;
+	field_facts(&f);
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.applicable);
+	assert_false(r.sim.saved);
+	assert_int_equal(r.sc.kexec, KEXEC_REQ_DEFAULT);
+	assert_true(r.nremedies >= 2);
+	assert_string_equal(r.remedies[0].kind, "config");
+	assert_non_null(strstr(r.remedies[0].change, "add -s to KDUMP_KEXEC_ARGS"));
+	for (i = 1; i < r.nremedies; i++)
+		assert_true(r.remedies[i].size >= r.remedies[i - 1].size);
+	/* hyperv_drm in the initramfs cannot help: pci_hyperv is built in */
+	for (i = 0; i < r.nremedies; i++)
+		assert_string_not_equal(r.remedies[i].kind, "initramfs");
+	/* the fixes are unknown, and two of them would save it */
+	assert_int_equal(r.nflips, 2);
+	assert_int_equal(r.flips[0].fact, F_FIXES);
+	assert_true(r.flips[0].saved);
+	check_result_free(&r);
+}
+
+static void initramfs_remedy_when_pci_is_a_module(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+	unsigned int i;
+	bool found = false;
+
+	(void)state;
+	field_facts(&f);
+	f.builtin = 0;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0; i < r.nremedies; i++)
+		found |= !strcmp(r.remedies[i].kind, "initramfs");
+	assert_true(found);
+	check_result_free(&r);
+}
+
+static void saved_has_no_remedies(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.secure_boot = true;	/* kdump-config adds -s */
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.sim.saved);
+	assert_int_equal(r.sc.kexec, KEXEC_REQ_FILE);
+	assert_int_equal(r.nremedies, 0);
+	check_result_free(&r);
+}
+
+static void unknowns_that_flip(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+	unsigned int i;
+	bool sb = false, tools = false;
+
+	(void)state;
+	field_facts(&f);
+	fact_unknown(&f, F_SECURE_BOOT, "test", "unknown");
+	fact_unknown(&f, F_KEXEC_TOOLS, "test", "unknown");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.sim.saved);	/* assumed: Secure Boot off, kexec-tools 2.0.22 */
+	for (i = 0; i < r.nflips; i++) {
+		sb |= r.flips[i].fact == F_SECURE_BOOT;
+		tools |= r.flips[i].fact == F_KEXEC_TOOLS &&
+			 !strcmp(r.flips[i].alternative, "kexec-tools 2.0.28");
+	}
+	assert_true(sb);
+	assert_true(tools);
+	check_result_free(&r);
+}
+
+static void observed_vram_is_the_hosts(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	/* iomem shows VRAM where the model would not put it */
+	f.vram = (struct mmio_span){ true, 0x40900000, 0x410fffff };
+	f.secure_boot = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.sim.first.vram.start, 0x40900000);
+	/* the kdump kernel's efifb draws at the stale base: a hang */
+	assert_true(r.sim.hang);
+	check_result_free(&r);
+}
+
+static void blacklisted_pci_hyperv_stays_out(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.builtin = 0;
+	f.blacklist = MOD_BIT(MOD_PCI_HYPERV);
+	f.secure_boot = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.sim.kdump.pci_probed);
+	assert_false(r.sim.saved);
+	check_result_free(&r);
+}
+
+static void not_hyperv(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.hyperv = false;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.applicable);
+	check_result_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(field_case_is_lost_with_proven_remedies),
+		cmocka_unit_test(initramfs_remedy_when_pci_is_a_module),
+		cmocka_unit_test(saved_has_no_remedies),
+		cmocka_unit_test(unknowns_that_flip),
+		cmocka_unit_test(observed_vram_is_the_hosts),
+		cmocka_unit_test(blacklisted_pci_hyperv_stays_out),
+		cmocka_unit_test(not_hyperv),
+	};
+
+	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
