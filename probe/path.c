@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -253,4 +254,120 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 		return -ENOTTY;
 	}
 	return fd;
+}
+
+int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, char **buf,
+		      size_t *len, struct stat *st)
+{
+	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW), rc;
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, st) < 0) {
+		rc = -errno;
+	} else if (!S_ISREG(st->st_mode)) {
+		rc = -EINVAL;
+	} else {
+		rc = hv_read_fd(fd, cap, buf, len);
+	}
+	close(fd);
+	accessed(pc, path, false, rc);
+	return rc;
+}
+
+/* Writes all of @data to @fd. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* A new file @name in @dirfd with @data, owned and moded as @like. */
+static int write_new(int dirfd, const char *name, const char *data, size_t len,
+		     const struct stat *like, bool exclusive)
+{
+	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
+			(exclusive ? O_EXCL : O_TRUNC), 0600);
+	int rc;
+
+	if (fd < 0)
+		return -errno;
+	rc = write_all(fd, data, len);
+	if (!rc && (fchown(fd, like->st_uid, like->st_gid) || fchmod(fd, like->st_mode & 07777)))
+		rc = -errno;
+	if (!rc && fsync(fd))
+		rc = -errno;
+	close(fd);
+	if (rc)
+		unlinkat(dirfd, name, 0);
+	return rc;
+}
+
+int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
+		    size_t oldlen, const struct stat *was, const char *data, size_t len,
+		    const char *backup_suffix)
+{
+	char dir[4096], tmp[512], bak[512], *now = NULL;
+	const char *base = strrchr(path, '/');
+	struct stat st;
+	size_t nowlen;
+	int dirfd, fd, rc;
+
+	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
+		return -EINVAL;
+	memcpy(dir, path, (size_t)(base - path));
+	dir[base - path] = '\0';
+	base++;
+	dirfd = path_open(pc, dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY);
+	if (dirfd < 0)
+		return dirfd;
+	/* still the file that was read? */
+	fd = openat(dirfd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		rc = errno == ELOOP ? -ELOOP : -errno;
+		goto out;
+	}
+	rc = fstat(fd, &st) ? -errno : 0;
+	if (!rc && (st.st_ino != was->st_ino || st.st_dev != was->st_dev))
+		rc = -ESTALE;
+	if (!rc && !(rc = hv_read_fd(fd, oldlen + 1, &now, &nowlen)) &&
+	    (nowlen != oldlen || memcmp(now, old, oldlen)))
+		rc = -ESTALE;
+	if (rc == -EFBIG)
+		rc = -ESTALE;
+	close(fd);
+	free(now);
+	if (rc)
+		goto out;
+	if (!(st.st_mode & S_IWUSR)) {
+		rc = -EROFS;
+		goto out;
+	}
+	snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
+	rc = write_new(dirfd, bak, old, oldlen, &st, false);
+	if (rc)
+		goto out;
+	snprintf(tmp, sizeof(tmp), ".%s.hvkdump-%ld", base, (long)getpid());
+	rc = write_new(dirfd, tmp, data, len, &st, true);
+	if (rc)
+		goto out;
+	if (renameat(dirfd, tmp, dirfd, base)) {
+		rc = -errno;
+		unlinkat(dirfd, tmp, 0);
+		goto out;
+	}
+	fsync(dirfd);
+out:
+	close(dirfd);
+	return rc;
 }

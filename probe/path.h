@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 struct hv_path {
 	const char *sysroot;	/* NULL: the live system */
@@ -58,6 +59,24 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
  * sysroot, -ENOTTY for something that is not a character device.
  */
 int hv_path_open_dev(const struct hv_path *pc, const char *path);
+
+/*
+ * Reads @path like hv_path_read() and gives its stat, for a later
+ * hv_path_replace(). No links: -ELOOP for a path that is one.
+ */
+int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, char **buf,
+		      size_t *len, struct stat *st);
+
+/*
+ * Replaces @path with @data: refuses when the file is no longer the one
+ * read (@was: -ESTALE) or has no owner write bit (-EROFS); keeps a copy of
+ * the old content at @path@backup_suffix; writes a temporary file in the
+ * same directory with the same owner and mode, and renames it over @path.
+ * Returns 0 or -errno.
+ */
+int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
+		    size_t oldlen, const struct stat *was, const char *data, size_t len,
+		    const char *backup_suffix);
 
 /* Reads an open descriptor to its end, at most @cap bytes. */
 int hv_read_fd(int fd, size_t cap, char **buf, size_t *len);

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hvkdump check: will kdump save a vmcore on this VM (or a captured copy)? */
-#include <errno.h>
 #include <getopt.h>
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "check-common.h"
 #include "cli.h"
-#include "probe.h"
 #include "sim-output.h"
 
 static void usage(void)
@@ -28,19 +26,6 @@ static void usage(void)
 	      "\n"
 	      "Exit status: 0 the vmcore would be saved (or this is not a Hyper-V guest),\n"
 	      "1 it would be lost, 2 an error.\n", stdout);
-}
-
-/* A sysroot must at least look like a captured system. */
-static int check_sysroot(const struct hv_path *pc)
-{
-	static const char *const dirs[] = { "/proc", "/sys", "/etc" };
-	size_t i;
-
-	for (i = 0; i < 3; i++)
-		if (!hv_path_exists(pc, dirs[i]))
-			return 0;
-	hv_warnx("check: %s: not a captured system: it has no /proc, /sys or /etc", pc->sysroot);
-	return -1;
 }
 
 static bool needs_root(const struct facts *f)
@@ -181,11 +166,8 @@ int cmd_check(int argc, char **argv)
 	};
 	const char *sysroot = NULL;
 	bool json = false, trace = false;
-	struct facts facts;
-	struct probe p = { .f = &facts };
 	struct check_result res;
-	struct hv_err err = { 0, "" };
-	struct hv_path pc;
+	struct facts facts;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "+s:Jth", longopts, NULL)) != -1) {
@@ -208,35 +190,11 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	rc = hv_path_init(&pc, sysroot);
-	if (rc) {
-		hv_warnx("check: sysroot %s: %s", sysroot, strerror(-rc));
+	if (probe_and_check("check", sysroot, &facts, &res, trace || !json))
 		return HV_EXIT_ERROR;
-	}
-	if (sysroot && check_sysroot(&pc)) {
-		hv_path_deinit(&pc);
-		return HV_EXIT_ERROR;
-	}
-	memset(&facts, 0, sizeof(facts));
-	p.pc = &pc;
-	rc = probe_system(&p);
-	hv_path_deinit(&pc);
-	if (rc) {
-		hv_warn_at(p.bad_file, &p.err);
-		return HV_EXIT_ERROR;
-	}
-	if (!facts.hyperv) {
-		if (!facts.f[F_HYPERV].known) {
-			hv_warnx("check: %s", facts.f[F_HYPERV].value);
-			return HV_EXIT_ERROR;
-		}
+	if (!res.applicable) {
 		not_applicable(&facts, json);
 		return hv_close_stdout(HV_EXIT_OK);
-	}
-	if (check_run(&facts, &res, trace || !json, &err)) {
-		hv_warnx("check: %s", err.msg);
-		check_result_free(&res);
-		return HV_EXIT_ERROR;
 	}
 	if (json)
 		print_json(&facts, &res, trace);

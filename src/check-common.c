@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <string.h>
+
+#include "check-common.h"
+#include "cli.h"
+
+/* A sysroot must at least look like a captured system. */
+static int check_sysroot(const char *cmd, const struct hv_path *pc)
+{
+	static const char *const dirs[] = { "/proc", "/sys", "/etc" };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (!hv_path_exists(pc, dirs[i]))
+			return 0;
+	hv_warnx("%s: %s: not a captured system: it has no /proc, /sys or /etc", cmd,
+		 pc->sysroot);
+	return -1;
+}
+
+int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
+		    struct check_result *res, bool trace)
+{
+	struct probe p = { .f = facts };
+	struct hv_err err = { 0, "" };
+	struct hv_path pc;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	memset(facts, 0, sizeof(*facts));
+	rc = hv_path_init(&pc, sysroot);
+	if (rc) {
+		hv_warnx("%s: sysroot %s: %s", cmd, sysroot, strerror(-rc));
+		return -1;
+	}
+	if (sysroot && check_sysroot(cmd, &pc)) {
+		hv_path_deinit(&pc);
+		return -1;
+	}
+	p.pc = &pc;
+	rc = probe_system(&p);
+	hv_path_deinit(&pc);
+	if (rc) {
+		hv_warn_at(p.bad_file, &p.err);
+		return -1;
+	}
+	if (!facts->hyperv) {
+		if (!facts->f[F_HYPERV].known) {
+			hv_warnx("%s: %s", cmd, facts->f[F_HYPERV].value);
+			return -1;
+		}
+		return 0;
+	}
+	if (check_run(facts, res, trace, &err)) {
+		hv_warnx("%s: %s", cmd, err.msg);
+		check_result_free(res);
+		return -1;
+	}
+	return 0;
+}
