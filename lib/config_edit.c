@@ -102,6 +102,38 @@ static bool commented(const char *line, size_t len, const char *var)
 	       line[i + strlen(var)] == '=';
 }
 
+/* True when @b assigns what @a does, but @var, whose last value is @value. */
+static bool same_but(const char *a, size_t alen, const char *b, size_t blen, const char *var,
+		     const char *value)
+{
+	struct shellvars va, vb;
+	struct hv_err err;
+	const char *got;
+	bool ok = true;
+	size_t i;
+
+	if (shellvars_parse(a, alen, &va, &err))
+		return false;
+	if (shellvars_parse(b, blen, &vb, &err)) {
+		shellvars_free(&va);
+		return false;
+	}
+	got = shellvars_get(&vb, var);
+	ok = got && !strcmp(got, value);
+	for (i = 0; ok && i < va.n; i++) {
+		const char *bv = shellvars_get(&vb, va.v[i].name);
+
+		if (strcmp(va.v[i].name, var) &&
+		    (!bv || strcmp(bv, shellvars_get(&va, va.v[i].name))))
+			ok = false;
+	}
+	for (i = 0; ok && i < vb.n; i++)
+		ok = !strcmp(vb.v[i].name, var) || shellvars_get(&va, vb.v[i].name);
+	shellvars_free(&va);
+	shellvars_free(&vb);
+	return ok;
+}
+
 int kexec_args_use_file_load(const char *text, size_t len, const char *var, char **out,
 			     size_t *outlen, struct hv_err *err)
 {
@@ -153,12 +185,20 @@ int kexec_args_use_file_load(const char *text, size_t len, const char *var, char
 		}
 		sb_addf(&res, "%s=\"%s\"\n", var, sb_str(&val));
 	}
-	sb_release(&val);
 	if (res.oom) {
 		sb_release(&res);
+		sb_release(&val);
 		hv_err_set(err, 0, "out of memory");
 		return -1;
 	}
+	/* the shell must read the new text as the old, with @var changed only */
+	if (!same_but(text, len, res.buf, res.len, var, sb_str(&val))) {
+		hv_err_set(err, last, "%s spans several lines: change it by hand", var);
+		sb_release(&res);
+		sb_release(&val);
+		return -1;
+	}
+	sb_release(&val);
 	*out = res.buf;
 	*outlen = res.len;
 	return 1;

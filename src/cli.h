@@ -44,5 +44,6 @@ int cmd_matrix(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_fbinfo(int argc, char **argv);
 int cmd_collect(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@ static const struct command {
 } commands[] = {
 	{ "check", cmd_check, "will kdump save a vmcore on this VM? why, and what to change" },
 	{ "collect", cmd_collect, "copy what check reads into an archive for another machine" },
+	{ "fix", cmd_fix, "print (or --apply) the smallest proven configuration change" },
 	{ "fbinfo", cmd_fbinfo, "show a framebuffer's FBIOGET_FSCREENINFO and FBIOGET_VSCREENINFO" },
 	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script" },
 	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree" },

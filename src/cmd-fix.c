@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * hvkdump fix: the smallest proven remedy that is a configuration change
+ * the tool can make itself (the kexec system call of the kdump service), as
+ * a unified diff; --apply writes it, safely, and says how to reload kdump.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check-common.h"
+#include "cli.h"
+#include "config_edit.h"
+
+#define BACKUP_SUFFIX ".hvkdump-bak"
+
+struct target {
+	const char *path, *var, *reload;
+};
+
+static const struct target *target_for(enum distro_family d)
+{
+	static const struct target debian = {
+		"/etc/default/kdump-tools", "KDUMP_KEXEC_ARGS",
+		"systemctl restart kdump-tools (or: kdump-config reload)",
+	};
+	static const struct target rhel = {
+		"/etc/sysconfig/kdump", "KEXEC_ARGS", "kdumpctl restart (or: systemctl restart kdump)",
+	};
+
+	return d == DISTRO_DEBIAN ? &debian : d == DISTRO_RHEL ? &rhel : NULL;
+}
+
+/* FNV-1a 64: names a file's content, for --expect. */
+static uint64_t fingerprint(const char *p, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (len--) {
+		h ^= (unsigned char)*p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static const char *replace_error(int rc)
+{
+	switch (rc) {
+	case -ESTALE:
+		return "changed since it was read: not touched; run hvkdump fix again";
+	case -EROFS:
+		return "is read-only (no owner write bit): not touched; make it writable first";
+	case -ELOOP:
+		return "is a symbolic link: not touched; edit the file it points to";
+	default:
+		return strerror(-rc);
+	}
+}
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " " PROGRAM " fix [options]\n"
+	      "\n"
+	      "Print, as a unified diff, the smallest configuration change among the\n"
+	      "proven remedies of hvkdump check that the tool can make itself: the kexec\n"
+	      "system call in /etc/default/kdump-tools or /etc/sysconfig/kdump.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --apply            write the change: same owner and mode, a backup\n"
+	      "                        beside the file (" BACKUP_SUFFIX "), a temporary file\n"
+	      "                        renamed over it; then print how to reload kdump\n"
+	      "     --expect FP        apply only if the file still has the fingerprint FP\n"
+	      "                        that the diff was printed with\n"
+	      " -s, --sysroot DIR      a captured system (its files are changed with --apply)\n"
+	      " -h, --help             display this help\n"
+	      "\n"
+	      "hvkdump fix never restarts a service.\n"
+	      "\n"
+	      "Exit status: 0 a change was printed or applied, or none is needed; 1 the\n"
+	      "vmcore would be lost and no change the tool can make saves it; 2 an error.\n",
+	      stdout);
+}
+
+int cmd_fix(int argc, char **argv)
+{
+	enum { OPT_APPLY = 0x200, OPT_EXPECT };
+	static const struct option longopts[] = {
+		{ "apply", no_argument, NULL, OPT_APPLY },
+		{ "expect", required_argument, NULL, OPT_EXPECT },
+		{ "sysroot", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *sysroot = NULL, *expect = NULL;
+	const struct check_remedy *remedy = NULL;
+	const struct target *t;
+	struct check_result res;
+	struct hv_err err = { 0, "" };
+	struct facts facts;
+	struct hv_path pc;
+	struct stat st;
+	char *old = NULL, *new = NULL, *diff = NULL, label[600], fp[32];
+	size_t oldlen, newlen;
+	bool apply = false;
+	unsigned int i;
+	int c, rc = HV_EXIT_ERROR, e;
+
+	while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_APPLY:
+			apply = true;
+			break;
+		case OPT_EXPECT:
+			expect = optarg;
+			break;
+		case 's':
+			sysroot = optarg;
+			break;
+		case 'h':
+			usage();
+			return hv_close_stdout(HV_EXIT_OK);
+		default:
+			return hv_errtryhelp("fix");
+		}
+	}
+	if (optind < argc)
+		return hv_usage_error("fix", "unexpected argument '%s'", argv[optind]);
+	if (expect && !apply)
+		return hv_usage_error("fix", "--expect goes with --apply");
+	if (probe_and_check("fix", sysroot, &facts, &res, false))
+		return HV_EXIT_ERROR;
+	if (!res.applicable) {
+		printf("not a Hyper-V guest: nothing to fix\n");
+		return hv_close_stdout(HV_EXIT_OK);
+	}
+	if (res.sim.saved) {
+		printf("the vmcore would be saved: nothing to fix\n");
+		check_result_free(&res);
+		return hv_close_stdout(HV_EXIT_OK);
+	}
+	for (i = 0; i < res.nremedies && !remedy; i++)
+		if (!strcmp(res.remedies[i].kind, "config"))
+			remedy = &res.remedies[i];
+	t = target_for(facts.distro);
+	if (!remedy || !t) {
+		printf("the vmcore would be lost, and no configuration change hvkdump can make "
+		       "would save it%s\n", res.nremedies ? "; the proven remedies:" : "");
+		for (i = 0; i < res.nremedies; i++)
+			printf("  %u. [%s] %s\n", i + 1, res.remedies[i].kind, res.remedies[i].change);
+		check_result_free(&res);
+		return hv_close_stdout(HV_EXIT_LOST);
+	}
+	check_result_free(&res);
+
+	hv_path_init(&pc, sysroot);
+	e = hv_path_read_stat(&pc, t->path, 1 << 20, &old, &oldlen, &st);
+	if (e) {
+		hv_warnx("fix: %s%s: %s", sysroot ? sysroot : "", t->path,
+			 e == -ENOENT ? "does not exist: is the kdump service installed?" :
+			 replace_error(e));
+		goto out;
+	}
+	e = kexec_args_use_file_load(old, oldlen, t->var, &new, &newlen, &err);
+	if (e < 0) {
+		char shown[600];
+
+		snprintf(shown, sizeof(shown), "%s%s", sysroot ? sysroot : "", t->path);
+		hv_warn_at(shown, &err);
+		goto out;
+	}
+	if (e == 0) {
+		/* the file asks for -s already: whatever loads kdump does not read it */
+		hv_warnx("fix: %s already has -s in %s, yet the kdump load is not "
+			 "kexec_file_load: see hvkdump check", t->path, t->var);
+		goto out;
+	}
+	snprintf(fp, sizeof(fp), "%016" PRIx64, fingerprint(old, oldlen));
+	snprintf(label, sizeof(label), "a%s", t->path);
+	{
+		char blabel[600];
+
+		snprintf(blabel, sizeof(blabel), "b%s", t->path);
+		diff = unified_diff(label, blabel, old, oldlen, new, newlen);
+	}
+	if (!diff) {
+		hv_warnx("fix: out of memory");
+		goto out;
+	}
+	printf("# %s\n# proven: with this change the model saves the vmcore\n"
+	       "# fingerprint of %s: %s\n%s", remedy->change, t->path, fp, diff);
+	if (!apply) {
+		printf("# apply it with: " PROGRAM " fix --apply --expect %s\n", fp);
+		rc = HV_EXIT_OK;
+		goto out;
+	}
+	if (expect && strcmp(expect, fp)) {
+		hv_warnx("fix: %s%s: %s (fingerprint %s, expected %s)", sysroot ? sysroot : "",
+			 t->path, replace_error(-ESTALE), fp, expect);
+		goto out;
+	}
+	e = hv_path_replace(&pc, t->path, old, oldlen, &st, new, newlen, BACKUP_SUFFIX);
+	if (e) {
+		hv_warnx("fix: %s%s: %s", sysroot ? sysroot : "", t->path, replace_error(e));
+		goto out;
+	}
+	printf("# applied to %s%s; the old file is %s%s" BACKUP_SUFFIX "\n"
+	       "# reload kdump for it to take effect: %s\n", sysroot ? sysroot : "", t->path,
+	       sysroot ? sysroot : "", t->path, t->reload);
+	rc = HV_EXIT_OK;
+out:
+	hv_path_deinit(&pc);
+	free(old);
+	free(new);
+	free(diff);
+	return rc == HV_EXIT_ERROR ? rc : hv_close_stdout(rc);
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The path context: reads inside a sysroot, safe replacement of a file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "path.h"
+
+static char root[64];
+
+static void put(const char *rel, const char *text)
+{
+	char p[256];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s%s", root, rel);
+	f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int setup(void **state)
+{
+	char p[256];
+
+	(void)state;
+	snprintf(root, sizeof(root), "/tmp/hvkdump-path-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	snprintf(p, sizeof(p), "%s/etc", root);
+	mkdir(p, 0755);
+	put("/etc/conf", "A=1\n");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	return system(cmd);
+}
+
+static void links_stay_inside(void **state)
+{
+	struct hv_path pc;
+	char p[256], *buf;
+	size_t len;
+
+	(void)state;
+	/* an absolute link and a ".." link both resolve inside the sysroot */
+	snprintf(p, sizeof(p), "%s/etc/abs", root);
+	assert_int_equal(symlink("/etc/conf", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/up", root);
+	assert_int_equal(symlink("../../../../../etc/conf", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/passwd-link", root);
+	assert_int_equal(symlink("/etc/passwd", p), 0);
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_read(&pc, "/etc/abs", 4096, &buf, &len), 0);
+	assert_string_equal(buf, "A=1\n");
+	free(buf);
+	assert_int_equal(hv_path_read(&pc, "/etc/up", 4096, &buf, &len), 0);
+	assert_string_equal(buf, "A=1\n");
+	free(buf);
+	/* the host's /etc/passwd is not inside: not found */
+	assert_int_equal(hv_path_read(&pc, "/etc/passwd-link", 4096, &buf, &len), -ENOENT);
+	assert_int_equal(hv_path_is_symlink(&pc, "/etc/abs"), 1);
+	assert_int_equal(hv_path_is_symlink(&pc, "/etc/conf"), 0);
+	hv_path_deinit(&pc);
+}
+
+static void caps_and_non_files(void **state)
+{
+	struct hv_path pc;
+	char p[256], *buf;
+	size_t len;
+
+	(void)state;
+	snprintf(p, sizeof(p), "%s/etc/fifo", root);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_read(&pc, "/etc/fifo", 4096, &buf, &len), -EINVAL);
+	assert_int_equal(hv_path_read(&pc, "/etc", 4096, &buf, &len), -EISDIR);
+	assert_int_equal(hv_path_read(&pc, "/etc/conf", 2, &buf, &len), -EFBIG);
+	hv_path_deinit(&pc);
+}
+
+static void replace_keeps_owner_mode_and_backup(void **state)
+{
+	struct hv_path pc;
+	struct stat st, now;
+	char p[256], *buf, *bak;
+	size_t len, blen;
+
+	(void)state;
+	snprintf(p, sizeof(p), "%s/etc/conf", root);
+	assert_int_equal(chmod(p, 0640), 0);
+	assert_int_equal(chown(p, 4321, 8765), 0);
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak"), 0);
+	assert_int_equal(stat(p, &now), 0);
+	assert_int_equal(now.st_mode & 07777, 0640);
+	assert_int_equal(now.st_uid, 4321);
+	assert_int_equal(now.st_gid, 8765);
+	free(buf);
+	assert_int_equal(hv_path_read(&pc, "/etc/conf", 4096, &buf, &len), 0);
+	assert_string_equal(buf, "A=2\n");
+	assert_int_equal(hv_path_read(&pc, "/etc/conf.bak", 4096, &bak, &blen), 0);
+	assert_string_equal(bak, "A=1\n");
+	free(buf);
+	free(bak);
+	hv_path_deinit(&pc);
+}
+
+static void replace_refuses_a_changed_file(void **state)
+{
+	struct hv_path pc;
+	struct stat st;
+	char *buf, *now;
+	size_t len, nlen;
+
+	(void)state;
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
+	/* someone edits it between the read and the write */
+	put("/etc/conf", "A=9\n");
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak"),
+			 -ESTALE);
+	assert_int_equal(hv_path_read(&pc, "/etc/conf", 4096, &now, &nlen), 0);
+	assert_string_equal(now, "A=9\n");
+	assert_int_equal(hv_path_exists(&pc, "/etc/conf.bak"), -ENOENT);
+	free(buf);
+	free(now);
+	hv_path_deinit(&pc);
+}
+
+static void replace_refuses_read_only_and_links(void **state)
+{
+	struct hv_path pc;
+	struct stat st;
+	char p[256], *buf;
+	size_t len;
+
+	(void)state;
+	snprintf(p, sizeof(p), "%s/etc/conf", root);
+	assert_int_equal(chmod(p, 0444), 0);
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "X\n", 2, ".bak"),
+			 -EROFS);
+	free(buf);
+	snprintf(p, sizeof(p), "%s/etc/link", root);
+	assert_int_equal(symlink("conf", p), 0);
+	assert_int_equal(hv_path_read_stat(&pc, "/etc/link", 4096, &buf, &len, &st), -ELOOP);
+	hv_path_deinit(&pc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(links_stay_inside, setup, teardown),
+		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(replace_keeps_owner_mode_and_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(replace_refuses_a_changed_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(replace_refuses_read_only_and_links, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("path", tests, NULL, NULL);
+}
