@@ -7,6 +7,7 @@
 
 #include "check-common.h"
 #include "cli.h"
+#include "prometheus.h"
 #include "sim-output.h"
 
 static void usage(void)
@@ -22,6 +23,7 @@ static void usage(void)
 	      " -s, --sysroot DIR    read a captured system under DIR (hvkdump collect)\n"
 	      " -J, --json           one JSON object\n"
 	      " -t, --trace          the whole simulation story, every step\n"
+	      "     --prometheus FILE  also write node_exporter textfile metrics to FILE\n"
 	      " -h, --help           display this help\n"
 	      "\n"
 	      "Exit status: 0 the vmcore would be saved (or this is not a Hyper-V guest),\n"
@@ -161,10 +163,11 @@ int cmd_check(int argc, char **argv)
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "trace", no_argument, NULL, 't' },
+		{ "prometheus", required_argument, NULL, 0x200 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *sysroot = NULL;
+	const char *sysroot = NULL, *prom = NULL;
 	bool json = false, trace = false;
 	struct check_result res;
 	struct facts facts;
@@ -181,6 +184,9 @@ int cmd_check(int argc, char **argv)
 		case 't':
 			trace = true;
 			break;
+		case 0x200:
+			prom = optarg;
+			break;
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
@@ -192,6 +198,11 @@ int cmd_check(int argc, char **argv)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
 	if (probe_and_check("check", sysroot, &facts, &res, trace || !json))
 		return HV_EXIT_ERROR;
+	if (prom && (rc = prometheus_write(prom, &facts, &res))) {
+		hv_warnx("check: --prometheus %s: %s", prom, strerror(-rc));
+		check_result_free(&res);
+		return HV_EXIT_ERROR;
+	}
 	if (!res.applicable) {
 		not_applicable(&facts, json);
 		return hv_close_stdout(HV_EXIT_OK);

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* check's verdict as node_exporter textfile-collector metrics. */
+#ifndef HVKDUMP_PROMETHEUS_H
+#define HVKDUMP_PROMETHEUS_H
+
+#include "check.h"
+
+/*
+ * Writes the metrics to @path atomically: a temporary file beside it,
+ * renamed over it, so the collector never reads half a file. Returns 0 or
+ * -errno.
+ */
+int prometheus_write(const char *path, const struct facts *f, const struct check_result *r);
+
+#endif
