@@ -8,6 +8,7 @@
 #include "check-common.h"
 #include "cli.h"
 #include "prometheus.h"
+#include "svg.h"
 #include "sim-output.h"
 
 static void usage(void)
@@ -24,6 +25,7 @@ static void usage(void)
 	      " -J, --json           one JSON object\n"
 	      " -t, --trace          the whole simulation story, every step\n"
 	      "     --prometheus FILE  also write node_exporter textfile metrics to FILE\n"
+	      "     --svg FILE         also draw the MMIO map of both kernels into FILE\n"
 	      " -h, --help           display this help\n"
 	      "\n"
 	      "Exit status: 0 the vmcore would be saved (or this is not a Hyper-V guest),\n"
@@ -164,10 +166,11 @@ int cmd_check(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "trace", no_argument, NULL, 't' },
 		{ "prometheus", required_argument, NULL, 0x200 },
+		{ "svg", required_argument, NULL, 0x201 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *sysroot = NULL, *prom = NULL;
+	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
 	bool json = false, trace = false;
 	struct check_result res;
 	struct facts facts;
@@ -187,6 +190,9 @@ int cmd_check(int argc, char **argv)
 		case 0x200:
 			prom = optarg;
 			break;
+		case 0x201:
+			svg = optarg;
+			break;
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
@@ -198,6 +204,11 @@ int cmd_check(int argc, char **argv)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
 	if (probe_and_check("check", sysroot, &facts, &res, trace || !json))
 		return HV_EXIT_ERROR;
+	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
+		hv_warnx("check: --svg %s: %s", svg, strerror(-rc));
+		check_result_free(&res);
+		return HV_EXIT_ERROR;
+	}
 	if (prom && (rc = prometheus_write(prom, &facts, &res))) {
 		hv_warnx("check: --prometheus %s: %s", prom, strerror(-rc));
 		check_result_free(&res);

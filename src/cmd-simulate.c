@@ -7,6 +7,7 @@
 #include "scenario-opts.h"
 #include "sim-output.h"
 #include "strbuf.h"
+#include "svg.h"
 
 static void usage(void)
 {
@@ -19,6 +20,7 @@ static void usage(void)
 	      "Options:\n"
 	      " -J, --json                 one JSON object (see hvkdump-simulate(1))\n"
 	      " -t, --trace                every model step with the kernel function it models\n"
+	      "     --svg FILE             also draw the MMIO map of both kernels into FILE\n"
 	      "     --dump-scenario        print the resolved scenario as a scenario file\n"
 	      " -h, --help                 display this help\n"
 	      "\n", stdout);
@@ -39,16 +41,18 @@ static void usage(void)
 
 int cmd_simulate(int argc, char **argv)
 {
-	enum { OPT_DUMP = 0x200 };
+	enum { OPT_DUMP = 0x200, OPT_SVG };
 	static const struct option extra[] = {
 		{ "json", no_argument, NULL, 'J' },
 		{ "trace", no_argument, NULL, 't' },
 		{ "dump-scenario", no_argument, NULL, OPT_DUMP },
+		{ "svg", required_argument, NULL, OPT_SVG },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scenario_opts so = { .cmd = "simulate" };
 	bool json = false, trace = false, dump = false;
+	const char *svg = NULL;
 	struct option *longopts = scenario_longopts(extra);
 	struct sim_result res;
 	struct scenario sc;
@@ -74,6 +78,9 @@ int cmd_simulate(int argc, char **argv)
 			break;
 		case OPT_DUMP:
 			dump = true;
+			break;
+		case OPT_SVG:
+			svg = optarg;
 			break;
 		case 'h':
 			usage();
@@ -101,6 +108,11 @@ int cmd_simulate(int argc, char **argv)
 	}
 	if (simulate(&sc, &res, trace || !json)) {
 		hv_warnx("simulate: out of memory");
+		sim_result_free(&res);
+		goto out;
+	}
+	if (svg && (c = sim_svg_write(svg, &sc, &res))) {
+		hv_warnx("simulate: --svg %s: %s", svg, strerror(-c));
 		sim_result_free(&res);
 		goto out;
 	}
