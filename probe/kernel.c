@@ -4,56 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
-#include <zlib.h>
 
+#include "gunzip.h"
 #include "probe.h"
 
 #define CONFIG_CAP	(16u << 20)
-
-/* Inflates a gzip buffer (/proc/config.gz) of at most @cap bytes out. */
-static int gunzip(const char *in, size_t inlen, size_t cap, char **out, size_t *outlen)
-{
-	z_stream zs;
-	size_t alloc = 1 << 16, len = 0;
-	char *buf = malloc(alloc + 1), *nb;
-	int zr;
-
-	if (!buf)
-		return -1;
-	memset(&zs, 0, sizeof(zs));
-	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-		free(buf);
-		return -1;
-	}
-	zs.next_in = (Bytef *)in;
-	zs.avail_in = (uInt)inlen;
-	do {
-		if (len == alloc) {
-			if (alloc >= cap)
-				goto fail;
-			alloc *= 2;
-			nb = realloc(buf, alloc + 1);
-			if (!nb)
-				goto fail;
-			buf = nb;
-		}
-		zs.next_out = (Bytef *)buf + len;
-		zs.avail_out = (uInt)(alloc - len);
-		zr = inflate(&zs, Z_NO_FLUSH);
-		len = alloc - zs.avail_out;
-		if (zr != Z_OK && zr != Z_STREAM_END)
-			goto fail;
-	} while (zr != Z_STREAM_END);
-	inflateEnd(&zs);
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	return 0;
-fail:
-	inflateEnd(&zs);
-	free(buf);
-	return -1;
-}
 
 static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 static const char *const builtin_configs[MOD_COUNT] = {
@@ -149,7 +104,7 @@ int probe_kernel(struct probe *p)
 		}
 	}
 	if (!hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len)) {
-		int rc = gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
+		int rc = hv_gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
 
 		free(buf);
 		if (rc) {

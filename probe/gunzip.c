@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "gunzip.h"
+
+int hv_gunzip(const char *in, size_t inlen, size_t cap, char **out, size_t *outlen)
+{
+	z_stream zs;
+	size_t alloc = 1 << 16, len = 0;
+	char *buf = malloc(alloc + 1), *nb;
+	int zr;
+
+	if (!buf)
+		return -1;
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+		free(buf);
+		return -1;
+	}
+	zs.next_in = (Bytef *)in;
+	zs.avail_in = (uInt)inlen;
+	do {
+		if (len == alloc) {
+			if (alloc >= cap)
+				goto fail;
+			alloc *= 2;
+			nb = realloc(buf, alloc + 1);
+			if (!nb)
+				goto fail;
+			buf = nb;
+		}
+		zs.next_out = (Bytef *)buf + len;
+		zs.avail_out = (uInt)(alloc - len);
+		zr = inflate(&zs, Z_NO_FLUSH);
+		len = alloc - zs.avail_out;
+		if (zr != Z_OK && zr != Z_STREAM_END)
+			goto fail;
+		/* no progress and no more input: a truncated stream */
+		if (zr == Z_OK && !zs.avail_in && zs.avail_out)
+			goto fail;
+	} while (zr != Z_STREAM_END);
+	inflateEnd(&zs);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+fail:
+	inflateEnd(&zs);
+	free(buf);
+	return -1;
+}
