@@ -25,6 +25,9 @@ const char *fact_name(enum fact_id id)
 }
 
 static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char *source,
+		      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char *source,
 		      const char *fmt, va_list ap)
 {
 	struct fact *f = &fs->f[id];

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* modules.builtin, and the other line files: dpkg status, mountinfo, the kernel log */
+#include "parsers.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	const char *t = (const char *)data;
+	struct kmsg_facts k;
+	struct mount_src m;
+	struct hv_err err;
+	char ver[64];
+
+	modules_builtin_has(t, size, "pci_hyperv");
+	modules_builtin_has(t, size, "hyperv_drm");
+	dpkg_installed_version(t, size, "kexec-tools", ver, sizeof(ver));
+	mountinfo_find(t, size, "/var/crash", &m, &err);
+	kmsg_scan(t, size, &k);
+	return 0;
+}
