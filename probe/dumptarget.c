@@ -12,9 +12,10 @@
 /* "nvme0n1p2" -> "nvme0n1", "sda1" -> "sda" */
 static void disk_of(const char *part, char *disk, size_t len)
 {
-	size_t n = strlen(part);
+	size_t n = strnlen(part, len - 1);
 
-	snprintf(disk, len, "%s", part);
+	memcpy(disk, part, n);
+	disk[n] = '\0';
 	if (!strncmp(part, "nvme", 4)) {
 		const char *pp = strrchr(part, 'p');
 

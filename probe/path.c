@@ -36,6 +36,113 @@ void hv_path_deinit(struct hv_path *pc)
 	pc->root_fd = -1;
 }
 
+#define MAX_LINKS 40	/* as the kernel's MAXSYMLINKS */
+
+/*
+ * RESOLVE_IN_ROOT done in user space, where openat2() is missing (kernels
+ * before 5.6, valgrind): the path is walked a component at a time with
+ * O_NOFOLLOW; a link is read and walked in its turn, an absolute one from
+ * the sysroot, and ".." never climbs above the sysroot.
+ */
+int hv_path_open_walk(int root_fd, const char *path, int flags)
+{
+	char todo[8192], link[4096];
+	int stack[256], depth = 0, links = 0, fd, rc;
+	size_t len;
+
+	if (strlen(path) >= sizeof(todo))
+		return -ENAMETOOLONG;
+	strcpy(todo, path);
+	stack[0] = root_fd;
+	for (;;) {
+		char *p = todo, *name, *rest;
+		struct stat st;
+		bool last;
+
+		while (*p == '/')
+			p++;
+		if (!*p) {
+			/* the path named a directory already open: reopen it */
+			fd = openat(stack[depth], ".", flags);
+			rc = fd < 0 ? -errno : fd;
+			goto out;
+		}
+		name = p;
+		rest = strchr(p, '/');
+		if (rest)
+			*rest++ = '\0';
+		else
+			rest = p + strlen(p);
+		while (*rest == '/')
+			rest++;
+		last = !*rest;
+		if (!strcmp(name, ".")) {
+			memmove(todo, rest, strlen(rest) + 1);
+			continue;
+		}
+		if (!strcmp(name, "..")) {
+			if (depth)
+				close(stack[depth--]);
+			memmove(todo, rest, strlen(rest) + 1);
+			continue;
+		}
+		fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) {
+			rc = -errno;
+			goto out;
+		}
+		if (fstat(fd, &st) < 0) {
+			rc = -errno;
+			close(fd);
+			goto out;
+		}
+		if (S_ISLNK(st.st_mode) && !(last && (flags & O_NOFOLLOW))) {
+			ssize_t n = readlinkat(stack[depth], name, link, sizeof(link) - 1);
+
+			close(fd);
+			if (n < 0 || ++links > MAX_LINKS) {
+				rc = n < 0 ? -errno : -ELOOP;
+				goto out;
+			}
+			link[n] = '\0';
+			if (link[0] == '/')
+				while (depth)
+					close(stack[depth--]);
+			len = (size_t)n + 1 + strlen(rest) + 1;
+			if (len >= sizeof(todo)) {
+				rc = -ENAMETOOLONG;
+				goto out;
+			}
+			/* the link's target, then what was left of the path */
+			memmove(todo + n + 1, rest, strlen(rest) + 1);
+			memcpy(todo, link, (size_t)n);
+			todo[n] = '/';
+			continue;
+		}
+		if (last) {
+			close(fd);
+			if (S_ISLNK(st.st_mode)) {
+				rc = -ELOOP;
+				goto out;
+			}
+			fd = openat(stack[depth], name, flags | O_NOFOLLOW);
+			rc = fd < 0 ? -errno : fd;
+			goto out;
+		}
+		if (!S_ISDIR(st.st_mode) || depth + 1 == (int)(sizeof(stack) / sizeof(stack[0]))) {
+			close(fd);
+			rc = S_ISDIR(st.st_mode) ? -ENAMETOOLONG : -ENOTDIR;
+			goto out;
+		}
+		stack[++depth] = fd;
+		memmove(todo, rest, strlen(rest) + 1);
+	}
+out:
+	while (depth)
+		close(stack[depth--]);
+	return rc;
+}
+
 static int open_in_root(const struct hv_path *pc, const char *path, int flags)
 {
 	/* openat2() refuses O_PATH with any flag but O_CLOEXEC and O_DIRECTORY */
@@ -47,8 +154,10 @@ static int open_in_root(const struct hv_path *pc, const char *path, int flags)
 
 	while (*path == '/')
 		path++;
-	fd = syscall(SYS_openat2, pc->root_fd, *path ? path : ".", &how,
-		     sizeof(how));
+	fd = syscall(SYS_openat2, pc->root_fd, *path ? path : ".", &how, sizeof(how));
+	if (fd < 0 && errno == ENOSYS)
+		return hv_path_open_walk(pc->root_fd, path,
+					 flags | O_CLOEXEC | (flags & O_PATH ? 0 : O_NOCTTY));
 	return fd < 0 ? -errno : (int)fd;
 }
 

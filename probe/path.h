@@ -78,6 +78,13 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,
 		    const char *backup_suffix);
 
+/*
+ * RESOLVE_IN_ROOT walked in user space, where openat2() is missing: opens
+ * @path below @root_fd with @flags, links resolved inside it. Returns the
+ * fd or -errno.
+ */
+int hv_path_open_walk(int root_fd, const char *path, int flags);
+
 /* Reads an open descriptor to its end, at most @cap bytes. */
 int hv_read_fd(int fd, size_t cap, char **buf, size_t *len);
 

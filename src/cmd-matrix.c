@@ -197,8 +197,10 @@ int cmd_matrix(int argc, char **argv)
 	tb = scols_new_table();
 	if (!pairs || !tb)
 		goto oom;
-	memcpy(pairs, so.sf.pairs, so.sf.npairs * sizeof(*pairs));
-	memcpy(pairs + so.sf.npairs, so.pairs, so.npairs * sizeof(*pairs));
+	if (so.sf.npairs)
+		memcpy(pairs, so.sf.pairs, so.sf.npairs * sizeof(*pairs));
+	if (so.npairs)
+		memcpy(pairs + so.sf.npairs, so.pairs, so.npairs * sizeof(*pairs));
 	scols_table_enable_json(tb, json);
 	scols_table_set_name(tb, "matrix");
 	scols_table_enable_noheadings(tb, noheadings);

@@ -227,14 +227,21 @@ int sim_svg_write(const char *path, const struct scenario *sc, const struct sim_
 	if (!mem)
 		return -ENOMEM;
 	height = draw_body(mem, sc, r);
-	if (fclose(mem))
+	if (fclose(mem)) {
+		free(body);
 		return -ENOMEM;
+	}
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
+		free(body);
 		return -ENAMETOOLONG;
+	}
 	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
+	if (fd < 0) {
+		rc = -errno;
+		free(body);
+		return rc;
+	}
 	out = fdopen(fd, "w");
 	if (!out) {
 		rc = -errno;

@@ -73,6 +73,52 @@ static void links_stay_inside(void **state)
 	hv_path_deinit(&pc);
 }
 
+/* The same, through the user-space walk that stands in for openat2() */
+static void walk_stays_inside(void **state)
+{
+	char p[256], buf[16];
+	int root_fd, fd;
+	ssize_t n;
+
+	(void)state;
+	snprintf(p, sizeof(p), "%s/etc/abs", root);
+	assert_int_equal(symlink("/etc/conf", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/up", root);
+	assert_int_equal(symlink("../../../etc/./conf", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/dir", root);
+	assert_int_equal(symlink("/", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/passwd-link", root);
+	assert_int_equal(symlink("/etc/passwd", p), 0);
+	snprintf(p, sizeof(p), "%s/etc/loop", root);
+	assert_int_equal(symlink("loop", p), 0);
+	root_fd = open(root, O_RDONLY | O_DIRECTORY);
+	assert_true(root_fd >= 0);
+	fd = hv_path_open_walk(root_fd, "etc/abs", O_RDONLY);
+	assert_true(fd >= 0);
+	n = read(fd, buf, sizeof(buf));
+	assert_int_equal(n, 4);
+	assert_memory_equal(buf, "A=1\n", 4);
+	close(fd);
+	fd = hv_path_open_walk(root_fd, "/etc/up", O_RDONLY);
+	assert_true(fd >= 0);
+	close(fd);
+	/* a link to "/" is the sysroot: etc/dir/etc/conf is etc/conf */
+	fd = hv_path_open_walk(root_fd, "/etc/dir/etc/conf", O_RDONLY);
+	assert_true(fd >= 0);
+	close(fd);
+	fd = hv_path_open_walk(root_fd, "/../../etc/conf", O_RDONLY);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(hv_path_open_walk(root_fd, "/etc/passwd-link", O_RDONLY), -ENOENT);
+	assert_int_equal(hv_path_open_walk(root_fd, "/etc/loop", O_RDONLY), -ELOOP);
+	assert_int_equal(hv_path_open_walk(root_fd, "/etc/abs", O_RDONLY | O_NOFOLLOW), -ELOOP);
+	assert_int_equal(hv_path_open_walk(root_fd, "/etc/conf/x", O_RDONLY), -ENOTDIR);
+	fd = hv_path_open_walk(root_fd, "/etc/", O_RDONLY | O_DIRECTORY);
+	assert_true(fd >= 0);
+	close(fd);
+	close(root_fd);
+}
+
 static void caps_and_non_files(void **state)
 {
 	struct hv_path pc;
@@ -164,6 +210,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(links_stay_inside, setup, teardown),
+		cmocka_unit_test_setup_teardown(walk_stays_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_keeps_owner_mode_and_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_refuses_a_changed_file, setup, teardown),
