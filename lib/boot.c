@@ -19,7 +19,7 @@ int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *wh
 			 bool fb_overlap_ok, struct sim_alloc **rec)
 {
 	struct sim_kernel *o = k->out;
-	struct sim_alloc *a, spare;
+	struct sim_alloc *a, spare = { 0 };
 	struct resource *new;
 
 	a = o->nallocs < SIM_MAX_ALLOCS ? &o->allocs[o->nallocs++] : &spare;

@@ -79,13 +79,13 @@ static void file_load_args(const char *value, struct strbuf *out)
 /* Does the line assign @var (possibly after "export")? Start of the value in *val. */
 static bool assigns(const char *line, size_t len, const char *var, size_t *val)
 {
-	size_t i = 0, n = strlen(var);
+	size_t n = strlen(var), i = strspn(line, " \t");
 
-	while (i < len && (line[i] == ' ' || line[i] == '\t'))
-		i++;
+	if (i > len)
+		return false;
 	if (len - i > 7 && !strncmp(line + i, "export ", 7))
 		i += 7;
-	if (len - i < n + 1 || strncmp(line + i, var, n) || line[i + n] != '=')
+	if (len - i <= n || strncmp(line + i, var, n) || line[i + n] != '=')
 		return false;
 	*val = i + n + 1;
 	return true;
@@ -107,7 +107,7 @@ static bool same_but(const char *a, size_t alen, const char *b, size_t blen, con
 		     const char *value)
 {
 	struct shellvars va, vb;
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	const char *got;
 	bool ok = true;
 	size_t i;

@@ -28,15 +28,15 @@ enum distro_family distro_family_of(const char *id, const char *id_like)
 	for (w = 0; w < 2; w++) {
 		const char *p = words[w];
 
-		while (p && *p) {
+		if (!p)
+			continue;
+		while (*p) {
 			size_t len = strcspn(p, " ");
 
 			for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
 				if (strlen(ids[i].id) == len && !strncmp(ids[i].id, p, len))
 					return ids[i].family;
-			p += len;
-			while (*p == ' ')
-				p++;
+			p += len + strspn(p + len, " ");
 		}
 	}
 	return DISTRO_UNKNOWN;

@@ -26,10 +26,10 @@ static bool name_char(char c, bool first)
 
 static void skip_blanks(struct sv_parser *ps)
 {
-	for (;;) {
-		if (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\r')) {
+	while (ps->p < ps->end) {
+		if (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\r') {
 			ps->p++;
-		} else if (ps->end - ps->p >= 2 && ps->p[0] == '\\' && ps->p[1] == '\n') {
+		} else if (*ps->p == '\\' && ps->p + 1 < ps->end && ps->p[1] == '\n') {
 			ps->p += 2;
 			ps->line++;
 		} else {
@@ -50,7 +50,7 @@ static void skip_line(struct sv_parser *ps)
 /* Reads one shell word at ps->p into @out; -1 on an unterminated quote. */
 static int read_word(struct sv_parser *ps, struct strbuf *out)
 {
-	unsigned long start = ps->line;
+	unsigned long start;
 	char quote = 0;
 
 	while (ps->p < ps->end) {

@@ -82,7 +82,7 @@ static int rhel(struct probe *p)
 	struct facts *f = p->f;
 	struct hv_err err = { 0, "" };
 	struct shellvars sv;
-	struct kdumpconf kc;
+	struct kdumpconf kc = { KDUMPCONF_LOCAL, "", "" };
 	const char *v;
 	char *buf;
 	size_t len;

@@ -59,7 +59,6 @@ int probe_kernel(struct probe *p)
 	char path[512], names[64], *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
 	bool have_builtin = false;
-	const char *src;
 	unsigned int m;
 	struct hv_err err;
 
@@ -98,10 +97,8 @@ int probe_kernel(struct probe *p)
 			buf = NULL;
 		}
 		snprintf(path, sizeof(path), "/boot/config-%s", f->release);
-		if (!hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen)) {
-			src = path;
+		if (!hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen))
 			goto have_config;
-		}
 	}
 	if (!hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len)) {
 		int rc = hv_gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
@@ -113,8 +110,7 @@ int probe_kernel(struct probe *p)
 				 CONFIG_CAP);
 			return probe_malformed(p, "/proc/config.gz", &err);
 		}
-		src = "/proc/config.gz";
-		strcpy(path, src);
+		snprintf(path, sizeof(path), "/proc/config.gz");
 		goto have_config;
 	}
 	if (!f->f[F_ARCH].known)

@@ -147,7 +147,7 @@ static int open_in_root(const struct hv_path *pc, const char *path, int flags)
 {
 	/* openat2() refuses O_PATH with any flag but O_CLOEXEC and O_DIRECTORY */
 	struct open_how how = {
-		.flags = (uint64_t)(flags | O_CLOEXEC | (flags & O_PATH ? 0 : O_NOCTTY)),
+		.flags = (uint64_t)(flags | O_CLOEXEC | ((flags & O_PATH) ? 0 : O_NOCTTY)),
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
 	long fd;
@@ -157,7 +157,7 @@ static int open_in_root(const struct hv_path *pc, const char *path, int flags)
 	fd = syscall(SYS_openat2, pc->root_fd, *path ? path : ".", &how, sizeof(how));
 	if (fd < 0 && errno == ENOSYS)
 		return hv_path_open_walk(pc->root_fd, path,
-					 flags | O_CLOEXEC | (flags & O_PATH ? 0 : O_NOCTTY));
+					 flags | O_CLOEXEC | ((flags & O_PATH) ? 0 : O_NOCTTY));
 	return fd < 0 ? -errno : (int)fd;
 }
 
@@ -429,7 +429,7 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 	char dir[4096], tmp[512], bak[512], *now = NULL;
 	const char *base = strrchr(path, '/');
 	struct stat st;
-	size_t nowlen;
+	size_t nowlen = 0;
 	int dirfd, fd, rc;
 
 	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
@@ -449,8 +449,9 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 	rc = fstat(fd, &st) ? -errno : 0;
 	if (!rc && (st.st_ino != was->st_ino || st.st_dev != was->st_dev))
 		rc = -ESTALE;
-	if (!rc && !(rc = hv_read_fd(fd, oldlen + 1, &now, &nowlen)) &&
-	    (nowlen != oldlen || memcmp(now, old, oldlen)))
+	if (!rc)
+		rc = hv_read_fd(fd, oldlen + 1, &now, &nowlen);
+	if (!rc && (!now || nowlen != oldlen || memcmp(now, old, oldlen)))
 		rc = -ESTALE;
 	if (rc == -EFBIG)
 		rc = -ESTALE;

@@ -166,7 +166,7 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 	for (r = root->child; r;) {
 		if (depth == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct libscols_line **ns = realloc(stack, ncap * sizeof(*ns));
+			struct libscols_line **ns = realloc(stack, ncap * sizeof(struct libscols_line *));
 
 			if (!ns)
 				goto oom;

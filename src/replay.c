@@ -61,7 +61,7 @@ static int nargs(struct replay *rp, int want, const char *usage)
 
 static int cmd_set(struct replay *rp)
 {
-	bool on;
+	bool on = false;
 
 	if (nargs(rp, 3, "set vtpm-fix on|off"))
 		return -1;

@@ -117,6 +117,8 @@ static double y_of(const uint64_t *m, const double *y, unsigned int n, uint64_t 
 {
 	unsigned int i;
 
+	if (n < 2)
+		return y[0];
 	for (i = 0; i + 1 < n; i++)
 		if (a >= m[i] && a <= m[i + 1])
 			return y[i] + (y[i + 1] - y[i]) * (double)(a - m[i]) / (double)(m[i + 1] - m[i]);
@@ -132,6 +134,8 @@ static double draw_panel(FILE *out, const struct panel *p, const char *title, do
 	double lx = x0 + AXIS_W;
 
 	y[0] = y0 + 18;
+	if (n < 2)
+		return y[0];	/* marks() gives two at least */
 	for (i = 1; i < n; i++)
 		y[i] = y[i - 1] + seg_height(m[i] - m[i - 1]);
 	fprintf(out, "  <text class=\"panel-title\" x=\"%.0f\" y=\"%.0f\">%s</text>\n", x0, y0 + 8,
