@@ -7,8 +7,8 @@
 
 #include "iomem.h"
 
-/* No kernel resource name comes near this; a longer line is not iomem. */
-#define IOMEM_LINE_MAX 4096
+/* No kernel resource name comes near this; a longer one is not iomem. */
+#define IOMEM_NAME_MAX 4096
 
 struct resource *iomem_root_new(void)
 {
@@ -102,10 +102,6 @@ static bool parse_line(const char *s, const char *end, unsigned long lineno,
 	const char *p = s;
 	size_t spaces;
 
-	if (end - s > IOMEM_LINE_MAX) {
-		hv_err_set(err, lineno, "line longer than %d bytes", IOMEM_LINE_MAX);
-		return false;
-	}
 	if (memchr(s, '\0', (size_t)(end - s))) {
 		hv_err_set(err, lineno, "NUL byte in line");
 		return false;
@@ -149,6 +145,10 @@ static bool parse_line(const char *s, const char *end, unsigned long lineno,
 	if (l->end < l->start) {
 		hv_err_set(err, lineno, "end 0x%" PRIx64 " is below start 0x%" PRIx64,
 			   l->end, l->start);
+		return false;
+	}
+	if (end - p > IOMEM_NAME_MAX) {
+		hv_err_set(err, lineno, "name longer than %d bytes", IOMEM_NAME_MAX);
 		return false;
 	}
 	l->name = p;
