@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The distribution and its kdump service's configuration. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 	size_t len;
 	int rc;
 
-	if (probe_read(p, id, path, 1 << 20, &buf, &len))
+	if (probe_read(p, id, path, 4u << 20, &buf, &len))
 		return 1;
 	rc = shellvars_parse(buf, len, sv, &err);
 	free(buf);
@@ -55,8 +56,9 @@ static int debian(struct probe *p)
 		return -1;
 	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
 	if (rc > 0) {
-		fact_unknown(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "unknown: %s cannot be read: "
-			     "is kdump-tools installed?", KDUMP_TOOLS);
+		if (hv_path_exists(p->pc, KDUMP_TOOLS) == -ENOENT)
+			fact_unknown(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "unknown: %s does not exist: "
+				     "is kdump-tools installed?", KDUMP_TOOLS);
 		return 0;
 	}
 	v = shellvars_get(&sv, "KDUMP_COREDIR");
@@ -104,8 +106,9 @@ static int rhel(struct probe *p)
 		p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 	}
 	if (rc > 0) {
-		fact_unknown(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "unknown: %s cannot be read: "
-			     "is kdump-utils installed?", SYSCONFIG_KDUMP);
+		if (hv_path_exists(p->pc, SYSCONFIG_KDUMP) == -ENOENT)
+			fact_unknown(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "unknown: %s does not "
+				     "exist: is kdump-utils installed?", SYSCONFIG_KDUMP);
 		return 0;
 	}
 	v = shellvars_get(&sv, "KEXEC_ARGS");

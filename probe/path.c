@@ -342,6 +342,11 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 		rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 		goto out;
 	}
+	/* a file that says it is too big is not read at all (/proc says 0) */
+	if ((uint64_t)st.st_size > cap) {
+		rc = -EFBIG;
+		goto out;
+	}
 	rc = hv_read_fd(fd, cap, buf, len);
 out:
 	close(fd);

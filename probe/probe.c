@@ -30,6 +30,8 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 		fact_unknown(p->f, id, path, "unknown: %s is not a regular file: not read", path);
 	else if (rc == -EACCES || rc == -EPERM)
 		fact_unknown(p->f, id, path, "unknown: %s: permission denied (run as root)", path);
+	else if (rc == -ELOOP)
+		fact_unknown(p->f, id, path, "unknown: %s: too many levels of links", path);
 	else
 		fact_unknown(p->f, id, path, "unknown: %s: %s", path, strerror(-rc));
 	return -1;

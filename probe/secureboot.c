@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Secure Boot (efivars), lockdown, kexec_load_disabled. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,15 +12,16 @@
 #define LOCKDOWN	"/sys/kernel/security/lockdown"
 #define KEXEC_DISABLED	"/proc/sys/kernel/kexec_load_disabled"
 
+/* 0, -EINVAL for a file too short, or the read's -errno */
 static int efivar(struct probe *p, const char *path, uint8_t *v)
 {
 	char *buf;
 	size_t len;
-	int rc;
+	int rc = hv_path_read(p->pc, path, 4096, &buf, &len);
 
-	if (hv_path_read(p->pc, path, 4096, &buf, &len))
-		return -1;
-	rc = efivar_byte((const uint8_t *)buf, len, v);
+	if (rc)
+		return rc;
+	rc = efivar_byte((const uint8_t *)buf, len, v) ? -EINVAL : 0;
 	free(buf);
 	return rc;
 }
@@ -27,20 +29,23 @@ static int efivar(struct probe *p, const char *path, uint8_t *v)
 void probe_secureboot(struct probe *p)
 {
 	struct facts *f = p->f;
-	uint8_t sb, setup;
+	uint8_t sb = 0, setup = 0;
 	char *buf;
 	size_t len;
+	int rc;
 
 	if (f->f[F_GEN].known && f->gen == 1) {
 		f->secure_boot = false;
 		fact_set(f, F_SECURE_BOOT, "/sys/firmware/efi", "off (BIOS boot)");
-	} else if (!efivar(p, SECURE_BOOT, &sb) && !efivar(p, SETUP_MODE, &setup)) {
+	} else if (!(rc = efivar(p, SECURE_BOOT, &sb)) && !(rc = efivar(p, SETUP_MODE, &setup))) {
 		f->secure_boot = sb == 1 && setup == 0;
 		fact_set(f, F_SECURE_BOOT, SECURE_BOOT, "%s (SecureBoot %u, SetupMode %u)",
 			 f->secure_boot ? "on" : "off", sb, setup);
 	} else {
 		fact_unknown(f, F_SECURE_BOOT, SECURE_BOOT,
-			     "unknown: the SecureBoot and SetupMode efivars cannot be read");
+			     "unknown: the SecureBoot and SetupMode efivars cannot be read%s",
+			     rc == -EACCES || rc == -EPERM ? ": permission denied (run as root)" :
+			     rc == -EINVAL ? ": too short" : "");
 	}
 
 	if (!probe_read(p, F_LOCKDOWN, LOCKDOWN, 4096, &buf, &len)) {
