@@ -9,12 +9,28 @@
  *  - arm64: neither passes a screen_info (arch/arm64/kernel/kexec_image.c).
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kernel.h"
 
 enum load_rc { LOAD_OK, LOAD_ENOSYS, LOAD_EPERM, LOAD_EKEYREJECTED };
+
+/* The why and lfb_why words, written only when the run keeps words. */
+static void say(const struct trace *t, char *buf, size_t len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void say(const struct trace *t, char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!t || !t->enabled)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+}
 
 static const char *load_rc_name(enum load_rc rc)
 {
@@ -97,12 +113,12 @@ static void setup_linux_vesafb(const struct scenario *sc, const struct sim_kerne
 	if (!id) {
 		if (v < 20017) {
 			h->lfb_base = 0;
-			snprintf(h->lfb_why, sizeof(h->lfb_why),
+			say(t, h->lfb_why, sizeof(h->lfb_why),
 				 "no /dev/fb0, and kexec-tools %s (<= 2.0.16) then passes no framebuffer", ver);
 		} else {
 			h->lfb_base = first->lfb_base;
 			h->lfb_size = first->lfb_size;
-			snprintf(h->lfb_why, sizeof(h->lfb_why),
+			say(t, h->lfb_why, sizeof(h->lfb_why),
 				 "no /dev/fb0: kexec-tools %s passes the boot-time screen_info "
 				 "from /sys/kernel/boot_params/data", ver);
 		}
@@ -113,7 +129,7 @@ static void setup_linux_vesafb(const struct scenario *sc, const struct sim_kerne
 	from_fb0 = vga || (v >= 20017 && v < 20020);
 	if (!from_fb0) {
 		h->lfb_base = 0;
-		snprintf(h->lfb_why, sizeof(h->lfb_why),
+		say(t, h->lfb_why, sizeof(h->lfb_why),
 			 "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
 			 "from (%s)", id, ver,
 			 v < 20017 ? "only EFI VGA and VESA VGA before 2.0.17" :
@@ -123,12 +139,12 @@ static void setup_linux_vesafb(const struct scenario *sc, const struct sim_kerne
 	base = smem_start;
 	if (base > 0xffffffffULL && v < 20019) {
 		base &= 0xffffffffULL;
-		snprintf(h->lfb_why, sizeof(h->lfb_why),
+		say(t, h->lfb_why, sizeof(h->lfb_why),
 			 "/dev/fb0 \"%s\" smem_start 0x%" PRIx64 " is above 4 GiB and kexec-tools %s "
 			 "(before 2.0.19) has no ext_lfb_base: truncated to 0x%" PRIx64,
 			 id, smem_start, ver, base);
 	} else {
-		snprintf(h->lfb_why, sizeof(h->lfb_why),
+		say(t, h->lfb_why, sizeof(h->lfb_why),
 			 "/dev/fb0 \"%s\" FBIOGET_FSCREENINFO smem_start = 0x%" PRIx64 "%s",
 			 id, smem_start,
 			 !smem_start ? " (DRM fbdev hides it: FBINFO_HIDE_SMEM_START)" : "");
@@ -150,10 +166,10 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 	if (req == KEXEC_REQ_DEFAULT) {
 		/* 29fe5067ed07: -a is the default from 2.0.27 */
 		req = sc->kexec_tools >= 20027 ? KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
-		snprintf(h->why, sizeof(h->why), "kexec-tools %s defaults to %s", ver,
+		say(t, h->why, sizeof(h->why), "kexec-tools %s defaults to %s", ver,
 			 req == KEXEC_REQ_AUTO ? "-a since 2.0.27" : "-c before 2.0.27");
 	} else {
-		snprintf(h->why, sizeof(h->why), "the kdump service passes %s",
+		say(t, h->why, sizeof(h->why), "the kdump service passes %s",
 			 req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
 	}
 	h->flag = req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a";
@@ -173,19 +189,19 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 				  " (the image fails signature verification under lockdown)");
 			/* -a falls back on ENOSYS, EINVAL, ENOEXEC, ENOTSUP only */
 			if (req == KEXEC_REQ_FILE || rc != LOAD_ENOSYS) {
-				snprintf(h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
 					 "; kexec_file_load failed with %s%s", load_rc_name(rc),
 					 req == KEXEC_REQ_AUTO ? ", which -a does not fall back on" : "");
 				return;
 			}
-			snprintf(h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
 				 "; kexec_file_load failed with ENOSYS, -a fell back to kexec_load");
 		}
 	}
 	if (h->syscall == SYSCALL_NONE) {
 		rc = kexec_load(sc);
 		if (rc != LOAD_OK) {
-			snprintf(h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
 				 "; kexec_load refused with EPERM (%s)",
 				 sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
 				 "kexec_load_disabled");
@@ -202,14 +218,14 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 
 	if (sc->arch == ARCH_ARM64) {
 		h->lfb_base = 0;
-		snprintf(h->lfb_why, sizeof(h->lfb_why), "arm64: %s passes no screen_info",
+		say(t, h->lfb_why, sizeof(h->lfb_why), "arm64: %s passes no screen_info",
 			 h->syscall == SYSCALL_KEXEC_FILE_LOAD ? "kexec_file_load's image_load()" :
 			 "kexec-tools never opens /dev/fb0 and");
 		trace_add(t, PHASE_LOAD, false, "image_load", "%s", h->lfb_why);
 	} else if (h->syscall == SYSCALL_KEXEC_FILE_LOAD) {
 		h->lfb_base = first->lfb_base;
 		h->lfb_size = first->lfb_size;
-		snprintf(h->lfb_why, sizeof(h->lfb_why),
+		say(t, h->lfb_why, sizeof(h->lfb_why),
 			 "kexec_file_load copies the running kernel's screen_info%s",
 			 first->lfb_base && first->vram.set &&
 			 !span_holds(&first->vram, first->lfb_base, first->lfb_base) ?

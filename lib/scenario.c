@@ -285,16 +285,28 @@ static int name_set(const char *value, const char *const *names, unsigned int n,
 	return 0;
 }
 
+/* "A.B.C", each 0-99: no sscanf(), the matrix parses one per combination */
 static int version(const char *value, unsigned int *out, struct hv_err *err)
 {
-	unsigned int a, b, c;
-	int n = -1;
+	unsigned int part[3] = { 0, 0, 0 }, i;
+	const char *p = value;
 
-	if (sscanf(value, "%u.%u.%u%n", &a, &b, &c, &n) != 3 || n < 0 ||
-	    value[n] || a > 99 || b > 99 || c > 99 || value[0] < '0' || value[0] > '9')
-		bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
-	*out = a * 10000 + b * 100 + c;
+	for (i = 0; i < 3; i++) {
+		unsigned int digits = 0;
+
+		while (*p >= '0' && *p <= '9' && digits < 3) {
+			part[i] = part[i] * 10 + (unsigned int)(*p++ - '0');
+			digits++;
+		}
+		if (!digits || part[i] > 99 || (i < 2 && *p++ != '.'))
+			goto bad;
+	}
+	if (*p)
+		goto bad;
+	*out = part[0] * 10000 + part[1] * 100 + part[2];
 	return 0;
+bad:
+	bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
 }
 
 int scenario_set(struct scenario *sc, const char *key, const char *value,

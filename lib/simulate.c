@@ -38,7 +38,8 @@ static void reason(struct sim_result *r, int code, const char *fmt, ...)
 
 	if (code >= 0)
 		r->codes |= 1u << code;
-	if (r->nreasons == SIM_MAX_REASONS)
+	/* a lean run keeps the codes, not the words */
+	if (!r->trace.enabled || r->nreasons == SIM_MAX_REASONS)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(r->reasons[r->nreasons++], sizeof(r->reasons[0]), fmt, ap);
@@ -215,7 +216,7 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 	int rc = boot_kernel(&k);
 
 	kernel_teardown(&k);
-	if (!rc)
+	if (!rc && r->trace.enabled)
 		list_devices(sc, k.out);
 	return rc;
 }

@@ -96,9 +96,10 @@ struct sim_result {
 };
 
 /*
- * Runs @sc. With @trace the result keeps every step and each kernel's
- * /proc/iomem; without it the run is lean (matrix, remedies). Returns 0,
- * or -ENOMEM.
+ * Runs @sc. With @trace the result keeps every step, each kernel's
+ * /proc/iomem, the reasons in words and each device's fate; without it the
+ * run is lean (matrix, remedies, flips): the verdict, its codes and the
+ * addresses only. Returns 0, or -ENOMEM.
  */
 int simulate(const struct scenario *sc, struct sim_result *res, bool trace);
 void sim_result_free(struct sim_result *res);

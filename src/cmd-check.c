@@ -202,7 +202,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	if (probe_and_check("check", sysroot, &facts, &res, trace || !json))
+	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
 	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
 		hv_warnx("check: --svg %s: %s", svg, strerror(-rc));

@@ -131,6 +131,101 @@ static int parse_vary(const char *list, const struct vary_key **keys, unsigned i
 	return 0;
 }
 
+/*
+ * What scenario_build() would make of the base pairs and one combination,
+ * without parsing the base again each time: the layout goes first (the
+ * last "layout" pair, else Gen1 or arm64 pick theirs), then every other pair
+ * in order, the base's before the combination's. So a base is prepared once
+ * per layout, and a combination only applies its own pairs to a copy.
+ */
+enum { BASE_DEFAULT, BASE_GEN1, BASE_ARM64, BASE_LAYOUT, NBASES };
+
+struct base {
+	struct scenario sc;
+	bool ok;
+	char layout[32];	/* BASE_LAYOUT: the layout it was prepared for */
+};
+
+static const char *last_value(const struct scenario_pair *pairs, unsigned int n, const char *key)
+{
+	const char *v = NULL;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(pairs[i].key, key))
+			v = pairs[i].value;
+	return v;
+}
+
+static bool prepare(struct base *b, const char *layout, const struct scenario_pair *pairs,
+		    unsigned int n)
+{
+	struct hv_err err;
+	unsigned int i;
+
+	scenario_defaults(&b->sc);
+	if (layout && scenario_set(&b->sc, "layout", layout, &err))
+		return false;
+	for (i = 0; i < n; i++)
+		if (strcmp(pairs[i].key, "layout") &&
+		    scenario_set(&b->sc, pairs[i].key, pairs[i].value, &err))
+			return false;
+	return true;
+}
+
+/* The bases for the layouts a combination can pick; the last layout is the base's own. */
+static int prepare_bases(struct base *bases, const struct scenario_pair *pairs, unsigned int n)
+{
+	bases[BASE_DEFAULT].ok = prepare(&bases[BASE_DEFAULT], NULL, pairs, n);
+	bases[BASE_GEN1].ok = prepare(&bases[BASE_GEN1], "hyperv-gen1", pairs, n);
+	bases[BASE_ARM64].ok = prepare(&bases[BASE_ARM64], "azure-arm64", pairs, n);
+	bases[BASE_LAYOUT].ok = false;
+	bases[BASE_LAYOUT].layout[0] = '\0';
+	return 0;
+}
+
+static int combination(struct scenario *sc, struct base *bases, struct scenario_pair *pairs,
+		       unsigned int nbase, const struct vary_key *const *keys,
+		       const unsigned int *idx, unsigned int nkeys)
+{
+	const char *layout, *gen, *arch;
+	struct hv_err err;
+	const struct base *b;
+	unsigned int i, all = nbase + nkeys;
+
+	for (i = 0; i < nkeys; i++)
+		pairs[nbase + i] = (struct scenario_pair){
+			.key = keys[i]->key, .value = keys[i]->values[idx[i]],
+		};
+	layout = last_value(pairs, all, "layout");
+	gen = last_value(pairs, all, "gen");
+	arch = last_value(pairs, all, "arch");
+	if (layout) {
+		/* an explicit layout: prepared again when it changes */
+		struct base *lb = &bases[BASE_LAYOUT];
+
+		if (strcmp(lb->layout, layout)) {
+			snprintf(lb->layout, sizeof(lb->layout), "%s", layout);
+			lb->ok = prepare(lb, layout, pairs, nbase);
+		}
+		b = lb;
+	} else if (gen && !strcmp(gen, "1")) {
+		b = &bases[BASE_GEN1];
+	} else if (arch && !strcmp(arch, "arm64")) {
+		b = &bases[BASE_ARM64];
+	} else {
+		b = &bases[BASE_DEFAULT];
+	}
+	if (!b->ok)
+		return -1;
+	*sc = b->sc;
+	for (i = 0; i < nkeys; i++)
+		if (strcmp(keys[i]->key, "layout") &&
+		    scenario_set(sc, keys[i]->key, keys[i]->values[idx[i]], &err))
+			return -1;
+	return scenario_check(sc, &err);
+}
+
 int cmd_matrix(int argc, char **argv)
 {
 	enum { OPT_VARY = 0x200 };
@@ -149,6 +244,7 @@ int cmd_matrix(int argc, char **argv)
 	const char *vary = DEFAULT_VARY;
 	struct libscols_table *tb = NULL;
 	struct scenario_pair *pairs = NULL;
+	struct base bases[NBASES];
 	bool json = false, noheadings = false;
 	struct scenario sc;
 	int c, rc = HV_EXIT_ERROR;
@@ -204,6 +300,8 @@ int cmd_matrix(int argc, char **argv)
 	scols_table_enable_json(tb, json);
 	scols_table_set_name(tb, "matrix");
 	scols_table_enable_noheadings(tb, noheadings);
+	/* every cell is ours and plain ASCII: no need to encode or measure it */
+	scols_table_enable_noencoding(tb, 1);
 	for (i = 0; i < nkeys; i++) {
 		char head[32];
 		size_t j;
@@ -218,18 +316,15 @@ int cmd_matrix(int argc, char **argv)
 	    !scols_table_new_column(tb, "REASON", 0, 0))
 		goto oom;
 
+	if (prepare_bases(bases, pairs, nbase))
+		goto oom;
 	memset(idx, 0, sizeof(idx));
 	for (;;) {
-		struct hv_err err;
 		struct sim_result res;
 		struct libscols_line *ln;
 
-		for (i = 0; i < nkeys; i++)
-			pairs[nbase + i] = (struct scenario_pair){
-				.key = keys[i]->key, .value = keys[i]->values[idx[i]],
-			};
 		total++;
-		if (scenario_build(&sc, pairs, nbase + nkeys, &err)) {
+		if (combination(&sc, bases, pairs, nbase, keys, idx, nkeys)) {
 			impossible++;
 		} else if (simulate(&sc, &res, false)) {
 			goto oom;

@@ -106,7 +106,7 @@ int cmd_simulate(int argc, char **argv)
 		rc = hv_close_stdout(HV_EXIT_OK);
 		goto out;
 	}
-	if (simulate(&sc, &res, trace || !json)) {
+	if (simulate(&sc, &res, true)) {
 		hv_warnx("simulate: out of memory");
 		sim_result_free(&res);
 		goto out;
