@@ -6,7 +6,8 @@
 #include <stddef.h>
 
 /* Inflates @in into a new NUL-terminated buffer of at most @cap bytes; -1 on
- * a broken stream or one that would grow past @cap. */
+ * a broken stream or one that would grow past @cap, -2 in a build without
+ * zlib. */
 int hv_gunzip(const char *in, size_t inlen, size_t cap, char **out, size_t *outlen);
 
 #endif

@@ -104,6 +104,13 @@ int probe_kernel(struct probe *p)
 		int rc = hv_gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
 
 		free(buf);
+		if (rc == -2) {
+			fact_unknown(f, F_SYSFB, "/proc/config.gz", "unknown: this static build "
+				     "reads no gzip (no zlib), and there is no /boot/config-*");
+			fact_unknown(f, F_KEXEC_FILE, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
+			fact_unknown(f, F_HIDE_SMEM, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
+			return 0;
+		}
 		if (rc) {
 			err.line = 0;
 			snprintf(err.msg, sizeof(err.msg), "not a gzip file of at most %u bytes",

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Blacklisted drivers: modprobe.d through libkmod (kmod_config_get_blacklists()). */
+#if HAVE_KMOD
 #include <libkmod.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "probe.h"
 
+#if HAVE_KMOD
 static const char *const conf_dirs[] = {
 	"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
 	"/lib/modprobe.d", "/usr/lib/modprobe.d",
@@ -89,3 +92,10 @@ void probe_blacklist(struct probe *p)
 	fact_set(f, F_BLACKLIST, "modprobe.d (libkmod)", "%s", f->blacklist ? names :
 		 "none of pci_hyperv, hyperv_drm, hyperv_fb");
 }
+#else
+void probe_blacklist(struct probe *p)
+{
+	fact_unknown(p->f, F_BLACKLIST, "modprobe.d",
+		     "unknown: this hvkdump is a static build, without libkmod");
+}
+#endif

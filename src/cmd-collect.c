@@ -14,6 +14,16 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+#if !HAVE_ZLIB
+int cmd_collect(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	hv_warnx("collect is not in this static build (it has no zlib to write .tar.gz)");
+	return HV_EXIT_ERROR;
+}
+#else
 #include "fbinfo.h"
 #include "probe.h"
 #include "tarwrite.h"
@@ -301,3 +311,4 @@ int cmd_collect(int argc, char **argv)
 	       PROGRAM " check --sysroot s\n", output, files, output);
 	return hv_close_stdout(HV_EXIT_OK);
 }
+#endif /* HAVE_ZLIB */

@@ -3,7 +3,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#if HAVE_SMARTCOLS
 #include <libsmartcols.h>
+#else
+enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_NUMBER = 1 };
+#endif
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +109,7 @@ static int parse_columns(struct iomem_ctl *ctl, const char *list)
 	return 0;
 }
 
+#if HAVE_SMARTCOLS
 static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
 		    size_t i, const struct resource *r)
 {
@@ -201,6 +206,17 @@ out:
 	scols_unref_table(tb);
 	return rc;
 }
+
+#else
+static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
+{
+	(void)ctl;
+	(void)root;
+	hv_warnx("iomem: tables and JSON are not in this static build (it has no "
+		 "libsmartcols); --raw works");
+	return HV_EXIT_ERROR;
+}
+#endif
 
 static int read_listing(const char *file, const char *sysroot, char **buf,
 			size_t *len, const char **shown)

@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hvkdump matrix: the simulation over every combination of some keys. */
 #include <ctype.h>
-#include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+#if !HAVE_SMARTCOLS
+int cmd_matrix(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	hv_warnx("matrix is not in this static build (it has no libsmartcols)");
+	return HV_EXIT_ERROR;
+}
+#else
+#include <libsmartcols.h>
+
 #include "scenario-opts.h"
 #include "simulate.h"
 
@@ -366,3 +377,4 @@ out:
 	free(longopts);
 	return rc;
 }
+#endif /* HAVE_SMARTCOLS */

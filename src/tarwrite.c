@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#if HAVE_ZLIB
 #include "tarwrite.h"
 
 #define BLOCK 512
@@ -113,3 +114,4 @@ int tarw_close(struct tarw *tw)
 		tw->error = -EIO;
 	return tw->error;
 }
+#endif

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <time.h>
+#if HAVE_ZLIB
 #include <zlib.h>
 
 struct tarw {
@@ -20,4 +21,5 @@ int tarw_add_file(struct tarw *tw, const char *name, const void *data, size_t le
 /* Writes the end-of-archive blocks and closes (@fd too). */
 int tarw_close(struct tarw *tw);
 
+#endif /* HAVE_ZLIB */
 #endif
