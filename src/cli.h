@@ -30,6 +30,15 @@ FILE *hv_open_input(const char *cmd, const char *path, const char **shown);
 int hv_slurp_input(const char *cmd, const char *path, size_t cap,
 		   char **buf, size_t *len, const char **shown);
 
+/*
+ * Writes @path atomically: @fill writes the content into a temporary file
+ * beside it (mode @mode), which is then synced and renamed over @path, so
+ * that a reader never sees half of it. Returns 0 or -errno (@fill's own
+ * negative return included).
+ */
+int hv_write_atomic(const char *path, unsigned int mode, int (*fill)(FILE *out, void *ctx),
+		    void *ctx);
+
 /* Flushes stdout; HV_EXIT_ERROR with a message if that fails. */
 int hv_close_stdout(int rc);
 

@@ -172,26 +172,28 @@ static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int 
 	}
 }
 
-static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
-			 unsigned int *files)
-{
-	char tmp[4096];
-	struct tarw tw;
-	size_t i;
-	int fd, rc;
+struct archive {
+	const struct hv_path *pc;
+	struct collection *c;
+	unsigned int files;
+};
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
+/* The members, gzip-compressed, into the temporary file @out. */
+static int write_members(FILE *out, void *ctx)
+{
+	struct archive *ar = ctx;
+	struct collection *c = ar->c;
+	struct tarw tw;
+	int fd = dup(fileno(out));
+	size_t i;
+
 	if (fd < 0)
 		return -errno;
 	if (tarw_open(&tw, fd)) {
 		close(fd);
-		unlink(tmp);
 		return -ENOMEM;
 	}
 	qsort(c->items, c->n, sizeof(*c->items), cmp_items);
-	*files = 0;
 	for (i = 0; i < c->n; i++) {
 		const struct item *it = &c->items[i];
 		const char *name = it->path + (it->path[0] == '/');
@@ -206,7 +208,7 @@ static int write_archive(const struct hv_path *pc, struct collection *c, const c
 			tarw_add_dir(&tw, name);
 			continue;
 		}
-		if (hv_path_read_quiet(pc, it->path, COLLECT_CAP, &buf, &len))
+		if (hv_path_read_quiet(ar->pc, it->path, COLLECT_CAP, &buf, &len))
 			continue;
 		if (is_log(it->path)) {
 			relevant_lines(buf, len, &cut, &cutlen);
@@ -220,16 +222,22 @@ static int write_archive(const struct hv_path *pc, struct collection *c, const c
 			len = cutlen;
 		}
 		if (buf && !tarw_add_file(&tw, name, buf, len))
-			(*files)++;
+			ar->files++;
 		free(buf);
 	}
-	if (hv_path_is_live(pc))
-		live_extras(pc, &tw, files);
-	rc = tarw_close(&tw);
-	if (!rc && rename(tmp, output))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
+	if (hv_path_is_live(ar->pc))
+		live_extras(ar->pc, &tw, &ar->files);
+	return tarw_close(&tw);
+}
+
+static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
+			 unsigned int *files)
+{
+	struct archive ar = { pc, c, 0 };
+	/* a copy of a system's configuration: for its owner only */
+	int rc = hv_write_atomic(output, 0600, write_members, &ar);
+
+	*files = ar.files;
 	return rc;
 }
 

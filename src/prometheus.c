@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "cli.h"
 #include "prometheus.h"
 
 static void metric(FILE *out, const char *name, const char *help)
@@ -49,35 +45,23 @@ static void write_metrics(FILE *out, const struct facts *f, const struct check_r
 	fprintf(out, "hvkdump_remedies %u\n", r->nremedies);
 }
 
+struct metrics {
+	const struct facts *f;
+	const struct check_result *r;
+};
+
+static int write_prom(FILE *out, void *ctx)
+{
+	const struct metrics *m = ctx;
+
+	write_metrics(out, m->f, m->r);
+	return 0;
+}
+
 int prometheus_write(const char *path, const struct facts *f, const struct check_result *r)
 {
-	char tmp[4096];
-	FILE *out;
-	int fd, rc = 0;
+	struct metrics m = { f, r };
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	out = fdopen(fd, "w");
-	if (!out) {
-		rc = -errno;
-		close(fd);
-		unlink(tmp);
-		return rc;
-	}
-	write_metrics(out, f, r);
-	if (fflush(out) || ferror(out) || fsync(fd))
-		rc = errno ? -errno : -EIO;
-	/* the collector reads it as any user: mkstemp made it 0600 */
-	if (!rc && fchmod(fd, 0644))
-		rc = -errno;
-	if (fclose(out) && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
-	return rc;
+	/* the collector reads it as any user */
+	return hv_write_atomic(path, 0644, write_prom, &m);
 }

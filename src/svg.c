@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "svg.h"
 
 #define COL_W		330	/* one kernel's column */
@@ -219,40 +220,27 @@ static double draw_body(FILE *out, const struct scenario *sc, const struct sim_r
 	return y + 16.0 * i + 30;
 }
 
-int sim_svg_write(const char *path, const struct scenario *sc, const struct sim_result *r)
-{
-	char tmp[4096], *body = NULL;
-	size_t blen = 0;
-	FILE *out, *mem;
-	double height;
-	int fd, rc = 0;
+struct picture {
+	const struct scenario *sc;
+	const struct sim_result *r;
+};
 
-	mem = open_memstream(&body, &blen);
+static int write_picture(FILE *out, void *ctx)
+{
+	const struct picture *pic = ctx;
+	const struct scenario *sc = pic->sc;
+	const struct sim_result *r = pic->r;
+	char *body = NULL;
+	size_t blen = 0;
+	double height;
+	FILE *mem = open_memstream(&body, &blen);
+
 	if (!mem)
 		return -ENOMEM;
 	height = draw_body(mem, sc, r);
 	if (fclose(mem)) {
 		free(body);
 		return -ENOMEM;
-	}
-
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp)) {
-		free(body);
-		return -ENAMETOOLONG;
-	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = -errno;
-		free(body);
-		return rc;
-	}
-	out = fdopen(fd, "w");
-	if (!out) {
-		rc = -errno;
-		close(fd);
-		unlink(tmp);
-		free(body);
-		return rc;
 	}
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" "
@@ -281,15 +269,12 @@ int sim_svg_write(const char *path, const struct scenario *sc, const struct sim_
 	fwrite(body, 1, blen, out);
 	free(body);
 	fputs("</svg>\n", out);
-	if (fflush(out) || ferror(out))
-		rc = errno ? -errno : -EIO;
-	if (!rc && fchmod(fd, 0644))
-		rc = -errno;
-	if (fclose(out) && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
-	return rc;
+	return 0;
+}
+
+int sim_svg_write(const char *path, const struct scenario *sc, const struct sim_result *r)
+{
+	struct picture pic = { sc, r };
+
+	return hv_write_atomic(path, 0644, write_picture, &pic);
 }
