@@ -256,6 +256,7 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	r->first.lfb_size = r->first.lfb_base ? (uint32_t)sc->fb_size : 0;
 	if (run_kernel(sc, r, false, &host))
 		return -ENOMEM;
+	r->first.modelled_vram = host.vram;
 	if (sc->observed_vram.set) {
 		bool same = host.vram.set && host.vram.start == sc->observed_vram.start &&
 			    host.vram.end == sc->observed_vram.end;

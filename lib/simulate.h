@@ -44,6 +44,7 @@ struct sim_kernel {
 	struct mmio_span config_window;
 	struct mmio_span low_window, high_window;
 	struct mmio_span vram_at_pci;	/* the host's VRAM when pci_hyperv probed */
+	struct mmio_span modelled_vram;	/* VRAM as the model left it, before observed-vram */
 	uint64_t lfb_base;		/* the screen_info it booted with */
 	uint32_t lfb_size;
 	const char *video_driver;	/* the one that bound the video device, or NULL */

@@ -88,6 +88,33 @@ static void print_facts(const struct facts *f)
 }
 #endif
 
+static bool same_span(const struct mmio_span *a, const struct mmio_span *b)
+{
+	return a->set == b->set && (!a->set || (a->start == b->start && a->end == b->end));
+}
+
+/* Does the modelled first kernel match what /proc/iomem shows of the real one? */
+static int model_agrees(const struct facts *f, const struct check_result *r)
+{
+	if (!f->f[F_VRAM].known && !f->f[F_CONFIG_WINDOW].known)
+		return -1;
+	if (f->f[F_VRAM].known && !same_span(&r->sim.first.modelled_vram, &f->vram))
+		return 0;
+	if (f->f[F_CONFIG_WINDOW].known &&
+	    !same_span(&r->sim.first.config_window, &f->config_window))
+		return 0;
+	return 1;
+}
+
+static void print_span(const char *what, const struct mmio_span *s)
+{
+	if (s->set)
+		printf("%s 0x%llx-0x%llx", what, (unsigned long long)s->start,
+		       (unsigned long long)s->end);
+	else
+		printf("%s none", what);
+}
+
 static void print_text(const struct facts *f, const struct check_result *r, bool trace)
 {
 	const struct sim_handoff *h = &r->sim.handoff;
@@ -97,6 +124,25 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	printf("\nkdump load: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n",
 	       sim_syscall_name(h->syscall), h->flag, r->kexec_why, h->why,
 	       (unsigned long long)h->lfb_base);
+	switch (model_agrees(f, r)) {
+	case 1:
+		printf("\nfirst kernel: the model agrees with /proc/iomem (");
+		print_span("VRAM", &f->vram);
+		print_span(", config window", &r->sim.first.config_window);
+		printf(")\n");
+		break;
+	case 0:
+		printf("\nfirst kernel: the model differs from /proc/iomem: it has ");
+		print_span("VRAM", &r->sim.first.modelled_vram);
+		print_span(", config window", &r->sim.first.config_window);
+		printf("; /proc/iomem has ");
+		print_span("VRAM", &f->vram);
+		print_span(", config window", &f->config_window);
+		printf(" (the observed VRAM is used for the kdump kernel)\n");
+		break;
+	default:
+		printf("\nfirst kernel: /proc/iomem could not be compared with the model\n");
+	}
 	printf("\nfacts:\n");
 	print_facts(f);
 	if (r->nflips) {
@@ -128,6 +174,13 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	jw_bool(&jw, "applicable", true);
 	sim_json(&jw, &r->sc, &r->sim, trace);
 	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
+	switch (model_agrees(f, r)) {
+	case -1:
+		jw_null(&jw, "model_agrees");
+		break;
+	default:
+		jw_bool(&jw, "model_agrees", model_agrees(f, r));
+	}
 	jw_open(&jw, "facts", false);
 	for (i = 0; i < F_COUNT; i++) {
 		jw_open(&jw, fact_name((enum fact_id)i), false);
