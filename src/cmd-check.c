@@ -156,6 +156,9 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 		for (i = 0; i < r->nremedies; i++)
 			printf("  %u. [%s] %s\n", i + 1, r->remedies[i].kind, r->remedies[i].change);
 	}
+	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded)
+		printf("\nnote: no crash kernel is loaded now (/sys/kernel/kexec_crash_loaded is 0): "
+		       "until the kdump service loads one, a crash saves nothing\n");
 	if (needs_root(f))
 		printf("\nsome facts could not be read without root: run as root for a full check\n");
 	if (trace) {
