@@ -4,19 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-
-#if !HAVE_SMARTCOLS
-int cmd_matrix(int argc, char **argv)
-{
-	(void)argc;
-	(void)argv;
-	hv_warnx("matrix is not in this static build (it has no libsmartcols)");
-	return HV_EXIT_ERROR;
-}
-#else
+#if HAVE_SMARTCOLS
 #include <libsmartcols.h>
+#endif
 
+#include "cli.h"
 #include "scenario-opts.h"
 #include "simulate.h"
 
@@ -237,6 +229,101 @@ static int combination(struct scenario *sc, struct base *bases, struct scenario_
 	return scenario_check(sc, &err);
 }
 
+/* The rows: pointers to the static strings of the cells, ncols a row. */
+struct rowset {
+	const char *head[NVARY + 2];
+	unsigned int ncols;
+	const char **cells;
+	size_t nrows, cap;
+};
+
+static int add_row(struct rowset *rs, const char *const *row)
+{
+	if (rs->nrows == rs->cap) {
+		size_t ncap = rs->cap ? rs->cap * 2 : 1024;
+		const char **nc = realloc(rs->cells, ncap * rs->ncols * sizeof(*nc));
+
+		if (!nc)
+			return -1;
+		rs->cells = nc;
+		rs->cap = ncap;
+	}
+	memcpy(rs->cells + rs->nrows++ * rs->ncols, row, rs->ncols * sizeof(*row));
+	return 0;
+}
+
+/*
+ * The text table, aligned here: the cells are ASCII from known lists, and
+ * libsmartcols would measure each of tens of thousands of them with the
+ * multibyte routines, half the matrix's time.
+ */
+static void print_row(const char *const *cells, const size_t *width, unsigned int ncols)
+{
+	unsigned int c;
+
+	for (c = 0; c + 1 < ncols; c++)
+		printf("%-*s ", (int)width[c], cells[c]);
+	printf("%s\n", cells[c]);
+}
+
+static void print_text(const struct rowset *rs, bool noheadings)
+{
+	size_t width[NVARY + 2] = { 0 }, r;
+	unsigned int c;
+
+	for (c = 0; c < rs->ncols; c++) {
+		width[c] = noheadings ? 0 : strlen(rs->head[c]);
+		for (r = 0; r < rs->nrows; r++) {
+			size_t w = strlen(rs->cells[r * rs->ncols + c]);
+
+			width[c] = w > width[c] ? w : width[c];
+		}
+	}
+	if (!noheadings)
+		print_row(rs->head, width, rs->ncols);
+	for (r = 0; r < rs->nrows; r++)
+		print_row(rs->cells + r * rs->ncols, width, rs->ncols);
+}
+
+#if HAVE_SMARTCOLS
+static int print_json(const struct rowset *rs)
+{
+	struct libscols_table *tb = scols_new_table();
+	unsigned int c;
+	size_t r;
+	int rc = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_enable_json(tb, 1);
+	scols_table_set_name(tb, "matrix");
+	for (c = 0; c < rs->ncols; c++)
+		if (!scols_table_new_column(tb, rs->head[c], 0, 0))
+			goto out;
+	for (r = 0; r < rs->nrows; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		if (!ln)
+			goto out;
+		for (c = 0; c < rs->ncols; c++)
+			if (scols_line_set_data(ln, c, rs->cells[r * rs->ncols + c]))
+				goto out;
+	}
+	scols_print_table(tb);
+	rc = 0;
+out:
+	scols_unref_table(tb);
+	return rc;
+}
+#else
+static int print_json(const struct rowset *rs)
+{
+	(void)rs;
+	hv_warnx("matrix: --json is not in this static build (it has no libsmartcols)");
+	return -2;
+}
+#endif
+
 int cmd_matrix(int argc, char **argv)
 {
 	enum { OPT_VARY = 0x200 };
@@ -253,7 +340,8 @@ int cmd_matrix(int argc, char **argv)
 	unsigned int nkeys = 0, idx[NVARY], i, nbase;
 	unsigned long total = 0, saved = 0, lost = 0, impossible = 0;
 	const char *vary = DEFAULT_VARY;
-	struct libscols_table *tb = NULL;
+	struct rowset rs = { .ncols = 0 };
+	char heads[NVARY][32];
 	struct scenario_pair *pairs = NULL;
 	struct base bases[NBASES];
 	bool json = false, noheadings = false;
@@ -301,38 +389,30 @@ int cmd_matrix(int argc, char **argv)
 
 	nbase = so.sf.npairs + so.npairs;
 	pairs = calloc(nbase + nkeys, sizeof(*pairs));
-	tb = scols_new_table();
-	if (!pairs || !tb)
+	if (!pairs)
 		goto oom;
 	if (so.sf.npairs)
 		memcpy(pairs, so.sf.pairs, so.sf.npairs * sizeof(*pairs));
 	if (so.npairs)
 		memcpy(pairs + so.sf.npairs, so.pairs, so.npairs * sizeof(*pairs));
-	scols_table_enable_json(tb, json);
-	scols_table_set_name(tb, "matrix");
-	scols_table_enable_noheadings(tb, noheadings);
-	/* every cell is ours and plain ASCII: no need to encode or measure it */
-	scols_table_enable_noencoding(tb, 1);
 	for (i = 0; i < nkeys; i++) {
-		char head[32];
 		size_t j;
 
-		for (j = 0; keys[i]->key[j] && j + 1 < sizeof(head); j++)
-			head[j] = (char)toupper((unsigned char)keys[i]->key[j]);
-		head[j] = '\0';
-		if (!scols_table_new_column(tb, head, 0, 0))
-			goto oom;
+		for (j = 0; keys[i]->key[j] && j + 1 < sizeof(heads[i]); j++)
+			heads[i][j] = (char)toupper((unsigned char)keys[i]->key[j]);
+		heads[i][j] = '\0';
+		rs.head[i] = heads[i];
 	}
-	if (!scols_table_new_column(tb, "VMCORE", 0, 0) ||
-	    !scols_table_new_column(tb, "REASON", 0, 0))
-		goto oom;
+	rs.head[nkeys] = "VMCORE";
+	rs.head[nkeys + 1] = "REASON";
+	rs.ncols = nkeys + 2;
 
 	if (prepare_bases(bases, pairs, nbase))
 		goto oom;
 	memset(idx, 0, sizeof(idx));
 	for (;;) {
+		const char *row[NVARY + 2];
 		struct sim_result res;
-		struct libscols_line *ln;
 
 		total++;
 		if (combination(&sc, bases, pairs, nbase, keys, idx, nkeys)) {
@@ -344,14 +424,13 @@ int cmd_matrix(int argc, char **argv)
 				saved++;
 			else
 				lost++;
-			ln = scols_table_new_line(tb, NULL);
-			if (!ln)
-				goto oom;
 			for (i = 0; i < nkeys; i++)
-				scols_line_set_data(ln, i, keys[i]->values[idx[i]]);
-			scols_line_set_data(ln, nkeys, res.saved ? "saved" : "lost");
-			scols_line_set_data(ln, nkeys + 1, sim_short_reason(&sc, &res));
+				row[i] = keys[i]->values[idx[i]];
+			row[nkeys] = res.saved ? "saved" : "lost";
+			row[nkeys + 1] = sim_short_reason(&sc, &res);
 			sim_result_free(&res);
+			if (add_row(&rs, row))
+				goto oom;
 		}
 		/* the next combination, the last key fastest */
 		for (i = nkeys; i-- > 0;) {
@@ -362,19 +441,26 @@ int cmd_matrix(int argc, char **argv)
 		if (i == (unsigned int)-1)
 			break;
 	}
-	scols_print_table(tb);
-	if (!json)
+	if (json) {
+		int jr = print_json(&rs);
+
+		if (jr == -2)
+			goto out;
+		if (jr)
+			goto oom;
+	} else {
+		print_text(&rs, noheadings);
 		printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
 		       total, saved, lost, impossible);
+	}
 	rc = hv_close_stdout(HV_EXIT_OK);
 	goto out;
 oom:
 	hv_warnx("matrix: out of memory");
 out:
-	scols_unref_table(tb);
+	free(rs.cells);
 	free(pairs);
 	scenario_opts_free(&so);
 	free(longopts);
 	return rc;
 }
-#endif /* HAVE_SMARTCOLS */
