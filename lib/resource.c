@@ -49,30 +49,6 @@ void res_free(struct resource *r)
 	}
 }
 
-static void res_unlink(struct resource *r)
-{
-	struct resource **p;
-
-	if (!r->parent)
-		return;
-	for (p = &r->parent->child; *p; p = &(*p)->sibling) {
-		if (*p == r) {
-			*p = r->sibling;
-			break;
-		}
-	}
-	r->parent = NULL;
-	r->sibling = NULL;
-}
-
-void res_remove(struct resource *r)
-{
-	if (!r)
-		return;
-	res_unlink(r);
-	res_free(r);
-}
-
 /* kernel/resource.c: __request_resource() */
 struct resource *res_request_resource(struct resource *root,
 				      struct resource *new)

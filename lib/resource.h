@@ -29,8 +29,6 @@ struct resource *res_new(uint64_t start, uint64_t end, const char *name,
 			 unsigned long flags);
 /* Free @r, its children, and (for a root) nothing else. */
 void res_free(struct resource *r);
-/* Detach @r from its parent (children go with it) and free it. */
-void res_remove(struct resource *r);
 
 /*
  * __request_resource(): insert @new under @root without nesting. Returns
