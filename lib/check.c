@@ -57,9 +57,11 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
 					  sc->kexec_tools, why, wlen);
 	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027) {
-		hv_err_set(err, 0, "the kdump service asks for kexec -a, which kexec-tools %u.%u.%u "
-			   "does not have (2.0.27 and later)", sc->kexec_tools / 10000,
-			   sc->kexec_tools / 100 % 100, sc->kexec_tools % 100);
+		char ver[16];
+
+		hv_err_set(err, 0, "the kdump service asks for kexec -a, which kexec-tools %s "
+			   "does not have (2.0.27 and later)",
+			   kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)));
 		return -1;
 	}
 	if (f->f[F_LOCKDOWN].known)

@@ -18,7 +18,7 @@ static unsigned int parse_kexec_version(const char *text)
 static void version(struct probe *p)
 {
 	struct facts *f = p->f;
-	char *buf, ver[128];
+	char *buf, ver[128], shown[16];
 	size_t len;
 
 	/* what collect captured of `kexec --version` */
@@ -26,9 +26,8 @@ static void version(struct probe *p)
 		f->kexec_tools = parse_kexec_version(buf);
 		free(buf);
 		if (f->kexec_tools) {
-			fact_set(f, F_KEXEC_TOOLS, "/hvkdump/kexec-version (kexec --version)",
-				 "%u.%u.%u", f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
-				 f->kexec_tools % 100);
+			fact_set(f, F_KEXEC_TOOLS, "/hvkdump/kexec-version (kexec --version)", "%s",
+				 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)));
 			return;
 		}
 	}
@@ -37,9 +36,8 @@ static void version(struct probe *p)
 
 		free(buf);
 		if (!rc && (f->kexec_tools = kexec_tools_version(ver))) {
-			fact_set(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status", "%u.%u.%u (package %s)",
-				 f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
-				 f->kexec_tools % 100, ver);
+			fact_set(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status", "%s (package %s)",
+				 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
 			return;
 		}
 	}
@@ -54,9 +52,8 @@ static void version(struct probe *p)
 			pclose(cmd);
 			f->kexec_tools = parse_kexec_version(line);
 			if (f->kexec_tools) {
-				fact_set(f, F_KEXEC_TOOLS, "kexec --version", "%u.%u.%u",
-					 f->kexec_tools / 10000, f->kexec_tools / 100 % 100,
-					 f->kexec_tools % 100);
+				fact_set(f, F_KEXEC_TOOLS, "kexec --version", "%s",
+					 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)));
 				return;
 			}
 		}
