@@ -325,32 +325,36 @@ int hv_path_read(const struct hv_path *pc, const char *path, size_t cap,
 	return rc;
 }
 
+/*
+ * Opens @path with @flags and reads it whole: a regular file only, and
+ * none that says it is larger than @cap (a /proc file says 0 and is read
+ * up to the cap). Fills @st.
+ */
+static int read_regular(const struct hv_path *pc, const char *path, int flags, size_t cap,
+			char **buf, size_t *len, struct stat *st)
+{
+	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK | flags), rc;
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, st) < 0)
+		rc = -errno;
+	else if (!S_ISREG(st->st_mode))
+		rc = S_ISDIR(st->st_mode) ? -EISDIR : -EINVAL;
+	else if ((uint64_t)st->st_size > cap)
+		rc = -EFBIG;
+	else
+		rc = hv_read_fd(fd, cap, buf, len);
+	close(fd);
+	return rc;
+}
+
 int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 		       char **buf, size_t *len)
 {
 	struct stat st;
-	int fd, rc;
 
-	fd = path_open(pc, path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0)
-		return fd;
-	if (fstat(fd, &st) < 0) {
-		rc = -errno;
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
-		goto out;
-	}
-	/* a file that says it is too big is not read at all (/proc says 0) */
-	if ((uint64_t)st.st_size > cap) {
-		rc = -EFBIG;
-		goto out;
-	}
-	rc = hv_read_fd(fd, cap, buf, len);
-out:
-	close(fd);
-	return rc;
+	return read_regular(pc, path, 0, cap, buf, len, &st);
 }
 
 int hv_path_open_dev(const struct hv_path *pc, const char *path)
@@ -373,18 +377,8 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, char **buf,
 		      size_t *len, struct stat *st)
 {
-	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW), rc;
+	int rc = read_regular(pc, path, O_NOFOLLOW, cap, buf, len, st);
 
-	if (fd < 0)
-		return fd;
-	if (fstat(fd, st) < 0) {
-		rc = -errno;
-	} else if (!S_ISREG(st->st_mode)) {
-		rc = -EINVAL;
-	} else {
-		rc = hv_read_fd(fd, cap, buf, len);
-	}
-	close(fd);
 	accessed(pc, path, false, rc);
 	return rc;
 }
