@@ -30,18 +30,13 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 static bool recorded_command(struct probe *p)
 {
 	struct facts *f = p->f;
-	char path[512], *buf;
-	size_t len;
+	char path[512];
 
 	snprintf(path, sizeof(path), "%s/kexec_cmd", p->coredir);
-	if (hv_path_read(p->pc, path, 1 << 16, &buf, &len))
+	if (probe_read_line(p, -1, path, 1 << 16, f->kexec_args, sizeof(f->kexec_args)))
 		return false;
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		len--;
 	f->kexec_args_set = true;
-	snprintf(f->kexec_args, sizeof(f->kexec_args), "%.*s", (int)len, buf);
 	fact_set(f, F_KDUMP_CONFIG, path, "recorded command: %s", f->kexec_args);
-	free(buf);
 	return true;
 }
 

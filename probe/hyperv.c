@@ -13,21 +13,6 @@
 #define CLASS_VIDEO	"{da0a7802-e377-4aac-8e77-0558eb1073f8}"
 #define CLASS_PCI	"{44c4f61d-4444-4400-9d52-802e27ede19f}"
 
-/* Reads a one-line sysfs file into @out, without the newline; -1 if unreadable. */
-static int read_line_file(struct probe *p, const char *path, char *out, size_t len)
-{
-	char *buf;
-	size_t n;
-
-	if (hv_path_read(p->pc, path, 4096, &buf, &n))
-		return -1;
-	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		n--;
-	snprintf(out, len, "%.*s", (int)n, buf);
-	free(buf);
-	return 0;
-}
-
 /*
  * CPUID leaf 0x40000000: the hypervisor's vendor signature (live x86 only).
  * Returns false where there is no CPUID to ask; @sig is "" on bare metal.
@@ -66,7 +51,7 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 	*ndev = n;
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), VMBUS_DEVICES "/%s/class_id", names[i]);
-		if (read_line_file(p, path, cls, sizeof(cls)))
+		if (probe_read_line(p, -1, path, 4096, cls, sizeof(cls)))
 			continue;
 		if (!strcmp(cls, CLASS_VIDEO) && !f->video_dev) {
 			f->video_dev = true;
@@ -96,8 +81,8 @@ void probe_hyperv(struct probe *p)
 	size_t ndev;
 
 	vmbus_devices(p, &ndev, &listed);
-	dmi = !read_line_file(p, "/sys/class/dmi/id/sys_vendor", vendor, sizeof(vendor));
-	read_line_file(p, "/sys/class/dmi/id/product_name", product, sizeof(product));
+	dmi = !probe_read_line(p, -1, "/sys/class/dmi/id/sys_vendor", 4096, vendor, sizeof(vendor));
+	probe_read_line(p, -1, "/sys/class/dmi/id/product_name", 4096, product, sizeof(product));
 	cpuid = hv_path_is_live(p->pc) && cpuid_hypervisor(sig);
 
 	if (ndev) {

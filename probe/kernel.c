@@ -74,13 +74,9 @@ int probe_kernel(struct probe *p)
 					 "x86_64" : "arm64");
 			}
 		}
-	} else if (!probe_read(p, F_KERNEL, "/proc/sys/kernel/osrelease", 256, &buf, &len)) {
-		while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-			len--;
-		snprintf(f->release, sizeof(f->release), "%.*s", (int)len, buf);
+	} else if (!probe_read_line(p, F_KERNEL, "/proc/sys/kernel/osrelease", 256, f->release,
+				    sizeof(f->release))) {
 		fact_set(f, F_KERNEL, "/proc/sys/kernel/osrelease", "%s", f->release);
-		free(buf);
-		buf = NULL;
 	}
 
 	if (f->release[0]) {

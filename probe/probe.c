@@ -2,6 +2,7 @@
 /* The probe's common steps and its order. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "probe.h"
@@ -35,6 +36,22 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 	else
 		fact_unknown(p->f, id, path, "unknown: %s: %s", path, strerror(-rc));
 	return -1;
+}
+
+int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
+		    size_t outlen)
+{
+	char *buf;
+	size_t len;
+
+	if (id >= 0 ? probe_read(p, (enum fact_id)id, path, cap, &buf, &len) :
+		      hv_path_read(p->pc, path, cap, &buf, &len))
+		return -1;
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	snprintf(out, outlen, "%.*s", (int)len, buf);
+	free(buf);
+	return 0;
 }
 
 int probe_malformed(struct probe *p, const char *path, const struct hv_err *err)

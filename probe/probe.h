@@ -28,6 +28,13 @@ int probe_system(struct probe *p);
 /* Reads a text file; on failure marks @id unknown with the reason and returns -1. */
 int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
 	       size_t *len);
+/*
+ * Reads a one-line file into @out, without its trailing newline and blanks.
+ * With @id >= 0 a failure marks that fact unknown, as probe_read() does.
+ * Returns 0 or -1.
+ */
+int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
+		    size_t outlen);
 /* Records a malformed file; always returns -1. */
 int probe_malformed(struct probe *p, const char *path, const struct hv_err *err);
 /* "/proc/iomem", or "SYSROOT/proc/iomem" under a sysroot. */
