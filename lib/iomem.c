@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "iomem.h"
+#include "number.h"
 
 /* No kernel resource name comes near this; a longer one is not iomem. */
 #define IOMEM_NAME_MAX 4096
@@ -66,17 +67,6 @@ struct iomem_line {
 	size_t name_len;
 };
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Reads hex digits at *p; false if there are none or more than 64 bits. */
 static bool parse_hex(const char **p, const char *end, uint64_t *val)
 {
@@ -84,9 +74,9 @@ static bool parse_hex(const char **p, const char *end, uint64_t *val)
 	uint64_t v = 0;
 	int d;
 
-	if (s >= end || hexval(*s) < 0)
+	if (s >= end || hv_digit(*s, 16) < 0)
 		return false;
-	for (; s < end && (d = hexval(*s)) >= 0; s++) {
+	for (; s < end && (d = hv_digit(*s, 16)) >= 0; s++) {
 		if (v >> 60)
 			return false;
 		v = v << 4 | (uint64_t)d;

@@ -3,7 +3,7 @@
 
 #include "number.h"
 
-static int digit(char c, unsigned int base)
+int hv_digit(char c, unsigned int base)
 {
 	int d;
 
@@ -35,9 +35,9 @@ const char *hv_parse_u64(const char *s, uint64_t *val)
 		base = 16;
 		p += 2;
 	}
-	if (digit(*p, base) < 0)
+	if (hv_digit(*p, base) < 0)
 		return base == 16 ? "no hex digits after 0x" : "not a number";
-	for (; (d = digit(*p, base)) >= 0; p++) {
+	for (; (d = hv_digit(*p, base)) >= 0; p++) {
 		if (v > (UINT64_MAX - (uint64_t)d) / base)
 			return "larger than 64 bits";
 		v = v * base + (uint64_t)d;

@@ -13,4 +13,7 @@
  */
 const char *hv_parse_u64(const char *s, uint64_t *val);
 
+/* The value of digit @c in @base (up to 16, either case), or -1. */
+int hv_digit(char c, unsigned int base);
+
 #endif
