@@ -40,6 +40,25 @@ static bool recorded_command(struct probe *p)
 	return true;
 }
 
+/* The kdump service's extra kexec arguments, as its configuration gives them. */
+static void set_kexec_args(struct facts *f, const char *file, const char *name, const char *v)
+{
+	f->kexec_args_set = v != NULL;
+	snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
+	if (v)
+		fact_set(f, F_KDUMP_CONFIG, file, "%s=\"%s\"", name, v);
+	else
+		fact_set(f, F_KDUMP_CONFIG, file, "%s unset", name);
+}
+
+/* A configuration file that does not exist: its package is not installed. */
+static void config_missing(struct probe *p, const char *path, const char *package)
+{
+	if (hv_path_exists(p->pc, path) == -ENOENT)
+		fact_unknown(p->f, F_KDUMP_CONFIG, path, "unknown: %s does not exist: "
+			     "is %s installed?", path, package);
+}
+
 static int debian(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -51,9 +70,7 @@ static int debian(struct probe *p)
 		return -1;
 	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
 	if (rc > 0) {
-		if (hv_path_exists(p->pc, KDUMP_TOOLS) == -ENOENT)
-			fact_unknown(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "unknown: %s does not exist: "
-				     "is kdump-tools installed?", KDUMP_TOOLS);
+		config_missing(p, KDUMP_TOOLS, "kdump-tools");
 		return 0;
 	}
 	v = shellvars_get(&sv, "KDUMP_COREDIR");
@@ -62,14 +79,8 @@ static int debian(struct probe *p)
 	p->net_dump = (v = shellvars_get(&sv, "SSH")) && *v;
 	p->net_dump |= (v = shellvars_get(&sv, "NFS")) && *v;
 	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
-	if (!recorded_command(p)) {
-		f->kexec_args_set = v != NULL;
-		snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
-		if (v)
-			fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS=\"%s\"", v);
-		else
-			fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS unset");
-	}
+	if (!recorded_command(p))
+		set_kexec_args(f, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS", v);
 	shellvars_free(&sv);
 	return 0;
 }
@@ -80,7 +91,6 @@ static int rhel(struct probe *p)
 	struct hv_err err = { 0, "" };
 	struct shellvars sv;
 	struct kdumpconf kc = { KDUMPCONF_LOCAL, "", "" };
-	const char *v;
 	char *buf;
 	size_t len;
 	int rc = read_vars(p, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, &sv);
@@ -101,18 +111,10 @@ static int rhel(struct probe *p)
 		p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 	}
 	if (rc > 0) {
-		if (hv_path_exists(p->pc, SYSCONFIG_KDUMP) == -ENOENT)
-			fact_unknown(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "unknown: %s does not "
-				     "exist: is kdump-utils installed?", SYSCONFIG_KDUMP);
+		config_missing(p, SYSCONFIG_KDUMP, "kdump-utils");
 		return 0;
 	}
-	v = shellvars_get(&sv, "KEXEC_ARGS");
-	f->kexec_args_set = v != NULL;
-	snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
-	if (v)
-		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "KEXEC_ARGS=\"%s\"", v);
-	else
-		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "KEXEC_ARGS unset");
+	set_kexec_args(f, SYSCONFIG_KDUMP, "KEXEC_ARGS", shellvars_get(&sv, "KEXEC_ARGS"));
 	shellvars_free(&sv);
 	return 0;
 }
