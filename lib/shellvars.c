@@ -47,6 +47,20 @@ static void skip_line(struct sv_parser *ps)
 	ps->line++;
 }
 
+/*
+ * A backslash at ps->p and the character after it: backslash-newline is a
+ * line continuation and stands for nothing; any other escaped character
+ * stands for itself (POSIX XCU 2.2.1, and 2.2.3 inside double quotes).
+ */
+static void take_escape(struct sv_parser *ps, struct strbuf *out)
+{
+	if (ps->p[1] == '\n')
+		ps->line++;
+	else
+		sb_addn(out, ps->p + 1, 1);
+	ps->p += 2;
+}
+
 /* Reads one shell word at ps->p into @out; -1 on an unterminated quote. */
 static int read_word(struct sv_parser *ps, struct strbuf *out)
 {
@@ -65,11 +79,7 @@ static int read_word(struct sv_parser *ps, struct strbuf *out)
 				ps->p++;
 				break;
 			}
-			if (ps->p[1] == '\n')
-				ps->line++;
-			else
-				sb_addn(out, ps->p + 1, 1);
-			ps->p += 2;
+			take_escape(ps, out);
 			continue;
 		}
 		if (c == '\'') {
@@ -100,11 +110,7 @@ static int read_word(struct sv_parser *ps, struct strbuf *out)
 				}
 				if (c == '\\' && ps->end - ps->p >= 2 &&
 				    strchr("\"\\$`\n", ps->p[1])) {
-					if (ps->p[1] == '\n')
-						ps->line++;
-					else
-						sb_addn(out, ps->p + 1, 1);
-					ps->p += 2;
+					take_escape(ps, out);
 					continue;
 				}
 				if (c == '\n')

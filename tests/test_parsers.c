@@ -92,7 +92,9 @@ static void shell_assignments(void **state)
 		"F=x; G=y\n"
 		"H=a\\\n"
 		"b\n"
-		"I=#notacomment\n";
+		"I=#notacomment\n"
+		"J=\"one\\\ntwo\"\n"
+		"K=after\n";
 	struct shellvars sv;
 	struct hv_err err = { 0, "" };
 
@@ -111,6 +113,8 @@ static void shell_assignments(void **state)
 	assert_string_equal(shellvars_get(&sv, "G"), "y");
 	assert_string_equal(shellvars_get(&sv, "H"), "ab");
 	assert_string_equal(shellvars_get(&sv, "I"), "");
+	assert_string_equal(shellvars_get(&sv, "J"), "onetwo");
+	assert_int_equal(sv.v[sv.n - 1].line, 17);	/* K after the two lines of J */
 	assert_null(shellvars_get(&sv, "NOPE"));
 	assert_string_equal(sv.v[4].name, "B");
 	assert_int_equal(sv.v[4].line, 6);	/* B starts on line 6 */
