@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "config_edit.h"
 #include "lines.h"
 #include "parsers.h"
@@ -213,26 +214,22 @@ struct lines {
 static int split(const char *text, size_t len, struct lines *ls)
 {
 	struct line_iter it;
-	const char *line;
-	size_t l, cap = 0;
+	const char *line, **np;
+	size_t l, *nl, pcap = 0, lcap = 0;
 
 	ls->p = NULL;
 	ls->len = NULL;
 	ls->n = 0;
 	line_iter_init(&it, text, len);
 	while (line_next(&it, &line, &l)) {
-		if (ls->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			const char **np = realloc(ls->p, cap * sizeof(*np));
-			size_t *nl = realloc(ls->len, cap * sizeof(*nl));
-
-			if (np)
-				ls->p = np;
-			if (nl)
-				ls->len = nl;
-			if (!np || !nl)
-				return -1;
-		}
+		np = hv_grow(ls->p, &pcap, ls->n, sizeof(*np), 64);
+		if (!np)
+			return -1;
+		ls->p = np;
+		nl = hv_grow(ls->len, &lcap, ls->n, sizeof(*nl), 64);
+		if (!nl)
+			return -1;
+		ls->len = nl;
 		ls->p[ls->n] = line;
 		ls->len[ls->n++] = l;
 	}

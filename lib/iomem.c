@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "iomem.h"
 #include "number.h"
 
@@ -243,7 +244,7 @@ static bool all_zero(const struct iomem_line *lines, size_t n)
 enum iomem_status iomem_parse(const char *text, size_t len,
 			      struct resource **rootp, struct hv_err *err)
 {
-	struct iomem_line *lines = NULL;
+	struct iomem_line *lines = NULL, *nl;
 	size_t n = 0, cap = 0, i;
 	const char *p = text, *end = text + len;
 	unsigned long lineno = 0;
@@ -258,18 +259,13 @@ enum iomem_status iomem_parse(const char *text, size_t len,
 		if (!eol)
 			eol = end;
 		lineno++;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct iomem_line *nl = realloc(lines, ncap * sizeof(*nl));
-
-			if (!nl) {
-				st = IOMEM_NOMEM;
-				hv_err_set(err, lineno, "out of memory");
-				goto out;
-			}
-			lines = nl;
-			cap = ncap;
+		nl = hv_grow(lines, &cap, n, sizeof(*nl), 64);
+		if (!nl) {
+			st = IOMEM_NOMEM;
+			hv_err_set(err, lineno, "out of memory");
+			goto out;
 		}
+		lines = nl;
 		if (!parse_line(p, eol, lineno, &lines[n], err))
 			goto out;
 		n++;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "number.h"
 #include "scenario.h"
 #include "strbuf.h"
@@ -554,8 +555,9 @@ static char *trim(char *s)
 int scenario_file_parse(const char *name, const char *text, size_t len,
 			struct scenario_file *out, struct hv_err *err)
 {
-	unsigned int cap = 0;
+	size_t cap = 0;
 	unsigned long line = 0;
+	struct scenario_pair *np;
 	char *p, *end;
 
 	memset(out, 0, sizeof(*out));
@@ -593,15 +595,10 @@ int scenario_file_parse(const char *name, const char *text, size_t len,
 			hv_err_set(err, line, "expected key = value with both present");
 			goto fail;
 		}
-		if (out->npairs == cap) {
-			unsigned int ncap = cap ? cap * 2 : 16;
-			struct scenario_pair *np = realloc(out->pairs, ncap * sizeof(*np));
-
-			if (!np)
-				goto oom;
-			out->pairs = np;
-			cap = ncap;
-		}
+		np = hv_grow(out->pairs, &cap, out->npairs, sizeof(*np), 16);
+		if (!np)
+			goto oom;
+		out->pairs = np;
 		out->pairs[out->npairs++] = (struct scenario_pair){
 			.key = key, .value = value, .origin = name, .line = line,
 		};

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "parsers.h"
 #include "strbuf.h"
 
@@ -135,15 +136,10 @@ static int add_var(struct shellvars *out, size_t *cap, const char *name, size_t 
 {
 	struct shellvar *v;
 
-	if (out->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-
-		v = realloc(out->v, ncap * sizeof(*v));
-		if (!v)
-			return -1;
-		out->v = v;
-		*cap = ncap;
-	}
+	v = hv_grow(out->v, cap, out->n, sizeof(*v), 16);
+	if (!v)
+		return -1;
+	out->v = v;
 	v = &out->v[out->n];
 	v->name = strndup(name, nlen);
 	v->value = strdup(value);

@@ -4,28 +4,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "array.h"
 #include "trace.h"
 
 void trace_add(struct trace *t, enum trace_phase phase, bool detail,
 	       const char *func, const char *fmt, ...)
 {
+	struct trace_step *ns;
 	va_list ap;
 	char *msg;
 	int n;
 
 	if (!t || !t->enabled || t->oom)
 		return;
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 32;
-		struct trace_step *ns = realloc(t->steps, ncap * sizeof(*ns));
-
-		if (!ns) {
-			t->oom = true;
-			return;
-		}
-		t->steps = ns;
-		t->cap = ncap;
+	ns = hv_grow(t->steps, &t->cap, t->n, sizeof(*ns), 32);
+	if (!ns) {
+		t->oom = true;
+		return;
 	}
+	t->steps = ns;
 	va_start(ap, fmt);
 	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);

@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "path.h"
 
 int hv_path_init(struct hv_path *pc, const char *sysroot)
@@ -286,15 +287,12 @@ int hv_path_list(const struct hv_path *pc, const char *path, char ***namesp, siz
 	while ((de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			nn = realloc(names, cap * sizeof(*nn));
-			if (!nn) {
-				rc = -ENOMEM;
-				break;
-			}
-			names = nn;
+		nn = hv_grow(names, &cap, n, sizeof(*nn), 16);
+		if (!nn) {
+			rc = -ENOMEM;
+			break;
 		}
+		names = nn;
 		names[n] = strdup(de->d_name);
 		if (!names[n]) {
 			rc = -ENOMEM;

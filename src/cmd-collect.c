@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "cli.h"
 
 #if !HAVE_ZLIB
@@ -44,20 +45,16 @@ struct collection {
 static void record(void *ctx, const char *path, bool is_dir, int rc)
 {
 	struct collection *c = ctx;
+	struct item *ni;
 
 	if (rc || c->oom)
 		return;
-	if (c->n == c->cap) {
-		size_t ncap = c->cap ? c->cap * 2 : 64;
-		struct item *ni = realloc(c->items, ncap * sizeof(*ni));
-
-		if (!ni) {
-			c->oom = true;
-			return;
-		}
-		c->items = ni;
-		c->cap = ncap;
+	ni = hv_grow(c->items, &c->cap, c->n, sizeof(*ni), 64);
+	if (!ni) {
+		c->oom = true;
+		return;
 	}
+	c->items = ni;
 	c->items[c->n].path = strdup(path);
 	c->items[c->n].is_dir = is_dir;
 	if (!c->items[c->n].path)

@@ -12,6 +12,7 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "cli.h"
 #include "iomem.h"
 #include "path.h"
@@ -144,7 +145,7 @@ static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
 static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 {
 	struct libscols_table *tb = scols_new_table();
-	struct libscols_line **stack = NULL, *ln;
+	struct libscols_line **stack = NULL, **ns, *ln;
 	const struct resource *r;
 	size_t depth = 0, cap = 0, i;
 	int rc = HV_EXIT_ERROR;
@@ -169,15 +170,10 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 	}
 	/* pre-order, keeping the line of each ancestor */
 	for (r = root->child; r;) {
-		if (depth == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct libscols_line **ns = realloc(stack, ncap * sizeof(struct libscols_line *));
-
-			if (!ns)
-				goto oom;
-			stack = ns;
-			cap = ncap;
-		}
+		ns = hv_grow(stack, &cap, depth, sizeof(*ns), 16);
+		if (!ns)
+			goto oom;
+		stack = ns;
 		ln = scols_table_new_line(tb, depth ? stack[depth - 1] : NULL);
 		if (!ln)
 			goto oom;

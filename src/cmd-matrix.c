@@ -8,6 +8,7 @@
 #include <libsmartcols.h>
 #endif
 
+#include "array.h"
 #include "cli.h"
 #include "scenario-opts.h"
 #include "simulate.h"
@@ -239,15 +240,11 @@ struct rowset {
 
 static int add_row(struct rowset *rs, const char *const *row)
 {
-	if (rs->nrows == rs->cap) {
-		size_t ncap = rs->cap ? rs->cap * 2 : 1024;
-		const char **nc = realloc(rs->cells, ncap * rs->ncols * sizeof(*nc));
+	const char **nc = hv_grow(rs->cells, &rs->cap, rs->nrows, rs->ncols * sizeof(*nc), 1024);
 
-		if (!nc)
-			return -1;
-		rs->cells = nc;
-		rs->cap = ncap;
-	}
+	if (!nc)
+		return -1;
+	rs->cells = nc;
 	memcpy(rs->cells + rs->nrows++ * rs->ncols, row, rs->ncols * sizeof(*row));
 	return 0;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "cli.h"
 #include "scenario-opts.h"
 
@@ -29,17 +30,13 @@ struct option *scenario_longopts(const struct option *extra)
 
 static int add_pair(struct scenario_opts *so, const char *key, const char *value)
 {
-	if (so->npairs == so->cap) {
-		unsigned int ncap = so->cap ? so->cap * 2 : 16;
-		struct scenario_pair *np = realloc(so->pairs, ncap * sizeof(*np));
+	struct scenario_pair *np = hv_grow(so->pairs, &so->cap, so->npairs, sizeof(*np), 16);
 
-		if (!np) {
-			hv_warnx("%s: out of memory", so->cmd);
-			return -1;
-		}
-		so->pairs = np;
-		so->cap = ncap;
+	if (!np) {
+		hv_warnx("%s: out of memory", so->cmd);
+		return -1;
 	}
+	so->pairs = np;
 	so->pairs[so->npairs++] = (struct scenario_pair){ .key = key, .value = value };
 	return 1;
 }

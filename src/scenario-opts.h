@@ -21,7 +21,8 @@ struct scenario_opts {
 	const char *cmd;		/* "simulate", for messages */
 	const char *file;		/* --scenario */
 	struct scenario_pair *pairs;	/* from options, in order */
-	unsigned int npairs, cap;
+	unsigned int npairs;
+	size_t cap;
 	struct scenario_file sf;
 };
 
