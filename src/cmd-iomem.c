@@ -170,7 +170,7 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 	}
 	/* pre-order, keeping the line of each ancestor */
 	for (r = root->child; r;) {
-		ns = hv_grow(stack, &cap, depth, sizeof(*ns), 16);
+		ns = hv_grow(stack, &cap, depth, sizeof(struct libscols_line *), 16);
 		if (!ns)
 			goto oom;
 		stack = ns;
