@@ -17,10 +17,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "iomem.h"
-#include "ref_alloc.h"
-#include "replay.h"
-#include "vmbus.h"
+#include "lib/formats/iomem.h"
+#include "tests/ref_alloc.h"
+#include "src/replay.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 #define HIGH_START	0x1000000000ULL		/* 64 GiB */
 #define HIGH_SIZE	(64ULL << 30)

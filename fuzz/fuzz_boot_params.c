@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* /sys/kernel/boot_params/data: screen_info, and the efivar bytes */
-#include "parsers.h"
+#include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

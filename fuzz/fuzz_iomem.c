@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iomem.h"
+#include "lib/formats/iomem.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

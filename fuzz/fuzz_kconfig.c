@@ -2,8 +2,8 @@
 /* A kernel config, plain or gzip (/proc/config.gz): the first byte picks. */
 #include <stdlib.h>
 
-#include "gunzip.h"
-#include "parsers.h"
+#include "probe/gunzip.h"
+#include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

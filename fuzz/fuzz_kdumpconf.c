@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* /etc/kdump.conf */
-#include "parsers.h"
+#include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* modules.builtin, and the other line files: dpkg status, mountinfo, the kernel log */
-#include "parsers.h"
+#include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

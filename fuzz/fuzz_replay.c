@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ref_alloc.h"
-#include "replay.h"
+#include "tests/ref_alloc.h"
+#include "src/replay.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

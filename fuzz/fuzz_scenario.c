@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* A scenario file, built and simulated. */
-#include "scenario.h"
-#include "simulate.h"
+#include "model/scenario.h"
+#include "model/simulate.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config_edit.h"
-#include "parsers.h"
+#include "lib/verdict/config_edit.h"
+#include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iomem.h"
+#include "lib/formats/iomem.h"
 #include "probe.h"
 
 #define IOMEM_CAP	(64u << 20)

@@ -13,7 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "array.h"
+#include "lib/util/array.h"
 #include "path.h"
 
 int hv_path_init(struct hv_path *pc, const char *sysroot)

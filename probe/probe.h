@@ -7,7 +7,7 @@
 #ifndef HVKDUMP_PROBE_H
 #define HVKDUMP_PROBE_H
 
-#include "facts.h"
+#include "lib/verdict/facts.h"
 #include "path.h"
 
 struct probe {

@@ -3,8 +3,8 @@
 #ifndef HVKDUMP_CHECK_COMMON_H
 #define HVKDUMP_CHECK_COMMON_H
 
-#include "check.h"
-#include "probe.h"
+#include "lib/verdict/check.h"
+#include "probe/probe.h"
 
 /*
  * Probes @sysroot (NULL: the live system) into @facts and, on a Hyper-V

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "path.h"
+#include "probe/path.h"
 
 void hv_warnx(const char *fmt, ...)
 {

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "array.h"
+#include "lib/util/array.h"
 #include "cli.h"
 
 #if !HAVE_ZLIB
@@ -26,7 +26,7 @@ int cmd_collect(int argc, char **argv)
 }
 #else
 #include "fbinfo.h"
-#include "probe.h"
+#include "probe/probe.h"
 #include "tarwrite.h"
 
 #define COLLECT_CAP	(64u << 20)

@@ -12,7 +12,7 @@
 
 #include "check-common.h"
 #include "cli.h"
-#include "config_edit.h"
+#include "lib/verdict/config_edit.h"
 
 #define BACKUP_SUFFIX ".hvkdump-bak"
 

@@ -12,10 +12,10 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 #include <stdlib.h>
 #include <string.h>
 
-#include "array.h"
+#include "lib/util/array.h"
 #include "cli.h"
-#include "iomem.h"
-#include "path.h"
+#include "lib/formats/iomem.h"
+#include "probe/path.h"
 
 #define IOMEM_PATH	"/proc/iomem"
 #define IOMEM_CAP	(64u << 20)

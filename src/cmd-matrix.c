@@ -8,10 +8,10 @@
 #include <libsmartcols.h>
 #endif
 
-#include "array.h"
+#include "lib/util/array.h"
 #include "cli.h"
 #include "scenario-opts.h"
-#include "simulate.h"
+#include "model/simulate.h"
 
 /* The values a key takes when it is varied. */
 struct vary_key {

@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "scenario-opts.h"
 #include "sim-output.h"
-#include "strbuf.h"
+#include "lib/util/strbuf.h"
 #include "svg.h"
 
 static void usage(void)

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "fbdev.h"
+#include "probe/fbdev.h"
 
 /* Every field, as a listing or as one JSON object. */
 void fbinfo_print(FILE *out, const char *dev, const struct fbdev_info *info, bool json);

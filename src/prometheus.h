@@ -3,7 +3,7 @@
 #ifndef HVKDUMP_PROMETHEUS_H
 #define HVKDUMP_PROMETHEUS_H
 
-#include "check.h"
+#include "lib/verdict/check.h"
 
 /*
  * Writes the metrics to @path atomically: a temporary file beside it,

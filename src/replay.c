@@ -19,11 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iomem.h"
-#include "number.h"
+#include "lib/formats/iomem.h"
+#include "lib/util/number.h"
 #include "replay.h"
-#include "strbuf.h"
-#include "vmbus.h"
+#include "lib/util/strbuf.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 #define MAX_ARGS 8
 

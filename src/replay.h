@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "error.h"
+#include "lib/util/error.h"
 
 /* Longest script line; a longer one is an error, not a truncation. */
 #define REPLAY_LINE_MAX 4096
@@ -17,7 +17,7 @@
  */
 int replay_run(FILE *in, FILE *out, struct hv_err *err);
 
-#include "vmbus.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 /* The same with another allocator in place of vmbus_allocate_mmio(). */
 typedef int (*replay_alloc_fn)(struct vmbus_mmio *vm, struct resource **new,

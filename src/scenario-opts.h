@@ -11,7 +11,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 #define OPT_SCENARIO_FILE	0x1000
 #define OPT_NO_HIDE_SMEM	0x1001

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "jsonwrt.h"
-#include "simulate.h"
+#include "model/simulate.h"
 
 /* The verdict line and its reasons. */
 void sim_print_verdict(FILE *out, const struct sim_result *r);

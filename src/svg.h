@@ -3,7 +3,7 @@
 #ifndef HVKDUMP_SVG_H
 #define HVKDUMP_SVG_H
 
-#include "simulate.h"
+#include "model/simulate.h"
 
 /*
  * Draws the low and high MMIO ranges of the first kernel and of the kdump

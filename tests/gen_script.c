@@ -10,8 +10,8 @@
 #include <stdbool.h>
 
 #include "gen_script.h"
-#include "iomem.h"
-#include "vmbus.h"
+#include "lib/formats/iomem.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 static uint64_t rnd(uint64_t *s, uint64_t n)	/* [0, n) */
 {

@@ -7,7 +7,7 @@
 #ifndef HVKDUMP_REF_ALLOC_H
 #define HVKDUMP_REF_ALLOC_H
 
-#include "vmbus.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 int ref_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 		      const char *dev_n, uint64_t min, uint64_t max,

@@ -5,7 +5,7 @@
 
 #include <stdarg.h>
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 static inline int vbuild(struct scenario *sc, struct hv_err *err, va_list ap)
 {

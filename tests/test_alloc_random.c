@@ -17,7 +17,7 @@
 
 #include "gen_script.h"
 #include "ref_alloc.h"
-#include "replay.h"
+#include "src/replay.h"
 
 static char *run(const struct strbuf *script, replay_alloc_fn alloc)
 {

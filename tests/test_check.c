@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* check's logic: facts to a scenario, unknowns that flip it, proven remedies. */
 #include "testutil.h"
-#include "check.h"
+#include "lib/verdict/check.h"
 
 /* The facts of Ubuntu 22.04 on Azure Gen2, all known but the fixes. */
 static void field_facts(struct facts *f)

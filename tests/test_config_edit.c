@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* fix's edits of KDUMP_KEXEC_ARGS / KEXEC_ARGS, and its diff. */
 #include "testutil.h"
-#include "config_edit.h"
+#include "lib/verdict/config_edit.h"
 
 static char *edit(const char *text, const char *var, int want)
 {

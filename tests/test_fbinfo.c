@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "testutil.h"
-#include "fbinfo.h"
+#include "src/fbinfo.h"
 
 int __real_ioctl(int fd, unsigned long req, ...);
 int __wrap_ioctl(int fd, unsigned long req, ...);

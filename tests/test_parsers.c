@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The parsers of the files the probe reads. */
 #include "testutil.h"
-#include "parsers.h"
+#include "lib/formats/parsers.h"
 
 #define S(text) text, sizeof(text) - 1
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
-#include "path.h"
+#include "probe/path.h"
 
 static char root[64];
 

@@ -4,7 +4,7 @@
 
 #include "testutil.h"
 #include "scenario_util.h"
-#include "simulate.h"
+#include "model/simulate.h"
 
 /* Runs the scenario given as key, value, ..., NULL; fails on a bad one. */
 static void run(struct sim_result *r, ...)

@@ -6,7 +6,7 @@
 
 #include "testutil.h"
 #include "ref_alloc.h"
-#include "vmbus.h"
+#include "model/linux/drivers/hv/vmbus.h"
 
 struct fixture {
 	struct resource *iomem;

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "iomem.h"
-#include "strbuf.h"
+#include "lib/formats/iomem.h"
+#include "lib/util/strbuf.h"
 
 /* The tree under @root as /proc/iomem shows it; free() the result. */
 static inline char *tree_text(const struct resource *root)

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* /var/lib/dpkg/status: the installed version of a package. */
+#include <stdio.h>
+
+#include "lib/util/lines.h"
+#include "parsers.h"
+
+int dpkg_installed_version(const char *text, size_t len, const char *package,
+			   char *version, size_t vlen)
+{
+	char want[128], ver[128] = "";
+	bool in_pkg = false, installed = false;
+	struct line_iter it;
+	const char *p;
+	size_t l;
+
+	snprintf(want, sizeof(want), "Package: %s", package);
+	line_iter_init(&it, text, len);
+	for (;;) {
+		bool more = line_next(&it, &p, &l);
+
+		if (!more || l == 0) {
+			/* the end of a stanza */
+			if (in_pkg && installed && ver[0]) {
+				snprintf(version, vlen, "%s", ver);
+				return 0;
+			}
+			in_pkg = installed = false;
+			ver[0] = '\0';
+			if (!more)
+				return -1;
+			continue;
+		}
+		if (l == strlen(want) && !memcmp(p, want, l))
+			in_pkg = true;
+		else if (line_starts(p, l, "Status: "))
+			/* "install ok installed"; not "deinstall ok config-files" */
+			installed = l >= 20 && !memcmp(p + l - 12, "ok installed", 12);
+		else if (line_starts(p, l, "Version: "))
+			snprintf(ver, sizeof(ver), "%.*s", (int)(l - 9), p + 9);
+	}
+}
+
+unsigned int kexec_tools_version(const char *version)
+{
+	unsigned int a, b, c;
+	const char *colon = strchr(version, ':');
+
+	if (colon)
+		version = colon + 1;
+	if (sscanf(version, "%u.%u.%u", &a, &b, &c) != 3 || a > 99 || b > 99 || c > 99)
+		return 0;
+	return a * 10000 + b * 100 + c;
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* /lib/modules/RELEASE/modules.builtin: one "kernel/.../name.ko" a line. */
+#include "lib/util/lines.h"
+#include "parsers.h"
+
+/* modprobe treats '-' and '_' in module names alike */
+static bool same_module(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char x = a[i] == '-' ? '_' : a[i], y = b[i] == '-' ? '_' : b[i];
+
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+bool modules_builtin_has(const char *text, size_t len, const char *module)
+{
+	size_t m = strlen(module), l;
+	struct line_iter it;
+	const char *p;
+
+	line_iter_init(&it, text, len);
+	while (line_next(&it, &p, &l)) {
+		const char *base = p + l;
+
+		while (base > p && base[-1] != '/')
+			base--;
+		if ((size_t)(p + l - base) == m + 3 && !memcmp(base + m, ".ko", 3) &&
+		    same_module(base, module, m))
+			return true;
+	}
+	return false;
+}

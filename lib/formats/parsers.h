@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Parsers for the files a probe reads. Pure: each takes text (or bytes)
+ * that probe/ read, and never touches the file system.
+ */
+#ifndef HVKDUMP_PARSERS_H
+#define HVKDUMP_PARSERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/util/error.h"
+#include "model/scenario.h"
+
+/* --- boot_params: struct screen_info at offset 0 (include/uapi/linux/screen_info.h) */
+#define SCREEN_INFO_SIZE	0x40
+struct screen_info_lfb {
+	uint8_t orig_video_isVGA;	/* 0x23 VIDEO_TYPE_EFI, 0x23 ...; 0: text */
+	uint64_t lfb_base;		/* lfb_base | ext_lfb_base << 32 (with VIDEO_CAPABILITY_64BIT_BASE) */
+	uint32_t lfb_size;
+	uint16_t lfb_width, lfb_height, lfb_depth;
+};
+int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si,
+		      struct hv_err *err);
+
+/* --- Kernel config (.config text, /boot/config-* or /proc/config.gz inflated) */
+/* 'y', 'm', 'n' ("is not set" or absent), or 0 when the text has no such line
+ * at all and no "# CONFIG_x is not set" either. Other values: 'v'. */
+char kconfig_get(const char *text, size_t len, const char *name);
+/* Checks the text looks like a kernel config; -1 with @err naming the line. */
+int kconfig_check(const char *text, size_t len, struct hv_err *err);
+
+/* --- Shell-style assignment files (/etc/default/kdump-tools,
+ * /etc/sysconfig/kdump, /etc/os-release): KEY=value, "quoted", 'quoted',
+ * export, comments, backslash continuation lines. */
+struct shellvar {
+	char *name;
+	char *value;
+	unsigned long line;
+};
+struct shellvars {
+	struct shellvar *v;
+	size_t n;
+};
+int shellvars_parse(const char *text, size_t len, struct shellvars *out, struct hv_err *err);
+/* The last assignment of @name, or NULL. */
+const char *shellvars_get(const struct shellvars *sv, const char *name);
+void shellvars_free(struct shellvars *sv);
+
+/* --- /etc/kdump.conf (RHEL/Fedora kdump-utils): the dump target */
+enum kdumpconf_target { KDUMPCONF_LOCAL, KDUMPCONF_NFS, KDUMPCONF_SSH, KDUMPCONF_RAW };
+struct kdumpconf {
+	enum kdumpconf_target target;
+	char path[256];		/* "path" directive, default /var/crash */
+	char device[256];	/* raw or fs-type directive's device */
+};
+int kdumpconf_parse(const char *text, size_t len, struct kdumpconf *out, struct hv_err *err);
+
+/* --- /var/lib/dpkg/status: the installed version of @package ("1:2.0.22-2ubuntu2") */
+int dpkg_installed_version(const char *text, size_t len, const char *package,
+			   char *version, size_t vlen);
+/* Upstream part of a Debian version as 2.0.22 -> 20022; 0 if it does not parse. */
+unsigned int kexec_tools_version(const char *version);
+
+/* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */
+struct procfb {
+	bool has_fb0;
+	char id[32];		/* fix.id of fb0 */
+	enum fb_driver driver;	/* FB_NONE when fb0's id is unknown to us */
+	bool known_id;
+};
+int procfb_parse(const char *text, size_t len, struct procfb *out, struct hv_err *err);
+/* fix.id -> driver; false for an id the model does not know */
+bool fb_id_driver(const char *id, enum fb_driver *d);
+
+/* --- /proc/self/mountinfo: the mount that holds @path */
+struct mount_src {
+	char mountpoint[256];
+	char source[256];	/* e.g. /dev/nvme0n1p1 */
+	char fstype[32];
+	unsigned int major, minor;
+};
+int mountinfo_find(const char *text, size_t len, const char *path, struct mount_src *out,
+		   struct hv_err *err);
+
+/* --- the kernel log: lines that already tell the story */
+struct kmsg_facts {
+	unsigned int d0_failures;	/* "PCI Pass-through VSP failed D0 Entry" */
+	char d0_status[16];
+	bool hv_mmio_line;		/* the improved vmbus_reserve_fb's "hv_mmio=" line */
+	char hv_mmio[160];
+	unsigned int need_mmio;		/* "Need ... of low/high MMIO space" */
+};
+void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out);
+
+/* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
+bool modules_builtin_has(const char *text, size_t len, const char *module);
+
+/* --- /sys/kernel/security/lockdown: "[none] integrity confidentiality" */
+int lockdown_parse(const char *text, enum lockdown *out);
+
+/* --- efivars: 4 attribute bytes, then the value byte */
+int efivar_byte(const uint8_t *buf, size_t len, uint8_t *value);
+
+/* --- the kdump service: which kexec syscall it asks for */
+enum distro_family {
+	DISTRO_UNKNOWN, DISTRO_DEBIAN, DISTRO_RHEL, DISTRO_SUSE, DISTRO_AZURELINUX,
+};
+enum distro_family distro_family_of(const char *id, const char *id_like);
+const char *distro_family_name(enum distro_family d);
+/*
+ * kdump-config kdump_load() (Debian, Ubuntu), kdumpctl (RHEL, Fedora), SUSE
+ * kdump, Azure Linux kdumpctl. @args: KDUMP_KEXEC_ARGS or KEXEC_ARGS (NULL:
+ * unset). Fills @why with the rule that decided.
+ */
+enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
+					 bool secure_boot, enum hv_arch arch,
+					 unsigned int kexec_tools, char *why, size_t wlen);
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * hvkdump check's logic: facts -> scenario -> simulation, what the unknown
+ * facts could change, and the remedies, each proven by simulating again.
+ */
+#ifndef HVKDUMP_CHECK_H
+#define HVKDUMP_CHECK_H
+
+#include "facts.h"
+#include "model/simulate.h"
+
+#define CHECK_MAX_FLIPS		16
+#define CHECK_MAX_REMEDIES	8
+
+/* An unknown fact, and a value of it that turns the verdict. */
+struct check_flip {
+	enum fact_id fact;
+	char alternative[128];	/* "kexec-tools 2.0.28" */
+	bool saved;		/* the verdict with it */
+};
+
+struct check_remedy {
+	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
+	char change[256];
+	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage" */
+};
+
+struct check_result {
+	bool applicable;
+	struct scenario sc;
+	struct sim_result sim;
+	char kexec_why[256];	/* why the kdump service uses that syscall */
+	struct check_flip flips[CHECK_MAX_FLIPS];
+	unsigned int nflips;
+	struct check_remedy remedies[CHECK_MAX_REMEDIES];
+	unsigned int nremedies;
+};
+
+/* The scenario the facts describe; -1 with @err if they make none. */
+int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
+		      struct hv_err *err);
+
+/* Runs it all. Returns 0, -1 with @err for facts that make no scenario. */
+int check_run(const struct facts *f, struct check_result *r, bool trace, struct hv_err *err);
+void check_result_free(struct check_result *r);
+
+#endif

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What a probe learned about one system (SPEC section 7): each fact with
+ * its value and where it came from, or "unknown" and why. probe/ fills it;
+ * lib/check.c turns it into a scenario.
+ */
+#ifndef HVKDUMP_FACTS_H
+#define HVKDUMP_FACTS_H
+
+#include "lib/formats/parsers.h"
+#include "model/linux/kernel/resource.h"
+#include "model/scenario.h"
+
+enum fact_id {
+	F_HYPERV, F_GEN, F_ARCH, F_KERNEL, F_DISTRO, F_VIDEO_DEV, F_PCI_DEV,
+	F_IOMEM, F_VRAM, F_CONFIG_WINDOW, F_BARS, F_FB0, F_BUILTIN, F_SYSFB,
+	F_KEXEC_FILE, F_HIDE_SMEM, F_BOOT_FB, F_KEXEC_TOOLS, F_KDUMP_CONFIG,
+	F_BLACKLIST, F_SECURE_BOOT, F_LOCKDOWN, F_KEXEC_LOAD_DISABLED, F_CRASH_KERNEL,
+	F_DUMP_TARGET, F_KMSG, F_FIXES, F_KDUMP_MODULES, F_COUNT,
+};
+
+struct fact {
+	bool known;
+	char value[192];	/* what it is, or why it is unknown */
+	char source[256];	/* the file (and line) or command it came from */
+};
+
+struct facts {
+	struct fact f[F_COUNT];
+
+	bool hyperv;
+	int gen;
+	enum hv_arch arch;
+	char release[128];
+	enum distro_family distro;
+	bool video_dev;
+	char video_guid[40];
+	unsigned int npci;
+	char pci_guid[4][40];
+	struct mmio_span vram, config_window;
+	uint64_t bars32, bars64;
+	enum fb_driver fb_driver;
+	unsigned int builtin;
+	unsigned int blacklist;		/* MOD_BIT()s blacklisted in modprobe.d */
+	bool sysfb, kexec_file, hide_smem;
+	uint64_t lfb_base;
+	uint32_t lfb_size;
+	unsigned int kexec_tools;
+	char kexec_args[256];
+	bool kexec_args_set;
+	bool secure_boot;
+	enum lockdown lockdown;
+	bool kexec_load_disabled;
+	bool crash_loaded;
+	enum dump_target dump_target;
+	struct kmsg_facts kmsg;
+	unsigned int fixes;		/* known to be present */
+	unsigned int kdump_modules;
+};
+
+const char *fact_name(enum fact_id id);
+
+/* Sets a fact known with a value and a source (printf formats). */
+void fact_set(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Marks a fact unknown: @why says what could not be read. */
+void fact_unknown(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Which kexec system call a distribution's kdump service asks for:
+ * kdump-tools' kdump-config kdump_load() on Debian and Ubuntu, kdump-utils'
+ * kdumpctl on RHEL and Fedora, SUSE's kdump, Azure Linux's kdumpctl.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "lib/formats/parsers.h"
+
+enum distro_family distro_family_of(const char *id, const char *id_like)
+{
+	static const struct {
+		const char *id;
+		enum distro_family family;
+	} ids[] = {
+		{ "debian", DISTRO_DEBIAN }, { "ubuntu", DISTRO_DEBIAN },
+		{ "rhel", DISTRO_RHEL }, { "fedora", DISTRO_RHEL }, { "centos", DISTRO_RHEL },
+		{ "rocky", DISTRO_RHEL }, { "almalinux", DISTRO_RHEL }, { "ol", DISTRO_RHEL },
+		{ "sles", DISTRO_SUSE }, { "suse", DISTRO_SUSE }, { "opensuse", DISTRO_SUSE },
+		{ "opensuse-leap", DISTRO_SUSE }, { "opensuse-tumbleweed", DISTRO_SUSE },
+		{ "azurelinux", DISTRO_AZURELINUX }, { "mariner", DISTRO_AZURELINUX },
+	};
+	const char *words[2] = { id, id_like };
+	size_t w, i;
+
+	for (w = 0; w < 2; w++) {
+		const char *p = words[w];
+
+		if (!p)
+			continue;
+		while (*p) {
+			size_t len = strcspn(p, " ");
+
+			for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+				if (strlen(ids[i].id) == len && !strncmp(ids[i].id, p, len))
+					return ids[i].family;
+			p += len + strspn(p + len, " ");
+		}
+	}
+	return DISTRO_UNKNOWN;
+}
+
+const char *distro_family_name(enum distro_family d)
+{
+	static const char *const n[] = {
+		"unknown", "Debian/Ubuntu (kdump-tools)", "RHEL/Fedora (kdump-utils)",
+		"SUSE (kdump)", "Azure Linux (kdumpctl)",
+	};
+
+	return n[d];
+}
+
+/* The last syscall option in @args, as kexec's getopt would see it. */
+static enum kexec_request last_flag(const char *args, const char **which)
+{
+	enum kexec_request r = KEXEC_REQ_DEFAULT;
+	const char *p = args;
+
+	while (p && *p) {
+		size_t len;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		len = strcspn(p, " \t");
+		if ((len == 2 && !strncmp(p, "-c", 2)) || (len == 15 && !strncmp(p, "--kexec-syscall", 15))) {
+			r = KEXEC_REQ_LOAD;
+			*which = "-c";
+		} else if ((len == 2 && !strncmp(p, "-s", 2)) ||
+			   (len == 20 && !strncmp(p, "--kexec-file-syscall", 20))) {
+			r = KEXEC_REQ_FILE;
+			*which = "-s";
+		} else if ((len == 2 && !strncmp(p, "-a", 2)) ||
+			   (len == 20 && !strncmp(p, "--kexec-syscall-auto", 20))) {
+			r = KEXEC_REQ_AUTO;
+			*which = "-a";
+		}
+		p += len;
+	}
+	return r;
+}
+
+enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
+					 bool secure_boot, enum hv_arch arch,
+					 unsigned int kexec_tools, char *why, size_t wlen)
+{
+	const char *which = NULL;
+	enum kexec_request r = last_flag(args, &which);
+
+	(void)arch;
+	switch (d) {
+	case DISTRO_DEBIAN:
+		/* kdump_load(): "-s" for Secure Boot first, KDUMP_KEXEC_ARGS after it */
+		if (r != KEXEC_REQ_DEFAULT) {
+			snprintf(why, wlen, "KDUMP_KEXEC_ARGS has %s%s", which,
+				 secure_boot && r != KEXEC_REQ_FILE ?
+				 ", which overrides the -s kdump-config adds for Secure Boot" : "");
+			return r;
+		}
+		if (secure_boot) {
+			snprintf(why, wlen, "kdump-config adds -s: Secure Boot is on");
+			return KEXEC_REQ_FILE;
+		}
+		snprintf(why, wlen, "neither Secure Boot nor KDUMP_KEXEC_ARGS chooses: "
+			 "the kexec binary's default");
+		return KEXEC_REQ_DEFAULT;
+	case DISTRO_RHEL:
+		if (secure_boot) {
+			snprintf(why, wlen, "kdumpctl adds -s: Secure Boot is enforced");
+			return KEXEC_REQ_FILE;
+		}
+		if (r != KEXEC_REQ_DEFAULT) {
+			snprintf(why, wlen, "KEXEC_ARGS has %s", which);
+			return r;
+		}
+		snprintf(why, wlen, "kdumpctl uses -s by default on x86_64 and aarch64");
+		return KEXEC_REQ_FILE;
+	case DISTRO_SUSE:
+		if (kexec_tools >= 20027) {
+			snprintf(why, wlen, "SUSE kdump passes -a last, over KEXEC_OPTIONS");
+			return KEXEC_REQ_AUTO;
+		}
+		snprintf(why, wlen, "kexec-tools before 2.0.27 has no -a: the binary's default");
+		return KEXEC_REQ_DEFAULT;
+	case DISTRO_AZURELINUX:
+		snprintf(why, wlen, "the Azure Linux kdumpctl always uses -s");
+		return KEXEC_REQ_FILE;
+	case DISTRO_UNKNOWN:
+		break;
+	}
+	if (r != KEXEC_REQ_DEFAULT) {
+		snprintf(why, wlen, "the kexec arguments have %s", which);
+		return r;
+	}
+	snprintf(why, wlen, "an unknown kdump service: assumed to use the kexec binary's default");
+	return KEXEC_REQ_DEFAULT;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * One booting kernel in the simulation, and the host it runs on. Private
+ * to lib/: the mechanism files (sysfb.c, hv_pci.c, hyperv_video.c,
+ * boot.c) work on it; simulate.c runs two of them.
+ */
+#ifndef HVKDUMP_KERNEL_H
+#define HVKDUMP_KERNEL_H
+
+#include "model/linux/kernel/resource.h"
+#include "simulate.h"
+#include "model/linux/drivers/hv/vmbus.h"
+
+/* What the host does, which outlives a guest kernel. */
+struct hv_host {
+	struct mmio_span vram;	/* guest-physical range the host maps as VRAM */
+};
+
+struct hv_kernel {
+	const struct scenario *sc;
+	bool kdump;
+	enum trace_phase phase;
+	struct trace *trace;
+	struct hv_host *host;
+	struct resource *iomem;		/* iomem_resource of this kernel */
+	struct vmbus_mmio vm;
+	struct sim_kernel *out;
+};
+
+static inline bool span_overlaps(const struct mmio_span *a, uint64_t start, uint64_t end)
+{
+	return a->set && start <= a->end && a->start <= end;
+}
+
+static inline bool span_holds(const struct mmio_span *a, uint64_t start, uint64_t end)
+{
+	return a->set && a->start <= start && end <= a->end;
+}
+
+#define ktrace(k, detail, func, ...) \
+	trace_add((k)->trace, (k)->phase, (detail), (func), __VA_ARGS__)
+
+/* vmbus_allocate_mmio() with the call recorded in k->out->allocs. */
+int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *what,
+			 uint64_t min, uint64_t max, uint64_t size, uint64_t align,
+			 bool fb_overlap_ok, struct sim_alloc **rec);
+
+/* sysfb.c: the firmware framebuffer of screen_info */
+void sysfb_init(struct hv_kernel *k, const char *driver);
+void aperture_remove_conflicting_devices(struct hv_kernel *k, const char *by);
+
+/* hv_pci.c */
+void hv_pci_probe(struct hv_kernel *k);
+
+/* hyperv_video.c: hyperv_drm and hyperv_fb */
+void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv);
+
+/* boot.c: VMBus, the framebuffer reservation, then every driver in order */
+int boot_kernel(struct hv_kernel *k);
+void kernel_teardown(struct hv_kernel *k);
+
+/* kexec_handoff.c: the kdump load in the first kernel */
+void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
+		struct sim_handoff *h, struct trace *t);
+
+#endif

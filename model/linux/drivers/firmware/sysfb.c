@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Firmware framebuffers fed from screen_info (drivers/firmware/sysfb.c and
+ * efifb, vesafb, simpledrm): they claim [lfb_base, lfb_base + lfb_size) as a
+ * busy region until a native driver removes them
+ * (drivers/video/aperture.c: aperture_remove_conflicting_devices()).
+ */
+#include <inttypes.h>
+
+#include "model/kernel.h"
+
+/* sysfb_init() and the driver's probe: claim the framebuffer, draw on it. */
+void sysfb_init(struct hv_kernel *k, const char *driver)
+{
+	struct sim_kernel *o = k->out;
+	uint64_t start = o->lfb_base, end;
+
+	if (!start || !o->lfb_size) {
+		ktrace(k, true, "sysfb_init", "screen_info.lfb_base is 0: no firmware framebuffer");
+		return;
+	}
+	end = start + o->lfb_size - 1;
+	o->fw_fb = (struct mmio_span){ true, start, end };
+	o->fw_fb_driver = driver;
+	if (!res_request_region(k->iomem, start, o->lfb_size, driver, 0, NULL))
+		ktrace(k, true, "sysfb_init", "%s: 0x%" PRIx64 "-0x%" PRIx64 " is taken; not claimed",
+		       driver, start, end);
+	else
+		ktrace(k, true, "sysfb_init", "%s claims 0x%" PRIx64 "-0x%" PRIx64 " (screen_info)",
+		       driver, start, end);
+	if (span_holds(&k->host->vram, start, end)) {
+		ktrace(k, false, "sysfb_init", "%s draws at 0x%" PRIx64 ", on the host's VRAM",
+		       driver, start);
+		return;
+	}
+	o->fw_fb_hang = true;
+	ktrace(k, false, "sysfb_init",
+	       "%s draws at 0x%" PRIx64 "-0x%" PRIx64 ", where the host maps no VRAM "
+	       "(VRAM is %s): writes go nowhere and the kernel can hang",
+	       driver, start, end, k->host->vram.set ? "elsewhere" : "not mapped");
+}
+
+/* drivers/video/aperture.c: aperture_remove_conflicting_devices() */
+void aperture_remove_conflicting_devices(struct hv_kernel *k, const char *by)
+{
+	struct sim_kernel *o = k->out;
+
+	if (!o->fw_fb_driver || o->fw_fb_removed)
+		return;
+	res_release_region(k->iomem, o->fw_fb.start, o->fw_fb.end - o->fw_fb.start + 1);
+	ktrace(k, true, "aperture_remove_conflicting_devices", "%s removes %s", by,
+	       o->fw_fb_driver);
+	o->fw_fb_removed = true;
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * pci_hyperv: drivers/pci/controller/pci-hyperv.c hv_pci_probe(), and the
+ * host's answer to D0 entry.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "model/kernel.h"
+
+#define HV_PCI_CONFIG_SIZE	0x2000	/* HV_PCI_CONFIG_SPACE_SIZE: 8 KiB */
+#define D0_REFUSED_STATUS	0xc0370048
+
+static uint64_t rounddown_pow_of_two(uint64_t x)
+{
+	uint64_t p = 1;
+
+	while (p <= x / 2)
+		p <<= 1;
+	return p;
+}
+
+/* hv_allocate_config_window() */
+static bool allocate_config_window(struct hv_kernel *k)
+{
+	bool above4g = k->sc->fixes & FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G);
+	struct sim_alloc *a;
+
+	if (kernel_allocate_mmio(k, "pci_hyperv", "config window", above4g ? SZ_4G : 0,
+				 UINT64_MAX, HV_PCI_CONFIG_SIZE, 0x1000, false, &a)) {
+		ktrace(k, false, "hv_allocate_config_window",
+		       "no room for the 8 KiB config window%s: the probe fails",
+		       above4g ? " above 4 GiB" : "");
+		return false;
+	}
+	k->out->config_window = (struct mmio_span){ true, a->start, a->end };
+	ktrace(k, false, "hv_allocate_config_window",
+	       "config window at 0x%" PRIx64 "-0x%" PRIx64 "%s", a->start, a->end,
+	       above4g ? " (allocated from 4 GiB up)" : "");
+	return true;
+}
+
+/* hv_pci_enter_d0(): the host checks the config window against VRAM */
+static bool enter_d0(struct hv_kernel *k)
+{
+	const struct mmio_span *cw = &k->out->config_window;
+	int attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (!span_overlaps(&k->host->vram, cw->start, cw->end)) {
+			ktrace(k, false, "hv_pci_enter_d0",
+			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64,
+			       cw->start);
+			return true;
+		}
+		ktrace(k, attempt == 1, "hv_pci_enter_d0",
+		       "PCI Pass-through VSP failed D0 Entry with status %x: the config window "
+		       "0x%" PRIx64 "-0x%" PRIx64 " lies on VRAM the host maps at 0x%" PRIx64 "-0x%" PRIx64 "%s",
+		       D0_REFUSED_STATUS, cw->start, cw->end, k->host->vram.start,
+		       k->host->vram.end, attempt ? " (the retry fails the same way)" : "");
+	}
+	return false;
+}
+
+/* hv_pci_allocate_bridge_windows(): one window for the 32-bit or 64-bit BARs */
+static void bridge_window(struct hv_kernel *k, bool low, uint64_t need)
+{
+	struct sim_kernel *o = k->out;
+	struct mmio_span *w = low ? &o->low_window : &o->high_window;
+	struct sim_alloc *a;
+
+	if (!need)
+		return;
+	if (kernel_allocate_mmio(k, "pci_hyperv", low ? "32-bit BAR window" : "64-bit BAR window",
+				 low ? 0 : SZ_4G, low ? 0xffffffffULL : UINT64_MAX, need,
+				 rounddown_pow_of_two(need), false, &a)) {
+		o->bars_missing = true;
+		ktrace(k, false, "hv_pci_allocate_bridge_windows",
+		       "Need %#" PRIx64 " of %s MMIO space. Consider reconfiguring the VM.",
+		       need, low ? "low" : "high");
+		return;
+	}
+	*w = (struct mmio_span){ true, a->start, a->end };
+	if (span_overlaps(&k->host->vram, a->start, a->end)) {
+		o->bars_on_vram = true;
+		ktrace(k, false, "hv_pci_allocate_bridge_windows",
+		       "%s BAR window 0x%" PRIx64 "-0x%" PRIx64 " lies on live VRAM: the devices "
+		       "whose BARs land there do not work", low ? "32-bit" : "64-bit",
+		       a->start, a->end);
+		return;
+	}
+	ktrace(k, true, "hv_pci_allocate_bridge_windows", "%s BAR window at 0x%" PRIx64 "-0x%" PRIx64,
+	       low ? "32-bit" : "64-bit", a->start, a->end);
+}
+
+/* drivers/pci/controller/pci-hyperv.c: hv_pci_probe() */
+void hv_pci_probe(struct hv_kernel *k)
+{
+	struct sim_kernel *o = k->out;
+
+	o->pci_probed = true;
+	o->vram_at_pci = k->host->vram;
+	ktrace(k, true, "hv_pci_probe", "pci_hyperv probes the PCI pass-through device");
+	if (!allocate_config_window(k))
+		return;
+	if (!enter_d0(k)) {
+		o->d0_refused = true;
+		ktrace(k, true, "hv_pci_probe", "probe failed: no PCI bus, no device behind it");
+		return;
+	}
+	bridge_window(k, true, k->sc->bars32);
+	bridge_window(k, false, k->sc->bars64);
+	o->pci_ok = true;
+	ktrace(k, true, "hv_pci_probe", "root bus created");
+}

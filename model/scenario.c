@@ -1,0 +1,662 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The scenario: keys, presets, checks, and the "key = value" file. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util/array.h"
+#include "lib/util/number.h"
+#include "scenario.h"
+#include "lib/util/strbuf.h"
+
+#define SZ_1M 0x100000ULL
+
+const struct scenario_key scenario_keys[] = {
+	{ "layout", "azure-gen2|hyperv-gen1|azure-arm64|azure-cvm",
+	  "a VM layout preset: MMIO ranges, framebuffer, generation" },
+	{ "arch", "x86_64|arm64", "CPU architecture (arm64 VMs are Gen2 only)" },
+	{ "gen", "1|2", "VM generation (Gen1 boots from BIOS, Gen2 from UEFI)" },
+	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB" },
+	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB" },
+	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)" },
+	{ "fb-size", "SIZE", "firmware framebuffer size, screen_info.lfb_size" },
+	{ "video", "yes|no", "whether the host offers a synthetic video device" },
+	{ "video-bar", "START-END|none", "Gen1: BAR0 of the legacy video device 1414:5353" },
+	{ "vram-mb", "N", "VRAM the host offers the synthetic video device, in MiB" },
+	{ "fb-driver", "hyperv_drm|hyperv_fb|efifb|simpledrm|vesafb|none",
+	  "the driver that owns /dev/fb0 in the first kernel" },
+	{ "builtin", "LIST|none", "which of pci_hyperv, hyperv_drm, hyperv_fb are built in" },
+	{ "kdump-modules", "LIST|none", "the modules the kdump initramfs loads" },
+	{ "probe-order", "LIST", "the order in which modules probe" },
+	{ "kexec-syscall", "default|load|file|auto",
+	  "what the kdump service asks kexec for (-c, -s, -a; default: the binary's)" },
+	{ "kexec-tools", "VERSION", "kexec-tools version, e.g. 2.0.22" },
+	{ "lockdown", "none|integrity|confidentiality", "kernel lockdown level" },
+	{ "kexec-load-disabled", "yes|no", "/proc/sys/kernel/kexec_load_disabled" },
+	{ "kexec-file", "yes|no", "the kernel has kexec_file_load (CONFIG_KEXEC_FILE)" },
+	{ "kernel-signed", "yes|no", "the kdump kernel image passes signature checks" },
+	{ "sysfb", "yes|no", "CONFIG_SYSFB: vmbus_reserve_fb() reads screen_info on Gen2" },
+	{ "kernel-fixes", "LIST|none",
+	  "fixes present: pci-config-above-4g, vmbus-reserve-fb-low-base, hyperv-fb-keep-base, vtpm-fix" },
+	{ "hide-smem-start", "yes|no",
+	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0" },
+	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need" },
+	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
+	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
+	{ "observed-vram", "START-END|none",
+	  "where the first kernel really left VRAM (from /proc/iomem)" },
+};
+const unsigned int scenario_nkeys = sizeof(scenario_keys) / sizeof(scenario_keys[0]);
+
+/* The values text of @key, for messages. */
+static const char *values_of(const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(scenario_keys) / sizeof(scenario_keys[0]); i++)
+		if (!strcmp(scenario_keys[i].name, key))
+			return scenario_keys[i].values;
+	return "?";
+}
+
+static const char *const arch_names[] = { "x86_64", "arm64" };
+static const char *const fb_names[] = {
+	"hyperv_drm", "hyperv_fb", "efifb", "simpledrm", "vesafb", "none",
+};
+static const char *const kexec_names[] = { "default", "load", "file", "auto" };
+static const char *const lockdown_names[] = { "none", "integrity", "confidentiality" };
+static const char *const target_names[] = { "nvme", "scsi", "net-vf", "net-synthetic" };
+static const char *const module_names[] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+static const char *const fix_names[] = {
+	"pci-config-above-4g", "vmbus-reserve-fb-low-base", "hyperv-fb-keep-base", "vtpm-fix",
+};
+
+#define NAMES(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *arch_name(enum hv_arch a) { return arch_names[a]; }
+const char *fb_driver_name(enum fb_driver d) { return fb_names[d]; }
+const char *kexec_request_name(enum kexec_request k) { return kexec_names[k]; }
+const char *lockdown_name(enum lockdown l) { return lockdown_names[l]; }
+const char *dump_target_name(enum dump_target t) { return target_names[t]; }
+const char *module_name(enum hv_module m) { return module_names[m]; }
+const char *fix_name(enum kernel_fix f) { return fix_names[f]; }
+
+const char *kexec_tools_str(unsigned int v, char *buf, unsigned int len)
+{
+	snprintf(buf, len, "%u.%u.%u", v / 10000, v / 100 % 100, v % 100);
+	return buf;
+}
+
+static void set_str(unsigned int set, const char *const *names, unsigned int n,
+		    char *buf, unsigned int len)
+{
+	unsigned int i, off = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (!(set & (1u << i)))
+			continue;
+		off += (unsigned int)snprintf(buf + off, off < len ? len - off : 0, "%s%s",
+					      off ? "," : "", names[i]);
+	}
+	if (!off)
+		snprintf(buf, len, "none");
+}
+
+void module_set_str(unsigned int set, char *buf, unsigned int len)
+{
+	set_str(set, module_names, MOD_COUNT, buf, len);
+}
+
+void fix_set_str(unsigned int set, char *buf, unsigned int len)
+{
+	set_str(set, fix_names, FIX_COUNT, buf, len);
+}
+
+struct preset {
+	const char *name;
+	enum hv_arch arch;
+	int gen;
+	struct mmio_span low, high, video_bar;
+	uint64_t fb_base;
+	bool video;
+	enum fb_driver fb_driver;
+};
+
+static const struct preset presets[] = {
+	{ "azure-gen2", ARCH_X86_64, 2,
+	  { true, 0x40000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
+	  { false, 0, 0 }, 0x40000000, true, FB_HYPERV_DRM },
+	{ "hyperv-gen1", ARCH_X86_64, 1,
+	  { true, 0xf8000000, 0xfed3ffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
+	  { true, 0xf8000000, 0xfbffffff }, 0, true, FB_HYPERV_DRM },
+	{ "azure-arm64", ARCH_ARM64, 2,
+	  { true, 0xe0000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
+	  { false, 0, 0 }, 0xe0000000, true, FB_HYPERV_DRM },
+	{ "azure-cvm", ARCH_X86_64, 2,
+	  { true, 0xc0000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
+	  { false, 0, 0 }, 0, false, FB_NONE },
+};
+
+static const struct preset *find_preset(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NAMES(presets); i++)
+		if (!strcmp(presets[i].name, name))
+			return &presets[i];
+	return NULL;
+}
+
+static void apply_preset(struct scenario *sc, const struct preset *p)
+{
+	sc->layout = p->name;
+	sc->arch = p->arch;
+	sc->gen = p->gen;
+	sc->low = p->low;
+	sc->high = p->high;
+	sc->video_bar = p->video_bar;
+	sc->fb_base = p->fb_base;
+	sc->video = p->video;
+	sc->fb_driver = p->fb_driver;
+}
+
+void scenario_defaults(struct scenario *sc)
+{
+	unsigned int i;
+
+	memset(sc, 0, sizeof(*sc));
+	apply_preset(sc, &presets[0]);
+	sc->fb_size = 3 * SZ_1M;	/* 1024x768x32 */
+	sc->vram_mb = 8;
+	sc->builtin = 0;
+	sc->kdump_modules = MOD_BIT(MOD_PCI_HYPERV);
+	for (i = 0; i < MOD_COUNT; i++)
+		sc->probe_order[i] = (enum hv_module)i;
+	sc->kexec = KEXEC_REQ_DEFAULT;
+	sc->kexec_tools = 20022;
+	sc->lockdown = LOCKDOWN_NONE;
+	sc->kexec_file_supported = true;
+	sc->kernel_signed = true;
+	sc->sysfb = true;
+	sc->fixes = 0;
+	sc->hide_smem_start = true;
+	sc->bars32 = 0;
+	sc->bars64 = SZ_1M;
+	sc->dump_target = DUMP_NVME;
+}
+
+#define bad(err, ...) do { hv_err_set(err, 0, __VA_ARGS__); return -1; } while (0)
+
+static int pick(const char *value, const char *const *names, unsigned int n,
+		const char *key, const char *values, struct hv_err *err)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(value, names[i]))
+			return (int)i;
+	bad(err, "%s: unknown value \"%s\" (expected %s)", key, value, values);
+}
+
+static int yes_no(const char *value, bool *out, const char *key, struct hv_err *err)
+{
+	if (!strcmp(value, "yes") || !strcmp(value, "on") || !strcmp(value, "1"))
+		*out = true;
+	else if (!strcmp(value, "no") || !strcmp(value, "off") || !strcmp(value, "0"))
+		*out = false;
+	else
+		bad(err, "%s: expected yes or no, not \"%s\"", key, value);
+	return 0;
+}
+
+static int number(const char *value, uint64_t *out, const char *key, struct hv_err *err)
+{
+	const char *why = hv_parse_u64(value, out);
+
+	if (why)
+		bad(err, "%s: \"%s\": %s", key, value, why);
+	return 0;
+}
+
+static int span(const char *value, struct mmio_span *out, bool none_ok,
+		const char *key, struct hv_err *err)
+{
+	char buf[64];
+	const char *dash;
+	uint64_t s, e;
+
+	if (none_ok && !strcmp(value, "none")) {
+		out->set = false;
+		return 0;
+	}
+	dash = strchr(value, '-');
+	if (!dash || dash == value || strlen(value) >= sizeof(buf))
+		bad(err, "%s: expected START-END, not \"%s\"", key, value);
+	memcpy(buf, value, (size_t)(dash - value));
+	buf[dash - value] = '\0';
+	if (number(buf, &s, key, err) || number(dash + 1, &e, key, err))
+		return -1;
+	if (e < s)
+		bad(err, "%s: end 0x%" PRIx64 " is below start 0x%" PRIx64, key, e, s);
+	out->set = true;
+	out->start = s;
+	out->end = e;
+	return 0;
+}
+
+/* "a,b,c" of names into a bit set; "none" is the empty set. */
+static int name_set(const char *value, const char *const *names, unsigned int n,
+		    unsigned int *out, enum hv_module *order, const char *key,
+		    struct hv_err *err)
+{
+	unsigned int set = 0, count = 0, i;
+	const char *p = value;
+
+	if (!strcmp(value, "none")) {
+		*out = 0;
+		return 0;
+	}
+	while (*p) {
+		size_t len = strcspn(p, ",");
+
+		for (i = 0; i < n; i++)
+			if (strlen(names[i]) == len && !strncmp(p, names[i], len))
+				break;
+		if (i == n)
+			bad(err, "%s: unknown name \"%.*s\" in \"%s\"", key, (int)len, p, value);
+		if (set & (1u << i))
+			bad(err, "%s: \"%s\" is listed twice", key, names[i]);
+		set |= 1u << i;
+		if (order)
+			order[count] = (enum hv_module)i;
+		count++;
+		p += len;
+		if (*p == ',') {
+			p++;
+			if (!*p)
+				bad(err, "%s: empty name at the end of \"%s\"", key, value);
+		}
+	}
+	if (!count)
+		bad(err, "%s: empty list (write none for no names)", key);
+	*out = set;
+	return 0;
+}
+
+/* "A.B.C", each 0-99: no sscanf(), the matrix parses one per combination */
+static int version(const char *value, unsigned int *out, struct hv_err *err)
+{
+	unsigned int part[3] = { 0, 0, 0 }, i;
+	const char *p = value;
+
+	for (i = 0; i < 3; i++) {
+		unsigned int digits = 0;
+
+		while (*p >= '0' && *p <= '9' && digits < 3) {
+			part[i] = part[i] * 10 + (unsigned int)(*p++ - '0');
+			digits++;
+		}
+		if (!digits || part[i] > 99 || (i < 2 && *p++ != '.'))
+			goto bad;
+	}
+	if (*p)
+		goto bad;
+	*out = part[0] * 10000 + part[1] * 100 + part[2];
+	return 0;
+bad:
+	bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
+}
+
+int scenario_set(struct scenario *sc, const char *key, const char *value,
+		 struct hv_err *err)
+{
+	uint64_t v;
+	int i;
+
+	if (!strcmp(key, "layout")) {
+		const struct preset *p = find_preset(value);
+
+		if (!p)
+			bad(err, "layout: unknown value \"%s\" (expected %s)", value,
+			    values_of(key));
+		apply_preset(sc, p);
+		return 0;
+	}
+	if (!strcmp(key, "arch")) {
+		if ((i = pick(value, arch_names, NAMES(arch_names), key, "x86_64|arm64", err)) < 0)
+			return -1;
+		sc->arch = (enum hv_arch)i;
+		return 0;
+	}
+	if (!strcmp(key, "gen")) {
+		if (strcmp(value, "1") && strcmp(value, "2"))
+			bad(err, "gen: expected 1 or 2, not \"%s\"", value);
+		sc->gen = value[0] - '0';
+		return 0;
+	}
+	if (!strcmp(key, "low-mmio")) {
+		sc->layout = "custom";
+		return span(value, &sc->low, false, key, err);
+	}
+	if (!strcmp(key, "high-mmio")) {
+		sc->layout = "custom";
+		return span(value, &sc->high, true, key, err);
+	}
+	if (!strcmp(key, "video-bar")) {
+		sc->layout = "custom";
+		return span(value, &sc->video_bar, true, key, err);
+	}
+	if (!strcmp(key, "fb-base")) {
+		sc->layout = "custom";
+		return number(value, &sc->fb_base, key, err);
+	}
+	if (!strcmp(key, "fb-size")) {
+		if (number(value, &v, key, err))
+			return -1;
+		if (v > UINT32_MAX)
+			bad(err, "fb-size: 0x%" PRIx64 " does not fit screen_info.lfb_size (32 bits)", v);
+		sc->fb_size = v;
+		return 0;
+	}
+	if (!strcmp(key, "video"))
+		return yes_no(value, &sc->video, key, err);
+	if (!strcmp(key, "vram-mb")) {
+		if (number(value, &v, key, err))
+			return -1;
+		if (!v || v > 65536)
+			bad(err, "vram-mb: %" PRIu64 " is not between 1 and 65536", v);
+		sc->vram_mb = v;
+		return 0;
+	}
+	if (!strcmp(key, "fb-driver")) {
+		if ((i = pick(value, fb_names, NAMES(fb_names), key, values_of(key), err)) < 0)
+			return -1;
+		sc->fb_driver = (enum fb_driver)i;
+		return 0;
+	}
+	if (!strcmp(key, "builtin"))
+		return name_set(value, module_names, MOD_COUNT, &sc->builtin, NULL, key, err);
+	if (!strcmp(key, "kdump-modules"))
+		return name_set(value, module_names, MOD_COUNT, &sc->kdump_modules, NULL, key, err);
+	if (!strcmp(key, "probe-order")) {
+		enum hv_module order[MOD_COUNT];
+		unsigned int set, n = 0, m;
+
+		if (!strcmp(value, "none"))
+			bad(err, "probe-order: name at least one module");
+		if (name_set(value, module_names, MOD_COUNT, &set, order, key, err))
+			return -1;
+		for (m = 0; m < MOD_COUNT; m++)
+			n += !!(set & MOD_BIT(m));
+		/* the ones not named follow in the default order */
+		for (m = 0; m < MOD_COUNT; m++)
+			if (!(set & MOD_BIT(m)))
+				order[n++] = (enum hv_module)m;
+		memcpy(sc->probe_order, order, sizeof(order));
+		return 0;
+	}
+	if (!strcmp(key, "kexec-syscall")) {
+		if ((i = pick(value, kexec_names, NAMES(kexec_names), key,
+			      "default|load|file|auto", err)) < 0)
+			return -1;
+		sc->kexec = (enum kexec_request)i;
+		return 0;
+	}
+	if (!strcmp(key, "kexec-tools"))
+		return version(value, &sc->kexec_tools, err);
+	if (!strcmp(key, "lockdown")) {
+		if ((i = pick(value, lockdown_names, NAMES(lockdown_names), key,
+			      "none|integrity|confidentiality", err)) < 0)
+			return -1;
+		sc->lockdown = (enum lockdown)i;
+		return 0;
+	}
+	if (!strcmp(key, "kexec-load-disabled"))
+		return yes_no(value, &sc->kexec_load_disabled, key, err);
+	if (!strcmp(key, "kexec-file"))
+		return yes_no(value, &sc->kexec_file_supported, key, err);
+	if (!strcmp(key, "kernel-signed"))
+		return yes_no(value, &sc->kernel_signed, key, err);
+	if (!strcmp(key, "sysfb"))
+		return yes_no(value, &sc->sysfb, key, err);
+	if (!strcmp(key, "kernel-fixes"))
+		return name_set(value, fix_names, FIX_COUNT, &sc->fixes, NULL, key, err);
+	if (!strcmp(key, "hide-smem-start"))
+		return yes_no(value, &sc->hide_smem_start, key, err);
+	if (!strcmp(key, "bars32"))
+		return number(value, &sc->bars32, key, err);
+	if (!strcmp(key, "bars64"))
+		return number(value, &sc->bars64, key, err);
+	if (!strcmp(key, "observed-vram"))
+		return span(value, &sc->observed_vram, true, key, err);
+	if (!strcmp(key, "dump-target")) {
+		if ((i = pick(value, target_names, NAMES(target_names), key,
+			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
+			return -1;
+		sc->dump_target = (enum dump_target)i;
+		return 0;
+	}
+	bad(err, "unknown key \"%s\"", key);
+}
+
+int scenario_check(const struct scenario *sc, struct hv_err *err)
+{
+	const struct preset *p = find_preset(sc->layout);
+	char v[16];
+
+	if (sc->arch == ARCH_ARM64 && sc->gen == 1)
+		bad(err, "arm64 Hyper-V VMs are Gen2 only: gen 1 is impossible with arch arm64");
+	if (p && p->gen != sc->gen)
+		bad(err, "layout %s is a Gen%d layout, not Gen%d", p->name, p->gen, sc->gen);
+	if (p && p->arch != sc->arch)
+		bad(err, "layout %s is an %s layout, not %s", p->name, arch_name(p->arch),
+		    arch_name(sc->arch));
+	if (!sc->low.set)
+		bad(err, "low-mmio: a low MMIO range is needed");
+	if (sc->low.end > 0xffffffffULL)
+		bad(err, "low-mmio: 0x%" PRIx64 "-0x%" PRIx64 " does not end below 4 GiB",
+		    sc->low.start, sc->low.end);
+	if (sc->high.set && sc->high.start < 0x100000000ULL)
+		bad(err, "high-mmio: 0x%" PRIx64 "-0x%" PRIx64 " does not start above 4 GiB",
+		    sc->high.start, sc->high.end);
+	if (sc->fb_driver == FB_EFIFB && sc->gen != 2)
+		bad(err, "fb-driver efifb needs EFI boot: Gen2 only");
+	if (sc->fb_driver == FB_VESAFB && (sc->gen != 1 || sc->arch != ARCH_X86_64))
+		bad(err, "fb-driver vesafb needs a BIOS boot: Gen1 x86_64 only");
+	if ((sc->fb_driver == FB_HYPERV_DRM || sc->fb_driver == FB_HYPERV_FB) && !sc->video)
+		bad(err, "fb-driver %s needs a synthetic video device (video = no)",
+		    fb_driver_name(sc->fb_driver));
+	if ((sc->fb_driver == FB_EFIFB || sc->fb_driver == FB_SIMPLEDRM) && sc->gen == 2 &&
+	    !sc->fb_base)
+		bad(err, "fb-driver %s needs a firmware framebuffer (fb-base is 0)",
+		    fb_driver_name(sc->fb_driver));
+	if (sc->gen == 1 && sc->video && !sc->video_bar.set)
+		bad(err, "video-bar: a Gen1 VM with a video device needs BAR0 of 1414:5353");
+	if (sc->fb_base && !sc->fb_size)
+		bad(err, "fb-size: a firmware framebuffer needs a size");
+	if (sc->video) {
+		unsigned int i;
+
+		/* a built-in video driver binds the device before any module */
+		for (i = 0; i < MOD_COUNT; i++) {
+			enum hv_module m = sc->probe_order[i];
+
+			if (m == MOD_PCI_HYPERV || !(sc->builtin & MOD_BIT(m)))
+				continue;
+			if ((m == MOD_HYPERV_DRM && sc->fb_driver != FB_HYPERV_DRM) ||
+			    (m == MOD_HYPERV_FB && sc->fb_driver != FB_HYPERV_FB))
+				bad(err, "%s is built in and binds the video device first, so "
+				    "fb-driver must be %s, not %s", module_name(m), module_name(m),
+				    fb_driver_name(sc->fb_driver));
+			break;
+		}
+	}
+	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027)
+		bad(err, "kexec-syscall auto: kexec-tools %s has no -a (it came in 2.0.27)",
+		    kexec_tools_str(sc->kexec_tools, v, sizeof(v)));
+	return 0;
+}
+
+int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
+		   unsigned int npairs, struct hv_err *err)
+{
+	const struct scenario_pair *layout = NULL;
+	bool gen1 = false, arm64 = false;
+	unsigned int i;
+
+	scenario_defaults(sc);
+	for (i = 0; i < npairs; i++) {
+		if (!strcmp(pairs[i].key, "layout"))
+			layout = &pairs[i];
+		else if (!strcmp(pairs[i].key, "gen"))
+			gen1 = !strcmp(pairs[i].value, "1");
+		else if (!strcmp(pairs[i].key, "arch"))
+			arm64 = !strcmp(pairs[i].value, "arm64");
+	}
+	/* the layout first; without one, the preset that fits gen and arch */
+	if (layout) {
+		if (scenario_set(sc, "layout", layout->value, err))
+			goto fail_at;
+	} else if (gen1) {
+		apply_preset(sc, find_preset("hyperv-gen1"));
+	} else if (arm64) {
+		apply_preset(sc, find_preset("azure-arm64"));
+	}
+	for (i = 0; i < npairs; i++) {
+		if (&pairs[i] == layout || !strcmp(pairs[i].key, "layout"))
+			continue;
+		if (scenario_set(sc, pairs[i].key, pairs[i].value, err)) {
+			layout = &pairs[i];
+			goto fail_at;
+		}
+	}
+	return scenario_check(sc, err);
+fail_at:
+	if (err)
+		err->line = layout->origin ? layout->line : 0;
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+int scenario_file_parse(const char *name, const char *text, size_t len,
+			struct scenario_file *out, struct hv_err *err)
+{
+	size_t cap = 0;
+	unsigned long line = 0;
+	struct scenario_pair *np;
+	char *p, *end;
+
+	memset(out, 0, sizeof(*out));
+	if (memchr(text, '\0', len)) {
+		hv_err_set(err, 0, "NUL byte in the file");
+		return -1;
+	}
+	out->text = malloc(len + 1);
+	if (!out->text)
+		goto oom;
+	memcpy(out->text, text, len);
+	out->text[len] = '\0';
+	for (p = out->text; *p; p = end) {
+		char *eol = strchr(p, '\n'), *eq, *key, *value, *hash;
+
+		end = eol ? eol + 1 : p + strlen(p);
+		if (eol)
+			*eol = '\0';
+		line++;
+		hash = strchr(p, '#');
+		if (hash)
+			*hash = '\0';
+		p = trim(p);
+		if (!*p)
+			continue;
+		eq = strchr(p, '=');
+		if (!eq) {
+			hv_err_set(err, line, "expected key = value, not \"%s\"", p);
+			goto fail;
+		}
+		*eq = '\0';
+		key = trim(p);
+		value = trim(eq + 1);
+		if (!*key || !*value) {
+			hv_err_set(err, line, "expected key = value with both present");
+			goto fail;
+		}
+		np = hv_grow(out->pairs, &cap, out->npairs, sizeof(*np), 16);
+		if (!np)
+			goto oom;
+		out->pairs = np;
+		out->pairs[out->npairs++] = (struct scenario_pair){
+			.key = key, .value = value, .origin = name, .line = line,
+		};
+	}
+	return 0;
+oom:
+	hv_err_set(err, 0, "out of memory");
+fail:
+	scenario_file_free(out);
+	return -1;
+}
+
+void scenario_file_free(struct scenario_file *f)
+{
+	free(f->pairs);
+	free(f->text);
+	memset(f, 0, sizeof(*f));
+}
+
+static void dump_span(struct strbuf *out, const char *key, const struct mmio_span *s)
+{
+	if (s->set)
+		sb_addf(out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "\n", key, s->start, s->end);
+	else
+		sb_addf(out, "%s = none\n", key);
+}
+
+void scenario_dump(const struct scenario *sc, struct strbuf *out)
+{
+	char buf[96];
+	unsigned int i;
+
+	sb_addf(out, "layout = %s\narch = %s\ngen = %d\n", sc->layout,
+		arch_name(sc->arch), sc->gen);
+	dump_span(out, "low-mmio", &sc->low);
+	dump_span(out, "high-mmio", &sc->high);
+	sb_addf(out, "fb-base = 0x%" PRIx64 "\nfb-size = 0x%" PRIx64 "\nvideo = %s\n",
+		sc->fb_base, sc->fb_size, sc->video ? "yes" : "no");
+	dump_span(out, "video-bar", &sc->video_bar);
+	sb_addf(out, "vram-mb = %" PRIu64 "\nfb-driver = %s\n", sc->vram_mb,
+		fb_driver_name(sc->fb_driver));
+	module_set_str(sc->builtin, buf, sizeof(buf));
+	sb_addf(out, "builtin = %s\n", buf);
+	module_set_str(sc->kdump_modules, buf, sizeof(buf));
+	sb_addf(out, "kdump-modules = %s\nprobe-order = ", buf);
+	for (i = 0; i < MOD_COUNT; i++)
+		sb_addf(out, "%s%s", i ? "," : "", module_name(sc->probe_order[i]));
+	sb_addf(out, "\nkexec-syscall = %s\nkexec-tools = %s\nlockdown = %s\n",
+		kexec_request_name(sc->kexec),
+		kexec_tools_str(sc->kexec_tools, buf, sizeof(buf)),
+		lockdown_name(sc->lockdown));
+	sb_addf(out, "kexec-load-disabled = %s\nkexec-file = %s\nkernel-signed = %s\nsysfb = %s\n",
+		sc->kexec_load_disabled ? "yes" : "no", sc->kexec_file_supported ? "yes" : "no",
+		sc->kernel_signed ? "yes" : "no", sc->sysfb ? "yes" : "no");
+	fix_set_str(sc->fixes, buf, sizeof(buf));
+	sb_addf(out, "kernel-fixes = %s\nhide-smem-start = %s\n", buf,
+		sc->hide_smem_start ? "yes" : "no");
+	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\ndump-target = %s\n",
+		sc->bars32, sc->bars64, dump_target_name(sc->dump_target));
+	dump_span(out, "observed-vram", &sc->observed_vram);
+}

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the simulation runs on: one Hyper-V/Azure VM, its kernel, its
+ * kdump setup. Filled from "key = value" pairs that come from a scenario
+ * file or from command-line options (the same keys); see scenario_keys[].
+ */
+#ifndef HVKDUMP_SCENARIO_H
+#define HVKDUMP_SCENARIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lib/util/error.h"
+
+enum hv_arch { ARCH_X86_64, ARCH_ARM64 };
+
+/* The driver that ends up owning /dev/fb0 in the first kernel. */
+enum fb_driver {
+	FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_SIMPLEDRM, FB_VESAFB, FB_NONE,
+};
+
+/* What the kdump service asks kexec for. */
+enum kexec_request {
+	KEXEC_REQ_DEFAULT,	/* the kexec binary's default: -c, or -a from 2.0.27 */
+	KEXEC_REQ_LOAD,		/* -c: kexec_load */
+	KEXEC_REQ_FILE,		/* -s: kexec_file_load */
+	KEXEC_REQ_AUTO,		/* -a: kexec_file_load, then kexec_load (2.0.27+) */
+};
+
+enum lockdown { LOCKDOWN_NONE, LOCKDOWN_INTEGRITY, LOCKDOWN_CONFIDENTIALITY };
+
+enum dump_target { DUMP_NVME, DUMP_SCSI, DUMP_NET_VF, DUMP_NET_SYNTHETIC };
+
+/* The drivers whose build and load order matter. */
+enum hv_module { MOD_PCI_HYPERV, MOD_HYPERV_DRM, MOD_HYPERV_FB, MOD_COUNT };
+#define MOD_BIT(m)	(1u << (m))
+
+/* Candidate kernel fixes. */
+enum kernel_fix {
+	FIX_PCI_CONFIG_ABOVE_4G,	/* hv_pci config window from 4 GiB up */
+	FIX_VMBUS_RESERVE_FB_LOW_BASE,	/* 016a25e4b0df */
+	FIX_HYPERV_FB_KEEP_BASE,	/* 304386373007 */
+	FIX_VTPM,			/* vTPM truncation at 0xfed3ffff */
+	FIX_COUNT,
+};
+#define FIX_BIT(f)	(1u << (f))
+
+struct mmio_span {
+	bool set;
+	uint64_t start, end;	/* inclusive */
+};
+
+struct scenario {
+	const char *layout;		/* preset name, or "custom" */
+	enum hv_arch arch;
+	int gen;			/* 1 or 2 */
+	struct mmio_span low, high;	/* the VMBus _CRS ranges */
+	uint64_t fb_base;		/* firmware framebuffer (screen_info.lfb_base); 0: none */
+	uint64_t fb_size;		/* screen_info.lfb_size */
+	bool video;			/* a synthetic video device is offered */
+	struct mmio_span video_bar;	/* Gen1: BAR0 of PCI 1414:5353 */
+	uint64_t vram_mb;		/* VRAM the host offers */
+	enum fb_driver fb_driver;
+	unsigned int builtin;		/* MOD_BIT()s built into the kernel */
+	unsigned int kdump_modules;	/* MOD_BIT()s the kdump initramfs loads */
+	enum hv_module probe_order[MOD_COUNT];	/* module probe order */
+	enum kexec_request kexec;
+	unsigned int kexec_tools;	/* 2.0.22 is 20022 */
+	enum lockdown lockdown;
+	bool kexec_load_disabled;	/* /proc/sys/kernel/kexec_load_disabled */
+	bool kexec_file_supported;	/* CONFIG_KEXEC_FILE */
+	bool kernel_signed;		/* the kdump kernel passes signature checks */
+	bool sysfb;			/* CONFIG_SYSFB */
+	unsigned int fixes;		/* FIX_BIT()s */
+	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
+	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */
+	enum dump_target dump_target;
+	/*
+	 * Where the first kernel really left VRAM, when it was seen (check reads
+	 * it from /proc/iomem): the host's VRAM from then on, whatever the model
+	 * of the first kernel says.
+	 */
+	struct mmio_span observed_vram;
+};
+
+/* A key with its help: drives the parser, --help and the man page. */
+struct scenario_key {
+	const char *name;
+	const char *values;	/* what it takes, for messages and help */
+	const char *help;
+};
+extern const struct scenario_key scenario_keys[];
+extern const unsigned int scenario_nkeys;
+
+/* Where a pair came from, for messages: "FILE:LINE" or "--option". */
+struct scenario_pair {
+	const char *key;
+	const char *value;
+	const char *origin;	/* NULL: an option */
+	unsigned long line;
+};
+
+/* The defaults: Azure Gen2 x86_64 as seen in the field. */
+void scenario_defaults(struct scenario *sc);
+
+/*
+ * Builds a scenario from @pairs applied in order (a later pair wins), the
+ * layout preset first wherever it appears. Checks that the result is
+ * possible. Returns 0, or -1 with @err (err->line set when the pair came
+ * from a file).
+ */
+int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
+		   unsigned int npairs, struct hv_err *err);
+
+/* One "key = value" text (a scenario file); pairs point into @text. */
+struct scenario_file {
+	struct scenario_pair *pairs;
+	unsigned int npairs;
+	char *text;
+};
+int scenario_file_parse(const char *name, const char *text, size_t len,
+			struct scenario_file *out, struct hv_err *err);
+void scenario_file_free(struct scenario_file *f);
+
+/* Names, for output. */
+const char *arch_name(enum hv_arch a);
+const char *fb_driver_name(enum fb_driver d);
+const char *kexec_request_name(enum kexec_request k);
+const char *lockdown_name(enum lockdown l);
+const char *dump_target_name(enum dump_target t);
+const char *module_name(enum hv_module m);
+const char *fix_name(enum kernel_fix f);
+/* "2.0.22" into @buf */
+const char *kexec_tools_str(unsigned int v, char *buf, unsigned int len);
+
+/* Formats a module or fix set as "a,b" or "none". */
+void module_set_str(unsigned int set, char *buf, unsigned int len);
+void fix_set_str(unsigned int set, char *buf, unsigned int len);
+
+/* Applies one key; for matrix and remedies. Returns 0 or -1 with @err. */
+int scenario_set(struct scenario *sc, const char *key, const char *value,
+		 struct hv_err *err);
+/* Checks a built scenario: impossible combinations. */
+int scenario_check(const struct scenario *sc, struct hv_err *err);
+
+/* The scenario as "key = value" lines, the file format. */
+struct strbuf;
+void scenario_dump(const struct scenario *sc, struct strbuf *out);
+
+#endif
