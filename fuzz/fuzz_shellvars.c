@@ -8,6 +8,7 @@
 
 #include "lib/verdict/config_edit.h"
 #include "lib/formats/parsers.h"
+#include "model/kdump_service.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

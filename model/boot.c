@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * A kernel boot as far as MMIO goes: PCI enumeration (Gen1), the VMBus
- * ranges and framebuffer reservation (drivers/hv/vmbus_drv.c
- * vmbus_acpi_add()), the firmware framebuffer, then the drivers: built-in
- * ones first, then the modules this kernel loads, each group in probe order.
+ * Ours: a kernel boot as far as MMIO goes, in the order Linux runs it: PCI
+ * enumeration (Gen1), the VMBus ranges and framebuffer reservation
+ * (drivers/hv/vmbus_drv.c vmbus_acpi_add(), v4.6 ... v7.1; the mechanisms
+ * under model/linux/drivers/hv/), the firmware framebuffer, then the
+ * drivers: built-in ones first, then the modules this kernel loads, each
+ * group in probe order.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/formats/iomem.h"
 #include "kernel.h"
 #include "lib/util/strbuf.h"
 

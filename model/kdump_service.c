@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Which kexec system call a distribution's kdump service asks for:
- * kdump-tools' kdump-config kdump_load() on Debian and Ubuntu, kdump-utils'
- * kdumpctl on RHEL and Fedora, SUSE's kdump, Azure Linux's kdumpctl.
+ * Which kexec system call a distribution's kdump service asks for. Ours:
+ * which service runs on which distribution, and the kexec arguments' last
+ * syscall option; each service's own decision is modelled beside the
+ * upstream script it follows: model/kdump-tools/kdump-config.c (Debian,
+ * Ubuntu), model/kdump-utils/kdumpctl.c (RHEL, Fedora),
+ * model/suse-kdump/load.c (SUSE), model/azurelinux/kdumpctl.c.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/formats/parsers.h"
+#include "model/kdump_service.h"
 
 enum distro_family distro_family_of(const char *id, const char *id_like)
 {
@@ -85,53 +88,25 @@ enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 					 bool secure_boot, enum hv_arch arch,
 					 unsigned int kexec_tools, char *why, size_t wlen)
 {
-	const char *which = NULL;
-	enum kexec_request r = last_flag(args, &which);
+	struct kexec_args_flag flag = { KEXEC_REQ_DEFAULT, NULL };
 
+	flag.req = last_flag(args, &flag.which);
 	(void)arch;
 	switch (d) {
 	case DISTRO_DEBIAN:
-		/* kdump_load(): "-s" for Secure Boot first, KDUMP_KEXEC_ARGS after it */
-		if (r != KEXEC_REQ_DEFAULT) {
-			snprintf(why, wlen, "KDUMP_KEXEC_ARGS has %s%s", which,
-				 secure_boot && r != KEXEC_REQ_FILE ?
-				 ", which overrides the -s kdump-config adds for Secure Boot" : "");
-			return r;
-		}
-		if (secure_boot) {
-			snprintf(why, wlen, "kdump-config adds -s: Secure Boot is on");
-			return KEXEC_REQ_FILE;
-		}
-		snprintf(why, wlen, "neither Secure Boot nor KDUMP_KEXEC_ARGS chooses: "
-			 "the kexec binary's default");
-		return KEXEC_REQ_DEFAULT;
+		return kdump_tools_kdump_load(&flag, secure_boot, why, wlen);
 	case DISTRO_RHEL:
-		if (secure_boot) {
-			snprintf(why, wlen, "kdumpctl adds -s: Secure Boot is enforced");
-			return KEXEC_REQ_FILE;
-		}
-		if (r != KEXEC_REQ_DEFAULT) {
-			snprintf(why, wlen, "KEXEC_ARGS has %s", which);
-			return r;
-		}
-		snprintf(why, wlen, "kdumpctl uses -s by default on x86_64 and aarch64");
-		return KEXEC_REQ_FILE;
+		return kdumpctl_load_kdump(&flag, secure_boot, why, wlen);
 	case DISTRO_SUSE:
-		if (kexec_tools >= 20027) {
-			snprintf(why, wlen, "SUSE kdump passes -a last, over KEXEC_OPTIONS");
-			return KEXEC_REQ_AUTO;
-		}
-		snprintf(why, wlen, "kexec-tools before 2.0.27 has no -a: the binary's default");
-		return KEXEC_REQ_DEFAULT;
+		return suse_kdump_load(kexec_tools, why, wlen);
 	case DISTRO_AZURELINUX:
-		snprintf(why, wlen, "the Azure Linux kdumpctl always uses -s");
-		return KEXEC_REQ_FILE;
+		return azurelinux_load_kdump(why, wlen);
 	case DISTRO_UNKNOWN:
 		break;
 	}
-	if (r != KEXEC_REQ_DEFAULT) {
-		snprintf(why, wlen, "the kexec arguments have %s", which);
-		return r;
+	if (flag.req != KEXEC_REQ_DEFAULT) {
+		snprintf(why, wlen, "the kexec arguments have %s", flag.which);
+		return flag.req;
 	}
 	snprintf(why, wlen, "an unknown kdump service: assumed to use the kexec binary's default");
 	return KEXEC_REQ_DEFAULT;

@@ -1,20 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * One booting kernel in the simulation, and the host it runs on. Private
- * to lib/: the mechanism files (sysfb.c, hv_pci.c, hyperv_video.c,
- * boot.c) work on it; simulate.c runs two of them.
+ * Ours: one booting kernel in the simulation, and the host it runs on.
+ * Private to model/: the mechanism files under model/linux/ and
+ * model/boot.c work on it; model/simulate.c runs two of them.
  */
 #ifndef HVKDUMP_KERNEL_H
 #define HVKDUMP_KERNEL_H
 
+#include "model/hyperv-host/host.h"
 #include "model/linux/kernel/resource.h"
 #include "simulate.h"
 #include "model/linux/drivers/hv/vmbus.h"
-
-/* What the host does, which outlives a guest kernel. */
-struct hv_host {
-	struct mmio_span vram;	/* guest-physical range the host maps as VRAM */
-};
 
 struct hv_kernel {
 	const struct scenario *sc;

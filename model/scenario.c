@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The scenario: keys, presets, checks, and the "key = value" file. */
+/* Ours: the scenario: keys, presets, checks, and the "key = value" file. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>

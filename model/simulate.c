@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The two-kernel simulation and its verdict (SPEC section 6): the host's
+ * Ours: the two-kernel simulation and its verdict (SPEC section 6): the host's
  * VRAM, the first kernel, the kdump load, the kdump kernel on the same host
  * state, and whether the dump target is reachable from it.
  */
@@ -228,24 +228,7 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	memset(r, 0, sizeof(*r));
 	r->trace.enabled = trace;
 
-	/* the firmware: where the host maps VRAM before any driver moves it */
-	if (sc->video && sc->gen == 2 && sc->fb_base)
-		host.vram = (struct mmio_span){ true, sc->fb_base, sc->fb_base + sc->fb_size - 1 };
-	else if (sc->video && sc->gen == 1 && sc->video_bar.set) {
-		/* the legacy device's BAR holds as much of VRAM as fits in it */
-		uint64_t end = sc->video_bar.start + (sc->vram_mb << 20) - 1;
-
-		host.vram = (struct mmio_span){ true, sc->video_bar.start,
-			end < sc->video_bar.end ? end : sc->video_bar.end };
-	}
-	if (host.vram.set)
-		trace_add(&r->trace, PHASE_FIRST, false, "firmware",
-			  "the host maps VRAM at 0x%" PRIx64 "-0x%" PRIx64 " (%s)",
-			  host.vram.start, host.vram.end,
-			  sc->gen == 2 ? "the UEFI framebuffer" : "the legacy video BAR");
-	else
-		trace_add(&r->trace, PHASE_FIRST, false, "firmware",
-			  "no synthetic video: the host maps no VRAM");
+	hv_host_power_on(sc, &host, &r->trace);
 
 	/* the first kernel boots with the firmware's screen_info */
 	if (sc->gen == 2) {

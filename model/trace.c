@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+/* Ours: the simulation's story, step by step (see trace.h). */
 #define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdio.h>

@@ -2,6 +2,7 @@
 /* The parsers of the files the probe reads. */
 #include "testutil.h"
 #include "lib/formats/parsers.h"
+#include "model/kdump_service.h"
 
 #define S(text) text, sizeof(text) - 1
 

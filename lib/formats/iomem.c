@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* /proc/iomem printing (kernel/resource.c r_show()) and parsing. */
+/* /proc/iomem parsing: the reverse of kernel/resource.c r_show() (model/linux/kernel/resource.c). */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,54 +11,6 @@
 
 /* No kernel resource name comes near this; a longer one is not iomem. */
 #define IOMEM_NAME_MAX 4096
-
-struct resource *iomem_root_new(void)
-{
-	return res_new(0, UINT64_MAX, "PCI mem", IORESOURCE_MEM);
-}
-
-static void show_one(const struct resource *r, size_t depth, int width,
-		     struct strbuf *out)
-{
-	if (depth > MAX_IORES_LEVEL)
-		depth = MAX_IORES_LEVEL;
-	sb_addf(out, "%*s%0*" PRIx64 "-%0*" PRIx64 " : %s\n",
-		(int)depth * 2, "", width, r->start, width, r->end,
-		r->name ? r->name : "<BAD>");
-}
-
-/* Pre-order, as r_next() walks, keeping the depth as it goes. */
-static void show_children(const struct resource *root, size_t depth, int width,
-			  struct strbuf *out)
-{
-	const struct resource *r = root->child;
-
-	while (r) {
-		show_one(r, depth, width, out);
-		if (r->child) {
-			r = r->child;
-			depth++;
-			continue;
-		}
-		while (!r->sibling && r->parent != root) {
-			r = r->parent;
-			depth--;
-		}
-		r = r->sibling;
-	}
-}
-
-/* kernel/resource.c: r_show() for a reader with CAP_SYS_ADMIN */
-void iomem_show(const struct resource *root, struct strbuf *out)
-{
-	show_children(root, 0, root->end < 0x10000 ? 4 : 8, out);
-}
-
-void iomem_show_with_root(const struct resource *root, struct strbuf *out)
-{
-	show_one(root, 0, 8, out);
-	show_children(root, 1, 8, out);
-}
 
 struct iomem_line {
 	unsigned long lineno;

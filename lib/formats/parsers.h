@@ -103,19 +103,4 @@ int lockdown_parse(const char *text, enum lockdown *out);
 /* --- efivars: 4 attribute bytes, then the value byte */
 int efivar_byte(const uint8_t *buf, size_t len, uint8_t *value);
 
-/* --- the kdump service: which kexec syscall it asks for */
-enum distro_family {
-	DISTRO_UNKNOWN, DISTRO_DEBIAN, DISTRO_RHEL, DISTRO_SUSE, DISTRO_AZURELINUX,
-};
-enum distro_family distro_family_of(const char *id, const char *id_like);
-const char *distro_family_name(enum distro_family d);
-/*
- * kdump-config kdump_load() (Debian, Ubuntu), kdumpctl (RHEL, Fedora), SUSE
- * kdump, Azure Linux kdumpctl. @args: KDUMP_KEXEC_ARGS or KEXEC_ARGS (NULL:
- * unset). Fills @why with the rule that decided.
- */
-enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
-					 bool secure_boot, enum hv_arch arch,
-					 unsigned int kexec_tools, char *why, size_t wlen);
-
 #endif

@@ -8,6 +8,7 @@
 #define HVKDUMP_FACTS_H
 
 #include "lib/formats/parsers.h"
+#include "model/kdump_service.h"
 #include "model/linux/kernel/resource.h"
 #include "model/scenario.h"
 

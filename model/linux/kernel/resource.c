@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The resource tree: models kernel/resource.c. */
+/*
+ * The resource tree: Linux v2.6 ... v7.1, kernel/resource.c
+ * __request_resource(), __request_region(), __release_region(), and
+ * r_show(), the /proc/iomem listing.
+ */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/util/strbuf.h"
 #include "resource.h"
 
 struct resource *res_new(uint64_t start, uint64_t end, const char *name,
@@ -251,4 +257,52 @@ unsigned int res_depth(const struct resource *root, const struct resource *r)
 	for (; r->parent && r->parent != root; r = r->parent)
 		depth++;
 	return depth;
+}
+
+struct resource *iomem_root_new(void)
+{
+	return res_new(0, UINT64_MAX, "PCI mem", IORESOURCE_MEM);
+}
+
+static void show_one(const struct resource *r, size_t depth, int width,
+		     struct strbuf *out)
+{
+	if (depth > MAX_IORES_LEVEL)
+		depth = MAX_IORES_LEVEL;
+	sb_addf(out, "%*s%0*" PRIx64 "-%0*" PRIx64 " : %s\n",
+		(int)depth * 2, "", width, r->start, width, r->end,
+		r->name ? r->name : "<BAD>");
+}
+
+/* Pre-order, as r_next() walks, keeping the depth as it goes. */
+static void show_children(const struct resource *root, size_t depth, int width,
+			  struct strbuf *out)
+{
+	const struct resource *r = root->child;
+
+	while (r) {
+		show_one(r, depth, width, out);
+		if (r->child) {
+			r = r->child;
+			depth++;
+			continue;
+		}
+		while (!r->sibling && r->parent != root) {
+			r = r->parent;
+			depth--;
+		}
+		r = r->sibling;
+	}
+}
+
+/* kernel/resource.c: r_show() for a reader with CAP_SYS_ADMIN */
+void iomem_show(const struct resource *root, struct strbuf *out)
+{
+	show_children(root, 0, root->end < 0x10000 ? 4 : 8, out);
+}
+
+void iomem_show_with_root(const struct resource *root, struct strbuf *out)
+{
+	show_one(root, 0, 8, out);
+	show_children(root, 1, 8, out);
 }

@@ -99,4 +99,18 @@ static inline bool res_is_pow2(uint64_t x)
 	return x && !(x & (x - 1));
 }
 
+/* kernel/resource.c: MAX_IORES_LEVEL, the deepest indent r_show() prints */
+#define MAX_IORES_LEVEL 5
+
+struct strbuf;
+
+/* The root of the global tree, as iomem_resource: [0, 2^64-1]. */
+struct resource *iomem_root_new(void);
+
+/* Appends the tree under @root as r_show() prints it. */
+void iomem_show(const struct resource *root, struct strbuf *out);
+
+/* The same for a tree that is not iomem_resource, its root line first. */
+void iomem_show_with_root(const struct resource *root, struct strbuf *out);
+
 #endif

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Firmware framebuffers fed from screen_info (drivers/firmware/sysfb.c and
- * efifb, vesafb, simpledrm): they claim [lfb_base, lfb_base + lfb_size) as a
- * busy region until a native driver removes them
- * (drivers/video/aperture.c: aperture_remove_conflicting_devices()).
+ * Linux v4.6 ... v7.1, drivers/firmware/sysfb.c sysfb_init() with the probe
+ * of the firmware framebuffer driver it feeds (drivers/video/fbdev/efifb.c,
+ * vesafb.c, drivers/gpu/drm/tiny/simpledrm.c): they claim [lfb_base,
+ * lfb_base + lfb_size) as a busy region until a native driver removes them
+ * (model/linux/drivers/video/aperture.c).
  */
 #include <inttypes.h>
 
@@ -38,17 +39,4 @@ void sysfb_init(struct hv_kernel *k, const char *driver)
 	       "%s draws at 0x%" PRIx64 "-0x%" PRIx64 ", where the host maps no VRAM "
 	       "(VRAM is %s): writes go nowhere and the kernel can hang",
 	       driver, start, end, k->host->vram.set ? "elsewhere" : "not mapped");
-}
-
-/* drivers/video/aperture.c: aperture_remove_conflicting_devices() */
-void aperture_remove_conflicting_devices(struct hv_kernel *k, const char *by)
-{
-	struct sim_kernel *o = k->out;
-
-	if (!o->fw_fb_driver || o->fw_fb_removed)
-		return;
-	res_release_region(k->iomem, o->fw_fb.start, o->fw_fb.end - o->fw_fb.start + 1);
-	ktrace(k, true, "aperture_remove_conflicting_devices", "%s removes %s", by,
-	       o->fw_fb_driver);
-	o->fw_fb_removed = true;
 }

@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The framebuffer reservation: models drivers/hv/vmbus_drv.c vmbus_reserve_fb(). */
+/*
+ * Linux v4.6 ... v7.1, drivers/hv/vmbus_drv.c vmbus_reserve_fb(): the
+ * classic form, and the form of 016a25e4b0df (v7.1 and the stable releases
+ * in SPEC section 3). Split in two here: vmbus_reserve_fb() picks start and
+ * size, vmbus_reserve_fb_range() is its closing request loop.
+ */
 #include <stddef.h>
 
 #include "vmbus.h"

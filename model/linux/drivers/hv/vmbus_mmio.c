@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The VMBus MMIO allocator: models drivers/hv/vmbus_drv.c
+ * The VMBus MMIO allocator: Linux v4.6 ... v7.1, drivers/hv/vmbus_drv.c
  * vmbus_allocate_mmio() and vmbus_free_mmio().
  *
  * The kernel tries every align-th address of a range in turn. That gives

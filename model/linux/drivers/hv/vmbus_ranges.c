@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The VMBus MMIO range list: models drivers/hv/vmbus_drv.c. */
+/*
+ * The VMBus MMIO range list: Linux v4.6 ... v7.1, drivers/hv/vmbus_drv.c
+ * vmbus_walk_resources() (ACPI _CRS, the vTPM cut before and after
+ * 016a25e4b0df) and vmbus_device_add()'s "ranges" (device tree, v6.13 on).
+ */
 #include <errno.h>
 #include <stdlib.h>
 

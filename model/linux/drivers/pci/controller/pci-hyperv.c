@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * pci_hyperv: drivers/pci/controller/pci-hyperv.c hv_pci_probe(), and the
- * host's answer to D0 entry.
+ * pci_hyperv: Linux v4.6 ... v7.1, drivers/pci/controller/pci-hyperv.c
+ * (drivers/pci/host/ before v4.19) hv_pci_probe(); the host's answer to D0
+ * entry is model/hyperv-host/host.c.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -10,7 +11,6 @@
 #include "model/kernel.h"
 
 #define HV_PCI_CONFIG_SIZE	0x2000	/* HV_PCI_CONFIG_SPACE_SIZE: 8 KiB */
-#define D0_REFUSED_STATUS	0xc0370048
 
 static uint64_t rounddown_pow_of_two(uint64_t x)
 {
@@ -48,7 +48,7 @@ static bool enter_d0(struct hv_kernel *k)
 	int attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (!span_overlaps(&k->host->vram, cw->start, cw->end)) {
+		if (hv_host_d0_entry(k->host, cw->start, cw->end)) {
 			ktrace(k, false, "hv_pci_enter_d0",
 			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64,
 			       cw->start);
@@ -57,7 +57,7 @@ static bool enter_d0(struct hv_kernel *k)
 		ktrace(k, attempt == 1, "hv_pci_enter_d0",
 		       "PCI Pass-through VSP failed D0 Entry with status %x: the config window "
 		       "0x%" PRIx64 "-0x%" PRIx64 " lies on VRAM the host maps at 0x%" PRIx64 "-0x%" PRIx64 "%s",
-		       D0_REFUSED_STATUS, cw->start, cw->end, k->host->vram.start,
+		       HV_D0_REFUSED_STATUS, cw->start, cw->end, k->host->vram.start,
 		       k->host->vram.end, attempt ? " (the retry fails the same way)" : "");
 	}
 	return false;

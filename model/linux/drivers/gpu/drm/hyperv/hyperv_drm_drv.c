@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The synthetic video drivers: hyperv_drm (drivers/gpu/drm/hyperv/,
- * hyperv_setup_vram()) and hyperv_fb (drivers/video/fbdev/hyperv_fb.c,
- * hvfb_getmem()). Both take mmio_megabytes of VRAM with
+ * The synthetic video drivers, one function for both: hyperv_drm (Linux
+ * v5.14 ... v7.1, drivers/gpu/drm/hyperv/hyperv_drm_drv.c
+ * hyperv_setup_vram()) and hyperv_fb (Linux v4.x ... v6.19,
+ * drivers/video/fbdev/hyperv_fb.c hvfb_getmem(); removed in v7.0 by
+ * 40227f2efcfb). Both take mmio_megabytes of VRAM with
  * vmbus_allocate_mmio(0, -1, size, 1 MiB, fb_overlap_ok = true) and tell the
  * host where it now is (SYNTHVID_VRAM_LOCATION): from then on the host maps
  * VRAM there. Neither updates screen_info.
@@ -59,7 +61,7 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 		ktrace(k, false, func, "%s: VRAM at 0x%" PRIx64 "-0x%" PRIx64 "%s", name,
 		       a->start, a->end,
 		       span_holds(&o->fb_range, a->start, a->end) ? ", inside fb_range" : "");
-	k->host->vram = (struct mmio_span){ true, a->start, a->end };
+	hv_host_vram_location(k->host, a->start, a->end);
 	o->vram = k->host->vram;
 	ktrace(k, true, "synthvid_update_vram_location",
 	       "SYNTHVID_VRAM_LOCATION 0x%" PRIx64 ": the host maps VRAM there now", a->start);

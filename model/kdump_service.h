@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The distributions' kdump services: which kexec system call each asks
+ * for. The dispatcher is model/kdump_service.c; each service's decision
+ * sits under the path of the script it follows.
+ */
+#ifndef HVKDUMP_KDUMP_SERVICE_H
+#define HVKDUMP_KDUMP_SERVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/scenario.h"
+
+enum distro_family {
+	DISTRO_UNKNOWN, DISTRO_DEBIAN, DISTRO_RHEL, DISTRO_SUSE, DISTRO_AZURELINUX,
+};
+/* os-release ID and ID_LIKE -> the kdump service that distribution ships */
+enum distro_family distro_family_of(const char *id, const char *id_like);
+const char *distro_family_name(enum distro_family d);
+/*
+ * kdump-config kdump_load() (Debian, Ubuntu), kdumpctl (RHEL, Fedora), SUSE
+ * kdump, Azure Linux kdumpctl. @args: KDUMP_KEXEC_ARGS or KEXEC_ARGS (NULL:
+ * unset). Fills @why with the rule that decided.
+ */
+enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
+					 bool secure_boot, enum hv_arch arch,
+					 unsigned int kexec_tools, char *why, size_t wlen);
+
+/* The last syscall option in the configured kexec arguments. */
+struct kexec_args_flag {
+	enum kexec_request req;	/* KEXEC_REQ_DEFAULT: none given */
+	const char *which;	/* "-c", "-s" or "-a" */
+};
+enum kexec_request kdump_tools_kdump_load(const struct kexec_args_flag *flag, bool secure_boot,
+					  char *why, size_t wlen);
+enum kexec_request kdumpctl_load_kdump(const struct kexec_args_flag *flag, bool secure_boot,
+				       char *why, size_t wlen);
+enum kexec_request suse_kdump_load(unsigned int kexec_tools, char *why, size_t wlen);
+enum kexec_request azurelinux_load_kdump(char *why, size_t wlen);
+
+#endif

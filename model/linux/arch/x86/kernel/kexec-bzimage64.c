@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Linux v4.6 ... v7.1, arch/x86/kernel/kexec-bzimage64.c
+ * setup_boot_parameters(): under kexec_file_load the kernel copies its own
+ * current screen_info into the crash kernel's boot parameters.
+ */
+#include "model/kernel.h"
+#include "model/kexec.h"
+
+void setup_boot_parameters(const struct sim_kernel *first, struct sim_handoff *h,
+			   struct trace *t)
+{
+	h->lfb_base = first->lfb_base;
+	h->lfb_size = first->lfb_size;
+	handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+		    "kexec_file_load copies the running kernel's screen_info%s",
+		    first->lfb_base && first->vram.set &&
+		    !span_holds(&first->vram, first->lfb_base, first->lfb_base) ?
+		    ", which is stale: VRAM moved after boot" : "");
+	trace_add(t, PHASE_LOAD, false, "setup_boot_parameters", "%s", h->lfb_why);
+}
