@@ -90,7 +90,8 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 	uint64_t start, size;
 	unsigned int i;
 
-	k->vm.vtpm_fix = sc->fixes & FIX_BIT(FIX_VTPM);
+	/* 016a25e4b0df carries the vTPM cut; old kernels may carry it alone */
+	k->vm.vtpm_fix = sc->fixes & (FIX_BIT(FIX_VTPM) | FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
 	for (i = 0; i < 2; i++) {
 		if (!crs[i]->set)
 			continue;

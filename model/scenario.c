@@ -10,14 +10,20 @@
 #include "lib/util/number.h"
 #include "scenario.h"
 #include "lib/util/strbuf.h"
+#include "model/hyperv-host/host.h"
 
 #define SZ_1M 0x100000ULL
+#define SZ_4G 0x100000000ULL
+#define SET_VM_MAX (3584 * SZ_1M)
 
 const struct scenario_key scenario_keys[] = {
-	{ "layout", "azure-gen2|hyperv-gen1|azure-arm64|azure-cvm",
-	  "a VM layout preset: MMIO ranges, framebuffer, generation" },
+	{ "layout", "azure-gen2|azure-arm64|azure-cvm|hyperv-gen2|hyperv-arm64|hyperv-gen1",
+	  "a VM preset: generation, architecture, Set-VM's low MMIO space, video device" },
 	{ "arch", "x86_64|arm64", "CPU architecture (arm64 VMs are Gen2 only)" },
 	{ "gen", "1|2", "VM generation (Gen1 boots from BIOS, Gen2 from UEFI)" },
+	{ "low-mmio-space", "SIZE|default",
+	  "Set-VM -LowMemoryMappedIoSpace: 128M-3.5G (x86_64), 512M-3.5G (arm64)" },
+	{ "resolution", "WxH", "Set-VMVideo's resolution: sizes VRAM, may move the low base" },
 	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB" },
 	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB" },
 	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)" },
@@ -119,26 +125,30 @@ struct preset {
 	const char *name;
 	enum hv_arch arch;
 	int gen;
-	struct mmio_span low, high, video_bar;
-	uint64_t fb_base;
+	uint64_t low_mmio_space;	/* Set-VM; 0: the host's default */
 	bool video;
 	enum fb_driver fb_driver;
 };
 
+/* SPEC section 4 "The host's layout": Azure's and a local host's defaults. */
 static const struct preset presets[] = {
-	{ "azure-gen2", ARCH_X86_64, 2,
-	  { true, 0x40000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
-	  { false, 0, 0 }, 0x40000000, true, FB_HYPERV_DRM },
-	{ "hyperv-gen1", ARCH_X86_64, 1,
-	  { true, 0xf8000000, 0xfed3ffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
-	  { true, 0xf8000000, 0xfbffffff }, 0, true, FB_HYPERV_DRM },
-	{ "azure-arm64", ARCH_ARM64, 2,
-	  { true, 0xe0000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
-	  { false, 0, 0 }, 0xe0000000, true, FB_HYPERV_DRM },
-	{ "azure-cvm", ARCH_X86_64, 2,
-	  { true, 0xc0000000, 0xffffffff }, { true, 0xfe0000000ULL, 0xfffffffffULL },
-	  { false, 0, 0 }, 0, false, FB_NONE },
+	{ "azure-gen2", ARCH_X86_64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
+	{ "azure-arm64", ARCH_ARM64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
+	{ "azure-cvm", ARCH_X86_64, 2, 1024 * SZ_1M, false, FB_NONE },
+	{ "hyperv-gen2", ARCH_X86_64, 2, 0, true, FB_HYPERV_DRM },
+	{ "hyperv-arm64", ARCH_ARM64, 2, 0, true, FB_HYPERV_DRM },
+	{ "hyperv-gen1", ARCH_X86_64, 1, 0, true, FB_HYPERV_DRM },
 };
+
+const struct scenario_preset_info scenario_presets[] = {
+	{ "azure-gen2", "Azure x86_64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there" },
+	{ "azure-arm64", "Azure arm64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there" },
+	{ "azure-cvm", "Azure confidential VMs: 1 GiB from 0xc0000000, no video device" },
+	{ "hyperv-gen2", "local Hyper-V Gen2 default: 128 MiB from 0xf8000000" },
+	{ "hyperv-arm64", "local Hyper-V arm64 default: 512 MiB from 0xe0000000" },
+	{ "hyperv-gen1", "local Hyper-V Gen1: _CRS 0xf8000000-0xfffbffff, video BAR0 0xf8000000" },
+};
+const unsigned int scenario_npresets = sizeof(scenario_presets) / sizeof(scenario_presets[0]);
 
 static const struct preset *find_preset(const char *name)
 {
@@ -155,12 +165,11 @@ static void apply_preset(struct scenario *sc, const struct preset *p)
 	sc->layout = p->name;
 	sc->arch = p->arch;
 	sc->gen = p->gen;
-	sc->low = p->low;
-	sc->high = p->high;
-	sc->video_bar = p->video_bar;
-	sc->fb_base = p->fb_base;
+	sc->low_mmio_space = p->low_mmio_space;
 	sc->video = p->video;
 	sc->fb_driver = p->fb_driver;
+	sc->manual = 0;
+	scenario_resolve(sc, NULL);
 }
 
 void scenario_defaults(struct scenario *sc)
@@ -168,9 +177,10 @@ void scenario_defaults(struct scenario *sc)
 	unsigned int i;
 
 	memset(sc, 0, sizeof(*sc));
+	sc->res_w = 1920;	/* the host's default: 8 MiB of VRAM */
+	sc->res_h = 1080;
 	apply_preset(sc, &presets[0]);
 	sc->fb_size = 3 * SZ_1M;	/* 1024x768x32 */
-	sc->vram_mb = 8;
 	sc->builtin = 0;
 	sc->kdump_modules = MOD_BIT(MOD_PCI_HYPERV);
 	for (i = 0; i < MOD_COUNT; i++)
@@ -310,6 +320,30 @@ bad:
 	bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
 }
 
+/* "WxH", each 1-65535 */
+static int resolution(const char *value, struct scenario *sc, struct hv_err *err)
+{
+	unsigned long wh[2] = { 0, 0 };
+	const char *p = value;
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		unsigned int digits = 0;
+
+		while (*p >= '0' && *p <= '9' && digits < 6) {
+			wh[i] = wh[i] * 10 + (unsigned long)(*p++ - '0');
+			digits++;
+		}
+		if (!digits || !wh[i] || wh[i] > 65535 || (i == 0 && *p++ != 'x'))
+			bad(err, "resolution: expected WIDTHxHEIGHT like 1920x1080, not \"%s\"", value);
+	}
+	if (*p)
+		bad(err, "resolution: expected WIDTHxHEIGHT like 1920x1080, not \"%s\"", value);
+	sc->res_w = (unsigned int)wh[0];
+	sc->res_h = (unsigned int)wh[1];
+	return 0;
+}
+
 int scenario_set(struct scenario *sc, const char *key, const char *value,
 		 struct hv_err *err)
 {
@@ -337,20 +371,33 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		sc->gen = value[0] - '0';
 		return 0;
 	}
+	if (!strcmp(key, "low-mmio-space")) {
+		if (!strcmp(value, "default")) {
+			sc->low_mmio_space = 0;
+			return 0;
+		}
+		return number(value, &sc->low_mmio_space, key, err);
+	}
+	if (!strcmp(key, "resolution"))
+		return resolution(value, sc, err);
 	if (!strcmp(key, "low-mmio")) {
 		sc->layout = "custom";
+		sc->manual |= SC_SET_LOW;
 		return span(value, &sc->low, false, key, err);
 	}
 	if (!strcmp(key, "high-mmio")) {
 		sc->layout = "custom";
+		sc->manual |= SC_SET_HIGH;
 		return span(value, &sc->high, true, key, err);
 	}
 	if (!strcmp(key, "video-bar")) {
 		sc->layout = "custom";
+		sc->manual |= SC_SET_VIDEO_BAR;
 		return span(value, &sc->video_bar, true, key, err);
 	}
 	if (!strcmp(key, "fb-base")) {
 		sc->layout = "custom";
+		sc->manual |= SC_SET_FB_BASE;
 		return number(value, &sc->fb_base, key, err);
 	}
 	if (!strcmp(key, "fb-size")) {
@@ -369,6 +416,7 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		if (!v || v > 65536)
 			bad(err, "vram-mb: %" PRIu64 " is not between 1 and 65536", v);
 		sc->vram_mb = v;
+		sc->manual |= SC_SET_VRAM;
 		return 0;
 	}
 	if (!strcmp(key, "fb-driver")) {
@@ -500,6 +548,96 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 	return 0;
 }
 
+static void host_settings(const struct scenario *sc, struct hv_host_settings *s)
+{
+	*s = (struct hv_host_settings){
+		.arch = sc->arch, .gen = sc->gen, .low_mmio_space = sc->low_mmio_space,
+		.width = sc->res_w, .height = sc->res_h,
+	};
+}
+
+/* A field given by hand, against what the host's rules give. */
+static void by_hand(struct trace *t, const char *key, const struct mmio_span *hand,
+		    const struct mmio_span *rule)
+{
+	if (!hand->set)
+		trace_add(t, PHASE_FIRST, true, "scenario", "%s none, given by hand", key);
+	else if (rule->set && (hand->start != rule->start || hand->end != rule->end))
+		trace_add(t, PHASE_FIRST, true, "scenario",
+			  "%s 0x%" PRIx64 "-0x%" PRIx64 ", given by hand, wins over the "
+			  "host's 0x%" PRIx64 "-0x%" PRIx64, key, hand->start, hand->end,
+			  rule->start, rule->end);
+	else
+		trace_add(t, PHASE_FIRST, true, "scenario", "%s 0x%" PRIx64 "-0x%" PRIx64
+			  ", given by hand", key, hand->start, hand->end);
+}
+
+void scenario_resolve(struct scenario *sc, struct trace *t)
+{
+	struct hv_host_settings s;
+	struct hv_host_layout l;
+
+	host_settings(sc, &s);
+	hv_host_layout(&s, &l, t);
+	if (sc->manual & SC_SET_LOW)
+		by_hand(t, "low-mmio", &sc->low, &l.low);
+	else
+		sc->low = l.low;
+	if (sc->manual & SC_SET_HIGH) {
+		by_hand(t, "high-mmio", &sc->high, &l.high);
+	} else {
+		sc->high = l.high;
+		trace_add(t, PHASE_FIRST, true, "hv_host_layout",
+			  "high MMIO 0x%" PRIx64 "-0x%" PRIx64 " (assumed: the only published "
+			  "value, a Gen1 lab VM's; Azure's is not published)",
+			  l.high.start, l.high.end);
+	}
+	if (sc->manual & SC_SET_FB_BASE)
+		trace_add(t, PHASE_FIRST, true, "scenario", "fb-base 0x%" PRIx64 ", given by hand%s",
+			  sc->fb_base, sc->video && l.fb_base != sc->fb_base ? ", wins over the host's" : "");
+	else
+		sc->fb_base = sc->video ? l.fb_base : 0;
+	if (sc->manual & SC_SET_VRAM)
+		trace_add(t, PHASE_FIRST, true, "scenario", "vram-mb %" PRIu64 ", given by hand%s",
+			  sc->vram_mb, sc->vram_mb != l.vram_mb ? ", wins over the resolution's" : "");
+	else
+		sc->vram_mb = l.vram_mb;
+	if (sc->manual & SC_SET_VIDEO_BAR)
+		by_hand(t, "video-bar", &sc->video_bar, &l.video_bar);
+	else
+		sc->video_bar = l.video_bar;
+}
+
+int scenario_check_host(const struct scenario *sc, struct hv_err *err)
+{
+	struct hv_host_settings s;
+
+	host_settings(sc, &s);
+	if (hv_host_settings_check(&s, err))
+		return -1;
+	if (sc->fb_base >= SZ_4G)
+		bad(err, "fb-base: 0x%" PRIx64 " is at or above 4 GiB; the host always places the "
+		    "framebuffer below 4 GiB", sc->fb_base);
+	if (sc->low.set && sc->low.end < SZ_4G && sc->low.start < SZ_4G - SET_VM_MAX)
+		bad(err, "low-mmio: 0x%" PRIx64 "-0x%" PRIx64 " is larger than any host makes "
+		    "(Set-VM -LowMemoryMappedIoSpace takes at most 3.5 GiB: from 0x20000000)",
+		    sc->low.start, sc->low.end);
+	if (sc->gen == 2 && sc->fb_base && sc->low.set &&
+	    (sc->fb_base < sc->low.start || sc->fb_base > sc->low.end))
+		bad(err, "fb-base: 0x%" PRIx64 " lies outside the low MMIO range 0x%" PRIx64 "-0x%"
+		    PRIx64 "; on Gen2 the host places the framebuffer inside it, at its base",
+		    sc->fb_base, sc->low.start, sc->low.end);
+	return 0;
+}
+
+int scenario_finish(struct scenario *sc, struct hv_err *err)
+{
+	scenario_resolve(sc, NULL);
+	if (scenario_check_host(sc, err))
+		return -1;
+	return scenario_check(sc, err);
+}
+
 int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
 		   unsigned int npairs, struct hv_err *err)
 {
@@ -533,7 +671,7 @@ int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
 			goto fail_at;
 		}
 	}
-	return scenario_check(sc, err);
+	return scenario_finish(sc, err);
 fail_at:
 	if (err)
 		err->line = layout->origin ? layout->line : 0;
@@ -633,6 +771,9 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 
 	sb_addf(out, "layout = %s\narch = %s\ngen = %d\n", sc->layout,
 		arch_name(sc->arch), sc->gen);
+	if (sc->low_mmio_space)
+		sb_addf(out, "low-mmio-space = 0x%" PRIx64 "\n", sc->low_mmio_space);
+	sb_addf(out, "resolution = %ux%u\n", sc->res_w, sc->res_h);
 	dump_span(out, "low-mmio", &sc->low);
 	dump_span(out, "high-mmio", &sc->high);
 	sb_addf(out, "fb-base = 0x%" PRIx64 "\nfb-size = 0x%" PRIx64 "\nvideo = %s\n",

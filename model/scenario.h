@@ -50,10 +50,20 @@ struct mmio_span {
 	uint64_t start, end;	/* inclusive */
 };
 
+/* Layout fields given by hand: they win over what the host's rules compute. */
+#define SC_SET_LOW		(1u << 0)
+#define SC_SET_HIGH		(1u << 1)
+#define SC_SET_FB_BASE		(1u << 2)
+#define SC_SET_VRAM		(1u << 3)
+#define SC_SET_VIDEO_BAR	(1u << 4)
+
 struct scenario {
 	const char *layout;		/* preset name, or "custom" */
 	enum hv_arch arch;
 	int gen;			/* 1 or 2 */
+	uint64_t low_mmio_space;	/* Set-VM -LowMemoryMappedIoSpace; 0: the default */
+	unsigned int res_w, res_h;	/* Set-VMVideo resolution */
+	unsigned int manual;		/* SC_SET_*: given by hand */
 	struct mmio_span low, high;	/* the VMBus _CRS ranges */
 	uint64_t fb_base;		/* firmware framebuffer (screen_info.lfb_base); 0: none */
 	uint64_t fb_size;		/* screen_info.lfb_size */
@@ -142,6 +152,29 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		 struct hv_err *err);
 /* Checks a built scenario: impossible combinations. */
 int scenario_check(const struct scenario *sc, struct hv_err *err);
+
+/*
+ * The layout from the host's rules (model/hyperv-host/layout.c) for every
+ * layout field not given by hand; each step, and each field given by hand,
+ * traced on @t (NULL: none).
+ */
+struct trace;
+void scenario_resolve(struct scenario *sc, struct trace *t);
+/*
+ * A scenario a user wrote: resolved, then checked against what a host can
+ * make (scenario_check_host()) and for impossible combinations. check's
+ * scenarios, read from a real system, skip the host's rules.
+ */
+int scenario_finish(struct scenario *sc, struct hv_err *err);
+int scenario_check_host(const struct scenario *sc, struct hv_err *err);
+
+/* Presets, for help, man page and completion. */
+struct scenario_preset_info {
+	const char *name;
+	const char *note;	/* where its figures come from */
+};
+extern const struct scenario_preset_info scenario_presets[];
+extern const unsigned int scenario_npresets;
 
 /* The scenario as "key = value" lines, the file format. */
 struct strbuf;

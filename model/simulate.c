@@ -206,6 +206,31 @@ static void verdict(const struct scenario *sc, struct sim_result *r)
 		       k->pci_probed && !k->pci_ok ? " (pci_hyperv does fail in the kdump kernel)" : "");
 }
 
+/* Whether the first kernel itself, before any crash, has its PCI devices. */
+static void first_kernel_verdict(struct sim_result *r)
+{
+	const struct sim_kernel *k = &r->first;
+
+	r->first_ok = !k->pci_probed || (k->pci_ok && !k->bars_on_vram && !k->bars_missing);
+	if (r->first_ok)
+		return;
+	if (!k->config_window.set)
+		snprintf(r->first_why, sizeof(r->first_why), "the first kernel finds no MMIO for "
+			 "hv_pci's config window");
+	else if (k->d0_refused)
+		snprintf(r->first_why, sizeof(r->first_why),
+			 "the first kernel's hv_pci config window 0x%" PRIx64 "-0x%" PRIx64
+			 " lies on VRAM at 0x%" PRIx64 "-0x%" PRIx64 "%s: D0 entry is refused",
+			 k->config_window.start, k->config_window.end, k->vram_at_pci.start,
+			 k->vram_at_pci.end, k->fb_range.set ? "" : " (it reserved no fb_range)");
+	else if (k->bars_missing)
+		snprintf(r->first_why, sizeof(r->first_why),
+			 "the first kernel finds no MMIO for the pass-through BARs");
+	else
+		snprintf(r->first_why, sizeof(r->first_why),
+			 "a BAR window of the first kernel lies on live VRAM");
+}
+
 static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdump,
 		      struct hv_host *host)
 {
@@ -228,6 +253,12 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	memset(r, 0, sizeof(*r));
 	r->trace.enabled = trace;
 
+	if (trace) {
+		/* the layout's story: the host's rules, and what was given by hand */
+		struct scenario told = *sc;
+
+		scenario_resolve(&told, &r->trace);
+	}
 	hv_host_power_on(sc, &host, &r->trace);
 
 	/* the first kernel boots with the firmware's screen_info */
@@ -270,10 +301,8 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 		if (run_kernel(sc, r, true, &host))
 			return -ENOMEM;
 	}
+	first_kernel_verdict(r);
 	verdict(sc, r);
-	if (r->first.d0_refused)
-		reason(r, -1, "note: the first kernel's hv_pci already fails D0 entry in this "
-		       "scenario");
 	return r->trace.oom ? -ENOMEM : 0;
 }
 

@@ -90,6 +90,8 @@ struct sim_result {
 	struct sim_handoff handoff;
 	bool saved;
 	bool hang;
+	bool first_ok;			/* the first kernel has its PCI pass-through devices */
+	char first_why[256];		/* why not, when !first_ok */
 	char reasons[SIM_MAX_REASONS][512];
 	unsigned int nreasons;
 	unsigned int codes;		/* 1 << enum sim_reason_code */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The probe's common steps and its order. */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,10 +63,45 @@ int probe_malformed(struct probe *p, const char *path, const struct hv_err *err)
 	return -1;
 }
 
+#define SZ_4G 0x100000000ULL
+
+/*
+ * The VM's low MMIO range, from the strongest evidence: the range the
+ * kernel logged (hv_mmio=, 016a25e4b0df), else on Gen2 the framebuffer,
+ * which the host always places at the low base: the boot-time lfb_base, or
+ * the first kernel's VRAM as /proc/iomem shows it. Nothing: the preset.
+ */
+static void conclude_low_mmio(struct facts *f)
+{
+	struct mmio_span low, high, fb;
+	bool gen2 = f->f[F_GEN].known && f->gen == 2;
+
+	if (f->f[F_KMSG].known && f->kmsg.hv_mmio_line &&
+	    !kmsg_hv_mmio_parse(f->kmsg.hv_mmio, &low, &high, &fb)) {
+		f->low_mmio = low;
+		fact_set(f, F_LOW_MMIO, f->f[F_KMSG].source,
+			 "0x%" PRIx64 "-0x%" PRIx64 " (logged in hv_mmio=)",
+			 low.start, low.end);
+	} else if (gen2 && f->f[F_BOOT_FB].known && f->lfb_base && f->lfb_base < SZ_4G) {
+		f->low_mmio = (struct mmio_span){ true, f->lfb_base, SZ_4G - 1 };
+		fact_set(f, F_LOW_MMIO, f->f[F_BOOT_FB].source,
+			 "0x%" PRIx64 "-0xffffffff (the framebuffer is at the base)", f->lfb_base);
+	} else if (gen2 && f->f[F_VRAM].known && f->vram.start < SZ_4G) {
+		f->low_mmio = (struct mmio_span){ true, f->vram.start, SZ_4G - 1 };
+		fact_set(f, F_LOW_MMIO, f->f[F_VRAM].source,
+			 "0x%" PRIx64 "-0xffffffff (VRAM assumed at the base)", f->vram.start);
+	} else {
+		fact_unknown(f, F_LOW_MMIO, "the kernel log, boot_params, /proc/iomem",
+			     "unknown: not shown (the preset's assumed)");
+	}
+}
+
 /* What no single file says: the fixes seen so far, the kdump initramfs. */
 static void conclude(struct probe *p)
 {
 	struct facts *f = p->f;
+
+	conclude_low_mmio(f);
 
 	if (f->fixes) {
 		char names[160];

@@ -34,7 +34,11 @@ static const char *fix_set_ptrs[1u << FIX_COUNT];
 static const struct vary_key vary_keys[] = {
 	{ "arch", V("x86_64", "arm64") },
 	{ "gen", V("1", "2") },
-	{ "layout", V("azure-gen2", "hyperv-gen1", "azure-arm64", "azure-cvm") },
+	{ "layout", V("azure-gen2", "azure-arm64", "azure-cvm", "hyperv-gen2", "hyperv-arm64",
+		      "hyperv-gen1") },
+	{ "resolution", V("1024x768", "1920x1080", "2560x1600", "3840x2160", "4834x3622",
+			  "7680x4320") },
+	{ "low-mmio-space", V("default", "128M", "512M", "1G", "3G") },
 	{ "kexec-syscall", V("default", "load", "file", "auto") },
 	{ "kexec-tools", V("2.0.18", "2.0.22", "2.0.28") },
 	{ "fb-driver", V("hyperv_drm", "hyperv_fb", "efifb", "simpledrm", "vesafb", "none") },
@@ -227,7 +231,7 @@ static int combination(struct scenario *sc, struct base *bases, struct scenario_
 		if (strcmp(keys[i]->key, "layout") &&
 		    scenario_set(sc, keys[i]->key, keys[i]->values[idx[i]], &err))
 			return -1;
-	return scenario_check(sc, &err);
+	return scenario_finish(sc, &err);
 }
 
 /* The rows: pointers to the static strings of the cells, ncols a row. */

@@ -113,12 +113,17 @@ void scenario_opts_help(FILE *out)
 	for (i = 0; i < scenario_nkeys; i++) {
 		char opt[64];
 
+		/* the presets have a list of their own, below */
 		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name,
-			 scenario_keys[i].values);
+			 strcmp(scenario_keys[i].name, "layout") ? scenario_keys[i].values :
+			 "PRESET");
 		if (strlen(opt) > 30)
 			fprintf(out, "     %s\n%36s%s\n", opt, "", scenario_keys[i].help);
 		else
 			fprintf(out, "     %-30s %s\n", opt, scenario_keys[i].help);
 	}
 	fputs("     --no-hide-smem-start           the same as --hide-smem-start no\n", out);
+	fputs("\nPresets (--layout), from the published host layouts:\n", out);
+	for (i = 0; i < scenario_npresets; i++)
+		fprintf(out, "  %-14s %s\n", scenario_presets[i].name, scenario_presets[i].note);
 }

@@ -10,6 +10,10 @@ void sim_print_verdict(FILE *out, const struct sim_result *r)
 {
 	unsigned int i;
 
+	/* before anything about kdump: the first kernel may fail on its own */
+	if (!r->first_ok)
+		fprintf(out, "first kernel: PCI pass-through devices LOST before any crash: %s\n",
+			 r->first_why);
 	fprintf(out, "vmcore: %s\n", r->saved ? "saved" : "LOST");
 	for (i = 0; i < r->nreasons; i++)
 		fprintf(out, "  - %s\n", r->reasons[i]);
@@ -198,6 +202,7 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	scenario_json(jw, "scenario", sc);
 	jw_open(jw, "verdict", false);
 	jw_str(jw, "vmcore", r->saved ? "saved" : "lost");
+	jw_str(jw, "first_kernel", r->first_ok ? "ok" : r->first_why);
 	jw_open(jw, "reasons", true);
 	for (i = 0; i < r->nreasons; i++)
 		jw_str(jw, NULL, r->reasons[i]);

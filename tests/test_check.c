@@ -19,6 +19,7 @@ static void field_facts(struct facts *f)
 	f->distro = DISTRO_DEBIAN;
 	f->video_dev = true;
 	f->vram = (struct mmio_span){ true, 0x40000000, 0x407fffff };
+	f->low_mmio = (struct mmio_span){ true, 0x40000000, 0xffffffff };
 	f->bars64 = 0x100000;
 	f->fb_driver = FB_HYPERV_DRM;
 	f->builtin = MOD_BIT(MOD_PCI_HYPERV);
@@ -150,6 +151,32 @@ static void blacklisted_pci_hyperv_stays_out(void **state)
 	check_result_free(&r);
 }
 
+/* The VM's own layout wins over the preset's: a local arm64 host at 0xe0000000. */
+static void layout_from_the_vm(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.arch = ARCH_ARM64;
+	fact_unknown(&f, F_BOOT_FB, "test", "unknown");
+	f.vram = (struct mmio_span){ true, 0xe0000000, 0xe07fffff };
+	f.low_mmio = (struct mmio_span){ true, 0xe0000000, 0xffffffff };
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.sc.low.start, 0xe0000000);
+	assert_int_equal(r.sc.fb_base, 0xe0000000);
+	assert_int_equal(r.sim.kdump.config_window.start, 0xe0000000);
+	assert_false(r.sim.saved);
+	check_result_free(&r);
+	/* without it, the preset (Azure arm64, 0x40000000) would miss the VRAM */
+	fact_unknown(&f, F_LOW_MMIO, "test", "unknown");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.sc.low.start, 0x40000000);
+	check_result_free(&r);
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -173,6 +200,7 @@ int main(void)
 		cmocka_unit_test(unknowns_that_flip),
 		cmocka_unit_test(observed_vram_is_the_hosts),
 		cmocka_unit_test(blacklisted_pci_hyperv_stays_out),
+		cmocka_unit_test(layout_from_the_vm),
 		cmocka_unit_test(not_hyperv),
 	};
 

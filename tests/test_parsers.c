@@ -235,7 +235,8 @@ static void kernel_log(void **state)
 		"[    1.2] hv_pci 1234: PCI Pass-through VSP failed D0 Entry with status c0370048\n"
 		"[    1.3] hv_pci 1234: Retrying D0 Entry\n"
 		"[    1.4] hv_pci 1234: PCI Pass-through VSP failed D0 Entry with status c0370048\n"
-		"[    0.5] hv_vmbus: hv_mmio=0x40000000 fb=0x40000000 size=0x8000000\n"
+		"[    0.5] hv_vmbus: hv_mmio=[mem 0x40000000-0xfed3ffff],[mem 0xfe0000000-0xfffffffff] "
+		"fb=[mem 0x40000000-0x47ffffff]\n"
 		"[    2.0] hv_pci 1234: Need 0x100000 of low MMIO space. Consider reconfiguring the VM.\n";
 	struct kmsg_facts k;
 
@@ -244,11 +245,40 @@ static void kernel_log(void **state)
 	assert_int_equal(k.d0_failures, 2);
 	assert_string_equal(k.d0_status, "c0370048");
 	assert_true(k.hv_mmio_line);
-	assert_string_equal(k.hv_mmio, "hv_mmio=0x40000000 fb=0x40000000 size=0x8000000");
+	assert_string_equal(k.hv_mmio, "hv_mmio=[mem 0x40000000-0xfed3ffff],[mem "
+			    "0xfe0000000-0xfffffffff] fb=[mem 0x40000000-0x47ffffff]");
 	assert_int_equal(k.need_mmio, 1);
 	kmsg_scan(S("nothing here\n"), &k);
 	assert_int_equal(k.d0_failures, 0);
 	assert_false(k.hv_mmio_line);
+}
+
+/* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...) */
+static void hv_mmio_line(void **state)
+{
+	struct mmio_span low, high, fb;
+
+	(void)state;
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem "
+					    "0xfe0000000-0xfffffffff] fb=[mem 0xf8000000-0xfbffffff]",
+					    &low, &high, &fb), 0);
+	assert_int_equal(low.start, 0xf8000000);
+	assert_int_equal(low.end, 0xfed3ffff);
+	assert_int_equal(high.start, 0xfe0000000ULL);
+	assert_int_equal(high.end, 0xfffffffffULL);
+	assert_int_equal(fb.start, 0xf8000000);
+	assert_int_equal(fb.end, 0xfbffffff);
+	/* no high range, no fb_range: %pR of NULL; flags after the range */
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=[mem 0xc0000000-0xfed3ffff flags 0x200],"
+					    "(null) fb=(null)", &low, &high, &fb), 0);
+	assert_int_equal(low.start, 0xc0000000);
+	assert_false(high.set);
+	assert_false(fb.set);
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=(null),(null) fb=(null)", &low, &high, &fb), -1);
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=0x40000000 fb=0x40000000", &low, &high, &fb), -1);
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=[mem 0x2-0x1],(null) fb=(null)", &low, &high,
+					    &fb), -1);
+	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=[mem 0x1-0x2", &low, &high, &fb), -1);
 }
 
 static void lockdown_and_efivars(void **state)
@@ -318,6 +348,7 @@ int main(void)
 		cmocka_unit_test(proc_fb),
 		cmocka_unit_test(mountinfo_longest_prefix),
 		cmocka_unit_test(kernel_log),
+		cmocka_unit_test(hv_mmio_line),
 		cmocka_unit_test(lockdown_and_efivars),
 		cmocka_unit_test(kdump_services),
 	};

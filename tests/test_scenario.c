@@ -35,12 +35,26 @@ static void presets(void **state)
 	assert_int_equal(sc.gen, 1);
 	assert_int_equal(sc.video_bar.start, 0xf8000000);
 	assert_int_equal(sc.video_bar.end, 0xfbffffff);
-	assert_int_equal(sc.low.end, 0xfed3ffff);
+	/* the _CRS range as the host publishes it: the kernel cuts it at the vTPM */
+	assert_int_equal(sc.low.start, 0xf8000000);
+	assert_int_equal(sc.low.end, 0xfffbffff);
 	assert_int_equal(sc.high.start, 0xfe0000000ULL);
+	/* Azure arm64: 3 GiB like x86, the framebuffer at its base */
 	assert_int_equal(build(&sc, &err, "layout", "azure-arm64", NULL), 0);
 	assert_int_equal(sc.arch, ARCH_ARM64);
+	assert_int_equal(sc.low.start, 0x40000000);
+	assert_int_equal(sc.low.end, 0xffffffff);
+	assert_int_equal(sc.fb_base, 0x40000000);
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-arm64", NULL), 0);
 	assert_int_equal(sc.low.start, 0xe0000000);
 	assert_int_equal(sc.low.end - sc.low.start + 1, 512 << 20);
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", NULL), 0);
+	assert_int_equal(sc.low.start, 0xf8000000);
+	assert_int_equal(sc.fb_base, 0xf8000000);
+	assert_int_equal(sc.vram_mb, 8);
+	assert_int_equal(build(&sc, &err, "layout", "azure-gen2", NULL), 0);
+	assert_int_equal(sc.low.start, 0x40000000);
+	assert_int_equal(sc.fb_base, 0x40000000);
 	assert_int_equal(build(&sc, &err, "layout", "azure-cvm", NULL), 0);
 	assert_int_equal(sc.low.end - sc.low.start + 1, 1 << 30);
 	assert_int_equal(sc.fb_base, 0);
@@ -51,6 +65,98 @@ static void presets(void **state)
 	assert_string_equal(sc.layout, "hyperv-gen1");
 	assert_int_equal(build(&sc, &err, "arch", "arm64", NULL), 0);
 	assert_string_equal(sc.layout, "azure-arm64");
+}
+
+/*
+ * The host's rules, on the worked examples Hyper-V's developers published
+ * (SPEC section 4, "The host's layout").
+ */
+static void host_layouts(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	/* "1920x1080 -> 8 MiB" */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "1920x1080", NULL), 0);
+	assert_int_equal(sc.vram_mb, 8);
+	/* "4834x3622 -> 68 MiB": 4 MiB over 64 moves the base down by 8 MiB */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "4834x3622", NULL), 0);
+	assert_int_equal(sc.vram_mb, 68);
+	assert_int_equal(sc.low.start, 0xf7800000);
+	assert_int_equal(sc.fb_base, 0xf7800000);
+	/* Set-VM 128M: 4 GiB - 128 MiB is not lower, the base stays */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "4834x3622",
+			       "low-mmio-space", "128M", NULL), 0);
+	assert_int_equal(sc.low.start, 0xf7800000);
+	/* Set-VM 150M: 0xf6a00000 is lower */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "4834x3622",
+			       "low-mmio-space", "150M", NULL), 0);
+	assert_int_equal(sc.low.start, 0xf6a00000);
+	assert_int_equal(sc.fb_base, 0xf6a00000);
+	/* Set-VM 1G */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "4834x3622",
+			       "low-mmio-space", "1G", NULL), 0);
+	assert_int_equal(sc.low.start, 0xc0000000);
+	/* an odd size rounds up to 2 MiB: 149 MiB is 150 */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "4834x3622",
+			       "low-mmio-space", "149M", NULL), 0);
+	assert_int_equal(sc.low.start, 0xf6a00000);
+	/* "7680x4320 -> 128 MiB": 64 MiB over, the base 128 MiB lower */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "7680x4320", NULL), 0);
+	assert_int_equal(sc.vram_mb, 128);
+	assert_int_equal(sc.low.start, 0xf0000000);
+	/* arm64: the excess is ignored; the local default is 512 MiB */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-arm64", "resolution", "7680x4320", NULL), 0);
+	assert_int_equal(sc.vram_mb, 128);
+	assert_int_equal(sc.low.start, 0xe0000000);
+	/* Gen1 with Set-VM 1G: 0xc0000000-0xfffbffff, BAR0 where it always is */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen1", "low-mmio-space", "1G", NULL), 0);
+	assert_int_equal(sc.low.start, 0xc0000000);
+	assert_int_equal(sc.low.end, 0xfffbffff);
+	assert_int_equal(sc.video_bar.start, 0xf8000000);
+	assert_int_equal(sc.video_bar.end, 0xfbffffff);
+	/* a range given by hand wins over the computed one */
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-gen2", "resolution", "7680x4320",
+			       "low-mmio", "0xf8000000-0xffffffff", "fb-base", "0xf8000000", NULL), 0);
+	assert_int_equal(sc.low.start, 0xf8000000);
+	assert_int_equal(sc.vram_mb, 128);
+}
+
+/* What no host makes is bad input, with the rule. */
+static void impossible_layouts(void **state)
+{
+	struct scenario sc;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(build(&sc, &err, "low-mmio-space", "64M", NULL), -1);
+	assert_string_equal(err.msg, "low-mmio-space: 64 MiB is outside what Set-VM "
+			    "-LowMemoryMappedIoSpace takes on x86_64 (128 MiB to 3.5 GiB)");
+	assert_int_equal(build(&sc, &err, "layout", "hyperv-arm64", "low-mmio-space", "256M", NULL), -1);
+	assert_string_equal(err.msg, "low-mmio-space: 256 MiB is outside what Set-VM "
+			    "-LowMemoryMappedIoSpace takes on arm64 (512 MiB to 3.5 GiB)");
+	assert_int_equal(build(&sc, &err, "low-mmio-space", "4G", NULL), -1);
+	assert_int_equal(build(&sc, &err, "low-mmio-space", "3584M", NULL), 0);
+	assert_int_equal(sc.low.start, 0x20000000);
+	assert_int_equal(build(&sc, &err, "resolution", "8000x5000", NULL), -1);
+	assert_string_equal(err.msg, "resolution: 8000x5000 needs 154 MiB of VRAM; Hyper-V's "
+			    "largest, 7680x4320, needs 128 MiB");
+	assert_int_equal(build(&sc, &err, "resolution", "1920", NULL), -1);
+	assert_int_equal(build(&sc, &err, "resolution", "0x1080", NULL), -1);
+	assert_int_equal(build(&sc, &err, "fb-base", "0x100000000", "low-mmio",
+			       "0x40000000-0xffffffff", NULL), -1);
+	assert_string_equal(err.msg, "fb-base: 0x100000000 is at or above 4 GiB; the host always "
+			    "places the framebuffer below 4 GiB");
+	assert_int_equal(build(&sc, &err, "low-mmio", "0x10000000-0xffffffff", "fb-base",
+			       "0x10000000", NULL), -1);
+	assert_string_equal(err.msg, "low-mmio: 0x10000000-0xffffffff is larger than any host "
+			    "makes (Set-VM -LowMemoryMappedIoSpace takes at most 3.5 GiB: from "
+			    "0x20000000)");
+	assert_int_equal(build(&sc, &err, "fb-base", "0x30000000", NULL), -1);
+	assert_string_equal(err.msg, "fb-base: 0x30000000 lies outside the low MMIO range "
+			    "0x40000000-0xffffffff; on Gen2 the host places the framebuffer inside "
+			    "it, at its base");
 }
 
 static void layout_first_then_the_rest(void **state)
@@ -78,7 +184,8 @@ static void values(void **state)
 			       "kdump-modules", "none", "kernel-fixes", "vtpm-fix,pci-config-above-4g",
 			       "kexec-tools", "2.0.28", "kexec-syscall", "auto",
 			       "probe-order", "hyperv_drm", "bars32", "2M", "low-mmio",
-			       "0x80000000-0xbfffffff", "high-mmio", "none", NULL), 0);
+			       "0x80000000-0xbfffffff", "fb-base", "0x80000000", "high-mmio", "none",
+			       NULL), 0);
 	assert_int_equal(sc.builtin, MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM));
 	assert_int_equal(sc.kdump_modules, 0);
 	assert_int_equal(sc.fixes, FIX_BIT(FIX_VTPM) | FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G));
@@ -101,7 +208,7 @@ static void bad_values(void **state)
 	static const struct bad bad[] = {
 		{ "arch", "sparc", "arch: unknown value \"sparc\" (expected x86_64|arm64)" },
 		{ "gen", "3", "gen: expected 1 or 2, not \"3\"" },
-		{ "layout", "aws", "layout: unknown value \"aws\" (expected azure-gen2|hyperv-gen1|azure-arm64|azure-cvm)" },
+		{ "layout", "aws", "layout: unknown value \"aws\" (expected azure-gen2|azure-arm64|azure-cvm|hyperv-gen2|hyperv-arm64|hyperv-gen1)" },
 		{ "vram-mb", "0", "vram-mb: 0 is not between 1 and 65536" },
 		{ "vram-mb", "lots", "vram-mb: \"lots\": not a number" },
 		{ "fb-size", "8G", "fb-size: 0x200000000 does not fit screen_info.lfb_size (32 bits)" },
@@ -216,6 +323,7 @@ static void dump_reads_back(void **state)
 	assert_int_equal(scenario_file_parse("dump", sb.buf, sb.len, &f, &err), 0);
 	assert_int_equal(scenario_build(&back, f.pairs, f.npairs, &err), 0);
 	back.layout = sc.layout;	/* explicit ranges make it "custom" */
+	back.manual = sc.manual;	/* ... and given by hand */
 	assert_memory_equal(&back, &sc, sizeof(sc));
 	scenario_file_free(&f);
 	sb_release(&sb);
@@ -226,6 +334,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(defaults_are_the_field_case),
 		cmocka_unit_test(presets),
+		cmocka_unit_test(host_layouts),
+		cmocka_unit_test(impossible_layouts),
 		cmocka_unit_test(layout_first_then_the_rest),
 		cmocka_unit_test(values),
 		cmocka_unit_test(bad_values),

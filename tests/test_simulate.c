@@ -270,6 +270,12 @@ static void improved_reserve_fb_saves_it(void **state)
 	assert_true(r.saved);
 	sim_result_free(&r);
 	run(&r, "arch", "arm64", "kernel-fixes", "vmbus-reserve-fb-low-base", NULL);
+	assert_int_equal(r.kdump.fb_range.start, 0x40000000);
+	assert_int_equal(r.kdump.fb_range.end, 0x47ffffff);
+	assert_true(r.saved);
+	sim_result_free(&r);
+	/* a local arm64 host: 512 MiB from 0xe0000000, half of 4 GiB - base is 256 MiB */
+	run(&r, "layout", "hyperv-arm64", "kernel-fixes", "vmbus-reserve-fb-low-base", NULL);
 	assert_int_equal(r.kdump.fb_range.start, 0xe0000000);
 	assert_int_equal(r.kdump.fb_range.end, 0xe7ffffff);
 	assert_true(r.saved);

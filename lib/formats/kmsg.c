@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Kernel log lines that already tell the story. */
 #include <stdio.h>
+#include <string.h>
 
 #include "lib/util/lines.h"
+#include "lib/util/number.h"
 #include "parsers.h"
 
 static const char *find(const char *p, size_t l, const char *needle)
@@ -50,4 +52,54 @@ void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out)
 		    find(p, l, " of high MMIO space. Consider reconfiguring the VM"))
 			out->need_mmio++;
 	}
+}
+
+/* One %pR: "[mem 0xS-0xE]" (flags may follow the range) or "(null)". */
+static const char *parse_pr(const char *s, struct mmio_span *out)
+{
+	const char *why;
+	char num[24];
+	size_t n;
+
+	*out = (struct mmio_span){ false, 0, 0 };
+	if (!strncmp(s, "(null)", 6))
+		return s + 6;
+	if (strncmp(s, "[mem ", 5))
+		return NULL;
+	s += 5;
+	n = strcspn(s, "-]");
+	if (s[n] != '-' || n >= sizeof(num))
+		return NULL;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if ((why = hv_parse_u64(num, &out->start)))
+		return NULL;
+	s += n + 1;
+	n = strcspn(s, " ]");
+	if (!s[n] || n >= sizeof(num))
+		return NULL;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	if ((why = hv_parse_u64(num, &out->end)) || out->end < out->start)
+		return NULL;
+	s = strchr(s + n, ']');
+	if (!s)
+		return NULL;
+	out->set = true;
+	return s + 1;
+}
+
+int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *high,
+		       struct mmio_span *fb)
+{
+	if (strncmp(s, "hv_mmio=", 8))
+		return -1;
+	s = parse_pr(s + 8, low);
+	if (!s || *s++ != ',')
+		return -1;
+	s = parse_pr(s, high);
+	if (!s || strncmp(s, " fb=", 4))
+		return -1;
+	s = parse_pr(s + 4, fb);
+	return s && low->set ? 0 : -1;
 }

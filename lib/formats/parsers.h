@@ -93,6 +93,13 @@ struct kmsg_facts {
 	unsigned int need_mmio;		/* "Need ... of low/high MMIO space" */
 };
 void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out);
+/*
+ * The ranges of an "hv_mmio=%pR,%pR fb=%pR" line (from "hv_mmio="): the
+ * low and high VMBus ranges and fb_range, each "[mem 0xS-0xE...]" or
+ * "(null)" (span not set). -1 when the text is not that.
+ */
+int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *high,
+		       struct mmio_span *fb);
 
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);

@@ -26,12 +26,15 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	if (scenario_build(sc, &layout, 1, err))
 		return -1;
 	arch = sc->arch;
+	/* the layout the VM shows wins over the preset's */
+	if (f->f[F_LOW_MMIO].known && f->low_mmio.set)
+		sc->low = f->low_mmio;
 	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->lfb_base) {
 		sc->fb_base = f->lfb_base;
 		if (f->lfb_size)
 			sc->fb_size = f->lfb_size;
-		if (sc->fb_base < sc->low.start || sc->fb_base > sc->low.end)
-			sc->low.start = sc->fb_base & ~0x3fffffffULL;
+	} else if (sc->gen == 2 && sc->video && f->f[F_LOW_MMIO].known && f->low_mmio.set) {
+		sc->fb_base = sc->low.start;
 	}
 	if (f->f[F_VRAM].known) {
 		sc->observed_vram = f->vram;

@@ -11,6 +11,7 @@ const char *fact_name(enum fact_id id)
 		[F_KERNEL] = "kernel", [F_DISTRO] = "distro", [F_VIDEO_DEV] = "video-device",
 		[F_PCI_DEV] = "pci-passthrough", [F_IOMEM] = "iomem", [F_VRAM] = "vram",
 		[F_CONFIG_WINDOW] = "config-window", [F_BARS] = "bar-windows",
+		[F_LOW_MMIO] = "low-mmio",
 		[F_FB0] = "fb0", [F_BUILTIN] = "builtin", [F_SYSFB] = "sysfb",
 		[F_KEXEC_FILE] = "kexec-file", [F_HIDE_SMEM] = "hide-smem-start",
 		[F_BOOT_FB] = "boot-framebuffer", [F_KEXEC_TOOLS] = "kexec-tools",

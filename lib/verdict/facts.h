@@ -14,7 +14,7 @@
 
 enum fact_id {
 	F_HYPERV, F_GEN, F_ARCH, F_KERNEL, F_DISTRO, F_VIDEO_DEV, F_PCI_DEV,
-	F_IOMEM, F_VRAM, F_CONFIG_WINDOW, F_BARS, F_FB0, F_BUILTIN, F_SYSFB,
+	F_IOMEM, F_VRAM, F_CONFIG_WINDOW, F_BARS, F_LOW_MMIO, F_FB0, F_BUILTIN, F_SYSFB,
 	F_KEXEC_FILE, F_HIDE_SMEM, F_BOOT_FB, F_KEXEC_TOOLS, F_KDUMP_CONFIG,
 	F_BLACKLIST, F_SECURE_BOOT, F_LOCKDOWN, F_KEXEC_LOAD_DISABLED, F_CRASH_KERNEL,
 	F_DUMP_TARGET, F_KMSG, F_FIXES, F_KDUMP_MODULES, F_COUNT,
@@ -39,6 +39,7 @@ struct facts {
 	unsigned int npci;
 	char pci_guid[4][40];
 	struct mmio_span vram, config_window;
+	struct mmio_span low_mmio;	/* F_LOW_MMIO: the VM's low range, from evidence */
 	uint64_t bars32, bars64;
 	enum fb_driver fb_driver;
 	unsigned int builtin;

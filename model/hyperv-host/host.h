@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "lib/util/error.h"
 #include "model/scenario.h"
 #include "model/trace.h"
 
@@ -28,5 +29,28 @@ void hv_host_vram_location(struct hv_host *host, uint64_t start, uint64_t end);
 
 /* PCI_BUS_D0ENTRY: accepted unless [start, end] lies on mapped VRAM. */
 bool hv_host_d0_entry(const struct hv_host *host, uint64_t start, uint64_t end);
+
+/* What an admin sets: New-VM -Generation, Set-VM, Set-VMVideo. */
+struct hv_host_settings {
+	enum hv_arch arch;
+	int gen;
+	uint64_t low_mmio_space;	/* Set-VM -LowMemoryMappedIoSpace; 0: the default */
+	unsigned int width, height;	/* Set-VMVideo resolution */
+};
+
+/* What the host makes of them. */
+struct hv_host_layout {
+	struct mmio_span low;		/* the low range it publishes in _CRS */
+	struct mmio_span high;		/* the high range (assumed, see layout.c) */
+	uint64_t fb_base, fb_size;	/* Gen2: the UEFI framebuffer (screen_info) */
+	uint64_t vram_mb;		/* mmio_megabytes */
+	struct mmio_span video_bar;	/* Gen1: BAR0 of the legacy video device */
+};
+
+/* The published rules, each step traced (detail) on @t when given. */
+void hv_host_layout(const struct hv_host_settings *s, struct hv_host_layout *l,
+		    struct trace *t);
+/* Settings the host does not take: -1 with @err naming the rule. */
+int hv_host_settings_check(const struct hv_host_settings *s, struct hv_err *err);
 
 #endif

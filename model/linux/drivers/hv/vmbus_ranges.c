@@ -40,9 +40,17 @@ int vmbus_walk_resources(struct vmbus_mmio *vm, uint64_t start, uint64_t end)
 	if (end < SZ_1M)
 		return 0;
 
-	/* "If this range overlaps the virtual TPM, truncate it." */
-	if (end > VTPM_BASE_ADDRESS && start < VTPM_BASE_ADDRESS)
-		end = vm->vtpm_fix ? VTPM_BASE_ADDRESS - 1 : VTPM_BASE_ADDRESS;
+	/*
+	 * "If this range overlaps the virtual TPM, truncate it." Before
+	 * 016a25e4b0df the cut kept 0xfed40000 and spared a range ending on
+	 * it; since, a range ending at 0xfed40000 is cut too.
+	 */
+	if (vm->vtpm_fix) {
+		if (end >= VTPM_BASE_ADDRESS && start < VTPM_BASE_ADDRESS)
+			end = VTPM_BASE_ADDRESS - 1;
+	} else if (end > VTPM_BASE_ADDRESS && start < VTPM_BASE_ADDRESS) {
+		end = VTPM_BASE_ADDRESS;
+	}
 
 	new_res = res_new(start, end, "hyperv mmio", IORESOURCE_MEM);
 	if (!new_res)

@@ -29,6 +29,7 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 			    (sc->fixes & FIX_BIT(FIX_HYPERV_FB_KEEP_BASE));
 	const char *func = drv == MOD_HYPERV_DRM ? "hyperv_setup_vram" : "hvfb_getmem";
 	struct sim_alloc *a;
+	bool moved;
 
 	if (!sc->video) {
 		ktrace(k, true, "vmbus_probe", "%s: no synthetic video device to bind", name);
@@ -61,8 +62,11 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 		ktrace(k, false, func, "%s: VRAM at 0x%" PRIx64 "-0x%" PRIx64 "%s", name,
 		       a->start, a->end,
 		       span_holds(&o->fb_range, a->start, a->end) ? ", inside fb_range" : "");
+	moved = k->host->vram.set && k->host->vram.start != a->start;
 	hv_host_vram_location(k->host, a->start, a->end);
 	o->vram = k->host->vram;
 	ktrace(k, true, "synthvid_update_vram_location",
-	       "SYNTHVID_VRAM_LOCATION 0x%" PRIx64 ": the host maps VRAM there now", a->start);
+	       "SYNTHVID_VRAM_LOCATION 0x%" PRIx64 ": the host maps VRAM there now%s", a->start,
+	       moved ? " (assumed: no longer at the old place; the host's handling of it "
+	       "is not published)" : "");
 }
