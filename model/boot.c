@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +71,27 @@ static void pci_enumerate(struct hv_kernel *k)
 	}
 }
 
+/* %pR of a VMBus range: "[mem 0x...-0x...]", "(null)" for none */
+static void pr_resource(char *buf, size_t len, const struct resource *r)
+{
+	if (r)
+		snprintf(buf, len, "[mem 0x%" PRIx64 "-0x%" PRIx64 "]", r->start, r->end);
+	else
+		snprintf(buf, len, "(null)");
+}
+
+/* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...), as the kernel log has it */
+static void log_hv_mmio(struct hv_kernel *k, const struct resource *fb)
+{
+	const struct resource *low = k->vm.hyperv_mmio;
+	char a[48], b[48], c[48];
+
+	pr_resource(a, sizeof(a), low);
+	pr_resource(b, sizeof(b), low ? low->sibling : NULL);
+	pr_resource(c, sizeof(c), fb);
+	ktrace(k, true, "vmbus_reserve_fb", "hv_mmio=%s,%s fb=%s", a, b, c);
+}
+
 /* drivers/hv/vmbus_drv.c: vmbus_acpi_add() */
 static int vmbus_acpi_add(struct hv_kernel *k)
 {
@@ -78,7 +100,9 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 	struct vmbus_fb_info fb = {
 		.efi_boot = sc->gen == 2,
 		.sysfb = sc->sysfb,
-		.lfb_base = o->lfb_base,
+		.sysfb_gate = sc->sysfb_gate,
+		.gen1_screen_info = !sc->gen1_pci_bar,
+		.lfb_base = (uint32_t)o->lfb_base,
 		.lfb_size = o->lfb_size,
 		.video_bar = sc->gen == 1 && sc->video && sc->video_bar.set,
 		.bar_start = sc->video_bar.start,
@@ -86,8 +110,8 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 		.improved = sc->fixes & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE),
 	};
 	const struct mmio_span *crs[2] = { &sc->low, &sc->high };
+	struct vmbus_fb_out out;
 	struct resource *r;
-	uint64_t start, size;
 	unsigned int i;
 
 	/* 016a25e4b0df carries the vTPM cut; old kernels may carry it alone */
@@ -102,24 +126,33 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 		ktrace(k, true, "vmbus_walk_resources", "hyperv mmio 0x%" PRIx64 "-0x%" PRIx64,
 		       r->start, r->end);
 
-	r = vmbus_reserve_fb(&k->vm, &fb, &start, &size);
+	r = vmbus_reserve_fb(&k->vm, &fb, &out);
+	if (out.warn_low)
+		ktrace(k, true, "vmbus_reserve_fb", "Unexpected low mmio base 0x%016" PRIx64
+		       " (016a25e4b0df keeps the classic size)", out.low_base);
+	if (out.warn_zero)
+		ktrace(k, true, "vmbus_reserve_fb", "Unexpected framebuffer mmio base of zero");
 	if (r) {
 		o->fb_range = (struct mmio_span){ true, r->start, r->end };
 		ktrace(k, false, "vmbus_reserve_fb", "fb_range = 0x%" PRIx64 "-0x%" PRIx64 " (%s)",
 		       r->start, r->end,
-		       sc->gen == 1 ? "BAR0 of the legacy video device" :
-		       start == o->lfb_base ? "from screen_info.lfb_base" :
+		       sc->gen == 1 ? (fb.gen1_screen_info ? "from screen_info.lfb_base, at least "
+				       "64 MiB (before 2a8a8afba0c3)" : "BAR0 of the legacy video device") :
+		       out.start == o->lfb_base ? "from screen_info.lfb_base" :
 		       "from the low MMIO base: lfb_base was 0 (016a25e4b0df)");
-	} else if (!start) {
+	} else if (!out.start) {
 		ktrace(k, false, "vmbus_reserve_fb", "fb_range = none: %s",
-		       sc->gen == 1 ? "no legacy video device" :
-		       !sc->sysfb ? "CONFIG_SYSFB is off, screen_info is not read" :
+		       sc->gen == 1 ? (fb.gen1_screen_info ? "screen_info.lfb_base is 0" :
+				       "no legacy video device") :
+		       fb.sysfb_gate && !sc->sysfb ? "CONFIG_SYSFB is off, screen_info is not read" :
 		       "screen_info.lfb_base is 0");
 	} else {
 		ktrace(k, false, "vmbus_reserve_fb",
 		       "fb_range = none: 0x%" PRIx64 " (0x%" PRIx64 " bytes, halved down to 1 MiB) "
-		       "does not fit in the first range", start, size);
+		       "does not fit in the first range", out.start, out.size);
 	}
+	if (out.logged)
+		log_hv_mmio(k, r);
 	return 0;
 }
 

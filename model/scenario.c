@@ -11,6 +11,7 @@
 #include "scenario.h"
 #include "lib/util/strbuf.h"
 #include "model/hyperv-host/host.h"
+#include "model/linux/releases.h"
 
 #define SZ_1M 0x100000ULL
 #define SZ_4G 0x100000000ULL
@@ -24,6 +25,8 @@ const struct scenario_key scenario_keys[] = {
 	{ "low-mmio-space", "SIZE|default",
 	  "Set-VM -LowMemoryMappedIoSpace: 128M-3.5G (x86_64), 512M-3.5G (arm64)" },
 	{ "resolution", "WxH", "Set-VMVideo's resolution: sizes VRAM, may move the low base" },
+	{ "kernel", "RELEASE|none",
+	  "the kernel's release (7.1, 6.6.150, 6.8.0-1051-azure): its fixes, from the release table" },
 	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB" },
 	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB" },
 	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)" },
@@ -191,6 +194,8 @@ void scenario_defaults(struct scenario *sc)
 	sc->kexec_file_supported = true;
 	sc->kernel_signed = true;
 	sc->sysfb = true;
+	sc->sysfb_gate = true;
+	sc->gen1_pci_bar = true;
 	sc->fixes = 0;
 	sc->hide_smem_start = true;
 	sc->bars32 = 0;
@@ -470,8 +475,23 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		return yes_no(value, &sc->kernel_signed, key, err);
 	if (!strcmp(key, "sysfb"))
 		return yes_no(value, &sc->sysfb, key, err);
-	if (!strcmp(key, "kernel-fixes"))
+	if (!strcmp(key, "kernel-fixes")) {
+		sc->manual |= SC_SET_FIXES;
 		return name_set(value, fix_names, FIX_COUNT, &sc->fixes, NULL, key, err);
+	}
+	if (!strcmp(key, "kernel")) {
+		struct kernel_release kr;
+
+		if (!strcmp(value, "none")) {
+			sc->kernel[0] = '\0';
+			return 0;
+		}
+		if (strlen(value) >= sizeof(sc->kernel) || kernel_release_parse(value, &kr))
+			bad(err, "kernel: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
+			    "not \"%s\"", value);
+		snprintf(sc->kernel, sizeof(sc->kernel), "%s", value);
+		return 0;
+	}
 	if (!strcmp(key, "hide-smem-start"))
 		return yes_no(value, &sc->hide_smem_start, key, err);
 	if (!strcmp(key, "bars32"))
@@ -542,6 +562,14 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 			break;
 		}
 	}
+	if (sc->kernel[0] && sc->fb_driver == FB_HYPERV_FB) {
+		struct kernel_release kr;
+
+		if (!kernel_release_parse(sc->kernel, &kr) &&
+		    kernel_release_has(&kr, KC_40227F2EFCFB, NULL, 0) == CHANGE_PRESENT)
+			bad(err, "fb-driver hyperv_fb: kernel %s has no hyperv_fb (removed in v7.0, "
+			    "40227f2efcfb)", sc->kernel);
+	}
 	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027)
 		bad(err, "kexec-syscall auto: kexec-tools %s has no -a (it came in 2.0.27)",
 		    kexec_tools_str(sc->kexec_tools, v, sizeof(v)));
@@ -572,10 +600,60 @@ static void by_hand(struct trace *t, const char *key, const struct mmio_span *ha
 			  ", given by hand", key, hand->start, hand->end);
 }
 
+/* The fixes of enum kernel_fix, by the change that carries each. */
+static const enum kernel_change fix_change[FIX_COUNT] = {
+	[FIX_PCI_CONFIG_ABOVE_4G] = KC_CONFIG_ABOVE_4G,
+	[FIX_VMBUS_RESERVE_FB_LOW_BASE] = KC_016A25E4B0DF,
+	[FIX_HYPERV_FB_KEEP_BASE] = KC_304386373007,
+	[FIX_VTPM] = KC_016A25E4B0DF,	/* the >= cut came with it */
+};
+
+static const char *const state_names[] = { "unknown", "absent", "present" };
+
+/* What the release table says of sc->kernel; an unknown is assumed absent. */
+static void apply_kernel(struct scenario *sc, struct trace *t)
+{
+	struct kernel_release kr;
+	enum change_state st;
+	char why[192];
+	unsigned int f;
+
+	if (!sc->kernel[0] || kernel_release_parse(sc->kernel, &kr))
+		return;
+	if (!(sc->manual & SC_SET_FIXES)) {
+		sc->fixes = 0;
+		for (f = 0; f < FIX_COUNT; f++) {
+			st = kernel_release_has(&kr, fix_change[f], why, sizeof(why));
+			if (st == CHANGE_PRESENT)
+				sc->fixes |= FIX_BIT(f);
+			if (f == FIX_VTPM)
+				continue;
+			trace_add(t, PHASE_FIRST, f == FIX_PCI_CONFIG_ABOVE_4G, "kernel",
+				  "%s: %s %s%s (%s)", sc->kernel, fix_name((enum kernel_fix)f),
+				  state_names[st], st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+		}
+	} else {
+		trace_add(t, PHASE_FIRST, true, "kernel",
+			  "%s: kernel-fixes given by hand win over the release table", sc->kernel);
+	}
+	st = kernel_release_has(&kr, KC_A07B50D80AB6, why, sizeof(why));
+	sc->sysfb_gate = st == CHANGE_PRESENT;
+	trace_add(t, PHASE_FIRST, true, "kernel", "%s: a07b50d80ab6 (vmbus_reserve_fb tests "
+		  "CONFIG_SYSFB) %s%s (%s)", sc->kernel, state_names[st],
+		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+	st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, why, sizeof(why));
+	sc->gen1_pci_bar = st == CHANGE_PRESENT;
+	trace_add(t, PHASE_FIRST, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
+		  "the PCI BAR) %s%s (%s)", sc->kernel, state_names[st],
+		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+}
+
 void scenario_resolve(struct scenario *sc, struct trace *t)
 {
 	struct hv_host_settings s;
 	struct hv_host_layout l;
+
+	apply_kernel(sc, t);
 
 	host_settings(sc, &s);
 	hv_host_layout(&s, &l, t);
@@ -774,6 +852,8 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 	if (sc->low_mmio_space)
 		sb_addf(out, "low-mmio-space = 0x%" PRIx64 "\n", sc->low_mmio_space);
 	sb_addf(out, "resolution = %ux%u\n", sc->res_w, sc->res_h);
+	if (sc->kernel[0])
+		sb_addf(out, "kernel = %s\n", sc->kernel);
 	dump_span(out, "low-mmio", &sc->low);
 	dump_span(out, "high-mmio", &sc->high);
 	sb_addf(out, "fb-base = 0x%" PRIx64 "\nfb-size = 0x%" PRIx64 "\nvideo = %s\n",

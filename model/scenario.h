@@ -56,6 +56,7 @@ struct mmio_span {
 #define SC_SET_FB_BASE		(1u << 2)
 #define SC_SET_VRAM		(1u << 3)
 #define SC_SET_VIDEO_BAR	(1u << 4)
+#define SC_SET_FIXES		(1u << 5)
 
 struct scenario {
 	const char *layout;		/* preset name, or "custom" */
@@ -64,6 +65,7 @@ struct scenario {
 	uint64_t low_mmio_space;	/* Set-VM -LowMemoryMappedIoSpace; 0: the default */
 	unsigned int res_w, res_h;	/* Set-VMVideo resolution */
 	unsigned int manual;		/* SC_SET_*: given by hand */
+	char kernel[64];		/* the kdump kernel's release; "": not said */
 	struct mmio_span low, high;	/* the VMBus _CRS ranges */
 	uint64_t fb_base;		/* firmware framebuffer (screen_info.lfb_base); 0: none */
 	uint64_t fb_size;		/* screen_info.lfb_size */
@@ -81,6 +83,8 @@ struct scenario {
 	bool kexec_file_supported;	/* CONFIG_KEXEC_FILE */
 	bool kernel_signed;		/* the kdump kernel passes signature checks */
 	bool sysfb;			/* CONFIG_SYSFB */
+	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
+	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
 	unsigned int fixes;		/* FIX_BIT()s */
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
 	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */

@@ -282,6 +282,45 @@ static void improved_reserve_fb_saves_it(void **state)
 	sim_result_free(&r);
 }
 
+/* The kernel key: what the release table says the kernel carries. */
+static void kernel_release_decides(void **state)
+{
+	struct sim_result r;
+
+	(void)state;
+	/* mainline keeps 016a25e4b0df inside IS_ENABLED(CONFIG_SYSFB) */
+	run(&r, "kernel", "7.1", "sysfb", "no", NULL);
+	assert_false(r.kdump.fb_range.set);
+	assert_false(r.first_ok);
+	sim_result_free(&r);
+	/* the 6.1.y backport has no SYSFB test: it reserves anyway */
+	run(&r, "kernel", "6.1.177", "sysfb", "no", NULL);
+	assert_int_equal(r.kdump.fb_range.start, 0x40000000);
+	assert_int_equal(r.kdump.fb_range.end, 0x47ffffff);
+	assert_true(r.saved);
+	sim_result_free(&r);
+	/* before the backport: lost */
+	run(&r, "kernel", "6.1.100", NULL);
+	assert_false(r.kdump.fb_range.set);
+	assert_false(r.saved);
+	sim_result_free(&r);
+	/* a distribution kernel: unknown, assumed absent */
+	run(&r, "kernel", "6.8.0-1051-azure", NULL);
+	assert_false(r.saved);
+	sim_result_free(&r);
+	/* kernel-fixes given by hand win over the table */
+	run(&r, "kernel", "6.8.0-1051-azure", "kernel-fixes", "vmbus-reserve-fb-low-base", NULL);
+	assert_true(r.saved);
+	sim_result_free(&r);
+	/* 5.15.y: Gen1's base from screen_info, so a text-mode boot reserves nothing */
+	run(&r, "layout", "hyperv-gen1", "kernel", "5.15.211", NULL);
+	assert_false(r.first.fb_range.set);
+	sim_result_free(&r);
+	run(&r, "layout", "hyperv-gen1", "kernel", "6.1.177", NULL);
+	assert_int_equal(r.first.fb_range.start, 0xf8000000);
+	sim_result_free(&r);
+}
+
 static void config_window_above_4g(void **state)
 {
 	struct sim_result r;
@@ -462,6 +501,7 @@ int main(void)
 		cmocka_unit_test(relocated_vram_hangs_the_kdump_fb),
 		cmocka_unit_test(old_hyperv_fb_moves_past_efifb),
 		cmocka_unit_test(improved_reserve_fb_saves_it),
+		cmocka_unit_test(kernel_release_decides),
 		cmocka_unit_test(config_window_above_4g),
 		cmocka_unit_test(bars32_behind_fb_range),
 		cmocka_unit_test(dump_targets),

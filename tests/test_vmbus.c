@@ -179,30 +179,37 @@ static void reserve_fb_gen2_and_gen1(void **state)
 {
 	struct fixture *f = *state;
 	struct vmbus_fb_info gen2 = {
-		.efi_boot = true, .sysfb = true,
+		.efi_boot = true, .sysfb = true, .sysfb_gate = true,
 		.lfb_base = 0x40000000, .lfb_size = 3 * SZ_1M,
 	};
 	struct vmbus_fb_info gen1 = {
 		.video_bar = true, .bar_start = 0xf8000000, .bar_len = 64 * SZ_1M,
 	};
-	uint64_t start, size;
+	struct vmbus_fb_out out;
 	struct resource *fb;
 
 	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
-	fb = vmbus_reserve_fb(&f->vm, &gen2, &start, &size);
+	fb = vmbus_reserve_fb(&f->vm, &gen2, &out);
 	assert_non_null(fb);
-	assert_int_equal(size, SZ_8M);	/* max(lfb_size, 8 MiB) */
+	assert_int_equal(out.size, SZ_8M);	/* max(lfb_size, 8 MiB) */
 	assert_int_equal(fb->end, 0x407fffff);
+	assert_false(out.logged);
 	vmbus_release(&f->vm);
 
-	gen2.sysfb = false;	/* no CONFIG_SYSFB: no base */
+	gen2.sysfb = false;	/* no CONFIG_SYSFB, since a07b50d80ab6: no base */
 	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
-	assert_null(vmbus_reserve_fb(&f->vm, &gen2, &start, &size));
-	assert_int_equal(start, 0);
+	assert_null(vmbus_reserve_fb(&f->vm, &gen2, &out));
+	assert_int_equal(out.start, 0);
+	vmbus_release(&f->vm);
+
+	gen2.sysfb_gate = false;	/* before a07b50d80ab6 CONFIG_SYSFB is not tested */
+	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
+	assert_non_null(vmbus_reserve_fb(&f->vm, &gen2, &out));
+	assert_int_equal(out.start, 0x40000000);
 	vmbus_release(&f->vm);
 
 	vmbus_walk_resources(&f->vm, 0xf8000000, 0xfed3ffff);
-	fb = vmbus_reserve_fb(&f->vm, &gen1, NULL, NULL);
+	fb = vmbus_reserve_fb(&f->vm, &gen1, NULL);
 	assert_non_null(fb);
 	assert_int_equal(fb->start, 0xf8000000);
 	assert_int_equal(fb->end, 0xfbffffff);
@@ -210,34 +217,84 @@ static void reserve_fb_gen2_and_gen1(void **state)
 
 	gen1.video_bar = false;	/* no 1414:5353: no reservation */
 	vmbus_walk_resources(&f->vm, 0xf8000000, 0xfed3ffff);
-	assert_null(vmbus_reserve_fb(&f->vm, &gen1, NULL, NULL));
+	assert_null(vmbus_reserve_fb(&f->vm, &gen1, NULL));
+	vmbus_release(&f->vm);
+
+	/* before 2a8a8afba0c3 (5.15.y): Gen1 from screen_info, at least 64 MiB */
+	gen1.gen1_screen_info = true;
+	gen1.lfb_base = 0xf8000000;
+	gen1.lfb_size = 3 * SZ_1M;
+	vmbus_walk_resources(&f->vm, 0xf8000000, 0xfed3ffff);
+	fb = vmbus_reserve_fb(&f->vm, &gen1, &out);
+	assert_non_null(fb);
+	assert_int_equal(out.size, 64 * SZ_1M);
+	assert_int_equal(fb->end, 0xfbffffff);
+	vmbus_release(&f->vm);
+	gen1.lfb_base = 0;	/* text mode: nothing, even with the BAR there */
+	gen1.video_bar = true;
+	vmbus_walk_resources(&f->vm, 0xf8000000, 0xfed3ffff);
+	assert_null(vmbus_reserve_fb(&f->vm, &gen1, &out));
 }
 
 static void reserve_fb_improved_uses_low_base(void **state)
 {
 	struct fixture *f = *state;
-	struct vmbus_fb_info kdump = { .efi_boot = true, .sysfb = true, .improved = true };
+	struct vmbus_fb_info kdump = {
+		.efi_boot = true, .sysfb = true, .sysfb_gate = true, .improved = true,
+	};
 	struct resource *fb;
-	uint64_t start, size;
+	struct vmbus_fb_out out;
 
 	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
-	fb = vmbus_reserve_fb(&f->vm, &kdump, &start, &size);
+	fb = vmbus_reserve_fb(&f->vm, &kdump, &out);
 	assert_non_null(fb);
-	assert_int_equal(start, 0x40000000);
-	assert_int_equal(size, SZ_128M);	/* min((4G - base)/2, 128M) */
+	assert_int_equal(out.start, 0x40000000);
+	assert_int_equal(out.size, SZ_128M);	/* min((4G - base)/2, 128M) */
 	assert_int_equal(fb->end, 0x47ffffff);
+	assert_true(out.logged);
+	assert_false(out.warn_low || out.warn_zero);
 	vmbus_release(&f->vm);
 
 	/* a low base near 4 GiB: half of what is left */
 	vmbus_walk_resources(&f->vm, 0xfc000000, 0xfed3ffff);
-	vmbus_reserve_fb(&f->vm, &kdump, &start, &size);
-	assert_int_equal(size, 0x2000000);
+	vmbus_reserve_fb(&f->vm, &kdump, &out);
+	assert_int_equal(out.size, 0x2000000);
+	vmbus_release(&f->vm);
+
+	/* lfb_base below the low base: "Unexpected low mmio base", the classic size */
+	kdump.lfb_base = 0x30000000;
+	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
+	assert_null(vmbus_reserve_fb(&f->vm, &kdump, &out));
+	assert_true(out.warn_low);
+	assert_int_equal(out.low_base, 0x40000000);
+	assert_int_equal(out.size, SZ_8M);
+	vmbus_release(&f->vm);
+	/* a low range above 4 GiB only: the warning, then nothing to reserve */
+	kdump.lfb_base = 0;
+	vmbus_walk_resources(&f->vm, 0xfe0000000ULL, 0xfffffffffULL);
+	assert_null(vmbus_reserve_fb(&f->vm, &kdump, &out));
+	assert_true(out.warn_low);
+	assert_true(out.warn_zero);
+	assert_false(out.logged);
+	vmbus_release(&f->vm);
+
+	/* mainline keeps it all inside IS_ENABLED(CONFIG_SYSFB) */
+	kdump.sysfb = false;
+	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
+	assert_null(vmbus_reserve_fb(&f->vm, &kdump, &out));
+	assert_true(out.warn_zero);
+	vmbus_release(&f->vm);
+	/* the 5.10.y-6.6.y backports have no SYSFB test */
+	kdump.sysfb_gate = false;
+	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
+	assert_non_null(vmbus_reserve_fb(&f->vm, &kdump, &out));
+	assert_int_equal(out.size, SZ_128M);
 	vmbus_release(&f->vm);
 
 	/* classic form: no base, no reservation */
 	kdump.improved = false;
 	vmbus_walk_resources(&f->vm, 0x40000000, 0xfed3ffff);
-	assert_null(vmbus_reserve_fb(&f->vm, &kdump, NULL, NULL));
+	assert_null(vmbus_reserve_fb(&f->vm, &kdump, NULL));
 }
 
 static void gen2_layout(struct fixture *f)

@@ -18,6 +18,7 @@
 #define VTPM_BASE_ADDRESS	0xfed40000ULL
 #define SZ_1M			0x100000ULL
 #define SZ_8M			0x800000ULL
+#define SZ_64M			0x4000000ULL
 #define SZ_128M			0x8000000ULL
 #define SZ_4G			0x100000000ULL
 
@@ -60,20 +61,28 @@ struct resource *vmbus_reserve_fb_range(struct vmbus_mmio *vm, uint64_t start,
 struct vmbus_fb_info {
 	bool efi_boot;		/* Gen2; Gen1 boots from BIOS */
 	bool sysfb;		/* CONFIG_SYSFB */
-	uint64_t lfb_base;	/* screen_info.lfb_base (| ext_lfb_base << 32) */
+	bool sysfb_gate;	/* a07b50d80ab6 (v6.7): Gen2 reads screen_info only with CONFIG_SYSFB */
+	bool gen1_screen_info;	/* before 2a8a8afba0c3 (v6.0): Gen1 from screen_info, not PCI */
+	uint32_t lfb_base;	/* screen_info.lfb_base: the u32 field, ext_lfb_base is not read */
 	uint32_t lfb_size;	/* screen_info.lfb_size */
 	bool video_bar;		/* Gen1: PCI 1414:5353 present with a MEM BAR0 */
 	uint64_t bar_start, bar_len;
 	bool improved;		/* 016a25e4b0df: fall back to the low MMIO base */
 };
 
-/*
- * vmbus_reserve_fb(): where the framebuffer is, then the request loop.
- * @start_out/@size_out (may be NULL) get the first try.
- */
+/* What vmbus_reserve_fb() did, for the trace and the kernel log. */
+struct vmbus_fb_out {
+	uint64_t start, size;	/* the first try */
+	uint64_t low_base;	/* hyperv_mmio->start, as 016a25e4b0df reads it */
+	bool warn_low;		/* pr_warn("Unexpected low mmio base %pa") */
+	bool warn_zero;		/* pr_warn("Unexpected framebuffer mmio base of zero") */
+	bool logged;		/* 016a25e4b0df's pr_info("hv_mmio=%pR,%pR fb=%pR") ran */
+};
+
+/* vmbus_reserve_fb(): where the framebuffer is, then the request loop. */
 struct resource *vmbus_reserve_fb(struct vmbus_mmio *vm,
 				  const struct vmbus_fb_info *fb,
-				  uint64_t *start_out, uint64_t *size_out);
+				  struct vmbus_fb_out *out);
 
 /*
  * vmbus_allocate_mmio(): find the kernel's first fit for @size bytes at

@@ -30,45 +30,54 @@ struct resource *vmbus_reserve_fb_range(struct vmbus_mmio *vm, uint64_t start,
 /* drivers/hv/vmbus_drv.c: vmbus_reserve_fb() */
 struct resource *vmbus_reserve_fb(struct vmbus_mmio *vm,
 				  const struct vmbus_fb_info *fb,
-				  uint64_t *start_out, uint64_t *size_out)
+				  struct vmbus_fb_out *out)
 {
+	struct vmbus_fb_out o = { 0, 0, 0, false, false, false };
+	struct resource *r;
 	uint64_t start = 0, size = 0;
 
 	if (fb->efi_boot) {
 		/* Gen2 VM: get FB base from EFI framebuffer */
-		if (fb->sysfb) {
+		if (!fb->sysfb_gate || fb->sysfb) {
 			start = fb->lfb_base;
 			size = fb->lfb_size > SZ_8M ? fb->lfb_size : SZ_8M;
-		}
-		/*
-		 * 016a25e4b0df: when the low MMIO base is sane, a kdump kernel
-		 * that was not told the framebuffer base reserves from the low
-		 * MMIO base anyway, and more of it.
-		 */
-		if (fb->improved && vm->hyperv_mmio) {
-			uint64_t low = vm->hyperv_mmio->start;
-
-			if (low && low < SZ_4G && (!start || low <= start)) {
-				if (!start)
-					start = low;
-				if (start < SZ_4G) {
+			if (fb->improved) {
+				/* 016a25e4b0df */
+				o.low_base = vm->hyperv_mmio ? vm->hyperv_mmio->start : 0;
+				if (!o.low_base || (o.low_base >> 32) ||
+				    (start && start < o.low_base)) {
+					o.warn_low = true;
+				} else {
+					/* "fall back to the low mmio base" */
+					if (!start)
+						start = o.low_base;
+					/* "half of the space below 4GB ... cap ... to 128MB" */
 					size = (SZ_4G - start) / 2;
 					if (size > SZ_128M)
 						size = SZ_128M;
 				}
 			}
 		}
-	} else {
+	} else if (fb->gen1_screen_info) {
+		/* before 2a8a8afba0c3 (5.15.y and older): Gen1 from screen_info too */
+		start = fb->lfb_base;
+		size = fb->lfb_size > SZ_64M ? fb->lfb_size : SZ_64M;
+	} else if (fb->video_bar) {
 		/* Gen1 VM: get FB base from PCI */
-		if (!fb->video_bar)
-			goto out;
 		start = fb->bar_start;
 		size = fb->bar_len;
 	}
-out:
-	if (start_out)
-		*start_out = start;
-	if (size_out)
-		*size_out = size;
-	return vmbus_reserve_fb_range(vm, start, size);
+	o.start = start;
+	o.size = size;
+	if (!start) {
+		o.warn_zero = fb->improved;
+		if (out)
+			*out = o;
+		return NULL;
+	}
+	r = vmbus_reserve_fb_range(vm, start, size);
+	o.logged = fb->improved;
+	if (out)
+		*out = o;
+	return r;
 }

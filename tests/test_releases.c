@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The release table: which kernels carry which change, and what it cannot say. */
+#include "testutil.h"
+#include "model/linux/releases.h"
+
+static enum change_state has(const char *release, enum kernel_change c)
+{
+	struct kernel_release kr;
+
+	assert_int_equal(kernel_release_parse(release, &kr), 0);
+	return kernel_release_has(&kr, c, NULL, 0);
+}
+
+static void parse(void **state)
+{
+	struct kernel_release kr;
+
+	(void)state;
+	assert_int_equal(kernel_release_parse("6.8.0-1051-azure", &kr), 0);
+	assert_int_equal(kr.major, 6);
+	assert_int_equal(kr.minor, 8);
+	assert_int_equal(kr.patch, 0);
+	assert_false(kr.upstream);
+	assert_int_equal(kernel_release_parse("7.1", &kr), 0);
+	assert_true(kr.upstream);
+	assert_int_equal(kernel_release_parse("6.6.150", &kr), 0);
+	assert_int_equal(kr.patch, 150);
+	assert_true(kr.upstream);
+	assert_int_equal(kernel_release_parse("7.2-rc3", &kr), 0);
+	assert_true(kr.rc);
+	assert_false(kr.upstream);
+	assert_int_equal(kernel_release_parse("5.14.0-427.13.1.el9_4.x86_64", &kr), 0);
+	assert_int_equal(kr.minor, 14);
+	assert_int_equal(kernel_release_parse("banana", &kr), -1);
+	assert_int_equal(kernel_release_parse("6", &kr), -1);
+	assert_int_equal(kernel_release_parse("", &kr), -1);
+}
+
+/* 016a25e4b0df: v7.1 and the stable releases named in their announcements */
+static void merged_fix(void **state)
+{
+	(void)state;
+	assert_int_equal(has("7.1", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("7.2.3", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("7.0.13", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("7.0.12", KC_016A25E4B0DF), CHANGE_ABSENT);
+	assert_int_equal(has("6.18.37", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("6.12.94", KC_016A25E4B0DF), CHANGE_ABSENT);
+	assert_int_equal(has("6.12.95", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("6.6.144", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("6.1.177", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("5.15.211", KC_016A25E4B0DF), CHANGE_PRESENT);
+	assert_int_equal(has("5.10.259", KC_016A25E4B0DF), CHANGE_ABSENT);
+	assert_int_equal(has("5.10.260", KC_016A25E4B0DF), CHANGE_PRESENT);
+	/* lines that had ended */
+	assert_int_equal(has("6.10.14", KC_016A25E4B0DF), CHANGE_ABSENT);
+	/* distribution kernels and release candidates: not from the number */
+	assert_int_equal(has("6.8.0-1051-azure", KC_016A25E4B0DF), CHANGE_UNKNOWN);
+	assert_int_equal(has("5.14.0-427.el9", KC_016A25E4B0DF), CHANGE_UNKNOWN);
+	assert_int_equal(has("7.1-rc2", KC_016A25E4B0DF), CHANGE_UNKNOWN);
+	/* a distribution kernel on 7.1 has what 7.1 has */
+	assert_int_equal(has("7.1.0-1003-azure", KC_016A25E4B0DF), CHANGE_PRESENT);
+	/* older than the table knows */
+	assert_int_equal(has("4.19.300", KC_016A25E4B0DF), CHANGE_UNKNOWN);
+}
+
+static void the_rest(void **state)
+{
+	(void)state;
+	/* the proposal was never merged: absent everywhere */
+	assert_int_equal(has("7.3", KC_CONFIG_ABOVE_4G), CHANGE_ABSENT);
+	assert_int_equal(has("6.8.0-1051-azure", KC_CONFIG_ABOVE_4G), CHANGE_ABSENT);
+	/* SYSFB gating: v6.7; the 5.10.y-6.6.y lines never got it */
+	assert_int_equal(has("6.7", KC_A07B50D80AB6), CHANGE_PRESENT);
+	assert_int_equal(has("6.8.0-1051-azure", KC_A07B50D80AB6), CHANGE_PRESENT);
+	assert_int_equal(has("6.6.150", KC_A07B50D80AB6), CHANGE_ABSENT);
+	assert_int_equal(has("6.1.100", KC_A07B50D80AB6), CHANGE_ABSENT);
+	assert_int_equal(has("5.15.0-1057-azure", KC_A07B50D80AB6), CHANGE_UNKNOWN);
+	/* Gen1 from the PCI BAR: v6.0, never in 5.15.y */
+	assert_int_equal(has("6.0", KC_2A8A8AFBA0C3), CHANGE_PRESENT);
+	assert_int_equal(has("5.15.100", KC_2A8A8AFBA0C3), CHANGE_ABSENT);
+	assert_int_equal(has("304.0", KC_304386373007), CHANGE_PRESENT);
+	assert_int_equal(has("6.14", KC_304386373007), CHANGE_PRESENT);
+	assert_int_equal(has("6.13.5", KC_304386373007), CHANGE_UNKNOWN);
+	assert_int_equal(has("7.0", KC_40227F2EFCFB), CHANGE_PRESENT);
+	assert_string_equal(kernel_change(KC_016A25E4B0DF)->commit, "016a25e4b0df");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parse),
+		cmocka_unit_test(merged_fix),
+		cmocka_unit_test(the_rest),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
