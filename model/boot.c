@@ -99,15 +99,15 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 	struct sim_kernel *o = k->out;
 	struct vmbus_fb_info fb = {
 		.efi_boot = sc->gen == 2,
-		.sysfb = sc->sysfb,
-		.sysfb_gate = sc->sysfb_gate,
-		.gen1_screen_info = !sc->gen1_pci_bar,
+		.sysfb = k->build->sysfb,
+		.sysfb_gate = k->build->sysfb_gate,
+		.gen1_screen_info = !k->build->gen1_pci_bar,
 		.lfb_base = (uint32_t)o->lfb_base,
 		.lfb_size = o->lfb_size,
 		.video_bar = sc->gen == 1 && sc->video && sc->video_bar.set,
 		.bar_start = sc->video_bar.start,
 		.bar_len = sc->video_bar.end - sc->video_bar.start + 1,
-		.improved = sc->fixes & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE),
+		.improved = k->build->fixes & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE),
 	};
 	const struct mmio_span *crs[2] = { &sc->low, &sc->high };
 	struct vmbus_fb_out out;
@@ -115,7 +115,8 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 	unsigned int i;
 
 	/* 016a25e4b0df carries the vTPM cut; old kernels may carry it alone */
-	k->vm.vtpm_fix = sc->fixes & (FIX_BIT(FIX_VTPM) | FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
+	k->vm.vtpm_fix = k->build->fixes &
+			 (FIX_BIT(FIX_VTPM) | FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
 	for (i = 0; i < 2; i++) {
 		if (!crs[i]->set)
 			continue;
@@ -144,7 +145,7 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 		ktrace(k, false, "vmbus_reserve_fb", "fb_range = none: %s",
 		       sc->gen == 1 ? (fb.gen1_screen_info ? "screen_info.lfb_base is 0" :
 				       "no legacy video device") :
-		       fb.sysfb_gate && !sc->sysfb ? "CONFIG_SYSFB is off, screen_info is not read" :
+		       fb.sysfb_gate && !fb.sysfb ? "CONFIG_SYSFB is off, screen_info is not read" :
 		       "screen_info.lfb_base is 0");
 	} else {
 		ktrace(k, false, "vmbus_reserve_fb",
@@ -210,15 +211,15 @@ int boot_kernel(struct hv_kernel *k)
 	 * this kernel has; with fb-driver none there is none.
 	 */
 	fw_fb = sc->fb_driver != FB_NONE;
-	if (fw_fb && sc->sysfb)
+	if (fw_fb && k->build->sysfb)
 		sysfb_init(k, fw_fb_driver(sc));
 	for (i = 0; i < MOD_COUNT; i++)
-		if (sc->builtin & MOD_BIT(sc->probe_order[i]))
+		if (k->build->builtin & MOD_BIT(sc->probe_order[i]))
 			probe(k, sc->probe_order[i], true);
 	for (i = 0; i < MOD_COUNT; i++) {
 		enum hv_module m = sc->probe_order[i];
 
-		if ((mods & MOD_BIT(m)) && !(sc->builtin & MOD_BIT(m)))
+		if ((mods & MOD_BIT(m)) && !(k->build->builtin & MOD_BIT(m)))
 			probe(k, m, false);
 	}
 	if (!k->out->pci_probed)

@@ -14,6 +14,7 @@
 
 struct hv_kernel {
 	const struct scenario *sc;
+	const struct kernel_build *build;	/* this kernel's: sc's own, or sc->kdump */
 	bool kdump;
 	enum trace_phase phase;
 	struct trace *trace;

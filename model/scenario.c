@@ -27,6 +27,8 @@ const struct scenario_key scenario_keys[] = {
 	{ "resolution", "WxH", "Set-VMVideo's resolution: sizes VRAM, may move the low base" },
 	{ "kernel", "RELEASE|none",
 	  "the kernel's release (7.1, 6.6.150, 6.8.0-1051-azure): its fixes, from the release table" },
+	{ "kdump-kernel", "RELEASE|same",
+	  "the release the kdump service loads, when it is not the running one" },
 	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB" },
 	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB" },
 	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)" },
@@ -479,17 +481,18 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		sc->manual |= SC_SET_FIXES;
 		return name_set(value, fix_names, FIX_COUNT, &sc->fixes, NULL, key, err);
 	}
-	if (!strcmp(key, "kernel")) {
+	if (!strcmp(key, "kernel") || !strcmp(key, "kdump-kernel")) {
+		char *to = key[0] == 'k' && key[1] == 'e' ? sc->kernel : sc->kdump_kernel;
 		struct kernel_release kr;
 
-		if (!strcmp(value, "none")) {
-			sc->kernel[0] = '\0';
+		if (!strcmp(value, to == sc->kernel ? "none" : "same")) {
+			to[0] = '\0';
 			return 0;
 		}
 		if (strlen(value) >= sizeof(sc->kernel) || kernel_release_parse(value, &kr))
-			bad(err, "kernel: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
-			    "not \"%s\"", value);
-		snprintf(sc->kernel, sizeof(sc->kernel), "%s", value);
+			bad(err, "%s: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
+			    "not \"%s\"", key, value);
+		snprintf(to, sizeof(sc->kernel), "%s", value);
 		return 0;
 	}
 	if (!strcmp(key, "hide-smem-start"))
@@ -610,42 +613,72 @@ static const enum kernel_change fix_change[FIX_COUNT] = {
 
 static const char *const state_names[] = { "unknown", "absent", "present" };
 
-/* What the release table says of sc->kernel; an unknown is assumed absent. */
-static void apply_kernel(struct scenario *sc, struct trace *t)
+/* What the release table says of @release, into @kb; an unknown is assumed absent. */
+static void apply_release(const char *release, struct kernel_build *kb, bool fixes_by_hand,
+			  enum trace_phase phase, struct trace *t)
 {
 	struct kernel_release kr;
 	enum change_state st;
 	char why[192];
 	unsigned int f;
 
-	if (!sc->kernel[0] || kernel_release_parse(sc->kernel, &kr))
+	if (!release[0] || kernel_release_parse(release, &kr))
 		return;
-	if (!(sc->manual & SC_SET_FIXES)) {
-		sc->fixes = 0;
+	if (!fixes_by_hand) {
+		kb->fixes = 0;
 		for (f = 0; f < FIX_COUNT; f++) {
 			st = kernel_release_has(&kr, fix_change[f], why, sizeof(why));
 			if (st == CHANGE_PRESENT)
-				sc->fixes |= FIX_BIT(f);
+				kb->fixes |= FIX_BIT(f);
 			if (f == FIX_VTPM)
 				continue;
-			trace_add(t, PHASE_FIRST, f == FIX_PCI_CONFIG_ABOVE_4G, "kernel",
-				  "%s: %s %s%s (%s)", sc->kernel, fix_name((enum kernel_fix)f),
+			trace_add(t, phase, f == FIX_PCI_CONFIG_ABOVE_4G, "kernel",
+				  "%s: %s %s%s (%s)", release, fix_name((enum kernel_fix)f),
 				  state_names[st], st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
 		}
 	} else {
-		trace_add(t, PHASE_FIRST, true, "kernel",
-			  "%s: kernel-fixes given by hand win over the release table", sc->kernel);
+		trace_add(t, phase, true, "kernel",
+			  "%s: kernel-fixes given by hand win over the release table", release);
 	}
 	st = kernel_release_has(&kr, KC_A07B50D80AB6, why, sizeof(why));
-	sc->sysfb_gate = st == CHANGE_PRESENT;
-	trace_add(t, PHASE_FIRST, true, "kernel", "%s: a07b50d80ab6 (vmbus_reserve_fb tests "
-		  "CONFIG_SYSFB) %s%s (%s)", sc->kernel, state_names[st],
+	kb->sysfb_gate = st == CHANGE_PRESENT;
+	trace_add(t, phase, true, "kernel", "%s: a07b50d80ab6 (vmbus_reserve_fb tests "
+		  "CONFIG_SYSFB) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
 	st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, why, sizeof(why));
-	sc->gen1_pci_bar = st == CHANGE_PRESENT;
-	trace_add(t, PHASE_FIRST, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
-		  "the PCI BAR) %s%s (%s)", sc->kernel, state_names[st],
+	kb->gen1_pci_bar = st == CHANGE_PRESENT;
+	trace_add(t, phase, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
+		  "the PCI BAR) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+}
+
+/* The running kernel's build, as the scenario's own fields hold it. */
+static struct kernel_build first_build(const struct scenario *sc)
+{
+	return (struct kernel_build){
+		.fixes = sc->fixes, .builtin = sc->builtin, .sysfb = sc->sysfb,
+		.sysfb_gate = sc->sysfb_gate, .gen1_pci_bar = sc->gen1_pci_bar,
+	};
+}
+
+void scenario_same_kdump_kernel(struct scenario *sc)
+{
+	sc->kdump = first_build(sc);
+}
+
+static void apply_kernels(struct scenario *sc, struct trace *t)
+{
+	struct kernel_build kb = first_build(sc);
+
+	apply_release(sc->kernel, &kb, sc->manual & SC_SET_FIXES, PHASE_FIRST, t);
+	sc->fixes = kb.fixes;
+	sc->sysfb_gate = kb.sysfb_gate;
+	sc->gen1_pci_bar = kb.gen1_pci_bar;
+	if (sc->manual & SC_SET_KDUMP_BUILD)
+		return;
+	sc->kdump = kb;
+	if (sc->kdump_kernel[0] && strcmp(sc->kdump_kernel, sc->kernel))
+		apply_release(sc->kdump_kernel, &sc->kdump, false, PHASE_LOAD, t);
 }
 
 void scenario_resolve(struct scenario *sc, struct trace *t)
@@ -653,7 +686,7 @@ void scenario_resolve(struct scenario *sc, struct trace *t)
 	struct hv_host_settings s;
 	struct hv_host_layout l;
 
-	apply_kernel(sc, t);
+	apply_kernels(sc, t);
 
 	host_settings(sc, &s);
 	hv_host_layout(&s, &l, t);
@@ -854,6 +887,8 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 	sb_addf(out, "resolution = %ux%u\n", sc->res_w, sc->res_h);
 	if (sc->kernel[0])
 		sb_addf(out, "kernel = %s\n", sc->kernel);
+	if (sc->kdump_kernel[0])
+		sb_addf(out, "kdump-kernel = %s\n", sc->kdump_kernel);
 	dump_span(out, "low-mmio", &sc->low);
 	dump_span(out, "high-mmio", &sc->high);
 	sb_addf(out, "fb-base = 0x%" PRIx64 "\nfb-size = 0x%" PRIx64 "\nvideo = %s\n",

@@ -45,6 +45,15 @@ enum kernel_fix {
 };
 #define FIX_BIT(f)	(1u << (f))
 
+/* What one kernel is built with and carries: the kdump kernel may be another. */
+struct kernel_build {
+	unsigned int fixes;		/* FIX_BIT()s */
+	unsigned int builtin;		/* MOD_BIT()s built in */
+	bool sysfb;			/* CONFIG_SYSFB */
+	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
+	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
+};
+
 struct mmio_span {
 	bool set;
 	uint64_t start, end;	/* inclusive */
@@ -57,6 +66,7 @@ struct mmio_span {
 #define SC_SET_VRAM		(1u << 3)
 #define SC_SET_VIDEO_BAR	(1u << 4)
 #define SC_SET_FIXES		(1u << 5)
+#define SC_SET_KDUMP_BUILD	(1u << 6)	/* the kdump kernel's build, set by check */
 
 struct scenario {
 	const char *layout;		/* preset name, or "custom" */
@@ -65,7 +75,9 @@ struct scenario {
 	uint64_t low_mmio_space;	/* Set-VM -LowMemoryMappedIoSpace; 0: the default */
 	unsigned int res_w, res_h;	/* Set-VMVideo resolution */
 	unsigned int manual;		/* SC_SET_*: given by hand */
-	char kernel[64];		/* the kdump kernel's release; "": not said */
+	char kernel[64];		/* the running kernel's release; "": not said */
+	char kdump_kernel[64];		/* the kdump kernel's, when another; "": the same */
+	struct kernel_build kdump;	/* the kdump kernel's build (resolved) */
 	struct mmio_span low, high;	/* the VMBus _CRS ranges */
 	uint64_t fb_base;		/* firmware framebuffer (screen_info.lfb_base); 0: none */
 	uint64_t fb_size;		/* screen_info.lfb_size */
@@ -171,6 +183,9 @@ void scenario_resolve(struct scenario *sc, struct trace *t);
  */
 int scenario_finish(struct scenario *sc, struct hv_err *err);
 int scenario_check_host(const struct scenario *sc, struct hv_err *err);
+
+/* The kdump kernel is the running one: its build copied from the scenario's own. */
+void scenario_same_kdump_kernel(struct scenario *sc);
 
 /* Presets, for help, man page and completion. */
 struct scenario_preset_info {

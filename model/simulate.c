@@ -234,8 +234,12 @@ static void first_kernel_verdict(struct sim_result *r)
 static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdump,
 		      struct hv_host *host)
 {
+	const struct kernel_build first = {
+		.fixes = sc->fixes, .builtin = sc->builtin, .sysfb = sc->sysfb,
+		.sysfb_gate = sc->sysfb_gate, .gen1_pci_bar = sc->gen1_pci_bar,
+	};
 	struct hv_kernel k = {
-		.sc = sc, .kdump = kdump, .phase = kdump ? PHASE_KDUMP : PHASE_FIRST,
+		.sc = sc, .build = kdump ? &sc->kdump : &first, .kdump = kdump, .phase = kdump ? PHASE_KDUMP : PHASE_FIRST,
 		.trace = &r->trace, .host = host, .out = kdump ? &r->kdump : &r->first,
 	};
 	int rc = boot_kernel(&k);

@@ -83,6 +83,8 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	/* a blacklisted module is left out of the kdump initramfs */
 	if (f->f[F_BLACKLIST].known)
 		sc->kdump_modules &= ~f->blacklist;
+	scenario_same_kdump_kernel(sc);
+	sc->manual |= SC_SET_KDUMP_BUILD;
 	return scenario_check(sc, err);
 }
 
@@ -274,6 +276,7 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 			continue;
 		t = *sc;
 		t.fixes |= FIX_BIT(i);
+		t.kdump.fixes |= FIX_BIT(i);
 		try_remedy(r, &t, 4, "kernel", what[i]);
 	}
 	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {

@@ -24,7 +24,7 @@ static uint64_t rounddown_pow_of_two(uint64_t x)
 /* hv_allocate_config_window() */
 static bool allocate_config_window(struct hv_kernel *k)
 {
-	bool above4g = k->sc->fixes & FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G);
+	bool above4g = k->build->fixes & FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G);
 	struct sim_alloc *a;
 
 	if (kernel_allocate_mmio(k, "pci_hyperv", "config window", above4g ? SZ_4G : 0,

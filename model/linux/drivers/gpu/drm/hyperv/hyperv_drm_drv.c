@@ -26,7 +26,7 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 	 * framebuffer's claim still in the way.
 	 */
 	bool remove_first = drv == MOD_HYPERV_DRM ||
-			    (sc->fixes & FIX_BIT(FIX_HYPERV_FB_KEEP_BASE));
+			    (k->build->fixes & FIX_BIT(FIX_HYPERV_FB_KEEP_BASE));
 	const char *func = drv == MOD_HYPERV_DRM ? "hyperv_setup_vram" : "hvfb_getmem";
 	struct sim_alloc *a;
 	bool moved;
