@@ -30,11 +30,13 @@ void scenario_summary(FILE *out, const struct scenario *sc)
 	fix_set_str(sc->fixes, fixes, sizeof(fixes));
 	fprintf(out, "scenario: %s, %s Gen%d, VRAM %" PRIu64 " MiB, fb-driver %s, built in: %s,\n"
 		"  kdump initramfs: %s, kexec-syscall %s, kexec-tools %s, lockdown %s,\n"
-		"  kernel fixes: %s%s, dump to %s\n",
+		"  kernel fixes: %s%s%s, dump to %s\n",
 		sc->layout, arch_name(sc->arch), sc->gen, sc->vram_mb,
 		fb_driver_name(sc->fb_driver), builtin, mods, kexec_request_name(sc->kexec),
 		kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)), lockdown_name(sc->lockdown),
-		fixes, sc->hide_smem_start ? "" : ", no FBINFO_HIDE_SMEM_START",
+		fixes, sc->fixes & FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G) ?
+		" (pci-config-above-4g: proposed, not merged)" : "",
+		sc->hide_smem_start ? "" : ", no FBINFO_HIDE_SMEM_START",
 		dump_target_name(sc->dump_target));
 }
 

@@ -51,10 +51,18 @@ static void field_case_is_lost_with_proven_remedies(void **state)
 	/* hyperv_drm in the initramfs cannot help: pci_hyperv is built in */
 	for (i = 0; i < r.nremedies; i++)
 		assert_string_not_equal(r.remedies[i].kind, "initramfs");
-	/* the fixes are unknown, and two of them would save it */
-	assert_int_equal(r.nflips, 2);
+	/* the fixes are unknown, and the merged one would save it */
+	assert_int_equal(r.nflips, 1);
 	assert_int_equal(r.flips[0].fact, F_FIXES);
 	assert_true(r.flips[0].saved);
+	assert_string_equal(r.flips[0].alternative,
+			    "a kernel with 016a25e4b0df (vmbus-reserve-fb-low-base)");
+	/* no remedy names a patch that was not merged */
+	for (i = 0; i < r.nremedies; i++) {
+		assert_null(strstr(r.remedies[i].change, "above 4"));
+		if (!strcmp(r.remedies[i].kind, "kernel"))
+			assert_non_null(strstr(r.remedies[i].change, "016a25e4b0df"));
+	}
 	check_result_free(&r);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "model/linux/releases.h"
 
 static const char *layout_for(const struct facts *f)
 {
@@ -122,6 +123,22 @@ static void flip(struct check_result *r, const struct facts *alt, enum fact_id i
 	snprintf(fl->alternative, sizeof(fl->alternative), "%s%s", what, value);
 }
 
+/* The merged kernel fixes a user can install, and where they are. */
+struct kernel_remedy {
+	enum kernel_fix fix;
+	enum kernel_change change;
+	const char *where;
+};
+
+static const struct kernel_remedy kernel_remedies[] = {
+	{ FIX_VMBUS_RESERVE_FB_LOW_BASE, KC_016A25E4B0DF,
+	  "7.1 or later, or 7.0.13, 6.18.37, 6.12.95, 6.6.144, 6.1.177, 5.15.211, 5.10.260 or "
+	  "later of those lines; no distribution kernel is known yet to carry it. After the "
+	  "update, dmesg shows an hv_mmio= line" },
+	{ FIX_HYPERV_FB_KEEP_BASE, KC_304386373007,
+	  "6.14 or later; the linux-azure kernels carry it" },
+};
+
 /* For each unknown fact, the values that would turn the verdict. */
 static void find_flips(const struct facts *f, struct check_result *r)
 {
@@ -178,13 +195,18 @@ static void find_flips(const struct facts *f, struct check_result *r)
 		alt.dump_target = DUMP_SCSI;
 		flip(r, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "");
 	}
-	/* no kernel says which fixes it has, unless the log or iomem shows it */
-	for (i = 0; i < FIX_COUNT; i++) {
-		if (f->fixes & FIX_BIT(i))
+	/* the merged fixes nothing showed present (the proposal is never one) */
+	for (i = 0; i < sizeof(kernel_remedies) / sizeof(kernel_remedies[0]); i++) {
+		const struct kernel_remedy *kr = &kernel_remedies[i];
+		char what[64];
+
+		if (f->fixes & FIX_BIT(kr->fix))
 			continue;
 		alt = *f;
-		alt.fixes |= FIX_BIT(i);
-		flip(r, &alt, F_FIXES, "a kernel with ", fix_name((enum kernel_fix)i));
+		alt.fixes |= FIX_BIT(kr->fix);
+		snprintf(what, sizeof(what), "%s (%s)", kernel_change(kr->change)->commit,
+			 fix_name(kr->fix));
+		flip(r, &alt, F_FIXES, "a kernel with ", what);
 	}
 	if (!f->f[F_KDUMP_MODULES].known && r->sc.video) {
 		alt = *f;
@@ -222,7 +244,7 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 {
 	const struct scenario *sc = &r->sc;
 	struct scenario t;
-	char text[256];
+	char text[400];
 	unsigned int i;
 
 	if (sc->kexec != KEXEC_REQ_FILE) {
@@ -261,23 +283,18 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 		try_remedy(r, &t, 3, "vm", "keep the VM's VRAM within the reserved fb_range: "
 			   "8 MiB (a lower maximum resolution on the host)");
 	}
-	for (i = 0; i < FIX_COUNT; i++) {
-		static const char *const what[FIX_COUNT] = {
-			"a kernel whose hv_pci allocates the config window above 4 GiB "
-			"(\"PCI: hv: Allocate MMIO from above 4GB for the config window\")",
-			"a kernel with 016a25e4b0df (\"Drivers: hv: vmbus: Improve the logic of "
-			"reserving fb_mmio on Gen2 VMs\")",
-			"a kernel with 304386373007 (\"fbdev/hyperv_fb: Fix hang in kdump kernel "
-			"when on Hyper-V Gen 2 VMs\")",
-			"a kernel with the vTPM truncation fix",
-		};
+	/* kernels that exist: the proposed config-window patch is never offered */
+	for (i = 0; i < sizeof(kernel_remedies) / sizeof(kernel_remedies[0]); i++) {
+		const struct kernel_remedy *kr = &kernel_remedies[i];
 
-		if (sc->fixes & FIX_BIT(i))
+		if (sc->kdump.fixes & FIX_BIT(kr->fix))
 			continue;
 		t = *sc;
-		t.fixes |= FIX_BIT(i);
-		t.kdump.fixes |= FIX_BIT(i);
-		try_remedy(r, &t, 4, "kernel", what[i]);
+		t.fixes |= FIX_BIT(kr->fix);
+		t.kdump.fixes |= FIX_BIT(kr->fix);
+		snprintf(text, sizeof(text), "a kernel with %s (\"%s\"): %s", kernel_change(kr->change)->commit,
+			 kernel_change(kr->change)->subject, kr->where);
+		try_remedy(r, &t, 4, "kernel", text);
 	}
 	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {
 		t = *sc;

@@ -21,7 +21,7 @@ struct check_flip {
 
 struct check_remedy {
 	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
-	char change[256];
+	char change[400];
 	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage" */
 };
 

@@ -37,7 +37,7 @@ static bool allocate_config_window(struct hv_kernel *k)
 	k->out->config_window = (struct mmio_span){ true, a->start, a->end };
 	ktrace(k, false, "hv_allocate_config_window",
 	       "config window at 0x%" PRIx64 "-0x%" PRIx64 "%s", a->start, a->end,
-	       above4g ? " (allocated from 4 GiB up)" : "");
+	       above4g ? " (allocated from 4 GiB up: the proposed patch, not merged)" : "");
 	return true;
 }
 
