@@ -36,6 +36,7 @@ static bool recorded_command(struct probe *p)
 	if (probe_read_line(p, -1, path, 1 << 16, f->kexec_args, sizeof(f->kexec_args)))
 		return false;
 	f->kexec_args_set = true;
+	p->recorded_cmd = true;
 	fact_set(f, F_KDUMP_CONFIG, path, "recorded command: %s", f->kexec_args);
 	return true;
 }
@@ -78,6 +79,12 @@ static int debian(struct probe *p)
 		snprintf(p->coredir, sizeof(p->coredir), "%s", v);
 	p->net_dump = (v = shellvars_get(&sv, "SSH")) && *v;
 	p->net_dump |= (v = shellvars_get(&sv, "NFS")) && *v;
+	if ((v = shellvars_get(&sv, "KDUMP_KERNEL")) && *v) {
+		snprintf(p->kdump_kernel, sizeof(p->kdump_kernel), "%s", v);
+		snprintf(p->kdump_kernel_src, sizeof(p->kdump_kernel_src), "%s", KDUMP_TOOLS);
+	}
+	if ((v = shellvars_get(&sv, "KDUMP_INITRD")) && *v)
+		snprintf(p->kdump_initrd, sizeof(p->kdump_initrd), "%s", v);
 	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
 	if (!recorded_command(p))
 		set_kexec_args(f, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS", v);
@@ -115,6 +122,15 @@ static int rhel(struct probe *p)
 		return 0;
 	}
 	set_kexec_args(f, SYSCONFIG_KDUMP, "KEXEC_ARGS", shellvars_get(&sv, "KEXEC_ARGS"));
+	{
+		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");
+
+		if (v && *v) {
+			snprintf(p->kdump_kernelver, sizeof(p->kdump_kernelver), "%s", v);
+			snprintf(p->kdump_kernel_src, sizeof(p->kdump_kernel_src), "%s",
+				 SYSCONFIG_KDUMP);
+		}
+	}
 	shellvars_free(&sv);
 	return 0;
 }

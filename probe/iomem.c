@@ -56,7 +56,7 @@ static void scan(struct probe *p, const struct resource *root)
 		fact_unknown(f, F_CONFIG_WINDOW, "/proc/iomem", "unknown: no 8 KiB allocation "
 			     "named %s", f->pci_guid[0]);
 	if (f->config_window.set && f->config_window.start >= 0x100000000ULL)
-		f->fixes |= FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G);
+		f->fixes_seen |= FIX_BIT(FIX_PCI_CONFIG_ABOVE_4G);
 	if (pci_seen || !f->npci)
 		fact_set(f, F_BARS, "/proc/iomem", "32-bit 0x%" PRIx64 ", 64-bit 0x%" PRIx64 "%s",
 			 f->bars32, f->bars64, f->npci ? "" : " (no PCI pass-through device)");

@@ -78,8 +78,6 @@ void probe_kmsg(struct probe *p)
 	} else {
 		kmsg_scan(buf, len, &f->kmsg);
 		free(buf);
-		if (f->kmsg.hv_mmio_line)
-			f->fixes |= FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE);
 		fact_set(f, F_KMSG, src, "%u D0 entry failure%s%s%s, %s, %u \"Need ... MMIO\" line%s",
 			 f->kmsg.d0_failures, f->kmsg.d0_failures == 1 ? "" : "s",
 			 f->kmsg.d0_failures ? " with status " : "", f->kmsg.d0_status,

@@ -249,6 +249,26 @@ int hv_path_is_symlink(const struct hv_path *pc, const char *path)
 	return rc;
 }
 
+int hv_path_readlink(const struct hv_path *pc, const char *path, char *buf, size_t len)
+{
+	int fd = path_open(pc, path, O_PATH | O_NOFOLLOW);
+	ssize_t n;
+
+	if (fd < 0)
+		return fd;
+	n = readlinkat(fd, "", buf, len);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	accessed(pc, path, false, n < 0 ? (int)n : 0);
+	if (n < 0)
+		return (int)n;
+	if ((size_t)n >= len)
+		return -ENAMETOOLONG;
+	buf[n] = '\0';
+	return 0;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

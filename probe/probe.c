@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/verdict/fixes.h"
 #include "probe.h"
 
 const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len)
@@ -102,17 +103,8 @@ static void conclude(struct probe *p)
 	struct facts *f = p->f;
 
 	conclude_low_mmio(f);
-
-	if (f->fixes) {
-		char names[160];
-
-		fix_set_str(f->fixes, names, sizeof(names));
-		fact_set(f, F_FIXES, "/proc/iomem, the kernel log", "%s present; the others unknown",
-			 names);
-	} else {
-		fact_unknown(f, F_FIXES, "/proc/iomem, the kernel log",
-			     "unknown: nothing shows which fixes this kernel has (assumed none)");
-	}
+	/* check_run() weighs them again with what /proc/iomem adds */
+	fixes_weigh(f, NULL, NULL);
 	fact_unknown(f, F_KDUMP_MODULES, "the kdump initramfs",
 		     "unknown: the kdump initramfs is not inspected (assumed: pci_hyperv only)");
 }
@@ -137,6 +129,8 @@ int probe_system(struct probe *p)
 	if (probe_dump_target(p))
 		return -1;
 	probe_kmsg(p);
+	probe_kdump_kernel(p);
+	probe_changelog(p);
 	conclude(p);
 	return 0;
 }

@@ -20,6 +20,11 @@ struct probe {
 	/* what later sources need */
 	char coredir[256];
 	bool net_dump;
+	/* the kdump service's choice of kernel: KDUMP_KERNEL, KDUMP_INITRD
+	 * (kdump-tools), KDUMP_KERNELVER (kdumpctl), and where they were set */
+	char kdump_kernel[256], kdump_initrd[256], kdump_kernelver[128];
+	char kdump_kernel_src[64];
+	bool recorded_cmd;	/* f->kexec_args holds the recorded command */
 };
 
 /* Probes everything. Returns 0, or -1 when a file is malformed (p->bad_file, p->err). */
@@ -52,5 +57,7 @@ void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
+void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
+void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "check-common.h"
 #include "cli.h"
+#include "lib/verdict/fixes.h"
 #include "prometheus.h"
 #include "svg.h"
 #include "sim-output.h"
@@ -115,12 +116,40 @@ static void print_span(const char *what, const struct mmio_span *s)
 		printf("%s none", what);
 }
 
+/* Each merged fix: what the evidence says, strongest first, with its file. */
+static void print_fixes(const struct facts *f)
+{
+	unsigned int k, t, e;
+
+	for (k = f->kdump_same ? KERNEL_KDUMP : KERNEL_RUNNING; k < KERNEL_COUNT; k++) {
+		printf("\nkernel fixes of %s (%s):\n",
+		       k == KERNEL_KDUMP ? f->kdump_release : f->release,
+		       f->kdump_same ? "running, and loaded by kdump" :
+		       k == KERNEL_KDUMP ? "the kernel kdump loads" : "the running kernel");
+		for (t = 0; t < TF_COUNT; t++) {
+			const struct fix_finding *fd = &f->findings[k][t];
+
+			printf("  %s: %s%s\n", kernel_change(tracked_fixes[t].change)->commit,
+			       fd->present < 0 ? "unknown (assumed absent)" :
+			       fd->present ? "present" : "absent",
+			       fd->conflict ? ", but the evidence conflicts" : "");
+			for (e = 0; e < fd->n; e++)
+				printf("    - %s says %s: %s (%s)\n", fd->ev[e].kind,
+				       fd->ev[e].present ? "present" : "absent", fd->ev[e].detail,
+				       fd->ev[e].source);
+		}
+	}
+}
+
 static void print_text(const struct facts *f, const struct check_result *r, bool trace)
 {
 	const struct sim_handoff *h = &r->sim.handoff;
 	unsigned int i;
 
 	sim_print_verdict(stdout, &r->sim);
+	if (!f->kdump_same)
+		printf("  - the kdump service loads %s, NOT the running kernel %s: the fixes and "
+		       "drivers of %s decide\n", f->kdump_release, f->release, f->kdump_release);
 	printf("\nkdump load: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n",
 	       sim_syscall_name(h->syscall), h->flag, r->kexec_why, h->why,
 	       (unsigned long long)h->lfb_base);
@@ -143,6 +172,7 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	default:
 		printf("\nfirst kernel: /proc/iomem could not be compared with the model\n");
 	}
+	print_fixes(f);
 	printf("\nfacts:\n");
 	print_facts(f);
 	if (r->nflips) {
@@ -167,15 +197,61 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	}
 }
 
+static const char *const kernel_words[KERNEL_COUNT] = { "running", "kdump" };
+
+static void fixes_json(struct jsonwrt *jw, const struct facts *f)
+{
+	unsigned int k, t, e;
+
+	jw_open(jw, "kernel_fixes", true);
+	for (k = f->kdump_same ? KERNEL_KDUMP : KERNEL_RUNNING; k < KERNEL_COUNT; k++) {
+		for (t = 0; t < TF_COUNT; t++) {
+			const struct fix_finding *fd = &f->findings[k][t];
+			const struct kernel_change_info *ci =
+				kernel_change(tracked_fixes[t].change);
+			char name[160];
+
+			snprintf(name, sizeof(name), "%s %s", ci->commit, ci->subject);
+			jw_open(jw, NULL, false);
+			jw_str(jw, "fix", name);
+			jw_str(jw, "kernel", f->kdump_same ? "running and kdump" : kernel_words[k]);
+			if (fd->present < 0)
+				jw_null(jw, "present");
+			else
+				jw_bool(jw, "present", fd->present);
+			jw_bool(jw, "conflict", fd->conflict);
+			jw_open(jw, "evidence", true);
+			for (e = 0; e < fd->n; e++) {
+				jw_open(jw, NULL, false);
+				jw_str(jw, "kind", fd->ev[e].kind);
+				jw_bool(jw, "says_present", fd->ev[e].present);
+				jw_str(jw, "source", fd->ev[e].source);
+				jw_str(jw, "detail", fd->ev[e].detail);
+				jw_close(jw, false);
+			}
+			jw_close(jw, true);
+			jw_close(jw, false);
+		}
+	}
+	jw_close(jw, true);
+}
+
 static void print_json(const struct facts *f, const struct check_result *r, bool trace)
 {
+	const struct sim_kdump_kernel_info kk = {
+		.release = f->kdump_release[0] ? f->kdump_release : NULL,
+		.image = f->kdump_image[0] ? f->kdump_image : NULL,
+		.initrd = f->kdump_initrd[0] ? f->kdump_initrd : NULL,
+		.source = f->f[F_KDUMP_KERNEL].source,
+		.same_as_running = f->kdump_same,
+	};
 	struct jsonwrt jw;
 	unsigned int i;
 
 	jw_init(&jw, stdout);
 	jw_open(&jw, NULL, false);
 	jw_bool(&jw, "applicable", true);
-	sim_json(&jw, &r->sc, &r->sim, trace);
+	sim_json(&jw, &r->sc, &r->sim, trace, &kk);
 	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
 	switch (model_agrees(f, r)) {
 	case -1:
@@ -213,6 +289,7 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 		jw_close(&jw, false);
 	}
 	jw_close(&jw, true);
+	fixes_json(&jw, f);
 	jw_bool(&jw, "needs_root", needs_root(f));
 	jw_close(&jw, false);
 	jw_finish(&jw);

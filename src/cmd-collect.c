@@ -205,6 +205,15 @@ static int write_members(FILE *out, void *ctx)
 			tarw_add_dir(&tw, name);
 			continue;
 		}
+		/* a link the probe followed by hand (the kdump kernel's): kept a link */
+		if (hv_path_is_symlink(ar->pc, it->path) == 1) {
+			char target[256];
+
+			if (!hv_path_readlink(ar->pc, it->path, target, sizeof(target)) &&
+			    !tarw_add_symlink(&tw, name, target))
+				ar->files++;
+			continue;
+		}
 		if (hv_path_read_quiet(ar->pc, it->path, COLLECT_CAP, &buf, &len))
 			continue;
 		if (is_log(it->path)) {
@@ -303,6 +312,8 @@ int cmd_collect(int argc, char **argv)
 	record(&col, "/proc", true, 0);
 	record(&col, "/sys", true, 0);
 	record(&col, "/etc", true, 0);
+	/* writing reads the same files again: nothing more to record */
+	pc.on_access = NULL;
 	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files);
 	hv_path_deinit(&pc);
 	for (i = 0; i < col.n; i++)

@@ -121,7 +121,7 @@ int cmd_simulate(int argc, char **argv)
 
 		jw_init(&jw, stdout);
 		jw_open(&jw, NULL, false);
-		sim_json(&jw, &sc, &res, trace);
+		sim_json(&jw, &sc, &res, trace, NULL);
 		jw_close(&jw, false);
 		jw_finish(&jw);
 	} else {

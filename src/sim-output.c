@@ -136,12 +136,19 @@ void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *
 }
 
 static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_kernel *k,
-			bool ran, bool trace)
+			bool ran, bool trace, const struct sim_kdump_kernel_info *kk)
 {
 	unsigned int i;
 
 	jw_open(jw, name, false);
 	jw_bool(jw, "ran", ran);
+	if (kk) {
+		jw_str(jw, "release", kk->release);
+		jw_str(jw, "image", kk->image);
+		jw_str(jw, "initrd", kk->initrd);
+		jw_bool(jw, "same_as_running", kk->same_as_running);
+		jw_str(jw, "source", kk->source);
+	}
 	jw_hex(jw, "lfb_base", k->lfb_base);
 	span_json(jw, "fb_range", &k->fb_range);
 	span_json(jw, "vram", &k->vram);
@@ -196,7 +203,7 @@ static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_k
 }
 
 void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,
-	      bool trace)
+	      bool trace, const struct sim_kdump_kernel_info *kk)
 {
 	const struct sim_handoff *h = &r->handoff;
 	unsigned int i;
@@ -227,8 +234,8 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	jw_str(jw, "fb0_id", h->fb0_id);
 	jw_close(jw, false);
 
-	kernel_json(jw, "first_kernel", &r->first, true, trace);
-	kernel_json(jw, "kdump_kernel", &r->kdump, h->syscall != SYSCALL_NONE, trace);
+	kernel_json(jw, "first_kernel", &r->first, true, trace, NULL);
+	kernel_json(jw, "kdump_kernel", &r->kdump, h->syscall != SYSCALL_NONE, trace, kk);
 
 	if (trace) {
 		size_t s;

@@ -13,9 +13,14 @@ void sim_print_verdict(FILE *out, const struct sim_result *r);
 /* The story, phase by phase; with @trace every step and its function. */
 void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_result *r,
 		     bool trace);
-/* The members of the simulation's JSON object (the caller opens it). */
+/* What check knows of the kernel kdump loads, for its JSON. */
+struct sim_kdump_kernel_info {
+	const char *release, *image, *initrd, *source;
+	bool same_as_running;
+};
+/* The members of the simulation's JSON object (the caller opens it); @kk may be NULL. */
 void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,
-	      bool trace);
+	      bool trace, const struct sim_kdump_kernel_info *kk);
 /* "scenario" as a JSON object of key strings. */
 void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc);
 /* One line: "azure-gen2 x86_64 Gen2, kexec-tools 2.0.22, ..." */

@@ -57,7 +57,8 @@ static int split_name(struct ustar *h, const char *name)
 	return -ENAMETOOLONG;
 }
 
-static int header(struct tarw *tw, const char *name, char type, size_t size, unsigned int mode)
+static int header(struct tarw *tw, const char *name, char type, size_t size, unsigned int mode,
+		  const char *linkname)
 {
 	struct ustar h;
 	unsigned int sum = 0;
@@ -66,6 +67,11 @@ static int header(struct tarw *tw, const char *name, char type, size_t size, uns
 	memset(&h, 0, sizeof(h));
 	if (split_name(&h, name))
 		return -ENAMETOOLONG;
+	if (linkname) {
+		if (strlen(linkname) > sizeof(h.linkname))
+			return -ENAMETOOLONG;
+		memcpy(h.linkname, linkname, strlen(linkname));
+	}
 	snprintf(h.mode, sizeof(h.mode), "%07o", mode);
 	snprintf(h.uid, sizeof(h.uid), "%07o", 0);
 	snprintf(h.gid, sizeof(h.gid), "%07o", 0);
@@ -89,18 +95,23 @@ int tarw_add_dir(struct tarw *tw, const char *name)
 
 	if (snprintf(dir, sizeof(dir), "%s/", name) >= (int)sizeof(dir))
 		return -ENAMETOOLONG;
-	return header(tw, dir, '5', 0, 0755);
+	return header(tw, dir, '5', 0, 0755, NULL);
 }
 
 int tarw_add_file(struct tarw *tw, const char *name, const void *data, size_t len)
 {
 	static const char zeros[BLOCK];
-	int rc = header(tw, name, '0', len, 0644);
+	int rc = header(tw, name, '0', len, 0644, NULL);
 
 	if (rc)
 		return rc;
 	put(tw, data, len);
 	return put(tw, zeros, (BLOCK - len % BLOCK) % BLOCK);
+}
+
+int tarw_add_symlink(struct tarw *tw, const char *name, const char *target)
+{
+	return header(tw, name, '2', 0, 0777, target);
 }
 
 int tarw_close(struct tarw *tw)

@@ -253,6 +253,44 @@ static void kernel_log(void **state)
 	assert_false(k.hv_mmio_line);
 }
 
+/* kdump-tools' kexec_cmd, kernel and initrd names, changelogs */
+static void kernel_files(void **state)
+{
+	char image[128], initrd[128], rel[64];
+
+	(void)state;
+	assert_int_equal(kexec_cmd_parse("/sbin/kexec -p --command-line=\"BOOT_IMAGE=/vmlinuz ro "
+					 "quiet systemd.unit=kdump-tools-dump.service\" "
+					 "--initrd=/var/lib/kdump/initrd.img /var/lib/kdump/vmlinuz",
+					 image, sizeof(image), initrd, sizeof(initrd)), 0);
+	assert_string_equal(image, "/var/lib/kdump/vmlinuz");
+	assert_string_equal(initrd, "/var/lib/kdump/initrd.img");
+	assert_int_equal(kexec_cmd_parse("kexec -s -p -i '/boot/initrd x' /boot/vmlinuz-7.1",
+					 image, sizeof(image), initrd, sizeof(initrd)), 0);
+	assert_string_equal(image, "/boot/vmlinuz-7.1");
+	assert_string_equal(initrd, "/boot/initrd x");
+	assert_int_equal(kexec_cmd_parse("not a command", image, sizeof(image), initrd,
+					 sizeof(initrd)), -1);
+	assert_int_equal(kexec_cmd_parse("kexec -p", image, sizeof(image), initrd,
+					 sizeof(initrd)), -1);
+	assert_true(release_from_name("/boot/vmlinuz-6.8.0-1051-azure", rel, sizeof(rel)));
+	assert_string_equal(rel, "6.8.0-1051-azure");
+	assert_true(release_from_name("initrd.img-5.15.0-1057-azure", rel, sizeof(rel)));
+	assert_string_equal(rel, "5.15.0-1057-azure");
+	assert_true(release_from_name("/boot/initramfs-5.14.0-427.el9.x86_64kdump.img", rel,
+				      sizeof(rel)));
+	assert_string_equal(rel, "5.14.0-427.el9.x86_64");
+	assert_false(release_from_name("/var/lib/kdump/vmlinuz", rel, sizeof(rel)));
+	assert_false(release_from_name("vmlinuz-", rel, sizeof(rel)));
+	assert_false(release_from_name("vmlinuz-old", rel, sizeof(rel)));
+	assert_true(changelog_mentions(S("  * Drivers: hv: vmbus: Improve the logic of reserving "
+					 "fb_mmio on Gen2 VMs\n"), "016a25e4b0df",
+				       "Drivers: hv: vmbus: Improve the logic of reserving fb_mmio on Gen2 VMs"));
+	assert_true(changelog_mentions(S("(cherry picked from commit 016a25e4b0df...)"),
+				       "016a25e4b0df", "x y"));
+	assert_false(changelog_mentions(S("nothing"), "016a25e4b0df", "subject"));
+}
+
 /* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...) */
 static void hv_mmio_line(void **state)
 {
@@ -349,6 +387,7 @@ int main(void)
 		cmocka_unit_test(mountinfo_longest_prefix),
 		cmocka_unit_test(kernel_log),
 		cmocka_unit_test(hv_mmio_line),
+		cmocka_unit_test(kernel_files),
 		cmocka_unit_test(lockdown_and_efivars),
 		cmocka_unit_test(kdump_services),
 	};

@@ -47,6 +47,11 @@ void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out)
 				 (int)(l - (size_t)(s - p)), s);
 			continue;
 		}
+		/* vmbus_connect(): printed after vmbus_reserve_fb() ran */
+		if (find(p, l, "Vmbus version:")) {
+			out->vmbus_seen = true;
+			continue;
+		}
 		/* hv_pci_allocate_bridge_windows() */
 		if (find(p, l, " of low MMIO space. Consider reconfiguring the VM") ||
 		    find(p, l, " of high MMIO space. Consider reconfiguring the VM"))

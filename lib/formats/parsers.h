@@ -89,6 +89,7 @@ struct kmsg_facts {
 	unsigned int d0_failures;	/* "PCI Pass-through VSP failed D0 Entry" */
 	char d0_status[16];
 	bool hv_mmio_line;		/* the improved vmbus_reserve_fb's "hv_mmio=" line */
+	bool vmbus_seen;		/* "hv_vmbus: Vmbus version:": the log has VMBus's start */
 	char hv_mmio[160];
 	unsigned int need_mmio;		/* "Need ... of low/high MMIO space" */
 };
@@ -100,6 +101,16 @@ void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out);
  */
 int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *high,
 		       struct mmio_span *fb);
+
+/* --- a distribution kernel's changelog: does it name @commit or @subject? */
+bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
+
+/* --- a recorded kexec command (kdump-tools' kexec_cmd, kdumpctl's log):
+ * the image and --initrd of "kexec -p [options] IMAGE"; quotes respected */
+int kexec_cmd_parse(const char *cmd, char *image, size_t ilen, char *initrd, size_t rlen);
+/* The release in a kernel or initrd file name: "vmlinuz-6.8.0-1051-azure",
+ * "initrd.img-6.8.0-1051-azure", "initramfs-5.14.0-427.el9.x86_64kdump.img". */
+bool release_from_name(const char *path, char *release, size_t len);
 
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fixes.h"
 #include "model/linux/releases.h"
 
 static const char *layout_for(const struct facts *f)
@@ -16,6 +17,23 @@ static const char *layout_for(const struct facts *f)
 	if (f->f[F_VIDEO_DEV].known && !f->video_dev)
 		return "azure-cvm";
 	return "azure-gen2";
+}
+
+/*
+ * How a release's vmbus_reserve_fb() reads screen_info, where the release
+ * table is sure; otherwise what the model assumes of today's kernels.
+ */
+static void kernel_release_build(const char *release, bool *sysfb_gate, bool *gen1_pci_bar)
+{
+	struct kernel_release kr;
+	enum change_state st;
+
+	if (!release[0] || kernel_release_parse(release, &kr))
+		return;
+	if ((st = kernel_release_has(&kr, KC_A07B50D80AB6, NULL, 0)) != CHANGE_UNKNOWN)
+		*sysfb_gate = st == CHANGE_PRESENT;
+	if ((st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, NULL, 0)) != CHANGE_UNKNOWN)
+		*gen1_pci_bar = st == CHANGE_PRESENT;
 }
 
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
@@ -72,7 +90,7 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->lockdown = f->lockdown;
 	if (f->f[F_KEXEC_LOAD_DISABLED].known)
 		sc->kexec_load_disabled = f->kexec_load_disabled;
-	sc->fixes = f->fixes;
+	sc->fixes = fixes_of(f, KERNEL_RUNNING);
 	if (f->f[F_BARS].known) {
 		sc->bars32 = f->bars32;
 		sc->bars64 = f->bars64;
@@ -84,8 +102,19 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	/* a blacklisted module is left out of the kdump initramfs */
 	if (f->f[F_BLACKLIST].known)
 		sc->kdump_modules &= ~f->blacklist;
+	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;
+	/* the kernel kdump loads, with what it is built with and carries */
+	sc->kdump.fixes = fixes_of(f, KERNEL_KDUMP);
+	if (!f->kdump_same) {
+		kernel_release_build(f->kdump_release, &sc->kdump.sysfb_gate,
+				     &sc->kdump.gen1_pci_bar);
+		if (f->kdump_builtin_known)
+			sc->kdump.builtin = f->kdump_builtin;
+		if (f->kdump_sysfb_known)
+			sc->kdump.sysfb = f->kdump_sysfb;
+	}
 	return scenario_check(sc, err);
 }
 
@@ -122,22 +151,6 @@ static void flip(struct check_result *r, const struct facts *alt, enum fact_id i
 	fl->saved = v;
 	snprintf(fl->alternative, sizeof(fl->alternative), "%s%s", what, value);
 }
-
-/* The merged kernel fixes a user can install, and where they are. */
-struct kernel_remedy {
-	enum kernel_fix fix;
-	enum kernel_change change;
-	const char *where;
-};
-
-static const struct kernel_remedy kernel_remedies[] = {
-	{ FIX_VMBUS_RESERVE_FB_LOW_BASE, KC_016A25E4B0DF,
-	  "7.1 or later, or 7.0.13, 6.18.37, 6.12.95, 6.6.144, 6.1.177, 5.15.211, 5.10.260 or "
-	  "later of those lines; no distribution kernel is known yet to carry it. After the "
-	  "update, dmesg shows an hv_mmio= line" },
-	{ FIX_HYPERV_FB_KEEP_BASE, KC_304386373007,
-	  "6.14 or later; the linux-azure kernels carry it" },
-};
 
 /* For each unknown fact, the values that would turn the verdict. */
 static void find_flips(const struct facts *f, struct check_result *r)
@@ -196,14 +209,16 @@ static void find_flips(const struct facts *f, struct check_result *r)
 		flip(r, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "");
 	}
 	/* the merged fixes nothing showed present (the proposal is never one) */
-	for (i = 0; i < sizeof(kernel_remedies) / sizeof(kernel_remedies[0]); i++) {
-		const struct kernel_remedy *kr = &kernel_remedies[i];
+	for (i = 0; i < TF_COUNT; i++) {
+		const struct tracked_fix_info *kr = &tracked_fixes[i];
 		char what[64];
 
-		if (f->fixes & FIX_BIT(kr->fix))
+		if (f->findings[KERNEL_KDUMP][i].present >= 0)
 			continue;
 		alt = *f;
-		alt.fixes |= FIX_BIT(kr->fix);
+		alt.findings[KERNEL_KDUMP][i].present = 1;
+		if (alt.kdump_same)
+			alt.findings[KERNEL_RUNNING][i].present = 1;
 		snprintf(what, sizeof(what), "%s (%s)", kernel_change(kr->change)->commit,
 			 fix_name(kr->fix));
 		flip(r, &alt, F_FIXES, "a kernel with ", what);
@@ -283,9 +298,20 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 		try_remedy(r, &t, 3, "vm", "keep the VM's VRAM within the reserved fb_range: "
 			   "8 MiB (a lower maximum resolution on the host)");
 	}
+	/* the running kernel carries what the kdump kernel lacks */
+	if (!f->kdump_same && f->release[0] &&
+	    (fixes_of(f, KERNEL_RUNNING) & ~sc->kdump.fixes)) {
+		t = *sc;
+		scenario_same_kdump_kernel(&t);
+		snprintf(text, sizeof(text), "have kdump load the running kernel %.60s, which carries "
+			 "fixes %.60s lacks: point KDUMP_KERNEL and KDUMP_INITRD (or the links "
+			 "/var/lib/kdump/vmlinuz and initrd.img) at it, then reload kdump",
+			 f->release, f->kdump_release);
+		try_remedy(r, &t, 2, "config", text);
+	}
 	/* kernels that exist: the proposed config-window patch is never offered */
-	for (i = 0; i < sizeof(kernel_remedies) / sizeof(kernel_remedies[0]); i++) {
-		const struct kernel_remedy *kr = &kernel_remedies[i];
+	for (i = 0; i < TF_COUNT; i++) {
+		const struct tracked_fix_info *kr = &tracked_fixes[i];
 
 		if (sc->kdump.fixes & FIX_BIT(kr->fix))
 			continue;
@@ -304,12 +330,66 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 	}
 }
 
-int check_run(const struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
+static bool same_span(const struct mmio_span *a, const struct mmio_span *b)
 {
+	return a->set == b->set && (!a->set || (a->start == b->start && a->end == b->end));
+}
+
+/*
+ * Does the running kernel's /proc/iomem show a fix? The model's first
+ * kernel, run without and with it: when only one of them puts the config
+ * window and VRAM where /proc/iomem has them, that is evidence.
+ */
+static void iomem_evidence(const struct facts *f, int says[TF_COUNT], char detail[TF_COUNT][200])
+{
+	unsigned int t;
+
+	for (t = 0; t < TF_COUNT; t++) {
+		struct facts alt = *f;
+		struct scenario sc;
+		struct sim_result r;
+		bool match[2] = { false, false };
+		struct mmio_span cw[2];
+		unsigned int on;
+
+		says[t] = -1;
+		detail[t][0] = '\0';
+		if (!f->f[F_CONFIG_WINDOW].known || !f->f[F_VRAM].known)
+			continue;
+		for (on = 0; on < 2; on++) {
+			alt.findings[KERNEL_RUNNING][t].present = (int)on;
+			alt.findings[KERNEL_KDUMP][t].present = (int)on;
+			if (facts_to_scenario(&alt, &sc, NULL, 0, NULL) || simulate(&sc, &r, false))
+				return;
+			cw[on] = r.first.config_window;
+			match[on] = same_span(&r.first.config_window, &f->config_window) &&
+				    same_span(&r.first.modelled_vram, &f->vram);
+			sim_result_free(&r);
+		}
+		if (match[0] == match[1])
+			continue;
+		says[t] = match[1];
+		snprintf(detail[t], sizeof(detail[t]), "config window 0x%llx, where the model puts "
+			 "it %s %s (without it: 0x%llx)",
+			 (unsigned long long)f->config_window.start, match[1] ? "with" : "without",
+			 kernel_change(tracked_fixes[t].change)->commit,
+			 (unsigned long long)cw[match[1] ? 0 : 1].start);
+	}
+}
+
+int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
+{
+	int says[TF_COUNT];
+	char detail[TF_COUNT][200];
+
 	memset(r, 0, sizeof(*r));
 	r->applicable = f->hyperv;
 	if (!r->applicable)
 		return 0;
+	/* the evidence of fixes, then what /proc/iomem adds to it */
+	fixes_weigh(f, NULL, NULL);
+	iomem_evidence(f, says, detail);
+	fixes_weigh(f, says, detail);
 	if (facts_to_scenario(f, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
 		return -1;
 	if (simulate(&r->sc, &r->sim, trace)) {

@@ -41,7 +41,7 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		      struct hv_err *err);
 
 /* Runs it all. Returns 0, -1 with @err for facts that make no scenario. */
-int check_run(const struct facts *f, struct check_result *r, bool trace, struct hv_err *err);
+int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err);
 void check_result_free(struct check_result *r);
 
 #endif

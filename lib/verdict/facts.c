@@ -18,7 +18,8 @@ const char *fact_name(enum fact_id id)
 		[F_KDUMP_CONFIG] = "kdump-config", [F_BLACKLIST] = "blacklist", [F_SECURE_BOOT] = "secure-boot",
 		[F_LOCKDOWN] = "lockdown", [F_KEXEC_LOAD_DISABLED] = "kexec-load-disabled",
 		[F_CRASH_KERNEL] = "crash-kernel", [F_DUMP_TARGET] = "dump-target",
-		[F_KMSG] = "kernel-log", [F_FIXES] = "kernel-fixes",
+		[F_KMSG] = "kernel-log", [F_KDUMP_KERNEL] = "kdump-kernel",
+		[F_FIXES] = "kernel-fixes",
 		[F_KDUMP_MODULES] = "kdump-modules",
 	};
 

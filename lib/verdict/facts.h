@@ -17,7 +17,29 @@ enum fact_id {
 	F_IOMEM, F_VRAM, F_CONFIG_WINDOW, F_BARS, F_LOW_MMIO, F_FB0, F_BUILTIN, F_SYSFB,
 	F_KEXEC_FILE, F_HIDE_SMEM, F_BOOT_FB, F_KEXEC_TOOLS, F_KDUMP_CONFIG,
 	F_BLACKLIST, F_SECURE_BOOT, F_LOCKDOWN, F_KEXEC_LOAD_DISABLED, F_CRASH_KERNEL,
-	F_DUMP_TARGET, F_KMSG, F_FIXES, F_KDUMP_MODULES, F_COUNT,
+	F_DUMP_TARGET, F_KMSG, F_KDUMP_KERNEL, F_FIXES, F_KDUMP_MODULES, F_COUNT,
+};
+
+/* The merged fixes whose presence the verdict weighs (fixes.c). */
+enum tracked_fix { TF_016A25E4B0DF, TF_304386373007, TF_COUNT };
+/* The two kernels: the running one, and the one kdump loads. */
+enum which_kernel { KERNEL_RUNNING, KERNEL_KDUMP, KERNEL_COUNT };
+
+/* One piece of evidence that a kernel has, or lacks, a fix. */
+struct fix_evidence {
+	const char *kind;	/* "kernel-log", "iomem", "changelog", "release" */
+	bool present;		/* what it says */
+	char source[256];
+	char detail[256];
+};
+
+/* What the evidence says of one fix in one kernel, strongest first. */
+#define FIX_MAX_EVIDENCE 6
+struct fix_finding {
+	int present;		/* 1, 0, or -1: unknown */
+	bool conflict;		/* some evidence says the opposite */
+	struct fix_evidence ev[FIX_MAX_EVIDENCE];
+	unsigned int n;
 };
 
 struct fact {
@@ -56,8 +78,22 @@ struct facts {
 	bool crash_loaded;
 	enum dump_target dump_target;
 	struct kmsg_facts kmsg;
-	unsigned int fixes;		/* known to be present */
+	unsigned int fixes;		/* known to be present in the running kernel */
+	unsigned int fixes_seen;	/* what the probe saw directly (iomem, log) */
 	unsigned int kdump_modules;
+	/* the kernel kdump loads (F_KDUMP_KERNEL) */
+	char kdump_release[128];
+	char kdump_image[512], kdump_initrd[512];
+	bool kdump_same;		/* it is the running kernel's release */
+	bool kdump_builtin_known, kdump_sysfb_known;
+	unsigned int kdump_builtin;
+	bool kdump_sysfb;
+	/* each kernel's distribution changelog: read, and which fixes it names */
+	bool changelog_read[KERNEL_COUNT];
+	bool changelog_has[KERNEL_COUNT][TF_COUNT];
+	char changelog_path[KERNEL_COUNT][256];
+	/* the evidence weighed (check_run()) */
+	struct fix_finding findings[KERNEL_COUNT][TF_COUNT];
 };
 
 const char *fact_name(enum fact_id id);

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * What names a kernel: a distribution changelog's entries, a recorded
+ * kexec command line, the release in a kernel's or an initrd's file name.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+
+#include "parsers.h"
+
+static bool contains(const char *text, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	return n && memmem(text, len, needle, n) != NULL;
+}
+
+bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject)
+{
+	return contains(text, len, commit) || contains(text, len, subject);
+}
+
+/* The next word of a shell-like command line into @out; NULL at the end. */
+static const char *next_word(const char *p, char *out, size_t olen)
+{
+	size_t n = 0;
+	char q = 0;
+
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	if (!*p)
+		return NULL;
+	for (; *p && (q || (*p != ' ' && *p != '\t' && *p != '\n')); p++) {
+		if (!q && (*p == '"' || *p == '\'')) {
+			q = *p;
+			continue;
+		}
+		if (q && *p == q) {
+			q = 0;
+			continue;
+		}
+		if (n + 1 < olen)
+			out[n++] = *p;
+	}
+	out[n] = '\0';
+	return p;
+}
+
+int kexec_cmd_parse(const char *cmd, char *image, size_t ilen, char *initrd, size_t rlen)
+{
+	char w[1024];
+	const char *p = cmd;
+	bool kexec = false;
+
+	image[0] = initrd[0] = '\0';
+	while ((p = next_word(p, w, sizeof(w)))) {
+		const char *base = strrchr(w, '/');
+
+		base = base ? base + 1 : w;
+		if (!kexec) {
+			kexec = !strcmp(base, "kexec");
+			continue;
+		}
+		if (!strncmp(w, "--initrd=", 9)) {
+			snprintf(initrd, rlen, "%s", w + 9);
+		} else if (!strcmp(w, "--initrd") || !strcmp(w, "-i")) {
+			if (!(p = next_word(p, w, sizeof(w))))
+				break;
+			snprintf(initrd, rlen, "%s", w);
+		} else if (w[0] != '-') {
+			snprintf(image, ilen, "%s", w);
+		}
+	}
+	return kexec && image[0] ? 0 : -1;
+}
+
+bool release_from_name(const char *path, char *release, size_t len)
+{
+	static const char *const prefixes[] = {
+		"vmlinuz-", "vmlinux-", "Image-", "initrd.img-", "initrd-", "initramfs-",
+	};
+	const char *base = strrchr(path, '/');
+	size_t i, n;
+
+	base = base ? base + 1 : path;
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t pl = strlen(prefixes[i]);
+
+		if (strncmp(base, prefixes[i], pl) || !base[pl])
+			continue;
+		base += pl;
+		n = strlen(base);
+		/* RHEL's kdump initrd: initramfs-RELEASEkdump.img */
+		if (n > 9 && !strcmp(base + n - 9, "kdump.img"))
+			n -= 9;
+		else if (n > 4 && !strcmp(base + n - 4, ".img"))
+			n -= 4;
+		if (!n || base[0] < '0' || base[0] > '9')
+			return false;
+		snprintf(release, len, "%.*s", (int)n, base);
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The kernel the kdump service loads, which need not be the running one:
+ * kdump-tools' KDUMP_KERNEL and KDUMP_INITRD (default /var/lib/kdump/vmlinuz
+ * and initrd.img, links to the chosen kernel and its kdump initrd),
+ * kdumpctl's KDUMP_KERNELVER, or the recorded kexec command. Its release
+ * names its config and modules.builtin, read here too.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "probe.h"
+
+#define KDUMP_KERNEL_DEFAULT	"/var/lib/kdump/vmlinuz"
+#define KDUMP_INITRD_DEFAULT	"/var/lib/kdump/initrd.img"
+#define FILE_CAP		(16u << 20)
+
+/*
+ * Follows @path's links inside the sysroot (at most 8) to the file name
+ * that carries a release; the last target is left in @final.
+ */
+static bool release_of(struct probe *p, const char *path, char *release, size_t len,
+		       char *final, size_t flen)
+{
+	char cur[512], target[250];
+	int i;
+
+	snprintf(cur, sizeof(cur), "%s", path);
+	for (i = 0; i < 8; i++) {
+		if (release_from_name(cur, release, len))
+			break;
+		if (hv_path_readlink(p->pc, cur, target, sizeof(target)))
+			break;
+		if (target[0] == '/') {
+			snprintf(cur, sizeof(cur), "%s", target);
+		} else {
+			const char *slash = strrchr(cur, '/');
+			char dir[250];
+
+			snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - cur) : 0, cur);
+			snprintf(cur, sizeof(cur), "%s/%s", dir, target);
+		}
+	}
+	snprintf(final, flen, "%s", cur);
+	return release_from_name(cur, release, len);
+}
+
+/* Its modules.builtin and config, when it is another release. */
+static void other_build(struct probe *p)
+{
+	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+	struct facts *f = p->f;
+	char path[512], *buf;
+	size_t len;
+	unsigned int m;
+
+	snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", f->kdump_release);
+	if (!hv_path_read(p->pc, path, FILE_CAP, &buf, &len)) {
+		f->kdump_builtin = 0;
+		for (m = 0; m < MOD_COUNT; m++)
+			if (modules_builtin_has(buf, len, mods[m]))
+				f->kdump_builtin |= MOD_BIT(m);
+		f->kdump_builtin_known = true;
+		free(buf);
+	}
+	snprintf(path, sizeof(path), "/boot/config-%s", f->kdump_release);
+	if (!hv_path_read(p->pc, path, FILE_CAP, &buf, &len)) {
+		f->kdump_sysfb = kconfig_get(buf, len, "CONFIG_SYSFB") != 'n';
+		f->kdump_sysfb_known = true;
+		free(buf);
+	}
+}
+
+void probe_kdump_kernel(struct probe *p)
+{
+	struct facts *f = p->f;
+	char image[512] = "", initrd[512] = "", final[512];
+	const char *src = NULL;
+
+	if (p->recorded_cmd &&
+	    !kexec_cmd_parse(f->kexec_args, image, sizeof(image), initrd, sizeof(initrd))) {
+		src = f->f[F_KDUMP_CONFIG].source;
+	} else if (p->kdump_kernelver[0]) {
+		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", p->kdump_kernelver);
+		snprintf(f->kdump_image, sizeof(f->kdump_image), "/boot/vmlinuz-%s",
+			 p->kdump_kernelver);
+		snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "/boot/initramfs-%skdump.img",
+			 p->kdump_kernelver);
+		src = p->kdump_kernel_src;
+	} else if (f->distro == DISTRO_DEBIAN) {
+		snprintf(image, sizeof(image), "%s",
+			 p->kdump_kernel[0] ? p->kdump_kernel : KDUMP_KERNEL_DEFAULT);
+		snprintf(initrd, sizeof(initrd), "%s",
+			 p->kdump_initrd[0] ? p->kdump_initrd : KDUMP_INITRD_DEFAULT);
+		src = p->kdump_kernel[0] ? p->kdump_kernel_src : "kdump-tools' default";
+	}
+	if (image[0]) {
+		snprintf(f->kdump_image, sizeof(f->kdump_image), "%s", image);
+		if (!release_of(p, image, f->kdump_release, sizeof(f->kdump_release), final,
+				sizeof(final)))
+			f->kdump_release[0] = '\0';
+		if (initrd[0]) {
+			char rel[128];
+
+			release_of(p, initrd, rel, sizeof(rel), final, sizeof(final));
+			snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "%s", final);
+		}
+	}
+	if (!src && f->release[0]) {
+		/* kdumpctl, SUSE and Azure Linux load the running kernel by default */
+		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+		src = "the running kernel (the service's default)";
+	}
+	if (!f->kdump_release[0]) {
+		fact_unknown(f, F_KDUMP_KERNEL, src ? src : "the kdump configuration",
+			     "unknown: %s names no release (assumed the running kernel)",
+			     f->kdump_image[0] ? f->kdump_image : "nothing");
+		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+		f->kdump_same = true;
+		return;
+	}
+	f->kdump_same = !strcmp(f->kdump_release, f->release);
+	if (!f->kdump_same)
+		other_build(p);
+	fact_set(f, F_KDUMP_KERNEL, src, "%s%s%s%s", f->kdump_release,
+		 f->kdump_same ? " (the running kernel)" : " (NOT the running kernel)",
+		 f->kdump_initrd[0] ? ", initrd " : "", f->kdump_initrd);
+}

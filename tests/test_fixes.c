@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Weighing the evidence of fixes: strongest first, conflicts said, per kernel. */
+#include "testutil.h"
+#include "lib/verdict/fixes.h"
+
+static void base(struct facts *f, const char *release)
+{
+	memset(f, 0, sizeof(*f));
+	snprintf(f->release, sizeof(f->release), "%s", release);
+	snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", release);
+	f->kdump_same = true;
+	fact_set(f, F_KMSG, "/var/log/kern.log", "read");
+}
+
+static void log_wins_and_conflicts_are_said(void **state)
+{
+	const struct fix_finding *fd;
+	struct facts f;
+
+	(void)state;
+	/* a distribution backport: the log shows it, the number says 6.6.100 has not */
+	base(&f, "6.6.100");
+	f.kmsg.hv_mmio_line = true;
+	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
+	fixes_weigh(&f, NULL, NULL);
+	fd = &f.findings[KERNEL_KDUMP][TF_016A25E4B0DF];
+	assert_int_equal(fd->present, 1);
+	assert_true(fd->conflict);
+	assert_int_equal(fd->n, 2);
+	assert_string_equal(fd->ev[0].kind, "kernel-log");
+	assert_string_equal(fd->ev[1].kind, "release");
+	assert_false(fd->ev[1].present);
+	assert_true(f.fixes & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
+	assert_true(f.f[F_FIXES].known);
+	assert_non_null(strstr(f.f[F_FIXES].value, "conflicting"));
+}
+
+static void iomem_and_changelog(void **state)
+{
+	const int says[TF_COUNT] = { 0, -1 };
+	const char detail[TF_COUNT][200] = { "config window 0x40800000", "" };
+	const struct fix_finding *fd;
+	struct facts f;
+
+	(void)state;
+	base(&f, "6.8.0-1051-azure");
+	fixes_weigh(&f, says, detail);
+	fd = &f.findings[KERNEL_RUNNING][TF_016A25E4B0DF];
+	assert_int_equal(fd->present, 0);
+	assert_string_equal(fd->ev[0].kind, "iomem");
+	/* nothing at all: unknown, and the fact says so */
+	base(&f, "6.8.0-1051-azure");
+	fixes_weigh(&f, NULL, NULL);
+	assert_int_equal(f.findings[KERNEL_KDUMP][TF_016A25E4B0DF].present, -1);
+	assert_false(f.f[F_FIXES].known);
+	/* the distribution's changelog names it */
+	f.changelog_read[KERNEL_RUNNING] = true;
+	f.changelog_has[KERNEL_RUNNING][TF_016A25E4B0DF] = true;
+	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
+		 "/usr/share/doc/linux-image-6.8.0-1051-azure/changelog.Debian.gz");
+	fixes_weigh(&f, NULL, NULL);
+	fd = &f.findings[KERNEL_KDUMP][TF_016A25E4B0DF];
+	assert_int_equal(fd->present, 1);
+	assert_string_equal(fd->ev[0].kind, "changelog");
+}
+
+/* The running kernel's log and iomem say nothing of another kdump kernel. */
+static void kdump_kernel_apart(void **state)
+{
+	struct facts f;
+
+	(void)state;
+	base(&f, "7.1");
+	snprintf(f.kdump_release, sizeof(f.kdump_release), "6.1.100");
+	f.kdump_same = false;
+	f.kmsg.hv_mmio_line = true;
+	fixes_weigh(&f, NULL, NULL);
+	assert_int_equal(f.findings[KERNEL_RUNNING][TF_016A25E4B0DF].present, 1);
+	assert_int_equal(f.findings[KERNEL_KDUMP][TF_016A25E4B0DF].present, 0);
+	assert_true(fixes_of(&f, KERNEL_RUNNING) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
+	assert_false(fixes_of(&f, KERNEL_KDUMP) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(log_wins_and_conflicts_are_said),
+		cmocka_unit_test(iomem_and_changelog),
+		cmocka_unit_test(kdump_kernel_apart),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
