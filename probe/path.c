@@ -392,6 +392,19 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 	return fd;
 }
 
+int hv_path_open_regular(const struct hv_path *pc, const char *path)
+{
+	struct stat st;
+	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK);
+
+	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		fd = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	}
+	accessed(pc, path, false, fd < 0 ? fd : 0);
+	return fd;
+}
+
 int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, char **buf,
 		      size_t *len, struct stat *st)
 {

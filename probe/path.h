@@ -61,6 +61,11 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
  * sysroot, -ENOTTY for something that is not a character device.
  */
 int hv_path_open_dev(const struct hv_path *pc, const char *path);
+/*
+ * Opens @path for reading as a stream: a regular file only (links
+ * followed inside the sysroot). Returns an fd, or -errno.
+ */
+int hv_path_open_regular(const struct hv_path *pc, const char *path);
 
 /*
  * Reads @path like hv_path_read() and gives its stat, for a later

@@ -105,8 +105,6 @@ static void conclude(struct probe *p)
 	conclude_low_mmio(f);
 	/* check_run() weighs them again with what /proc/iomem adds */
 	fixes_weigh(f, NULL, NULL);
-	fact_unknown(f, F_KDUMP_MODULES, "the kdump initramfs",
-		     "unknown: the kdump initramfs is not inspected (assumed: pci_hyperv only)");
 }
 
 int probe_system(struct probe *p)
@@ -131,6 +129,7 @@ int probe_system(struct probe *p)
 	probe_kmsg(p);
 	probe_kdump_kernel(p);
 	probe_changelog(p);
+	probe_initramfs(p);
 	conclude(p);
 	return 0;
 }

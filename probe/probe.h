@@ -8,6 +8,7 @@
 #define HVKDUMP_PROBE_H
 
 #include "lib/verdict/facts.h"
+#include "initramfs.h"
 #include "path.h"
 
 struct probe {
@@ -25,6 +26,8 @@ struct probe {
 	char kdump_kernel[256], kdump_initrd[256], kdump_kernelver[128];
 	char kdump_kernel_src[64];
 	bool recorded_cmd;	/* f->kexec_args holds the recorded command */
+	struct initramfs initramfs;	/* the kdump initramfs, as read */
+	bool initramfs_read;	/* from the image itself (not collect's listing) */
 };
 
 /* Probes everything. Returns 0, or -1 when a file is malformed (p->bad_file, p->err). */
@@ -59,5 +62,6 @@ int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's di
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
 void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
+void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */
 
 #endif

@@ -236,6 +236,44 @@ static void fixes_json(struct jsonwrt *jw, const struct facts *f)
 	jw_close(jw, true);
 }
 
+/* "a,b" as a JSON array of strings */
+static void list_json(struct jsonwrt *jw, const char *name, const char *list)
+{
+	const char *p = list;
+
+	jw_open(jw, name, true);
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char item[64];
+
+		snprintf(item, sizeof(item), "%.*s", (int)n, p);
+		jw_str(jw, NULL, item);
+		p += n + (p[n] == ',');
+	}
+	jw_close(jw, true);
+}
+
+static void initramfs_json(struct jsonwrt *jw, const struct facts *f)
+{
+	char black[64];
+
+	if (!f->f[F_KDUMP_MODULES].known) {
+		jw_null(jw, "kdump_initramfs");
+		return;
+	}
+	jw_open(jw, "kdump_initramfs", false);
+	jw_str(jw, "path", f->kdump_initrd[0] ? f->kdump_initrd : NULL);
+	list_json(jw, "modules", f->initramfs_modules);
+	if (f->initramfs_blacklist)
+		module_set_str(f->initramfs_blacklist, black, sizeof(black));
+	else
+		black[0] = '\0';
+	list_json(jw, "blacklist", black);
+	jw_u64(jw, "members", f->initramfs_members);
+	jw_str(jw, "source", f->f[F_KDUMP_MODULES].source);
+	jw_close(jw, false);
+}
+
 static void print_json(const struct facts *f, const struct check_result *r, bool trace)
 {
 	const struct sim_kdump_kernel_info kk = {
@@ -290,6 +328,7 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	}
 	jw_close(&jw, true);
 	fixes_json(&jw, f);
+	initramfs_json(&jw, f);
 	jw_bool(&jw, "needs_root", needs_root(f));
 	jw_close(&jw, false);
 	jw_finish(&jw);

@@ -173,7 +173,42 @@ struct archive {
 	const struct hv_path *pc;
 	struct collection *c;
 	unsigned int files;
+	const struct probe *p;		/* what the probe made of what it read */
 };
+
+/*
+ * The kdump initramfs is not copied (it can be 100 MiB): what check reads
+ * of it goes in as a member list, which the probe reads instead.
+ */
+static void initramfs_listing(struct tarw *tw, const struct probe *p, unsigned int *files)
+{
+	const struct initramfs *ir = &p->initramfs;
+	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+	char text[1024];
+	const char *m = ir->modules;
+	size_t off;
+	unsigned int i;
+
+	off = (size_t)snprintf(text, sizeof(text), "# hvkdump: the kdump initramfs %s, %u members\n"
+			       "%s%s%s", p->f->kdump_initrd, ir->members,
+			       ir->early ? "# early cpio\n" : "",
+			       ir->compressed ? "# compression " : "",
+			       ir->compressed ? ir->compressed : "");
+	if (ir->compressed && off < sizeof(text))
+		text[off++] = '\n';
+	while (*m && off < sizeof(text)) {
+		size_t n = strcspn(m, ",");
+
+		off += (size_t)snprintf(text + off, sizeof(text) - off, "%.*s.ko\n", (int)n, m);
+		m += n + (m[n] == ',');
+	}
+	for (i = 0; i < MOD_COUNT && off < sizeof(text); i++)
+		if (ir->blacklist & MOD_BIT(i))
+			off += (size_t)snprintf(text + off, sizeof(text) - off, "blacklist %s\n",
+						mods[i]);
+	if (off < sizeof(text) && !tarw_add_file(tw, INITRAMFS_LISTING + 1, text, off))
+		(*files)++;
+}
 
 /* The members, gzip-compressed, into the temporary file @out. */
 static int write_members(FILE *out, void *ctx)
@@ -198,6 +233,8 @@ static int write_members(FILE *out, void *ctx)
 		size_t len, cutlen = 0;
 
 		if (i && !strcmp(it->path, c->items[i - 1].path))
+			continue;
+		if (ar->p->initramfs_read && !strcmp(it->path, ar->p->f->kdump_initrd))
 			continue;
 		if (looks_private(it->path))
 			continue;
@@ -231,15 +268,17 @@ static int write_members(FILE *out, void *ctx)
 			ar->files++;
 		free(buf);
 	}
+	if (ar->p->initramfs_read)
+		initramfs_listing(&tw, ar->p, &ar->files);
 	if (hv_path_is_live(ar->pc))
 		live_extras(ar->pc, &tw, &ar->files);
 	return tarw_close(&tw);
 }
 
 static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
-			 unsigned int *files)
+			 unsigned int *files, const struct probe *p)
 {
-	struct archive ar = { pc, c, 0 };
+	struct archive ar = { pc, c, 0, p };
 	/* a copy of a system's configuration: for its owner only */
 	int rc = hv_write_atomic(output, 0600, write_members, &ar);
 
@@ -314,7 +353,7 @@ int cmd_collect(int argc, char **argv)
 	record(&col, "/etc", true, 0);
 	/* writing reads the same files again: nothing more to record */
 	pc.on_access = NULL;
-	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files);
+	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files, &p);
 	hv_path_deinit(&pc);
 	for (i = 0; i < col.n; i++)
 		free(col.items[i].path);

@@ -112,6 +112,13 @@ int kexec_cmd_parse(const char *cmd, char *image, size_t ilen, char *initrd, siz
  * "initrd.img-6.8.0-1051-azure", "initramfs-5.14.0-427.el9.x86_64kdump.img". */
 bool release_from_name(const char *path, char *release, size_t len);
 
+/* --- a kdump initramfs's members */
+/* "usr/lib/modules/R/kernel/drivers/pci/controller/pci-hyperv.ko.zst" -> "pci_hyperv";
+ * false for a member that is no kernel module. */
+bool initramfs_module_name(const char *path, char *name, size_t len);
+/* A modprobe.d file inside it: adds the MOD_BIT()s of "blacklist NAME" lines. */
+unsigned int modprobe_blacklisted(const char *text, size_t len);
+
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);
 

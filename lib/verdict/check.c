@@ -99,9 +99,11 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->dump_target = f->dump_target;
 	if (f->f[F_KDUMP_MODULES].known)
 		sc->kdump_modules = f->kdump_modules;
-	/* a blacklisted module is left out of the kdump initramfs */
+	/* a blacklisted module is left out of the kdump initramfs, or not loaded by it */
 	if (f->f[F_BLACKLIST].known)
 		sc->kdump_modules &= ~f->blacklist;
+	if (f->f[F_KDUMP_MODULES].known)
+		sc->kdump_modules &= ~f->initramfs_blacklist;
 	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;

@@ -81,6 +81,10 @@ struct facts {
 	unsigned int fixes;		/* known to be present in the running kernel */
 	unsigned int fixes_seen;	/* what the probe saw directly (iomem, log) */
 	unsigned int kdump_modules;
+	/* the kdump initramfs, when read (F_KDUMP_MODULES) */
+	unsigned int initramfs_blacklist;	/* MOD_BIT()s blacklisted inside it */
+	unsigned int initramfs_members;
+	char initramfs_modules[256];		/* the drivers that matter it holds: "a,b" */
 	/* the kernel kdump loads (F_KDUMP_KERNEL) */
 	char kdump_release[128];
 	char kdump_image[512], kdump_initrd[512];

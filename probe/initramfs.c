@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The kdump initramfs: which drivers it holds, and the blacklists inside
+ * it. An initramfs is one or more cpio archives back to back: often an
+ * uncompressed one first (early microcode), then a compressed one (gzip,
+ * zstd, xz, lz4, ...). libarchive reads each archive and undoes the
+ * compression; between two archives, the end of an uncompressed one is its
+ * "TRAILER!!!" member, then zero padding. The file is streamed, never held
+ * whole. A capture made by collect carries the member list instead
+ * (/hvkdump/initramfs.txt).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "initramfs.h"
+#include "lib/util/lines.h"
+#include "probe.h"
+
+#if HAVE_LIBARCHIVE
+#include <archive.h>
+#include <archive_entry.h>
+
+#define MAX_MEMBERS	500000		/* a real one has a few thousand */
+#define CONF_CAP	(64u << 10)	/* a modprobe.d file */
+#define NEWC_HEADER	110		/* "070701" and 13 eight-digit hex fields */
+
+static bool is_modprobe_conf(const char *path)
+{
+	size_t n = strlen(path);
+
+	return strstr(path, "modprobe.d/") && n > 5 && !strcmp(path + n - 5, ".conf");
+}
+
+/* Where the uncompressed cpio that holds a member at @from ends; -1: not found. */
+static off_t newc_end(int fd, off_t from)
+{
+	char buf[65536 + 16];
+	off_t pos = from;
+	int rounds;
+
+	for (rounds = 0; rounds < 64; rounds++) {
+		ssize_t n = pread(fd, buf, sizeof(buf) - 1, pos);
+		char *t;
+
+		if (n <= 0)
+			return -1;
+		buf[n] = '\0';
+		for (t = buf; (t = memmem(t, (size_t)n - (size_t)(t - buf), "TRAILER!!!", 11)); t++) {
+			off_t name = pos + (t - buf), h = name - NEWC_HEADER;
+			char magic[6];
+
+			if (h < from || pread(fd, magic, 6, h) != 6 ||
+			    (memcmp(magic, "070701", 6) && memcmp(magic, "070702", 6)))
+				continue;
+			/* header and name, padded to 4; a trailer has no data */
+			return h + ((NEWC_HEADER + 11 + 3) & ~3);
+		}
+		pos += n > 16 ? n - 16 : n;
+	}
+	return -1;
+}
+
+/* The next non-zero byte at or after @pos; -1 at the end. */
+static off_t skip_zeros(int fd, off_t pos)
+{
+	char buf[4096];
+	ssize_t n, i;
+
+	while ((n = pread(fd, buf, sizeof(buf), pos)) > 0) {
+		for (i = 0; i < n; i++)
+			if (buf[i])
+				return pos + i;
+		pos += n;
+	}
+	return -1;
+}
+
+/* One archive from @off; *next is where another starts, or -1. */
+static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
+{
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	int64_t last = -1;
+	bool compressed;
+	int r;
+
+	*next = -1;
+	if (!a || lseek(fd, off, SEEK_SET) < 0) {
+		hv_err_set(err, 0, "%s", a ? strerror(errno) : "out of memory");
+		archive_read_free(a);
+		return -1;
+	}
+	archive_read_support_filter_all(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_empty(a);
+	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
+		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, archive_error_string(a));
+		archive_read_free(a);
+		return -1;
+	}
+	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
+		const char *path = archive_entry_pathname(e);
+		char name[64];
+
+		last = archive_read_header_position(a);
+		if (++ir->members > MAX_MEMBERS) {
+			hv_err_set(err, 0, "more than %u members: not read further", MAX_MEMBERS);
+			archive_read_free(a);
+			return -1;
+		}
+		if (!path)
+			continue;
+		if (initramfs_module_name(path, name, sizeof(name))) {
+			initramfs_add_module(ir, name);
+		} else if (is_modprobe_conf(path) && archive_entry_size(e) <= CONF_CAP) {
+			char buf[CONF_CAP];
+			la_ssize_t n = archive_read_data(a, buf, sizeof(buf));
+
+			if (n > 0)
+				ir->blacklist |= modprobe_blacklisted(buf, (size_t)n);
+		}
+	}
+	if (r != ARCHIVE_EOF) {
+		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, archive_error_string(a));
+		archive_read_free(a);
+		return -1;
+	}
+	compressed = archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
+	if (compressed)
+		ir->compressed = archive_filter_name(a, 0);
+	else if (last >= 0)
+		ir->early = true;
+	archive_read_free(a);
+	/* the kernel reads on after an uncompressed archive; a compressed one is the last */
+	if (!compressed && last >= 0) {
+		off_t end = newc_end(fd, off + last);
+
+		if (end >= 0)
+			*next = skip_zeros(fd, end);
+	}
+	return 0;
+}
+
+int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
+{
+	off_t off = 0;
+	int archives = 0;
+
+	memset(ir, 0, sizeof(*ir));
+	while (off >= 0 && archives++ < 16)
+		if (one_archive(fd, off, ir, &off, err))
+			return -1;
+	if (!ir->members) {
+		hv_err_set(err, 0, "no cpio members: not an initramfs");
+		return -1;
+	}
+	return 0;
+}
+#else
+int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
+{
+	(void)fd;
+	memset(ir, 0, sizeof(*ir));
+	hv_err_set(err, 0, "this static build reads no initramfs (no libarchive)");
+	return -2;
+}
+#endif
+
+void initramfs_add_module(struct initramfs *ir, const char *name)
+{
+	static const char *const wanted[] = {
+		"pci_hyperv", "hyperv_drm", "hyperv_fb", "hv_vmbus", "hv_storvsc", "nvme",
+		"nvme_core", "hv_netvsc", "mlx5_core", "mana",
+	};
+	static const char *const model[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+	size_t i, off = strlen(ir->modules);
+
+	for (i = 0; i < MOD_COUNT; i++)
+		if (!strcmp(name, model[i]))
+			ir->mods |= MOD_BIT(i);
+	for (i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+		if (strcmp(name, wanted[i]) || (ir->wanted & (1u << i)))
+			continue;
+		ir->wanted |= 1u << i;
+		if (off < sizeof(ir->modules))
+			snprintf(ir->modules + off, sizeof(ir->modules) - off, "%s%s",
+				 off ? "," : "", name);
+	}
+	ir->nmodules++;
+}
+
+/* collect's stand-in: one member name a line, and "blacklist NAME" lines. */
+static int from_listing(struct probe *p, struct initramfs *ir)
+{
+	char *buf, name[64];
+	const char *l;
+	size_t len, n;
+	struct line_iter it;
+
+	if (hv_path_read(p->pc, INITRAMFS_LISTING, 16u << 20, &buf, &len))
+		return -1;
+	memset(ir, 0, sizeof(*ir));
+	line_iter_init(&it, buf, len);
+	while (line_next(&it, &l, &n)) {
+		char line[512];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, l);
+		if (!strncmp(line, "# hvkdump: ", 11)) {
+			const char *c = strrchr(line, ',');
+
+			if (c)
+				ir->members = (unsigned int)strtoul(c + 1, NULL, 10);
+		} else if (!strcmp(line, "# early cpio")) {
+			ir->early = true;
+		} else if (!strncmp(line, "# compression ", 14)) {
+			static const char *const known[] = { "gzip", "zstd", "xz", "lz4", "bzip2",
+							     "lzma", "lzop" };
+			size_t k;
+
+			for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+				if (!strcmp(line + 14, known[k]))
+					ir->compressed = known[k];
+		} else if (!strncmp(line, "blacklist ", 10)) {
+			ir->blacklist |= modprobe_blacklisted(line, strlen(line));
+		} else if (initramfs_module_name(line, name, sizeof(name))) {
+			initramfs_add_module(ir, name);
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+void probe_initramfs(struct probe *p)
+{
+	struct facts *f = p->f;
+	struct initramfs *ir = &p->initramfs;
+	struct hv_err err = { 0, "" };
+	char black[64];
+	const char *src = f->kdump_initrd;
+	int fd, rc;
+
+	if (!f->kdump_initrd[0]) {
+		fact_unknown(f, F_KDUMP_MODULES, "the kdump configuration",
+			     "unknown: no kdump initrd is named (assumed: pci_hyperv only)");
+		return;
+	}
+	fd = hv_path_open_regular(p->pc, f->kdump_initrd);
+	if (fd < 0) {
+		if (!from_listing(p, ir)) {
+			src = INITRAMFS_LISTING;
+			goto found;
+		}
+		fact_unknown(f, F_KDUMP_MODULES, f->kdump_initrd, "unknown: %s (assumed: "
+			     "pci_hyperv only)", strerror(-fd));
+		return;
+	}
+	rc = initramfs_read_fd(fd, ir, &err);
+	close(fd);
+	if (rc) {
+		fact_unknown(f, F_KDUMP_MODULES, f->kdump_initrd, "unknown: %s (assumed: "
+			     "pci_hyperv only)", err.msg);
+		return;
+	}
+	p->initramfs_read = true;
+found:
+	f->kdump_modules = ir->mods;
+	f->initramfs_blacklist = ir->blacklist;
+	f->initramfs_members = ir->members;
+	snprintf(f->initramfs_modules, sizeof(f->initramfs_modules), "%s", ir->modules);
+	module_set_str(ir->blacklist, black, sizeof(black));
+	fact_set(f, F_KDUMP_MODULES, src, "holds %s%s%s (%u members%s%s%s)",
+		 ir->modules[0] ? ir->modules : "none of the drivers that matter",
+		 ir->blacklist ? "; blacklists " : "", ir->blacklist ? black : "",
+		 ir->members, ir->early ? ", an early cpio first" : "",
+		 ir->compressed ? ", " : "", ir->compressed ? ir->compressed : "");
+}
