@@ -24,9 +24,16 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-#define MAX_MEMBERS	500000		/* a real one has a few thousand */
+#define MAX_MEMBERS	500000u		/* a real one has a few thousand */
 #define CONF_CAP	(64u << 10)	/* a modprobe.d file */
 #define NEWC_HEADER	110		/* "070701" and 13 eight-digit hex fields */
+
+static const char *ar_error(struct archive *a)
+{
+	const char *e = archive_error_string(a);
+
+	return e ? e : "not a cpio archive libarchive can read";
+}
 
 static bool is_modprobe_conf(const char *path)
 {
@@ -98,7 +105,7 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 	archive_read_support_format_cpio(a);
 	archive_read_support_format_empty(a);
 	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
-		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, archive_error_string(a));
+		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, ar_error(a));
 		archive_read_free(a);
 		return -1;
 	}
@@ -125,7 +132,7 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 		}
 	}
 	if (r != ARCHIVE_EOF) {
-		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, archive_error_string(a));
+		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, ar_error(a));
 		archive_read_free(a);
 		return -1;
 	}

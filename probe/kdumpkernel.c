@@ -76,7 +76,8 @@ void probe_kdump_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
 	char image[512] = "", initrd[512] = "", final[512];
-	const char *src = NULL;
+	const char *src = "the kdump configuration";
+	bool named = true;
 
 	if (p->recorded_cmd &&
 	    !kexec_cmd_parse(f->kexec_args, image, sizeof(image), initrd, sizeof(initrd))) {
@@ -94,6 +95,8 @@ void probe_kdump_kernel(struct probe *p)
 		snprintf(initrd, sizeof(initrd), "%s",
 			 p->kdump_initrd[0] ? p->kdump_initrd : KDUMP_INITRD_DEFAULT);
 		src = p->kdump_kernel[0] ? p->kdump_kernel_src : "kdump-tools' default";
+	} else {
+		named = false;
 	}
 	if (image[0]) {
 		snprintf(f->kdump_image, sizeof(f->kdump_image), "%s", image);
@@ -107,13 +110,13 @@ void probe_kdump_kernel(struct probe *p)
 			snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "%s", final);
 		}
 	}
-	if (!src && f->release[0]) {
+	if (!named && f->release[0]) {
 		/* kdumpctl, SUSE and Azure Linux load the running kernel by default */
 		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
 		src = "the running kernel (the service's default)";
 	}
 	if (!f->kdump_release[0]) {
-		fact_unknown(f, F_KDUMP_KERNEL, src ? src : "the kdump configuration",
+		fact_unknown(f, F_KDUMP_KERNEL, src,
 			     "unknown: %s names no release (assumed the running kernel)",
 			     f->kdump_image[0] ? f->kdump_image : "nothing");
 		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);

@@ -206,7 +206,7 @@ static void initramfs_listing(struct tarw *tw, const struct probe *p, unsigned i
 		if (ir->blacklist & MOD_BIT(i))
 			off += (size_t)snprintf(text + off, sizeof(text) - off, "blacklist %s\n",
 						mods[i]);
-	if (off < sizeof(text) && !tarw_add_file(tw, INITRAMFS_LISTING + 1, text, off))
+	if (off < sizeof(text) && !tarw_add_file(tw, &INITRAMFS_LISTING[1], text, off))
 		(*files)++;
 }
 

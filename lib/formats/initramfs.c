@@ -47,7 +47,7 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 
 		while (i < l && (p[i] == ' ' || p[i] == '\t'))
 			i++;
-		if (l - i < 10 || strncmp(p + i, "blacklist", 9) || (p[i + 9] != ' ' && p[i + 9] != '\t'))
+		if (i + 10 > l || strncmp(p + i, "blacklist", 9) || (p[i + 9] != ' ' && p[i + 9] != '\t'))
 			continue;
 		i += 9;
 		while (i < l && (p[i] == ' ' || p[i] == '\t'))

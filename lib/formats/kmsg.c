@@ -62,7 +62,6 @@ void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out)
 /* One %pR: "[mem 0xS-0xE]" (flags may follow the range) or "(null)". */
 static const char *parse_pr(const char *s, struct mmio_span *out)
 {
-	const char *why;
 	char num[24];
 	size_t n;
 
@@ -77,7 +76,7 @@ static const char *parse_pr(const char *s, struct mmio_span *out)
 		return NULL;
 	memcpy(num, s, n);
 	num[n] = '\0';
-	if ((why = hv_parse_u64(num, &out->start)))
+	if (hv_parse_u64(num, &out->start))
 		return NULL;
 	s += n + 1;
 	n = strcspn(s, " ]");
@@ -85,7 +84,7 @@ static const char *parse_pr(const char *s, struct mmio_span *out)
 		return NULL;
 	memcpy(num, s, n);
 	num[n] = '\0';
-	if ((why = hv_parse_u64(num, &out->end)) || out->end < out->start)
+	if (hv_parse_u64(num, &out->end) || out->end < out->start)
 		return NULL;
 	s = strchr(s + n, ']');
 	if (!s)

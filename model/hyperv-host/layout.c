@@ -59,7 +59,7 @@ int hv_host_settings_check(const struct hv_host_settings *s, struct hv_err *err)
 void hv_host_layout(const struct hv_host_settings *s, struct hv_host_layout *l,
 		    struct trace *t)
 {
-	uint64_t max_fb, excess = 0, tt, base;
+	uint64_t max_fb, excess, tt, base;
 
 	memset(l, 0, sizeof(*l));
 	/* "High MMIO: the only published value is a Gen1 lab VM's" */

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* What names a kernel: a recorded kexec command, file names, an hv_mmio= line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/formats/parsers.h"
+#include "model/linux/releases.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	char *s = malloc(size + 1), image[256], initrd[256], rel[128], mod[64];
+	struct mmio_span low, high, fb;
+	struct kernel_release kr;
+	unsigned int c;
+
+	if (!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	kexec_cmd_parse(s, image, sizeof(image), initrd, sizeof(initrd));
+	release_from_name(s, rel, sizeof(rel));
+	initramfs_module_name(s, mod, sizeof(mod));
+	kmsg_hv_mmio_parse(s, &low, &high, &fb);
+	if (!kernel_release_parse(s, &kr))
+		for (c = 0; c < KC_COUNT; c++)
+			kernel_release_has(&kr, (enum kernel_change)c, rel, sizeof(rel));
+	changelog_mentions(s, size, "016a25e4b0df", "Improve the logic");
+	free(s);
+	return 0;
+}
