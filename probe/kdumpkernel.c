@@ -126,7 +126,6 @@ void probe_kdump_kernel(struct probe *p)
 	f->kdump_same = !strcmp(f->kdump_release, f->release);
 	if (!f->kdump_same)
 		other_build(p);
-	fact_set(f, F_KDUMP_KERNEL, src, "%s%s%s%s", f->kdump_release,
-		 f->kdump_same ? " (the running kernel)" : " (NOT the running kernel)",
-		 f->kdump_initrd[0] ? ", initrd " : "", f->kdump_initrd);
+	fact_set(f, F_KDUMP_KERNEL, src, "%s%s", f->kdump_release,
+		 f->kdump_same ? " (the running kernel)" : " (NOT the running kernel)");
 }

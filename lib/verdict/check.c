@@ -372,9 +372,10 @@ static void iomem_evidence(const struct facts *f, int says[TF_COUNT], char detai
 			continue;
 		says[t] = match[1];
 		snprintf(detail[t], sizeof(detail[t]), "config window 0x%llx, where the model puts "
-			 "it %s %s (without it: 0x%llx)",
+			 "it %s %s (%s it: 0x%llx)",
 			 (unsigned long long)f->config_window.start, match[1] ? "with" : "without",
 			 kernel_change(tracked_fixes[t].change)->commit,
+			 match[1] ? "without" : "with",
 			 (unsigned long long)cw[match[1] ? 0 : 1].start);
 	}
 }
