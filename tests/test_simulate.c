@@ -312,6 +312,16 @@ static void kernel_release_decides(void **state)
 	run(&r, "kernel", "6.8.0-1051-azure", "kernel-fixes", "vmbus-reserve-fb-low-base", NULL);
 	assert_true(r.saved);
 	sim_result_free(&r);
+	/* a fixed running kernel whose kdump service loads an older one */
+	run(&r, "kernel", "7.1", "kdump-kernel", "6.1.100", NULL);
+	assert_int_equal(r.first.config_window.start, 0x48000000);
+	assert_false(r.kdump.fb_range.set);
+	assert_false(r.saved);
+	sim_result_free(&r);
+	run(&r, "kernel", "6.1.100", "kdump-kernel", "7.1", NULL);
+	assert_int_equal(r.kdump.fb_range.end, 0x47ffffff);
+	assert_true(r.saved);
+	sim_result_free(&r);
 	/* 5.15.y: Gen1's base from screen_info, so a text-mode boot reserves nothing */
 	run(&r, "layout", "hyperv-gen1", "kernel", "5.15.211", NULL);
 	assert_false(r.first.fb_range.set);
