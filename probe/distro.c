@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/util/lines.h"
 #include "probe.h"
 
 #define KDUMP_TOOLS	"/etc/default/kdump-tools"
@@ -39,6 +40,38 @@ static bool recorded_command(struct probe *p)
 	p->recorded_cmd = true;
 	fact_set(f, F_KDUMP_CONFIG, path, "recorded command: %s", f->kexec_args);
 	return true;
+}
+
+/*
+ * kdumpctl traces the kexec command it ran into /var/log/kdump.log: the last
+ * such line names the kernel and initrd that loaded last (not what the next
+ * load does: the configuration decides that).
+ */
+static void recorded_kdump_log(struct probe *p)
+{
+	char *buf, image[256], initrd[256];
+	const char *l, *last = NULL;
+	size_t len, n, lastn = 0;
+	struct line_iter it;
+
+	if (hv_path_read(p->pc, "/var/log/kdump.log", 16u << 20, &buf, &len))
+		return;
+	line_iter_init(&it, buf, len);
+	while (line_next(&it, &l, &n)) {
+		char line[1024];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, l);
+		if (strstr(line, "kexec") && strstr(line, " -p") &&
+		    !kexec_cmd_parse(line, image, sizeof(image), initrd, sizeof(initrd))) {
+			last = l;
+			lastn = n;
+		}
+	}
+	if (last) {
+		snprintf(p->kdump_log_cmd, sizeof(p->kdump_log_cmd), "%.*s", (int)lastn, last);
+		snprintf(p->kdump_log_image, sizeof(p->kdump_log_image), "%s", image);
+	}
+	free(buf);
 }
 
 /* The kdump service's extra kexec arguments, as its configuration gives them. */
@@ -122,6 +155,7 @@ static int rhel(struct probe *p)
 		return 0;
 	}
 	set_kexec_args(f, SYSCONFIG_KDUMP, "KEXEC_ARGS", shellvars_get(&sv, "KEXEC_ARGS"));
+	recorded_kdump_log(p);
 	{
 		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");
 

@@ -82,6 +82,10 @@ void probe_kdump_kernel(struct probe *p)
 	if (p->recorded_cmd &&
 	    !kexec_cmd_parse(f->kexec_args, image, sizeof(image), initrd, sizeof(initrd))) {
 		src = f->f[F_KDUMP_CONFIG].source;
+	} else if (f->crash_loaded && p->kdump_log_cmd[0] &&
+		   !kexec_cmd_parse(p->kdump_log_cmd, image, sizeof(image), initrd, sizeof(initrd))) {
+		/* loaded now: what kdumpctl loaded last is what a crash meets */
+		src = "/var/log/kdump.log";
 	} else if (p->kdump_kernelver[0]) {
 		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", p->kdump_kernelver);
 		snprintf(f->kdump_image, sizeof(f->kdump_image), "/boot/vmlinuz-%s",

@@ -11,6 +11,38 @@
 
 #define KMSG_CAP (16u << 20)
 
+/* `journalctl -k -b` of this boot, when /dev/kmsg cannot be read; live only. */
+static int read_journal(char **out, size_t *outlen)
+{
+	FILE *cmd = popen("journalctl -k -b -q --no-pager -o cat 2>/dev/null", "r");
+	size_t len = 0, alloc = 1 << 16;
+	char *buf, *nb;
+	size_t n;
+
+	if (!cmd)
+		return -1;
+	buf = malloc(alloc);
+	while (buf && (n = fread(buf + len, 1, alloc - len, cmd)) > 0) {
+		len += n;
+		if (len < alloc)
+			continue;
+		if (alloc >= KMSG_CAP)
+			break;
+		alloc *= 2;
+		nb = realloc(buf, alloc);
+		if (!nb)
+			break;
+		buf = nb;
+	}
+	if (pclose(cmd) != 0 || !buf || !len) {
+		free(buf);
+		return -1;
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
 /* /dev/kmsg records ("6,1234,5678,-;text"), read until EAGAIN; live only. */
 static int read_dev_kmsg(char **out, size_t *outlen)
 {
@@ -60,8 +92,9 @@ static int read_dev_kmsg(char **out, size_t *outlen)
 
 void probe_kmsg(struct probe *p)
 {
+	/* collect's copy, Debian's and Ubuntu's kern.log, RHEL's and SUSE's messages */
 	static const char *const files[] = {
-		"/hvkdump/dmesg.txt", "/var/log/kern.log", "/var/log/dmesg",
+		"/hvkdump/dmesg.txt", "/var/log/kern.log", "/var/log/messages", "/var/log/dmesg",
 	};
 	struct facts *f = p->f;
 	const char *src = NULL;
@@ -70,6 +103,8 @@ void probe_kmsg(struct probe *p)
 
 	if (hv_path_is_live(p->pc) && !read_dev_kmsg(&buf, &len))
 		src = "/dev/kmsg";
+	else if (hv_path_is_live(p->pc) && !read_journal(&buf, &len))
+		src = "journalctl -k -b";
 	for (i = 0; !src && i < sizeof(files) / sizeof(files[0]); i++)
 		if (!hv_path_read(p->pc, files[i], KMSG_CAP, &buf, &len))
 			src = files[i];

@@ -26,6 +26,8 @@ struct probe {
 	char kdump_kernel[256], kdump_initrd[256], kdump_kernelver[128];
 	char kdump_kernel_src[64];
 	bool recorded_cmd;	/* f->kexec_args holds the recorded command */
+	char kdump_log_cmd[1024];	/* kdumpctl's last kexec line in /var/log/kdump.log */
+	char kdump_log_image[256];
 	struct initramfs initramfs;	/* the kdump initramfs, as read */
 	bool initramfs_read;	/* from the image itself (not collect's listing) */
 };
