@@ -655,10 +655,16 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 /* The running kernel's build, as the scenario's own fields hold it. */
 static struct kernel_build first_build(const struct scenario *sc)
 {
-	return (struct kernel_build){
-		.fixes = sc->fixes, .builtin = sc->builtin, .sysfb = sc->sysfb,
-		.sysfb_gate = sc->sysfb_gate, .gen1_pci_bar = sc->gen1_pci_bar,
-	};
+	struct kernel_build kb;
+
+	/* whole, padding too: scenarios are compared with memcmp() */
+	memset(&kb, 0, sizeof(kb));
+	kb.fixes = sc->fixes;
+	kb.builtin = sc->builtin;
+	kb.sysfb = sc->sysfb;
+	kb.sysfb_gate = sc->sysfb_gate;
+	kb.gen1_pci_bar = sc->gen1_pci_bar;
+	return kb;
 }
 
 void scenario_same_kdump_kernel(struct scenario *sc)

@@ -251,12 +251,20 @@ int hv_path_is_symlink(const struct hv_path *pc, const char *path)
 
 int hv_path_readlink(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
-	int fd = path_open(pc, path, O_PATH | O_NOFOLLOW);
+	const char *base = strrchr(path, '/');
+	char dir[PATH_MAX];
 	ssize_t n;
+	int fd;
 
+	/* the directory resolved in the root, then the link in it by name */
+	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
+		return -EINVAL;
+	memcpy(dir, path, (size_t)(base - path));
+	dir[base - path] = '\0';
+	fd = path_open(pc, dir[0] ? dir : "/", O_PATH | O_DIRECTORY);
 	if (fd < 0)
 		return fd;
-	n = readlinkat(fd, "", buf, len);
+	n = readlinkat(fd, base + 1, buf, len);
 	if (n < 0)
 		n = -errno;
 	close(fd);
