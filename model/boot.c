@@ -98,7 +98,7 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 	const struct scenario *sc = k->sc;
 	struct sim_kernel *o = k->out;
 	struct vmbus_fb_info fb = {
-		.efi_boot = sc->gen == 2,
+		.efi_boot = o->efi_boot,
 		.sysfb = k->build->sysfb,
 		.sysfb_gate = k->build->sysfb_gate,
 		.gen1_screen_info = !k->build->gen1_pci_bar,

@@ -11,6 +11,7 @@
 #include "scenario.h"
 #include "lib/util/strbuf.h"
 #include "model/hyperv-host/host.h"
+#include "model/kexec.h"
 #include "model/linux/releases.h"
 
 #define SZ_1M 0x100000ULL
@@ -43,7 +44,12 @@ const struct scenario_key scenario_keys[] = {
 	{ "probe-order", "LIST", "the order in which modules probe" },
 	{ "kexec-syscall", "default|load|file|auto",
 	  "what the kdump service asks kexec for (-c, -s, -a; default: the binary's)" },
-	{ "kexec-tools", "VERSION", "kexec-tools version, e.g. 2.0.22" },
+	{ "kexec-args", "ARGS", "the kexec arguments the kdump service passes, e.g. \"-p -c -d\"" },
+	{ "kexec-tools", "VERSION", "kexec-tools version, or its package's: 2.0.22, 1:2.0.22-2ubuntu3" },
+	{ "fb0-id", "ID|none|ioctl-fails", "/dev/fb0's fix.id as kexec-tools reads it" },
+	{ "fb0-smem-start", "ADDR", "/dev/fb0's smem_start (FBIOGET_FSCREENINFO)" },
+	{ "fb0-smem-len", "SIZE", "/dev/fb0's smem_len (FBIOGET_FSCREENINFO)" },
+	{ "boot-params", "yes|no", "/sys/kernel/boot_params/data can be read" },
 	{ "lockdown", "none|integrity|confidentiality", "kernel lockdown level" },
 	{ "kexec-load-disabled", "yes|no", "/proc/sys/kernel/kexec_load_disabled" },
 	{ "kexec-file", "yes|no", "the kernel has kexec_file_load (CONFIG_KEXEC_FILE)" },
@@ -194,6 +200,8 @@ void scenario_defaults(struct scenario *sc)
 	sc->kexec_tools = 20022;
 	sc->lockdown = LOCKDOWN_NONE;
 	sc->kexec_file_supported = true;
+	sc->kexec_file_debug = true;
+	sc->boot_params = true;
 	sc->kernel_signed = true;
 	sc->sysfb = true;
 	sc->sysfb_gate = true;
@@ -460,8 +468,46 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		sc->kexec = (enum kexec_request)i;
 		return 0;
 	}
-	if (!strcmp(key, "kexec-tools"))
-		return version(value, &sc->kexec_tools, err);
+	if (!strcmp(key, "kexec-tools")) {
+		/* an upstream version, or a package's ("1:2.0.22-2ubuntu3", "2.0.26-8.el9") */
+		const char *colon = strchr(value, ':'), *up = colon ? colon + 1 : value;
+		char upstream[16];
+		size_t n = strcspn(up, "-");
+
+		if (n >= sizeof(upstream))
+			bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
+		memcpy(upstream, up, n);
+		upstream[n] = '\0';
+		if (version(upstream, &sc->kexec_tools, err))
+			return -1;
+		if (strlen(value) >= sizeof(sc->kexec_package))
+			bad(err, "kexec-tools: \"%s\" is too long", value);
+		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s",
+			 up[n] || colon ? value : "");
+		return 0;
+	}
+	if (!strcmp(key, "kexec-args")) {
+		if (strlen(value) >= sizeof(sc->kexec_args))
+			bad(err, "kexec-args: longer than %zu bytes", sizeof(sc->kexec_args) - 1);
+		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", value);
+		return 0;
+	}
+	if (!strcmp(key, "fb0-id")) {
+		if (!*value || strlen(value) >= sizeof(sc->fb0_id))
+			bad(err, "fb0-id: expected a fix.id of at most 15 bytes (or none, ioctl-fails)");
+		snprintf(sc->fb0_id, sizeof(sc->fb0_id), "%s", value);
+		return 0;
+	}
+	if (!strcmp(key, "fb0-smem-start")) {
+		sc->fb0_smem_start_set = true;
+		return number(value, &sc->fb0_smem_start, key, err);
+	}
+	if (!strcmp(key, "fb0-smem-len")) {
+		sc->fb0_smem_len_set = true;
+		return number(value, &sc->fb0_smem_len, key, err);
+	}
+	if (!strcmp(key, "boot-params"))
+		return yes_no(value, &sc->boot_params, key, err);
 	if (!strcmp(key, "lockdown")) {
 		if ((i = pick(value, lockdown_names, NAMES(lockdown_names), key,
 			      "none|integrity|confidentiality", err)) < 0)
@@ -573,9 +619,17 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 			bad(err, "fb-driver hyperv_fb: kernel %s has no hyperv_fb (removed in v7.0, "
 			    "40227f2efcfb)", sc->kernel);
 	}
-	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027)
-		bad(err, "kexec-syscall auto: kexec-tools %s has no -a (it came in 2.0.27)",
-		    kexec_tools_str(sc->kexec_tools, v, sizeof(v)));
+	if ((sc->kexec == KEXEC_REQ_AUTO || sc->kexec == KEXEC_REQ_LOAD) && sc->kexec_tools < 20017)
+		bad(err, "kexec-syscall %s: kexec-tools %s has no %s (it came in 2.0.17)",
+		    kexec_request_name(sc->kexec), kexec_tools_str(sc->kexec_tools, v, sizeof(v)),
+		    sc->kexec == KEXEC_REQ_AUTO ? "-a" : "-c");
+	if (sc->kexec_args[0]) {
+		struct kexec_invocation inv;
+
+		if (kexec_parse_args(sc->kexec_args, sc->kexec_tools, &inv))
+			bad(err, "kexec-args \"%.100s\": kexec-tools %s refuses %.100s", sc->kexec_args,
+			    kexec_tools_str(sc->kexec_tools, v, sizeof(v)), inv.bad);
+	}
 	return 0;
 }
 
@@ -677,6 +731,14 @@ static void apply_kernels(struct scenario *sc, struct trace *t)
 	struct kernel_build kb = first_build(sc);
 
 	apply_release(sc->kernel, &kb, sc->manual & SC_SET_FIXES, PHASE_FIRST, t);
+	/* the running kernel answers kexec_file_load, KEXEC_FILE_DEBUG or not */
+	if (sc->kernel[0]) {
+		struct kernel_release kr;
+
+		if (!kernel_release_parse(sc->kernel, &kr))
+			sc->kexec_file_debug = kernel_release_has(&kr, KC_CBC2FE9D9CB2, NULL, 0) ==
+					       CHANGE_PRESENT;
+	}
 	sc->fixes = kb.fixes;
 	sc->sysfb_gate = kb.sysfb_gate;
 	sc->gen1_pci_bar = kb.gen1_pci_bar;

@@ -89,7 +89,15 @@ struct scenario {
 	unsigned int kdump_modules;	/* MOD_BIT()s the kdump initramfs loads */
 	enum hv_module probe_order[MOD_COUNT];	/* module probe order */
 	enum kexec_request kexec;
+	char kexec_args[256];		/* the kexec arguments the service passes; "": none given */
 	unsigned int kexec_tools;	/* 2.0.22 is 20022 */
+	char kexec_package[48];		/* the package's version ("1:2.0.22-2ubuntu3"), "" */
+	bool kexec_file_debug;		/* the kernel knows KEXEC_FILE_DEBUG (cbc2fe9d9cb2) */
+	/* /dev/fb0 and boot_params as kexec-tools meets them, when said */
+	char fb0_id[32];		/* fix.id, "none", "ioctl-fails"; "": from the model */
+	bool fb0_smem_start_set, fb0_smem_len_set;
+	uint64_t fb0_smem_start, fb0_smem_len;
+	bool boot_params;		/* /sys/kernel/boot_params/data is readable */
 	enum lockdown lockdown;
 	bool kexec_load_disabled;	/* /proc/sys/kernel/kexec_load_disabled */
 	bool kexec_file_supported;	/* CONFIG_KEXEC_FILE */

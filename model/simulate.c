@@ -272,6 +272,7 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 		r->first.lfb_base = sc->video_bar.start;
 	}
 	r->first.lfb_size = r->first.lfb_base ? (uint32_t)sc->fb_size : 0;
+	r->first.efi_boot = sc->gen == 2;
 	if (run_kernel(sc, r, false, &host))
 		return -ENOMEM;
 	r->first.modelled_vram = host.vram;
@@ -300,8 +301,9 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 				  "the first kernel crashes; the kdump kernel boots with lfb_base 0x%"
 				  PRIx64 "; the host maps no VRAM", r->handoff.lfb_base);
 		r->kdump.lfb_base = r->handoff.lfb_base;
-		r->kdump.lfb_size = r->handoff.lfb_base ?
-			(r->handoff.lfb_size ? r->handoff.lfb_size : (uint32_t)sc->fb_size) : 0;
+		/* raw as handed: 64 KiB units when kexec-tools took it from /dev/fb0 */
+		r->kdump.lfb_size = r->handoff.lfb_base ? r->handoff.lfb_size : 0;
+		r->kdump.efi_boot = r->handoff.efi;
 		if (run_kernel(sc, r, true, &host))
 			return -ENOMEM;
 	}

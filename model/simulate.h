@@ -46,7 +46,8 @@ struct sim_kernel {
 	struct mmio_span vram_at_pci;	/* the host's VRAM when pci_hyperv probed */
 	struct mmio_span modelled_vram;	/* VRAM as the model left it, before observed-vram */
 	uint64_t lfb_base;		/* the screen_info it booted with */
-	uint32_t lfb_size;
+	uint32_t lfb_size;		/* raw: bytes, or 64 KiB units from kexec-tools' fb0 path */
+	bool efi_boot;			/* booted through EFI (Gen2, and not kexec_load --noefi) */
 	const char *video_driver;	/* the one that bound the video device, or NULL */
 	bool pci_probed;		/* pci_hyperv was there to probe */
 	bool pci_ok;			/* the bus came up */
@@ -83,6 +84,13 @@ struct sim_handoff {
 	char lfb_why[256];		/* where lfb_base came from */
 	const char *fb0_id;		/* /dev/fb0 fix.id at load time, NULL: none */
 	uint64_t fb0_smem_start;
+	/* the screen_info fields exactly as handed (x86) */
+	uint8_t orig_video_isVGA;	/* 0x23 VIDEO_TYPE_VLFB, 0x70 VIDEO_TYPE_EFI, 0: none */
+	uint32_t ext_lfb_base;		/* lfb_base's high 32 bits (2.0.19+) */
+	bool noefi, reuse_video_type;	/* the options kexec ran with */
+	bool efi;			/* the crash kernel boots through EFI */
+	bool fell_back;			/* -a fell back to kexec_load */
+	const char *file_rc;		/* what kexec_file_load answered, NULL: not called */
 };
 
 struct sim_result {

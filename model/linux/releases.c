@@ -28,6 +28,8 @@ static const struct kernel_change_info changes[KC_COUNT] = {
 		"Drivers: hv: Always select CONFIG_SYSFB for Hyper-V guests" },
 	[KC_40227F2EFCFB] = { "40227f2efcfb", "fbdev: hyperv_fb: Remove hyperv_fb driver" },
 	[KC_DA6C7707CAF3] = { "da6c7707caf3", "FBINFO_HIDE_SMEM_START for DRM fbdev emulation" },
+	[KC_CBC2FE9D9CB2] = { "cbc2fe9d9cb2",
+		"kexec_file: add kexec_file flag to control debug printing" },
 	[KC_CONFIG_ABOVE_4G] = { "proposed",
 		"PCI: hv: Allocate MMIO from above 4GB for the config window" },
 };
@@ -41,6 +43,8 @@ static const unsigned int mainline[KC_COUNT] = {
 	[KC_96959283A58D] = V(6, 16, 0),
 	[KC_40227F2EFCFB] = V(7, 0, 0),
 	[KC_DA6C7707CAF3] = V(4, 20, 0),
+	/* merged for v6.8 with Makefile.extrawarn's missing-prototypes (0fcb70851fbf) */
+	[KC_CBC2FE9D9CB2] = V(6, 8, 0),
 	[KC_CONFIG_ABOVE_4G] = 0,
 };
 

@@ -29,6 +29,7 @@ enum kernel_change {
 	KC_96959283A58D,	/* HYPERV_VMBUS selects SYSFB (v6.16) */
 	KC_40227F2EFCFB,	/* hyperv_fb removed (v7.0) */
 	KC_DA6C7707CAF3,	/* DRM fbdev hides smem_start (v4.20, not confirmed) */
+	KC_CBC2FE9D9CB2,	/* kexec_file_load knows KEXEC_FILE_DEBUG (v6.8) */
 	KC_CONFIG_ABOVE_4G,	/* "PCI: hv: Allocate MMIO from above 4GB ...": proposed, not merged */
 	KC_COUNT,
 };

@@ -32,33 +32,67 @@ void handoff_say(const struct trace *t, char *buf, size_t len, const char *fmt, 
 
 const char *load_rc_name(enum load_rc rc)
 {
-	static const char *const n[] = { "0", "ENOSYS", "EPERM", "EKEYREJECTED" };
+	static const char *const n[] = { "0", "ENOSYS", "EPERM", "EINVAL", "EKEYREJECTED" };
 
 	return n[rc];
 }
 
+/*
+ * What -a falls back on. 2.0.17 ... 2.0.20 compared kexec_file_load()'s -1
+ * with -ENOSYS and so never fell back on x86_64; from 2.0.21
+ * (4f77da634035) do_kexec_file_load() returns EFALLBACK on ENOSYS, EINVAL,
+ * ENOEXEC and EOPNOTSUPP, and fails on anything else.
+ */
+static bool falls_back(unsigned int version, enum load_rc rc)
+{
+	return version >= 20021 && (rc == LOAD_ENOSYS || rc == LOAD_EINVAL);
+}
+
+/* The kdump load: main()'s choice of syscall, the call, the fallback. */
 void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		struct sim_handoff *h, struct trace *t)
 {
-	enum kexec_request req = sc->kexec;
+	struct kexec_invocation inv;
+	enum kexec_request req;
 	enum load_rc rc;
+	const char *rule;
 	char ver[16];
+	bool debug;
 
 	kexec_tools_str(sc->kexec_tools, ver, sizeof(ver));
+	h->syscall = SYSCALL_NONE;
+	if (kexec_parse_args(sc->kexec_args[0] ? sc->kexec_args : NULL, sc->kexec_tools, &inv)) {
+		h->flag = "?";
+		handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s refuses \"%s\": %s", ver,
+			    sc->kexec_args, inv.bad);
+		trace_add(t, PHASE_LOAD, false, "main", "kexec %s: %s; nothing is loaded",
+			  sc->kexec_args, inv.bad);
+		return;
+	}
+	/* kexec-args names the options; kexec-syscall alone is their shorthand */
+	req = sc->kexec_args[0] ? inv.req : sc->kexec;
+	debug = inv.debug;
+	h->noefi = inv.noefi;
+	h->reuse_video_type = inv.reuse_video_type;
 	if (req == KEXEC_REQ_DEFAULT) {
-		/* 29fe5067ed07: -a is the default from 2.0.27 */
-		req = sc->kexec_tools >= 20027 ? KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
-		handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s defaults to %s", ver,
-			 req == KEXEC_REQ_AUTO ? "-a since 2.0.27" : "-c before 2.0.27");
+		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, &rule) ?
+		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
+		if (sc->kexec_package[0])
+			handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s (package %s) "
+				    "defaults to %s", ver, sc->kexec_package, rule);
+		else
+			handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s defaults to %s",
+				    ver, rule);
 	} else {
 		handoff_say(t, h->why, sizeof(h->why), "the kdump service passes %s",
-			 req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
+			    req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
 	}
 	h->flag = req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a";
-	h->syscall = SYSCALL_NONE;
 
 	if (req == KEXEC_REQ_FILE || req == KEXEC_REQ_AUTO) {
-		rc = kexec_file_load(sc);
+		/* -d adds KEXEC_FILE_DEBUG from 2.0.29 (9d9cf8de8b2a) */
+		rc = kexec_file_load(sc, debug && sc->kexec_tools >= 20029);
+		h->file_rc = load_rc_name(rc);
 		if (rc == LOAD_OK) {
 			h->syscall = SYSCALL_KEXEC_FILE_LOAD;
 			trace_add(t, PHASE_LOAD, false, "kexec_file_load",
@@ -68,25 +102,30 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 				  "kexec %s: kexec_file_load fails with %s%s", h->flag,
 				  load_rc_name(rc),
 				  rc == LOAD_ENOSYS ? " (no CONFIG_KEXEC_FILE)" :
+				  rc == LOAD_EINVAL ? " (KEXEC_FILE_DEBUG, which this kernel does not know)" :
+				  sc->kexec_load_disabled ? " (kexec_load_disabled)" :
 				  " (the image fails signature verification under lockdown)");
-			/* -a falls back on ENOSYS, EINVAL, ENOEXEC, ENOTSUP only */
-			if (req == KEXEC_REQ_FILE || rc != LOAD_ENOSYS) {
+			if (req == KEXEC_REQ_FILE || !falls_back(sc->kexec_tools, rc)) {
 				handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-					 "; kexec_file_load failed with %s%s", load_rc_name(rc),
-					 req == KEXEC_REQ_AUTO ? ", which -a does not fall back on" : "");
+					    "; kexec_file_load failed with %s%s", load_rc_name(rc),
+					    req == KEXEC_REQ_FILE ? "" : sc->kexec_tools < 20021 ?
+					    ", and -a before 2.0.21 never falls back on x86_64" :
+					    ", which -a does not fall back on");
 				return;
 			}
+			h->fell_back = true;
 			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				 "; kexec_file_load failed with ENOSYS, -a fell back to kexec_load");
+				    "; kexec_file_load failed with %s, -a fell back to kexec_load",
+				    load_rc_name(rc));
 		}
 	}
 	if (h->syscall == SYSCALL_NONE) {
 		rc = kexec_load(sc);
 		if (rc != LOAD_OK) {
 			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				 "; kexec_load refused with EPERM (%s)",
-				 sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
-				 "kexec_load_disabled");
+				    "; kexec_load refused with EPERM (%s)",
+				    sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
+				    "kexec_load_disabled");
 			trace_add(t, PHASE_LOAD, false, "kexec_load",
 				  "kexec_load refused with EPERM: %s; no crash kernel is loaded",
 				  sc->lockdown != LOCKDOWN_NONE ? "the kernel is locked down" :
@@ -104,6 +143,11 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		setup_boot_parameters(first, h, t);
 	else
 		setup_linux_vesafb(sc, first, h, t);
+	/* kexec_load boots the crash kernel through EFI only with the systab, and no --noefi */
+	h->efi = sc->gen == 2 && (h->syscall == SYSCALL_KEXEC_FILE_LOAD || !h->noefi);
+	if (sc->gen == 2 && !h->efi)
+		trace_add(t, PHASE_LOAD, false, "setup_efi_info",
+			  "--noefi: efi_info is zeroed, the kdump kernel does not boot through EFI");
 	trace_add(t, PHASE_LOAD, false, "kdump_load", "the kdump kernel will get lfb_base 0x%" PRIx64,
 		  h->lfb_base);
 }

@@ -5,7 +5,7 @@
  */
 #include "model/kexec.h"
 
-/* kernel/kexec.c: SYSCALL_DEFINE4(kexec_load), kexec_load_check() */
+/* kernel/kexec.c: SYSCALL_DEFINE4(kexec_load), kexec_load_check(): kexec_load_permitted() and lockdown */
 enum load_rc kexec_load(const struct scenario *sc)
 {
 	if (sc->lockdown != LOCKDOWN_NONE || sc->kexec_load_disabled)

@@ -10,20 +10,30 @@
 
 #include "model/kernel.h"
 
+#define HV_UEFI_MODE_SIZE	(1024u * 768 * 4)
+
 /* sysfb_init() and the driver's probe: claim the framebuffer, draw on it. */
 void sysfb_init(struct hv_kernel *k, const char *driver)
 {
 	struct sim_kernel *o = k->out;
-	uint64_t start = o->lfb_base, end;
+	uint64_t start = o->lfb_base, end, size = o->lfb_size;
 
 	if (!start || !o->lfb_size) {
 		ktrace(k, true, "sysfb_init", "screen_info.lfb_base is 0: no firmware framebuffer");
 		return;
 	}
-	end = start + o->lfb_size - 1;
+	/*
+	 * efifb: "size_total = screen_info.lfb_size; if (size_total <
+	 * size_vmode) size_total = size_vmode" with size_vmode = yres x
+	 * line_length, the mode Hyper-V's UEFI sets (1024x768x32): an
+	 * lfb_size kexec-tools handed in 64 KiB units is smaller than that
+	 */
+	if (size < HV_UEFI_MODE_SIZE)
+		size = HV_UEFI_MODE_SIZE;
+	end = start + size - 1;
 	o->fw_fb = (struct mmio_span){ true, start, end };
 	o->fw_fb_driver = driver;
-	if (!res_request_region(k->iomem, start, o->lfb_size, driver, 0, NULL))
+	if (!res_request_region(k->iomem, start, size, driver, 0, NULL))
 		ktrace(k, true, "sysfb_init", "%s: 0x%" PRIx64 "-0x%" PRIx64 " is taken; not claimed",
 		       driver, start, end);
 	else

@@ -50,61 +50,122 @@ static void fb0(const struct scenario *sc, const struct sim_kernel *first,
 	*smem_start = 0;
 }
 
+/* The boot-time screen_info's video type: what get_bootparam() reads back. */
+static uint8_t boot_isvga(const struct scenario *sc, const struct sim_kernel *first)
+{
+	if (!first->lfb_base)
+		return 0;
+	return sc->gen == 2 ? 0x70 : 0x23;	/* VIDEO_TYPE_EFI, VIDEO_TYPE_VLFB */
+}
+
+/*
+ * The boot-time screen_info, copied raw (lfb_size as the firmware gave it)
+ * by get_bootparam() from /sys/kernel/boot_params/data; 0 when that file
+ * cannot be read.
+ */
+static bool boot_time(const struct scenario *sc, const struct sim_kernel *first,
+		      struct sim_handoff *h)
+{
+	if (!sc->boot_params)
+		return false;
+	h->lfb_base = first->lfb_base;
+	h->lfb_size = first->lfb_size;
+	h->orig_video_isVGA = boot_isvga(sc, first);
+	h->ext_lfb_base = (uint32_t)(first->lfb_base >> 32);
+	return true;
+}
+
 /* kexec/arch/i386/x86-linux-setup.c: setup_linux_vesafb() and its callers */
 void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *first,
 			struct sim_handoff *h, struct trace *t)
 {
 	unsigned int v = sc->kexec_tools;
 	uint64_t smem_start, smem_len, base;
-	bool vga, from_fb0;
+	bool vga, ioctl_ok = true;
 	char ver[16];
 	const char *id;
 
 	kexec_tools_str(v, ver, sizeof(ver));
 	fb0(sc, first, &id, &smem_start, &smem_len);
+	/* what the scenario says of /dev/fb0 wins over the model's first kernel */
+	if (sc->fb0_id[0]) {
+		id = !strcmp(sc->fb0_id, "none") ? NULL : sc->fb0_id;
+		ioctl_ok = strcmp(sc->fb0_id, "ioctl-fails");
+	}
+	if (sc->fb0_smem_start_set)
+		smem_start = sc->fb0_smem_start;
+	if (sc->fb0_smem_len_set)
+		smem_len = sc->fb0_smem_len;
 	h->fb0_id = id;
 	h->fb0_smem_start = smem_start;
-	if (!id) {
+	h->lfb_base = 0;
+	h->lfb_size = 0;
+	h->ext_lfb_base = 0;
+	h->orig_video_isVGA = 1;	/* the text-mode default before setup_linux_vesafb() */
+	if (!id || !ioctl_ok) {
 		if (v < 20017) {
-			h->lfb_base = 0;
 			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-				 "no /dev/fb0, and kexec-tools %s (<= 2.0.16) then passes no framebuffer", ver);
+				    "%s, and kexec-tools %s (<= 2.0.16) then passes no framebuffer",
+				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0", ver);
+		} else if (boot_time(sc, first, h)) {
+			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+				    "%s: kexec-tools %s passes the boot-time screen_info "
+				    "from /sys/kernel/boot_params/data",
+				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0", ver);
 		} else {
-			h->lfb_base = first->lfb_base;
-			h->lfb_size = first->lfb_size;
 			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-				 "no /dev/fb0: kexec-tools %s passes the boot-time screen_info "
-				 "from /sys/kernel/boot_params/data", ver);
+				    "%s, and /sys/kernel/boot_params/data cannot be read: no framebuffer",
+				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0");
 		}
 		goto out;
 	}
 	vga = !strcmp(id, "EFI VGA") || !strcmp(id, "VESA VGA");
-	/* commit fb5a8792e6e4 (2.0.20) stopped trusting other drivers' smem_start */
-	from_fb0 = vga || (v >= 20017 && v < 20020);
-	if (!from_fb0) {
-		h->lfb_base = 0;
+	if (vga) {
+		h->orig_video_isVGA = !strcmp(id, "EFI VGA") ? 0x70 : 0x23;
+	} else if (v < 20017) {
+		h->orig_video_isVGA = 0;
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-			 "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
-			 "from (%s)", id, ver,
-			 v < 20017 ? "only EFI VGA and VESA VGA before 2.0.17" :
-				     "only EFI VGA and VESA VGA since 2.0.20, fb5a8792e6e4");
+			    "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
+			    "from (only EFI VGA and VESA VGA before 2.0.17)", id, ver);
 		goto out;
+	} else if (v >= 20020 && !h->reuse_video_type) {
+		/* fb5a8792e6e4 (2.0.20): other drivers' smem_start is not trusted */
+		h->orig_video_isVGA = 0;
+		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+			    "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
+			    "from (only EFI VGA and VESA VGA since 2.0.20, fb5a8792e6e4, unless "
+			    "--reuse-video-type)", id, ver);
+		goto out;
+	} else if (!sc->boot_params) {
+		/* the video type comes from boot_params, which cannot be read */
+		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+			    "/dev/fb0 is \"%s\": its video type would come from "
+			    "/sys/kernel/boot_params/data, which cannot be read: no framebuffer", id);
+		goto out;
+	} else {
+		h->orig_video_isVGA = boot_isvga(sc, first);
 	}
 	base = smem_start;
 	if (base > 0xffffffffULL && v < 20019) {
 		base &= 0xffffffffULL;
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-			 "/dev/fb0 \"%s\" smem_start 0x%" PRIx64 " is above 4 GiB and kexec-tools %s "
-			 "(before 2.0.19) has no ext_lfb_base: truncated to 0x%" PRIx64,
-			 id, smem_start, ver, base);
+			    "/dev/fb0 \"%s\" smem_start 0x%" PRIx64 " is above 4 GiB and kexec-tools "
+			    "%s (before 2.0.19) has no ext_lfb_base: truncated to 0x%" PRIx64,
+			    id, smem_start, ver, base);
 	} else {
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-			 "/dev/fb0 \"%s\" FBIOGET_FSCREENINFO smem_start = 0x%" PRIx64 "%s",
-			 id, smem_start,
-			 !smem_start ? " (DRM fbdev hides it: FBINFO_HIDE_SMEM_START)" : "");
+			    "/dev/fb0 \"%s\" FBIOGET_FSCREENINFO smem_start = 0x%" PRIx64 "%s",
+			    id, smem_start,
+			    !smem_start ? " (DRM fbdev hides it: FBINFO_HIDE_SMEM_START)" : "");
+		h->ext_lfb_base = (uint32_t)(smem_start >> 32);
 	}
 	h->lfb_base = base;
-	h->lfb_size = base ? (uint32_t)smem_len : 0;
+	/* "(fix.smem_len + 65535) / 65536": 64 KiB units, whatever the video type */
+	h->lfb_size = (uint32_t)((smem_len + 65535) / 65536);
 out:
 	trace_add(t, PHASE_LOAD, false, "setup_linux_vesafb", "%s", h->lfb_why);
+	trace_add(t, PHASE_LOAD, true, "setup_linux_vesafb",
+		  "screen_info: orig_video_isVGA 0x%x, lfb_base 0x%" PRIx32 ", ext_lfb_base 0x%" PRIx32
+		  ", lfb_size 0x%" PRIx32, h->orig_video_isVGA, (uint32_t)h->lfb_base,
+		  h->ext_lfb_base, h->lfb_size);
 }
