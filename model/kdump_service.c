@@ -111,3 +111,27 @@ enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 	snprintf(why, wlen, "an unknown kdump service: assumed to use the kexec binary's default");
 	return KEXEC_REQ_DEFAULT;
 }
+
+void kdump_service_args(enum distro_family d, const char *args, bool secure_boot,
+			char *out, size_t olen)
+{
+	const char *a = args && *args ? args : NULL;
+
+	switch (d) {
+	case DISTRO_DEBIAN:
+		snprintf(out, olen, "-p%s%s%s", secure_boot ? " -s" : "", a ? " " : "", a ? a : "");
+		return;
+	case DISTRO_RHEL:
+		snprintf(out, olen, "-p%s%s%s", a ? " " : "", a ? a : "", secure_boot ? " -s" : "");
+		return;
+	case DISTRO_AZURELINUX:
+		snprintf(out, olen, "-p%s%s -s", a ? " " : "", a ? a : "");
+		return;
+	case DISTRO_SUSE:
+		snprintf(out, olen, "-p%s%s -a", a ? " " : "", a ? a : "");
+		return;
+	case DISTRO_UNKNOWN:
+		break;
+	}
+	snprintf(out, olen, "-p%s%s", a ? " " : "", a ? a : "");
+}

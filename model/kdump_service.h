@@ -27,6 +27,15 @@ enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 					 bool secure_boot, enum hv_arch arch,
 					 unsigned int kexec_tools, char *why, size_t wlen);
 
+/*
+ * The kexec arguments the service builds, as far as the model reads them:
+ * kdump-config puts -s for Secure Boot before KDUMP_KEXEC_ARGS; kdumpctl
+ * appends -s last under Secure Boot; Azure Linux's kdumpctl always appends
+ * -s; SUSE's kdump (1.9.6 and later) appends -a.
+ */
+void kdump_service_args(enum distro_family d, const char *args, bool secure_boot,
+			char *out, size_t olen);
+
 /* The last syscall option in the configured kexec arguments. */
 struct kexec_args_flag {
 	enum kexec_request req;	/* KEXEC_REQ_DEFAULT: none given */

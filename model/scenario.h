@@ -98,6 +98,9 @@ struct scenario {
 	bool fb0_smem_start_set, fb0_smem_len_set;
 	uint64_t fb0_smem_start, fb0_smem_len;
 	bool boot_params;		/* /sys/kernel/boot_params/data is readable */
+	/* check only: the kdump service stops before kexec (USE_KDUMP=0, no crashkernel=) */
+	bool service_stops;
+	char service_why[160];
 	enum lockdown lockdown;
 	bool kexec_load_disabled;	/* /proc/sys/kernel/kexec_load_disabled */
 	bool kexec_file_supported;	/* CONFIG_KEXEC_FILE */

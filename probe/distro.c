@@ -107,6 +107,14 @@ static int debian(struct probe *p)
 		config_missing(p, KDUMP_TOOLS, "kdump-tools");
 		return 0;
 	}
+	/* kdump-config load: nothing without USE_KDUMP=1 */
+	v = shellvars_get(&sv, "USE_KDUMP");
+	if (!v || strcmp(v, "1")) {
+		f->service_stops = true;
+		snprintf(f->service_noload, sizeof(f->service_noload),
+			 "USE_KDUMP is %s%s%s in " KDUMP_TOOLS ": kdump-config loads nothing",
+			 v ? "\"" : "unset", v ? v : "", v ? "\"" : "");
+	}
 	v = shellvars_get(&sv, "KDUMP_COREDIR");
 	if (v && *v)
 		snprintf(p->coredir, sizeof(p->coredir), "%s", v);

@@ -36,6 +36,7 @@ static void version(struct probe *p)
 
 		free(buf);
 		if (!rc && (f->kexec_tools = kexec_tools_version(ver))) {
+			snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
 			fact_set(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status", "%s (package %s)",
 				 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
 			return;
@@ -62,6 +63,34 @@ static void version(struct probe *p)
 		     "unknown: no kexec-tools package or kexec --version found");
 }
 
+/*
+ * What stops every kdump service before kexec: no crashkernel= on the
+ * kernel command line (kdump-config checks /proc/cmdline), no memory
+ * reserved (SUSE's kdump checks /sys/kernel/kexec_crash_size).
+ */
+static void reserved(struct probe *p)
+{
+	struct facts *f = p->f;
+	char line[4096];
+
+	if (f->service_stops)
+		return;
+	if (!probe_read_line(p, -1, "/proc/cmdline", sizeof(line), line, sizeof(line)) &&
+	    !strstr(line, "crashkernel=")) {
+		f->service_stops = true;
+		snprintf(f->service_noload, sizeof(f->service_noload),
+			 "no crashkernel= on the kernel command line (/proc/cmdline): no memory is "
+			 "reserved and the service loads nothing");
+		return;
+	}
+	if (!probe_read_line(p, -1, "/sys/kernel/kexec_crash_size", 64, line, sizeof(line)) &&
+	    !strcmp(line, "0")) {
+		f->service_stops = true;
+		snprintf(f->service_noload, sizeof(f->service_noload),
+			 "/sys/kernel/kexec_crash_size is 0: no memory is reserved for a crash kernel");
+	}
+}
+
 void probe_kexec(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -69,6 +98,7 @@ void probe_kexec(struct probe *p)
 	size_t len;
 
 	version(p);
+	reserved(p);
 	if (hv_path_read(p->pc, "/sys/kernel/kexec_crash_loaded", 64, &buf, &len)) {
 		fact_unknown(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded",
 			     "unknown: /sys/kernel/kexec_crash_loaded cannot be read");

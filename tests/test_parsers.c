@@ -338,6 +338,7 @@ static void lockdown_and_efivars(void **state)
 
 static void kdump_services(void **state)
 {
+	char args[128];
 	char why[256];
 
 	(void)state;
@@ -359,9 +360,9 @@ static void kdump_services(void **state)
 					       ARCH_X86_64, 20022, why, sizeof(why)), KEXEC_REQ_FILE);
 	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-cx", false, ARCH_X86_64, 20022,
 					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
-	/* kdumpctl: -s by default, Secure Boot forces it */
+	/* kdumpctl: KEXEC_ARGS "" passes nothing (the -s lives in the shipped sysconfig) */
 	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, NULL, false, ARCH_X86_64, 20025,
-					       why, sizeof(why)), KEXEC_REQ_FILE);
+					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
 	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", false, ARCH_X86_64, 20025,
 					       why, sizeof(why)), KEXEC_REQ_LOAD);
 	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", true, ARCH_X86_64, 20025,
@@ -370,6 +371,17 @@ static void kdump_services(void **state)
 					       why, sizeof(why)), KEXEC_REQ_AUTO);
 	assert_int_equal(kdump_service_syscall(DISTRO_AZURELINUX, "-c", false, ARCH_X86_64, 20028,
 					       why, sizeof(why)), KEXEC_REQ_FILE);
+	/* the arguments each service builds: the last syscall option wins in kexec */
+	kdump_service_args(DISTRO_DEBIAN, "-c", true, args, sizeof(args));
+	assert_string_equal(args, "-p -s -c");
+	kdump_service_args(DISTRO_RHEL, "-c", true, args, sizeof(args));
+	assert_string_equal(args, "-p -c -s");
+	kdump_service_args(DISTRO_RHEL, NULL, false, args, sizeof(args));
+	assert_string_equal(args, "-p");
+	kdump_service_args(DISTRO_AZURELINUX, "-c", false, args, sizeof(args));
+	assert_string_equal(args, "-p -c -s");
+	kdump_service_args(DISTRO_SUSE, "-s", false, args, sizeof(args));
+	assert_string_equal(args, "-p -s -a");
 }
 
 int main(void)

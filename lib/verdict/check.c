@@ -73,18 +73,20 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->kexec_file_supported = f->kexec_file;
 	if (f->f[F_HIDE_SMEM].known)
 		sc->hide_smem_start = f->hide_smem;
-	if (f->f[F_KEXEC_TOOLS].known)
+	if (f->f[F_KEXEC_TOOLS].known) {
 		sc->kexec_tools = f->kexec_tools;
+		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", f->kexec_package);
+	}
 	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
 					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
 					  sc->kexec_tools, why, wlen);
-	if (sc->kexec == KEXEC_REQ_AUTO && sc->kexec_tools < 20027) {
-		char ver[16];
-
-		hv_err_set(err, 0, "the kdump service asks for kexec -a, which kexec-tools %s "
-			   "does not have (2.0.27 and later)",
-			   kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)));
-		return -1;
+	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
+	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
+			   f->f[F_SECURE_BOOT].known && f->secure_boot, sc->kexec_args,
+			   sizeof(sc->kexec_args));
+	if (f->service_stops) {
+		sc->service_stops = true;
+		snprintf(sc->service_why, sizeof(sc->service_why), "%s", f->service_noload);
 	}
 	if (f->f[F_LOCKDOWN].known)
 		sc->lockdown = f->lockdown;
@@ -267,6 +269,8 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 	if (sc->kexec != KEXEC_REQ_FILE) {
 		t = *sc;
 		t.kexec = KEXEC_REQ_FILE;
+		/* the last syscall option wins: -s after what the service passes */
+		snprintf(t.kexec_args, sizeof(t.kexec_args), "%.240s -s", sc->kexec_args);
 		if (f->distro == DISTRO_DEBIAN)
 			snprintf(text, sizeof(text), "use kexec_file_load: %s KDUMP_KEXEC_ARGS in "
 				 "/etc/default/kdump-tools",

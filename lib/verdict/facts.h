@@ -70,6 +70,9 @@ struct facts {
 	uint64_t lfb_base;
 	uint32_t lfb_size;
 	unsigned int kexec_tools;
+	char kexec_package[48];		/* the package's version string, "" */
+	bool service_stops;		/* the kdump service stops before kexec */
+	char service_noload[160];	/* why */
 	char kexec_args[256];
 	bool kexec_args_set;
 	bool secure_boot;

@@ -9,10 +9,9 @@
 
 enum kexec_request suse_kdump_load(unsigned int kexec_tools, char *why, size_t wlen)
 {
-	if (kexec_tools >= 20027) {
-		snprintf(why, wlen, "SUSE kdump passes -a last, over KEXEC_OPTIONS");
-		return KEXEC_REQ_AUTO;
-	}
-	snprintf(why, wlen, "kexec-tools before 2.0.27 has no -a: the binary's default");
-	return KEXEC_REQ_DEFAULT;
+	(void)kexec_tools;
+	/* the kdump package's version is not read: assumed 1.9.6 or later */
+	snprintf(why, wlen, "SUSE kdump (1.9.6 and later, assumed) passes -a last, over "
+		 "KEXEC_OPTIONS");
+	return KEXEC_REQ_AUTO;
 }

@@ -61,6 +61,13 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 
 	kexec_tools_str(sc->kexec_tools, ver, sizeof(ver));
 	h->syscall = SYSCALL_NONE;
+	if (sc->service_stops) {
+		h->flag = "none";
+		handoff_say(t, h->why, sizeof(h->why), "%s", sc->service_why);
+		trace_add(t, PHASE_LOAD, false, "kdump_load", "%s; kexec never runs",
+			  sc->service_why);
+		return;
+	}
 	if (kexec_parse_args(sc->kexec_args[0] ? sc->kexec_args : NULL, sc->kexec_tools, &inv)) {
 		h->flag = "?";
 		handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s refuses \"%s\": %s", ver,
