@@ -274,6 +274,39 @@ static void initramfs_json(struct jsonwrt *jw, const struct facts *f)
 	jw_close(jw, false);
 }
 
+/* What the kdump service does: the arguments it builds, the calls kexec makes. */
+static void kdump_load_json(struct jsonwrt *jw, const struct facts *f,
+			    const struct check_result *r)
+{
+	static const char *const services[] = {
+		[DISTRO_UNKNOWN] = NULL, [DISTRO_DEBIAN] = "kdump-tools", [DISTRO_RHEL] = "kdumpctl",
+		[DISTRO_SUSE] = "suse-kdump", [DISTRO_AZURELINUX] = "azurelinux-kdumpctl",
+	};
+	const struct sim_handoff *h = &r->sim.handoff;
+	bool auto_ = h->flag && !strcmp(h->flag, "-a");
+
+	jw_open(jw, "kdump_load", false);
+	jw_str(jw, "service", services[f->distro]);
+	jw_bool(jw, "loads", h->syscall != SYSCALL_NONE);
+	jw_str(jw, "argv", r->sc.service_stops ? NULL : r->sc.kexec_args);
+	jw_str(jw, "syscall", r->sc.service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
+	       h->file_rc ? "kexec_file_load" : "kexec_load");
+	jw_str(jw, "fallback", auto_ && r->sc.kexec_tools >= 20021 ? "kexec_load" : NULL);
+	if (auto_ && r->sc.kexec_tools >= 20021) {
+		jw_open(jw, "fallback_on", true);
+		jw_str(jw, NULL, "ENOSYS");
+		jw_str(jw, NULL, "EINVAL");
+		jw_str(jw, NULL, "ENOEXEC");
+		jw_str(jw, NULL, "EOPNOTSUPP");
+		jw_close(jw, true);
+	} else {
+		jw_null(jw, "fallback_on");
+	}
+	jw_str(jw, "why", r->sc.service_stops ? r->sc.service_why : r->kexec_why);
+	jw_str(jw, "source", f->f[F_KDUMP_CONFIG].source);
+	jw_close(jw, false);
+}
+
 static void print_json(const struct facts *f, const struct check_result *r, bool trace)
 {
 	const struct sim_kdump_kernel_info kk = {
@@ -329,6 +362,7 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	jw_close(&jw, true);
 	fixes_json(&jw, f);
 	initramfs_json(&jw, f);
+	kdump_load_json(&jw, f, r);
 	jw_bool(&jw, "needs_root", needs_root(f));
 	jw_close(&jw, false);
 	jw_finish(&jw);

@@ -228,8 +228,13 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	jw_str(jw, "syscall", sim_syscall_name(h->syscall));
 	jw_str(jw, "kexec_flag", h->flag);
 	jw_str(jw, "why", h->why);
-	jw_hex(jw, "lfb_base", h->lfb_base);
+	/* the fields exactly as handed: the u32 lfb_base, its high half apart */
+	jw_hex(jw, "lfb_base", (uint32_t)h->lfb_base);
+	jw_hex(jw, "ext_lfb_base", h->ext_lfb_base);
 	jw_hex(jw, "lfb_size", h->lfb_size);
+	jw_hex(jw, "orig_video_isVGA", h->orig_video_isVGA);
+	jw_bool(jw, "efi", h->efi);
+	jw_str(jw, "kexec_file_load_result", h->file_rc);
 	jw_str(jw, "lfb_source", h->syscall == SYSCALL_NONE ? NULL : h->lfb_why);
 	jw_str(jw, "fb0_id", h->fb0_id);
 	jw_close(jw, false);
