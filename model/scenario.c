@@ -973,8 +973,19 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 		sb_addf(out, "%s%s", i ? "," : "", module_name(sc->probe_order[i]));
 	sb_addf(out, "\nkexec-syscall = %s\nkexec-tools = %s\nlockdown = %s\n",
 		kexec_request_name(sc->kexec),
+		sc->kexec_package[0] ? sc->kexec_package :
 		kexec_tools_str(sc->kexec_tools, buf, sizeof(buf)),
 		lockdown_name(sc->lockdown));
+	if (sc->kexec_args[0])
+		sb_addf(out, "kexec-args = %s\n", sc->kexec_args);
+	if (sc->fb0_id[0])
+		sb_addf(out, "fb0-id = %s\n", sc->fb0_id);
+	if (sc->fb0_smem_start_set)
+		sb_addf(out, "fb0-smem-start = 0x%" PRIx64 "\n", sc->fb0_smem_start);
+	if (sc->fb0_smem_len_set)
+		sb_addf(out, "fb0-smem-len = 0x%" PRIx64 "\n", sc->fb0_smem_len);
+	if (!sc->boot_params)
+		sb_addf(out, "boot-params = no\n");
 	sb_addf(out, "kexec-load-disabled = %s\nkexec-file = %s\nkernel-signed = %s\nsysfb = %s\n",
 		sc->kexec_load_disabled ? "yes" : "no", sc->kexec_file_supported ? "yes" : "no",
 		sc->kernel_signed ? "yes" : "no", sc->sysfb ? "yes" : "no");
