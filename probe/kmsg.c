@@ -15,31 +15,16 @@
 static int read_journal(char **out, size_t *outlen)
 {
 	FILE *cmd = popen("journalctl -k -b -q --no-pager -o cat 2>/dev/null", "r");
-	size_t len = 0, alloc = 1 << 16;
-	char *buf, *nb;
-	size_t n;
+	int rc;
 
 	if (!cmd)
 		return -1;
-	buf = malloc(alloc);
-	while (buf && (n = fread(buf + len, 1, alloc - len, cmd)) > 0) {
-		len += n;
-		if (len < alloc)
-			continue;
-		if (alloc >= KMSG_CAP)
-			break;
-		alloc *= 2;
-		nb = realloc(buf, alloc);
-		if (!nb)
-			break;
-		buf = nb;
-	}
-	if (pclose(cmd) != 0 || !buf || !len) {
-		free(buf);
+	rc = hv_read_fd(fileno(cmd), KMSG_CAP, out, outlen);
+	if (pclose(cmd) != 0 || rc || !*outlen) {
+		if (!rc)
+			free(*out);
 		return -1;
 	}
-	*out = buf;
-	*outlen = len;
 	return 0;
 }
 
