@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/openat2.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -121,6 +122,11 @@ int hv_path_open_walk(int root_fd, const char *path, int flags)
 			continue;
 		}
 		if (last) {
+			/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does */
+			if (S_ISLNK(st.st_mode) && (flags & O_PATH)) {
+				rc = fd;
+				goto out;
+			}
 			close(fd);
 			if (S_ISLNK(st.st_mode)) {
 				rc = -ELOOP;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The path context: reads inside a sysroot, safe replacement of a file. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -112,6 +113,16 @@ static void walk_stays_inside(void **state)
 	assert_int_equal(hv_path_open_walk(root_fd, "/etc/passwd-link", O_RDONLY), -ENOENT);
 	assert_int_equal(hv_path_open_walk(root_fd, "/etc/loop", O_RDONLY), -ELOOP);
 	assert_int_equal(hv_path_open_walk(root_fd, "/etc/abs", O_RDONLY | O_NOFOLLOW), -ELOOP);
+	/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does, dangling or not */
+	fd = hv_path_open_walk(root_fd, "/etc/passwd-link", O_PATH | O_NOFOLLOW);
+	assert_true(fd >= 0);
+	{
+		struct stat st;
+
+		assert_int_equal(fstat(fd, &st), 0);
+		assert_true(S_ISLNK(st.st_mode));
+	}
+	close(fd);
 	assert_int_equal(hv_path_open_walk(root_fd, "/etc/conf/x", O_RDONLY), -ENOTDIR);
 	fd = hv_path_open_walk(root_fd, "/etc/", O_RDONLY | O_DIRECTORY);
 	assert_true(fd >= 0);
