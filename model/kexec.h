@@ -13,7 +13,7 @@
 #include "model/simulate.h"
 
 /* What a kexec syscall answers; the errnos kexec-tools tells apart. */
-enum load_rc { LOAD_OK, LOAD_ENOSYS, LOAD_EPERM, LOAD_EINVAL, LOAD_EKEYREJECTED };
+enum load_rc { LOAD_OK, LOAD_ENOSYS, LOAD_EPERM, LOAD_EINVAL };
 const char *load_rc_name(enum load_rc rc);
 
 /* What kexec's getopt_long() made of the arguments (model/kexec-tools/kexec/options.c). */

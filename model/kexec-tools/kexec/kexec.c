@@ -32,7 +32,7 @@ void handoff_say(const struct trace *t, char *buf, size_t len, const char *fmt, 
 
 const char *load_rc_name(enum load_rc rc)
 {
-	static const char *const n[] = { "0", "ENOSYS", "EPERM", "EINVAL", "EKEYREJECTED" };
+	static const char *const n[] = { "0", "ENOSYS", "EPERM", "EINVAL" };
 
 	return n[rc];
 }
