@@ -10,7 +10,7 @@
 
 #include "model/kernel.h"
 
-#define HV_UEFI_MODE_SIZE	(1024u * 768 * 4)
+#define HV_UEFI_MODE_SIZE	((uint64_t)1024 * 768 * 4)
 
 /* sysfb_init() and the driver's probe: claim the framebuffer, draw on it. */
 void sysfb_init(struct hv_kernel *k, const char *driver)
