@@ -89,7 +89,7 @@ struct scenario {
 	unsigned int kdump_modules;	/* MOD_BIT()s the kdump initramfs loads */
 	enum hv_module probe_order[MOD_COUNT];	/* module probe order */
 	enum kexec_request kexec;
-	char kexec_args[256];		/* the kexec arguments the service passes; "": none given */
+	char kexec_args[1024];		/* the kexec arguments the service passes; "": none given */
 	unsigned int kexec_tools;	/* 2.0.22 is 20022 */
 	char kexec_package[48];		/* the package's version ("1:2.0.22-2ubuntu3"), "" */
 	bool kexec_file_debug;		/* the kernel knows KEXEC_FILE_DEBUG (cbc2fe9d9cb2) */

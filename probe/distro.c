@@ -27,19 +27,54 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 	return rc ? probe_malformed(p, path, &err) : 0;
 }
 
-/* kdump-tools records what it ran in $KDUMP_COREDIR/kexec_cmd. */
-static bool recorded_command(struct probe *p)
+/*
+ * kdump-tools records what it ran in $KDUMP_COREDIR/kexec_cmd, after a
+ * successful load only, and never deletes it. Kept aside here: whether it
+ * or the configuration decides is settled once we know whether a crash
+ * kernel is loaded now (probe_kexec_args()).
+ */
+static void recorded_command(struct probe *p, const struct stat *config)
 {
-	struct facts *f = p->f;
-	char path[512];
+	char path[512], *buf;
+	struct stat st;
+	size_t len, n;
 
 	snprintf(path, sizeof(path), "%s/kexec_cmd", p->coredir);
-	if (probe_read_line(p, -1, path, 1 << 16, f->kexec_args, sizeof(f->kexec_args)))
-		return false;
-	f->kexec_args_set = true;
-	p->recorded_cmd = true;
-	fact_set(f, F_KDUMP_CONFIG, path, "recorded command: %s", f->kexec_args);
-	return true;
+	if (hv_path_stat(p->pc, path, &st) || hv_path_read(p->pc, path, 1 << 16, &buf, &len))
+		return;
+	n = strcspn(buf, "\n");
+	snprintf(p->recorded, sizeof(p->recorded), "%.*s", (int)n, buf);
+	free(buf);
+	snprintf(p->recorded_path, sizeof(p->recorded_path), "%s", path);
+	/* a configuration changed after the last load is not in that command */
+	p->recorded_older = config && (st.st_mtim.tv_sec < config->st_mtim.tv_sec ||
+				       (st.st_mtim.tv_sec == config->st_mtim.tv_sec &&
+					st.st_mtim.tv_nsec < config->st_mtim.tv_nsec));
+}
+
+void probe_kexec_args(struct probe *p)
+{
+	struct facts *f = p->f;
+	char next[1024];
+
+	if (!p->recorded[0])
+		return;
+	snprintf(next, sizeof(next), "%s", f->kexec_args_set ? f->kexec_args : "");
+	/* what loaded last is what a crash meets, while it is loaded and current */
+	if (f->f[F_CRASH_KERNEL].known && f->crash_loaded && !p->recorded_older) {
+		snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", p->recorded);
+		f->kexec_args_set = true;
+		f->kexec_args_recorded = true;
+		p->recorded_cmd = true;
+		fact_set(f, F_KDUMP_CONFIG, p->recorded_path, "recorded command (loaded now): %s",
+			 p->recorded);
+		return;
+	}
+	/* otherwise the next load decides: the configuration, not the stale record */
+	fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS%s%s%s (the next load; %s has "
+		 "\"%.80s\" from the last one, %s)", f->kexec_args_set ? "=\"" : " unset",
+		 next, f->kexec_args_set ? "\"" : "", p->recorded_path, p->recorded,
+		 p->recorded_older ? "older than the configuration" : "and nothing is loaded now");
 }
 
 /*
@@ -97,6 +132,8 @@ static int debian(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct shellvars sv;
+	struct stat cst;
+	bool have_stat = !hv_path_stat(p->pc, KDUMP_TOOLS, &cst);
 	const char *v;
 	int rc = read_vars(p, F_KDUMP_CONFIG, KDUMP_TOOLS, &sv);
 
@@ -127,9 +164,9 @@ static int debian(struct probe *p)
 	if ((v = shellvars_get(&sv, "KDUMP_INITRD")) && *v)
 		snprintf(p->kdump_initrd, sizeof(p->kdump_initrd), "%s", v);
 	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
-	if (!recorded_command(p))
-		set_kexec_args(f, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS", v);
+	set_kexec_args(f, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS", v);
 	shellvars_free(&sv);
+	recorded_command(p, have_stat ? &cst : NULL);
 	return 0;
 }
 

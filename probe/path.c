@@ -255,6 +255,18 @@ int hv_path_is_symlink(const struct hv_path *pc, const char *path)
 	return rc;
 }
 
+int hv_path_stat(const struct hv_path *pc, const char *path, struct stat *st)
+{
+	int fd = path_open(pc, path, O_PATH), rc = 0;
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, st) < 0)
+		rc = -errno;
+	close(fd);
+	return rc;
+}
+
 int hv_path_readlink(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
 	const char *base = strrchr(path, '/');

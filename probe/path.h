@@ -45,6 +45,8 @@ void hv_path_free_list(char **names, size_t n);
 
 /* 1 when @path is a symbolic link (not followed), 0 when not, else -errno. */
 int hv_path_is_symlink(const struct hv_path *pc, const char *path);
+/* stat(2) of @path, links followed inside the sysroot; 0 or -errno. */
+int hv_path_stat(const struct hv_path *pc, const char *path, struct stat *st);
 /* The target of the link @path (not followed), as stored; 0 or -errno. */
 int hv_path_readlink(const struct hv_path *pc, const char *path, char *buf, size_t len);
 

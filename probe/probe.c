@@ -122,6 +122,7 @@ int probe_system(struct probe *p)
 	if (probe_distro(p))
 		return -1;
 	probe_kexec(p);
+	probe_kexec_args(p);
 	probe_blacklist(p);
 	probe_secureboot(p);
 	if (probe_dump_target(p))

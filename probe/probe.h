@@ -26,6 +26,9 @@ struct probe {
 	char kdump_kernel[256], kdump_initrd[256], kdump_kernelver[128];
 	char kdump_kernel_src[64];
 	bool recorded_cmd;	/* f->kexec_args holds the recorded command */
+	char recorded[1024];	/* kdump-tools' kexec_cmd, "" */
+	char recorded_path[512];
+	bool recorded_older;	/* written before the configuration last changed */
 	char kdump_log_cmd[1024];	/* kdumpctl's last kexec line in /var/log/kdump.log */
 	char kdump_log_image[256];
 	struct initramfs initramfs;	/* the kdump initramfs, as read */
@@ -58,6 +61,7 @@ int probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
 void probe_boot_params(struct probe *p);	/* boot_params.c: boot-time screen_info */
 int probe_distro(struct probe *p);	/* distro.c: os-release and the kdump config */
 void probe_kexec(struct probe *p);	/* kexec.c: kexec-tools, crash kernel state */
+void probe_kexec_args(struct probe *p);	/* distro.c: the recorded command, or the next load */
 void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */

@@ -80,6 +80,8 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
 					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
 					  sc->kexec_tools, why, wlen);
+	if (f->kexec_args_recorded && wlen)
+		snprintf(why, wlen, "the recorded command, loaded now, decides");
 	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
 	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
 			   f->f[F_SECURE_BOOT].known && f->secure_boot, sc->kexec_args,

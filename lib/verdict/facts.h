@@ -73,8 +73,9 @@ struct facts {
 	char kexec_package[48];		/* the package's version string, "" */
 	bool service_stops;		/* the kdump service stops before kexec */
 	char service_noload[160];	/* why */
-	char kexec_args[256];
+	char kexec_args[1024];
 	bool kexec_args_set;
+	bool kexec_args_recorded;	/* kexec_args is the recorded command, not the configuration */
 	bool secure_boot;
 	enum lockdown lockdown;
 	bool kexec_load_disabled;
