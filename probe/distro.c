@@ -170,7 +170,8 @@ static int debian(struct probe *p)
 	return 0;
 }
 
-static int rhel(struct probe *p)
+/* kdumpctl (RHEL, Fedora, Azure Linux) and SUSE's kdump: /etc/sysconfig/kdump */
+static int sysconfig(struct probe *p, const char *args_var, const char *package)
 {
 	struct facts *f = p->f;
 	struct hv_err err = { 0, "" };
@@ -196,10 +197,10 @@ static int rhel(struct probe *p)
 		p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 	}
 	if (rc > 0) {
-		config_missing(p, SYSCONFIG_KDUMP, "kdump-utils");
+		config_missing(p, SYSCONFIG_KDUMP, package);
 		return 0;
 	}
-	set_kexec_args(f, SYSCONFIG_KDUMP, "KEXEC_ARGS", shellvars_get(&sv, "KEXEC_ARGS"));
+	set_kexec_args(f, SYSCONFIG_KDUMP, args_var, shellvars_get(&sv, args_var));
 	recorded_kdump_log(p);
 	{
 		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");
@@ -241,13 +242,11 @@ int probe_distro(struct probe *p)
 	case DISTRO_DEBIAN:
 		return debian(p);
 	case DISTRO_RHEL:
-		return rhel(p);
+		return sysconfig(p, "KEXEC_ARGS", "kdump-utils");
 	case DISTRO_SUSE:
-		fact_set(f, F_KDUMP_CONFIG, "/etc/os-release", "SUSE kdump passes -a last");
-		break;
+		return sysconfig(p, "KEXEC_OPTIONS", "kdump");
 	case DISTRO_AZURELINUX:
-		fact_set(f, F_KDUMP_CONFIG, "/etc/os-release", "the Azure Linux kdumpctl uses -s");
-		break;
+		return sysconfig(p, "KEXEC_ARGS", "kexec-tools");
 	case DISTRO_UNKNOWN:
 		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release",
 			     "unknown: a distribution whose kdump service the model does not know");
