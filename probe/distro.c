@@ -110,6 +110,24 @@ static void recorded_kdump_log(struct probe *p)
 }
 
 /* The kdump service's extra kexec arguments, as its configuration gives them. */
+static void set_kexec_args(struct facts *f, const char *file, const char *name, const char *v);
+
+/* The same from the parsed file: what only sh could know is an unknown fact, with its line. */
+static void kexec_args_var(struct facts *f, const char *file, const struct shellvars *sv,
+			   const char *name)
+{
+	const struct shellvar *var = shellvars_find(sv, name);
+
+	if (var && var->unknown) {
+		f->kexec_args_set = false;
+		f->kexec_args[0] = '\0';
+		fact_unknown(f, F_KDUMP_CONFIG, file, "unknown: %s: %s (%s:%lu)", name, var->unknown,
+			     file, var->line);
+		return;
+	}
+	set_kexec_args(f, file, name, var ? var->value : NULL);
+}
+
 static void set_kexec_args(struct facts *f, const char *file, const char *name, const char *v)
 {
 	f->kexec_args_set = v != NULL;
@@ -144,9 +162,9 @@ static int debian(struct probe *p)
 		config_missing(p, KDUMP_TOOLS, "kdump-tools");
 		return 0;
 	}
-	/* kdump-config load: nothing without USE_KDUMP=1 */
+	/* kdump-config load: nothing without USE_KDUMP=1 (unknown to us: assumed set) */
 	v = shellvars_get(&sv, "USE_KDUMP");
-	if (!v || strcmp(v, "1")) {
+	if (!(shellvars_find(&sv, "USE_KDUMP") && !v) && (!v || strcmp(v, "1"))) {
 		f->service_stops = true;
 		snprintf(f->service_noload, sizeof(f->service_noload),
 			 "USE_KDUMP is %s%s%s in " KDUMP_TOOLS ": kdump-config loads nothing",
@@ -163,8 +181,7 @@ static int debian(struct probe *p)
 	}
 	if ((v = shellvars_get(&sv, "KDUMP_INITRD")) && *v)
 		snprintf(p->kdump_initrd, sizeof(p->kdump_initrd), "%s", v);
-	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
-	set_kexec_args(f, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS", v);
+	kexec_args_var(f, KDUMP_TOOLS, &sv, "KDUMP_KEXEC_ARGS");
 	shellvars_free(&sv);
 	recorded_command(p, have_stat ? &cst : NULL);
 	return 0;
@@ -200,7 +217,7 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 		config_missing(p, SYSCONFIG_KDUMP, package);
 		return 0;
 	}
-	set_kexec_args(f, SYSCONFIG_KDUMP, args_var, shellvars_get(&sv, args_var));
+	kexec_args_var(f, SYSCONFIG_KDUMP, &sv, args_var);
 	recorded_kdump_log(p);
 	{
 		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");

@@ -123,6 +123,56 @@ static void shell_assignments(void **state)
 	shellvars_free(&sv);
 }
 
+/* What sourcing with /bin/sh expands, and what only sh could decide. */
+static void shell_expansion(void **state)
+{
+	static const char text[] =
+		"BASE=\"-p\"\n"
+		"A=\"$BASE -s\"\n"
+		"B=${BASE}x\n"
+		"C=${NOPE:-dflt}\n"
+		"D=\"${BASE:-dflt} ${EMPTY-unset}\"\n"
+		"export E=\"${BASE}\"\n"
+		"F=$(uname -r)\n"
+		"G=`date`\n"
+		"if [ -e /etc/foo ]; then\n"
+		"\tKDUMP_KEXEC_ARGS=\"-c\"\n"
+		"else\n"
+		"\tKDUMP_KEXEC_ARGS=\"-s\"\n"
+		"fi\n"
+		"H=\"$F\"\n"
+		"I='$BASE'\n"
+		"J=cost\\$5\n";
+	struct shellvars sv;
+	struct hv_err err;
+	const struct shellvar *v;
+
+	(void)state;
+	assert_int_equal(shellvars_parse(S(text), &sv, &err), 0);
+	assert_string_equal(shellvars_get(&sv, "A"), "-p -s");
+	assert_string_equal(shellvars_get(&sv, "B"), "-px");
+	assert_string_equal(shellvars_get(&sv, "C"), "dflt");
+	assert_string_equal(shellvars_get(&sv, "D"), "-p unset");
+	assert_string_equal(shellvars_get(&sv, "E"), "-p");
+	/* command substitutions, and what is built from them: unknown */
+	assert_null(shellvars_get(&sv, "F"));
+	v = shellvars_find(&sv, "F");
+	assert_non_null(v);
+	assert_non_null(v->unknown);
+	assert_int_equal(v->line, 7);
+	assert_non_null(shellvars_find(&sv, "G")->unknown);
+	assert_non_null(shellvars_find(&sv, "H")->unknown);
+	/* assigned inside a conditional: unknown, with the line */
+	v = shellvars_find(&sv, "KDUMP_KEXEC_ARGS");
+	assert_non_null(v->unknown);
+	assert_int_equal(v->line, 12);
+	assert_non_null(strstr(v->unknown, "conditional (from line 9)"));
+	/* single quotes and backslashes keep a $ */
+	assert_string_equal(shellvars_get(&sv, "I"), "$BASE");
+	assert_string_equal(shellvars_get(&sv, "J"), "cost$5");
+	shellvars_free(&sv);
+}
+
 static void shell_garbage(void **state)
 {
 	static const struct { const char *text; unsigned long line; const char *msg; } bad[] = {
@@ -392,6 +442,7 @@ int main(void)
 		cmocka_unit_test(kconfig_garbage),
 		cmocka_unit_test(builtin_modules),
 		cmocka_unit_test(shell_assignments),
+		cmocka_unit_test(shell_expansion),
 		cmocka_unit_test(shell_garbage),
 		cmocka_unit_test(kdump_conf),
 		cmocka_unit_test(dpkg_versions),

@@ -38,14 +38,17 @@ struct shellvar {
 	char *name;
 	char *value;
 	unsigned long line;
+	char *unknown;		/* why sh's value cannot be known here (a conditional, $(...)), or NULL */
 };
 struct shellvars {
 	struct shellvar *v;
 	size_t n;
 };
 int shellvars_parse(const char *text, size_t len, struct shellvars *out, struct hv_err *err);
-/* The last assignment of @name, or NULL. */
+/* The last assignment of @name, or NULL (also when its value is unknown). */
 const char *shellvars_get(const struct shellvars *sv, const char *name);
+/* The last assignment of @name, known or not, or NULL when there is none. */
+const struct shellvar *shellvars_find(const struct shellvars *sv, const char *name);
 void shellvars_free(struct shellvars *sv);
 
 /* --- /etc/kdump.conf (RHEL/Fedora kdump-utils): the dump target */
