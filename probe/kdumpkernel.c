@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The kernel the kdump service loads, which need not be the running one:
- * kdump-tools' KDUMP_KERNEL and KDUMP_INITRD (default /var/lib/kdump/vmlinuz
- * and initrd.img, links to the chosen kernel and its kdump initrd),
+ * kdump-tools' KDUMP_KERNEL and KDUMP_INITRD (the packaged file sets
+ * /var/lib/kdump/vmlinuz and initrd.img, links to the chosen kernel and its
+ * kdump initrd; unset, kdump-config's locate_kdump_kernel() takes the
+ * running kernel from /boot),
  * kdumpctl's KDUMP_KERNELVER, or the recorded kexec command. Its release
  * names its config and modules.builtin, read here too.
  */
@@ -12,8 +14,6 @@
 
 #include "probe.h"
 
-#define KDUMP_KERNEL_DEFAULT	"/var/lib/kdump/vmlinuz"
-#define KDUMP_INITRD_DEFAULT	"/var/lib/kdump/initrd.img"
 #define FILE_CAP		(16u << 20)
 
 /*
@@ -72,6 +72,37 @@ static void other_build(struct probe *p)
 	}
 }
 
+/*
+ * kdump-tools' kdump-config, locate_kdump_kernel(), with KDUMP_KERNEL unset:
+ * a relocatable running kernel (CONFIG_RELOCATABLE=y in /boot/config-REL)
+ * is loaded from /boot/vmlinuz-REL (or vmlinux-REL) with /boot/initrd.img-REL
+ * when that file exists -- the ordinary initrd, not a kdump one. Otherwise
+ * it finds no kernel (without KDUMP_CONFIG, which we do not follow): false.
+ */
+static bool locate_kdump_kernel(struct probe *p, char *image, size_t ilen, char *initrd,
+				size_t rlen)
+{
+	const char *rel = p->f->release;
+	char path[512], *buf;
+	size_t len;
+	bool reloc;
+
+	snprintf(path, sizeof(path), "/boot/config-%s", rel);
+	if (!rel[0] || hv_path_read(p->pc, path, FILE_CAP, &buf, &len))
+		return false;
+	reloc = kconfig_get(buf, len, "CONFIG_RELOCATABLE") == 'y';
+	free(buf);
+	if (!reloc)
+		return false;
+	snprintf(image, ilen, "/boot/vmlinuz-%s", rel);
+	if (hv_path_exists(p->pc, image))
+		snprintf(image, ilen, "/boot/vmlinux-%s", rel);
+	snprintf(path, sizeof(path), "/boot/initrd.img-%s", rel);
+	if (!hv_path_exists(p->pc, path))
+		snprintf(initrd, rlen, "%s", path);
+	return true;
+}
+
 void probe_kdump_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -93,12 +124,22 @@ void probe_kdump_kernel(struct probe *p)
 		snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "/boot/initramfs-%skdump.img",
 			 p->kdump_kernelver);
 		src = p->kdump_kernel_src;
+	} else if (f->distro == DISTRO_DEBIAN && p->kdump_kernel[0]) {
+		/* KDUMP_INITRD unset: kdump-config passes no --initrd */
+		snprintf(image, sizeof(image), "%s", p->kdump_kernel);
+		snprintf(initrd, sizeof(initrd), "%s", p->kdump_initrd);
+		src = p->kdump_kernel_src;
 	} else if (f->distro == DISTRO_DEBIAN) {
-		snprintf(image, sizeof(image), "%s",
-			 p->kdump_kernel[0] ? p->kdump_kernel : KDUMP_KERNEL_DEFAULT);
-		snprintf(initrd, sizeof(initrd), "%s",
-			 p->kdump_initrd[0] ? p->kdump_initrd : KDUMP_INITRD_DEFAULT);
-		src = p->kdump_kernel[0] ? p->kdump_kernel_src : "kdump-tools' default";
+		src = "kdump-config's locate_kdump_kernel() (KDUMP_KERNEL unset)";
+		if (!locate_kdump_kernel(p, image, sizeof(image), initrd, sizeof(initrd))) {
+			fact_unknown(f, F_KDUMP_KERNEL, src,
+				     "unknown: KDUMP_KERNEL is unset and /boot/config-%s does not "
+				     "say CONFIG_RELOCATABLE=y: kdump-config finds no kernel to load "
+				     "(assumed the running kernel)", f->release);
+			snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+			f->kdump_same = true;
+			return;
+		}
 	} else {
 		named = false;
 	}
