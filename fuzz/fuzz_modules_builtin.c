@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* modules.builtin, and the other line files: dpkg status, mountinfo, the kernel log */
+/*
+ * modules.builtin, and the other line files: dpkg status, rpm's answer,
+ * mountinfo, the kernel log
+ */
+#include <string.h>
+
 #include "lib/formats/parsers.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -15,6 +20,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	modules_builtin_has(t, size, "pci_hyperv");
 	modules_builtin_has(t, size, "hyperv_drm");
 	dpkg_installed_version(t, size, "kexec-tools", ver, sizeof(ver));
+	if (!rpm_version_parse(t, size, ver, sizeof(ver)) && strlen(ver) >= sizeof(ver))
+		__builtin_trap();
 	mountinfo_find(t, size, "/var/crash", &m, &err);
 	kmsg_scan(t, size, &k);
 	return 0;

@@ -15,6 +15,20 @@ static unsigned int parse_kexec_version(const char *text)
 	return s ? kexec_tools_version(s + 12) : 0;
 }
 
+/* The package's version string @ver, when it names a kexec-tools release. */
+static bool package(struct facts *f, const char *ver, const char *src)
+{
+	char shown[16];
+
+	f->kexec_tools = kexec_tools_version(ver);
+	if (!f->kexec_tools)
+		return false;
+	snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
+	fact_set(f, F_KEXEC_TOOLS, src, "%s (package %s)",
+		 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
+	return true;
+}
+
 static void version(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -35,13 +49,23 @@ static void version(struct probe *p)
 		int rc = dpkg_installed_version(buf, len, "kexec-tools", ver, sizeof(ver));
 
 		free(buf);
-		if (!rc && (f->kexec_tools = kexec_tools_version(ver))) {
-			snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
-			fact_set(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status", "%s (package %s)",
-				 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
+		if (!rc && package(f, ver, "/var/lib/dpkg/status"))
 			return;
-		}
 	}
+	/* rpm systems: what collect kept of rpm -q, or the live rpm's answer */
+	if (!hv_path_read(p->pc, "/hvkdump/kexec-package", 4096, &buf, &len)) {
+		int rc = rpm_version_parse(buf, len, ver, sizeof(ver));
+
+		free(buf);
+		if (!rc && package(f, ver, "/hvkdump/kexec-package (rpm -q kexec-tools)"))
+			return;
+		fact_unknown(f, F_KEXEC_TOOLS, "/hvkdump/kexec-package",
+			     "unknown: /hvkdump/kexec-package:1: not a kexec-tools VERSION-RELEASE");
+		return;
+	}
+	if (hv_path_is_live(p->pc) && !rpm_query_version("kexec-tools", ver, sizeof(ver)) &&
+	    package(f, ver, "rpm -q kexec-tools"))
+		return;
 	if (hv_path_is_live(p->pc)) {
 		FILE *cmd = popen("kexec --version 2>/dev/null", "r");
 
@@ -60,7 +84,7 @@ static void version(struct probe *p)
 		}
 	}
 	fact_unknown(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status",
-		     "unknown: no kexec-tools package or kexec --version found");
+		     "unknown: no kexec-tools package (dpkg, rpm) or kexec --version found");
 }
 
 /*

@@ -70,4 +70,7 @@ void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loa
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
 void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */
 
+/* rpm.c: a package's VERSION-RELEASE on a live rpm system */
+int rpm_query_version(const char *name, char *out, size_t outlen);
+
 #endif

@@ -141,7 +141,10 @@ static void dpkg_stanza(const char *text, size_t len, char **out, size_t *outlen
 		*outlen = strlen(*out);
 }
 
-/* What only a live system can say: kexec --version and fb0's screeninfo. */
+/*
+ * What only a live system can say: kexec --version, rpm's kexec-tools
+ * version (the rpm database is not archived) and fb0's screeninfo.
+ */
 static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int *files)
 {
 	struct fbdev_info info;
@@ -153,6 +156,11 @@ static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int 
 		    !tarw_add_file(tw, "hvkdump/kexec-version", line, strlen(line)))
 			(*files)++;
 		pclose(cmd);
+	}
+	if (!rpm_query_version("kexec-tools", line, sizeof(line) - 1)) {
+		strcat(line, "\n");
+		if (!tarw_add_file(tw, "hvkdump/kexec-package", line, strlen(line)))
+			(*files)++;
 	}
 	if (!fbdev_read(pc, "/dev/fb0", &info)) {
 		char *text = NULL;

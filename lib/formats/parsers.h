@@ -65,6 +65,8 @@ int dpkg_installed_version(const char *text, size_t len, const char *package,
 			   char *version, size_t vlen);
 /* Upstream part of a Debian version as 2.0.22 -> 20022; 0 if it does not parse. */
 unsigned int kexec_tools_version(const char *version);
+/* rpm.c: the first line of @text as rpm's VERSION-RELEASE; 0 or -1 */
+int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen);
 
 /* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */
 struct procfb {
