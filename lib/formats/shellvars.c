@@ -129,6 +129,26 @@ static void expand(struct sv_parser *ps, struct strbuf *out)
 	ps->p = s;
 }
 
+/*
+ * A '$' expansion or a `command` substitution at ps->p, quoted or not: the
+ * first expands, the second only marks the word unknown. False for neither.
+ */
+static bool substitution(struct sv_parser *ps, struct strbuf *out)
+{
+	const char *q;
+
+	if (*ps->p == '$') {
+		expand(ps, out);
+		return true;
+	}
+	if (*ps->p != '`')
+		return false;
+	q = memchr(ps->p + 1, '`', (size_t)(ps->end - ps->p - 1));
+	ps->cmdsub = true;
+	ps->p = q ? q + 1 : ps->end;
+	return true;
+}
+
 /* Reads one shell word at ps->p into @out; -1 on an unterminated quote. */
 static int read_word(struct sv_parser *ps, struct strbuf *out)
 {
@@ -150,17 +170,8 @@ static int read_word(struct sv_parser *ps, struct strbuf *out)
 			take_escape(ps, out);
 			continue;
 		}
-		if (c == '$') {
-			expand(ps, out);
+		if (substitution(ps, out))
 			continue;
-		}
-		if (c == '`') {
-			const char *q = memchr(ps->p + 1, '`', (size_t)(ps->end - ps->p - 1));
-
-			ps->cmdsub = true;
-			ps->p = q ? q + 1 : ps->end;
-			continue;
-		}
 		if (c == '\'') {
 			const char *q;
 
@@ -192,18 +203,8 @@ static int read_word(struct sv_parser *ps, struct strbuf *out)
 					take_escape(ps, out);
 					continue;
 				}
-				if (c == '$') {
-					expand(ps, out);
+				if (substitution(ps, out))
 					continue;
-				}
-				if (c == '`') {
-					const char *q = memchr(ps->p + 1, '`',
-							       (size_t)(ps->end - ps->p - 1));
-
-					ps->cmdsub = true;
-					ps->p = q ? q + 1 : ps->end;
-					continue;
-				}
 				if (c == '\n')
 					ps->line++;
 				sb_addn(out, ps->p, 1);
