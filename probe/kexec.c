@@ -15,76 +15,96 @@ static unsigned int parse_kexec_version(const char *text)
 	return s ? kexec_tools_version(s + 12) : 0;
 }
 
-/* The package's version string @ver, when it names a kexec-tools release. */
-static bool package(struct facts *f, const char *ver, const char *src)
+/* kexec --version as collect kept it, or as the live binary answers: 0 if neither */
+static unsigned int binary_version(struct probe *p, const char **src)
 {
-	char shown[16];
+	char *buf, line[256] = "";
+	unsigned int v;
+	size_t len;
+	FILE *cmd;
 
-	f->kexec_tools = kexec_tools_version(ver);
-	if (!f->kexec_tools)
-		return false;
-	snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
-	fact_set(f, F_KEXEC_TOOLS, src, "%s (package %s)",
-		 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
-	return true;
+	if (!hv_path_read(p->pc, "/hvkdump/kexec-version", 4096, &buf, &len)) {
+		v = parse_kexec_version(buf);
+		free(buf);
+		*src = "/hvkdump/kexec-version (kexec --version)";
+		return v;
+	}
+	if (!hv_path_is_live(p->pc) || !(cmd = popen("kexec --version 2>/dev/null", "r")))
+		return 0;
+	if (!fgets(line, sizeof(line), cmd))
+		line[0] = '\0';
+	pclose(cmd);
+	*src = "kexec --version";
+	return parse_kexec_version(line);
 }
 
+/*
+ * The package's version string (dpkg's status; on rpm systems what collect
+ * kept of rpm -q, or the live rpm's answer): its release decides backported
+ * defaults. 0 and @ver, or -1 with @bad naming a malformed answer.
+ */
+static int package_version(struct probe *p, char *ver, size_t vlen, const char **src,
+			   const char **bad)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (!hv_path_read(p->pc, "/var/lib/dpkg/status", 64u << 20, &buf, &len)) {
+		rc = dpkg_installed_version(buf, len, "kexec-tools", ver, vlen);
+		free(buf);
+		*src = "/var/lib/dpkg/status";
+		if (!rc && kexec_tools_version(ver))
+			return 0;
+	}
+	if (!hv_path_read(p->pc, "/hvkdump/kexec-package", 4096, &buf, &len)) {
+		rc = rpm_version_parse(buf, len, ver, vlen);
+		free(buf);
+		*src = "/hvkdump/kexec-package (rpm -q kexec-tools)";
+		if (!rc && kexec_tools_version(ver))
+			return 0;
+		*bad = "/hvkdump/kexec-package";
+		return -1;
+	}
+	*src = "rpm -q kexec-tools";
+	if (hv_path_is_live(p->pc) && !rpm_query_version("kexec-tools", ver, vlen) &&
+	    kexec_tools_version(ver))
+		return 0;
+	return -1;
+}
+
+/*
+ * The binary's own version is the truth about which kexec runs; the
+ * package's adds the distribution's release. Both agreeing, the package's
+ * string is kept; disagreeing (a kexec installed by hand), the binary wins.
+ */
 static void version(struct probe *p)
 {
+	const char *bsrc = NULL, *psrc = NULL, *bad = NULL;
 	struct facts *f = p->f;
-	char *buf, ver[128], shown[16];
-	size_t len;
+	char ver[128], shown[16];
+	unsigned int bin = binary_version(p, &bsrc);
+	bool pkg = !package_version(p, ver, sizeof(ver), &psrc, &bad);
 
-	/* what collect captured of `kexec --version` */
-	if (!hv_path_read(p->pc, "/hvkdump/kexec-version", 4096, &buf, &len)) {
-		f->kexec_tools = parse_kexec_version(buf);
-		free(buf);
-		if (f->kexec_tools) {
-			fact_set(f, F_KEXEC_TOOLS, "/hvkdump/kexec-version (kexec --version)", "%s",
-				 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)));
-			return;
-		}
+	if (pkg && (!bin || bin == kexec_tools_version(ver))) {
+		f->kexec_tools = kexec_tools_version(ver);
+		snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
+		fact_set(f, F_KEXEC_TOOLS, psrc, "%s (package %s)",
+			 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
+	} else if (bin && pkg) {
+		f->kexec_tools = bin;
+		fact_set(f, F_KEXEC_TOOLS, bsrc, "%s (the binary; the package says %s)",
+			 kexec_tools_str(bin, shown, sizeof(shown)), ver);
+	} else if (bin) {
+		f->kexec_tools = bin;
+		fact_set(f, F_KEXEC_TOOLS, bsrc, "%s", kexec_tools_str(bin, shown, sizeof(shown)));
+	} else if (bad) {
+		fact_unknown(f, F_KEXEC_TOOLS, bad,
+			     "unknown: %s:1: not a kexec-tools VERSION-RELEASE", bad);
+	} else {
+		fact_unknown(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status",
+			     "unknown: no kexec-tools package (dpkg, rpm) or kexec --version found");
 	}
-	if (!hv_path_read(p->pc, "/var/lib/dpkg/status", 64u << 20, &buf, &len)) {
-		int rc = dpkg_installed_version(buf, len, "kexec-tools", ver, sizeof(ver));
-
-		free(buf);
-		if (!rc && package(f, ver, "/var/lib/dpkg/status"))
-			return;
-	}
-	/* rpm systems: what collect kept of rpm -q, or the live rpm's answer */
-	if (!hv_path_read(p->pc, "/hvkdump/kexec-package", 4096, &buf, &len)) {
-		int rc = rpm_version_parse(buf, len, ver, sizeof(ver));
-
-		free(buf);
-		if (!rc && package(f, ver, "/hvkdump/kexec-package (rpm -q kexec-tools)"))
-			return;
-		fact_unknown(f, F_KEXEC_TOOLS, "/hvkdump/kexec-package",
-			     "unknown: /hvkdump/kexec-package:1: not a kexec-tools VERSION-RELEASE");
-		return;
-	}
-	if (hv_path_is_live(p->pc) && !rpm_query_version("kexec-tools", ver, sizeof(ver)) &&
-	    package(f, ver, "rpm -q kexec-tools"))
-		return;
-	if (hv_path_is_live(p->pc)) {
-		FILE *cmd = popen("kexec --version 2>/dev/null", "r");
-
-		if (cmd) {
-			char line[256] = "";
-
-			if (!fgets(line, sizeof(line), cmd))
-				line[0] = '\0';
-			pclose(cmd);
-			f->kexec_tools = parse_kexec_version(line);
-			if (f->kexec_tools) {
-				fact_set(f, F_KEXEC_TOOLS, "kexec --version", "%s",
-					 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)));
-				return;
-			}
-		}
-	}
-	fact_unknown(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status",
-		     "unknown: no kexec-tools package (dpkg, rpm) or kexec --version found");
 }
 
 /*
