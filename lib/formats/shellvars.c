@@ -270,13 +270,14 @@ static int keyword(const struct sv_parser *ps, size_t *len)
 
 int shellvars_parse(const char *text, size_t len, struct shellvars *out, struct hv_err *err)
 {
-	struct sv_parser ps = { text, text + len, 1, err, out, false };
+	struct sv_parser ps = { text, text + len, 1, err, NULL, false };
 	struct strbuf val = STRBUF_INIT;
 	size_t cap = 0, kwlen;
 	unsigned long depth = 0, depth_line = 0;
 	int k;
 
 	memset(out, 0, sizeof(*out));
+	ps.vars = out;
 	if (memchr(text, '\0', len)) {
 		hv_err_set(err, 0, "NUL byte: not a shell assignment file");
 		return -1;
