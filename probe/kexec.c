@@ -40,13 +40,14 @@ static unsigned int binary_version(struct probe *p, const char **src)
 
 /*
  * The package's version string (dpkg's status; on rpm systems what collect
- * kept of rpm -q, or the live rpm's answer): its release decides backported
- * defaults. 0 and @ver, or -1 with @bad naming a malformed answer.
+ * kept of rpm -q, the rpm database, or the live rpm's answer): its release
+ * decides backported defaults. 0 and @ver, or -1 with @bad naming a source
+ * that could not answer and @why its reason.
  */
 static int package_version(struct probe *p, char *ver, size_t vlen, const char **src,
-			   const char **bad)
+			   const char **bad, char *why, size_t wlen)
 {
-	char *buf;
+	char *buf, reason[200];
 	size_t len;
 	int rc;
 
@@ -64,7 +65,16 @@ static int package_version(struct probe *p, char *ver, size_t vlen, const char *
 		if (!rc && kexec_tools_version(ver))
 			return 0;
 		*bad = "/hvkdump/kexec-package";
+		snprintf(why, wlen, "%s:1: not a kexec-tools VERSION-RELEASE", *bad);
 		return -1;
+	}
+	if (!rpmdb_version(p->pc, "kexec-tools", ver, vlen, src, reason, sizeof(reason)) &&
+	    kexec_tools_version(ver))
+		return 0;
+	if (*src) {
+		*bad = *src;
+		if (snprintf(why, wlen, "%s: %s", *src, reason) < 0)
+			why[0] = '\0';
 	}
 	*src = "rpm -q kexec-tools";
 	if (hv_path_is_live(p->pc) && !rpm_query_version("kexec-tools", ver, vlen) &&
@@ -82,9 +92,9 @@ static void version(struct probe *p)
 {
 	const char *bsrc = NULL, *psrc = NULL, *bad = NULL;
 	struct facts *f = p->f;
-	char ver[128], shown[16];
+	char ver[128], shown[16], why[256] = "";
 	unsigned int bin = binary_version(p, &bsrc);
-	bool pkg = !package_version(p, ver, sizeof(ver), &psrc, &bad);
+	bool pkg = !package_version(p, ver, sizeof(ver), &psrc, &bad, why, sizeof(why));
 
 	if (pkg && (!bin || bin == kexec_tools_version(ver))) {
 		f->kexec_tools = kexec_tools_version(ver);
@@ -99,8 +109,7 @@ static void version(struct probe *p)
 		f->kexec_tools = bin;
 		fact_set(f, F_KEXEC_TOOLS, bsrc, "%s", kexec_tools_str(bin, shown, sizeof(shown)));
 	} else if (bad) {
-		fact_unknown(f, F_KEXEC_TOOLS, bad,
-			     "unknown: %s:1: not a kexec-tools VERSION-RELEASE", bad);
+		fact_unknown(f, F_KEXEC_TOOLS, bad, "unknown: %s", why);
 	} else {
 		fact_unknown(f, F_KEXEC_TOOLS, "/var/lib/dpkg/status",
 			     "unknown: no kexec-tools package (dpkg, rpm) or kexec --version found");

@@ -72,5 +72,11 @@ void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */
 
 /* rpm.c: a package's VERSION-RELEASE on a live rpm system */
 int rpm_query_version(const char *name, char *out, size_t outlen);
+/*
+ * rpmdb.c: the same from the rpm database (sqlite): 0, or -1 with @path the
+ * database (NULL: there is none) and @why the reason
+ */
+int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
+		  const char **path, char *why, size_t wlen);
 
 #endif

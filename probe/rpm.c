@@ -2,9 +2,9 @@
 /*
  * A package's version on an rpm system (RHEL, Fedora, Azure Linux, SUSE),
  * with the distribution's release ("2.0.26-8.el9"): what decides a
- * backported kexec default. The rpm database itself (sqlite, ndb or
- * Berkeley DB, by release) is not read; the live system's rpm answers, and
- * collect keeps its answer in the archive.
+ * backported kexec default, as the live system's rpm answers (collect keeps
+ * the answer in the archive). rpmdb.c reads the sqlite database itself; rpm
+ * answers for the others (Berkeley DB on RHEL 8, ndb on SUSE).
  */
 #include <errno.h>
 #include <stdio.h>

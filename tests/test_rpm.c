@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* rpm's answer: the parser, and the query run against a stand-in rpm on PATH. */
+/*
+ * rpm's answer: the parsers (rpm -q's line, a database's header image), and
+ * the query run against a stand-in rpm on PATH.
+ */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +31,64 @@ static void parse(void **state)
 	assert_int_equal(rpm_version_parse("2.0.2\0006-8", 9, v, sizeof(v)), -1);
 	assert_int_equal(rpm_version_parse("\n2.0.26-8.el9", 13, v, sizeof(v)), -1);
 	assert_int_equal(rpm_version_parse("2.0.26-8.el9", 12, v, 12), -1);	/* no room */
+}
+
+/* a header image: @n entries of (tag, type, offset), then @data */
+static size_t header(unsigned char *out, const unsigned int (*e)[3], unsigned int n,
+		     const char *data, size_t dl)
+{
+	size_t o = 0;
+
+	for (unsigned int v = n, k = 0; k < 2; k++, v = (unsigned int)dl)
+		for (int b = 3; b >= 0; b--)
+			out[o++] = (unsigned char)(v >> (8 * b));
+	for (unsigned int i = 0; i < n; i++)
+		for (unsigned int j = 0; j < 4; j++) {
+			unsigned int v = j < 3 ? e[i][j] : 1;
+
+			for (int b = 3; b >= 0; b--)
+				out[o++] = (unsigned char)(v >> (8 * b));
+		}
+	memcpy(out + o, data, dl);
+	return o + dl;
+}
+
+static void header_image(void **state)
+{
+	static const char data[] = "kexec-tools\0" "2.0.26\0" "8.el9\0";
+	const unsigned int good[][3] = { { 63, 7, 0 }, { 1000, 6, 0 }, { 1001, 6, 12 },
+					 { 1002, 6, 19 } };
+	const unsigned int wrong_type[][3] = { { 1000, 6, 0 }, { 1001, 4, 12 }, { 1002, 6, 19 } };
+	const unsigned int past_end[][3] = { { 1000, 6, 0 }, { 1001, 6, 12 }, { 1002, 6, 25 } };
+	const unsigned int no_release[][3] = { { 1000, 6, 0 }, { 1001, 6, 12 } };
+	unsigned char img[256];
+	char name[32], v[32];
+	size_t n;
+
+	(void)state;
+	n = header(img, good, 4, data, sizeof(data) - 1);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), 0);
+	assert_string_equal(name, "kexec-tools");
+	assert_string_equal(v, "2.0.26-8.el9");
+	assert_int_equal(rpm_header_version(img, n - 1, name, sizeof(name), v, sizeof(v)), -1);
+	assert_int_equal(rpm_header_version(img, n, name, 11, v, sizeof(v)), -1);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, 12), -1);
+	n = header(img, wrong_type, 3, data, sizeof(data) - 1);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	n = header(img, past_end, 3, data, sizeof(data) - 1);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	n = header(img, no_release, 2, data, sizeof(data) - 1);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	/* a string that runs off the data: no NUL before its end */
+	n = header(img, good, 4, data, sizeof(data) - 2);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	/* a release rpm -q would print but that is no version string */
+	n = header(img, good, 4, "kexec-tools\0" "2.0.26\0" "8 el9\0", 25);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	/* counts that claim more than there is */
+	memset(img, 0xff, 8);
+	assert_int_equal(rpm_header_version(img, n, name, sizeof(name), v, sizeof(v)), -1);
+	assert_int_equal(rpm_header_version(img, 7, name, sizeof(name), v, sizeof(v)), -1);
 }
 
 /* a stand-in rpm that checks its arguments and answers @body */
@@ -85,6 +146,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse),
+		cmocka_unit_test(header_image),
 		cmocka_unit_test_setup_teardown(query, setup, teardown),
 	};
 

@@ -67,6 +67,9 @@ int dpkg_installed_version(const char *text, size_t len, const char *package,
 unsigned int kexec_tools_version(const char *version);
 /* rpm.c: the first line of @text as rpm's VERSION-RELEASE; 0 or -1 */
 int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen);
+/* a header image from the rpm database: its NAME, and VERSION-RELEASE; 0 or -1 */
+int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t nlen,
+		       char *out, size_t outlen);
 
 /* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */
 struct procfb {

@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* rpm's answer to `rpm -q --qf '%{VERSION}-%{RELEASE}' NAME`. */
+/*
+ * rpm's answer to `rpm -q --qf '%{VERSION}-%{RELEASE}' NAME`, and the header
+ * image rpm keeps for each package in its database (lib/header.c, headerExport)
+ */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parsers.h"
@@ -17,7 +22,65 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
 		if (!strchr("0123456789abcdefghijklmnopqrstuvwxyz"
 			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ._+~^-", text[i]) || !text[i])
 			return -1;
-	memcpy(out, text, n);
+	memmove(out, text, n);	/* @out may be @text */
 	out[n] = '\0';
+	return 0;
+}
+
+/* rpm's header image: big-endian counts, then 16-byte index entries, then data */
+#define RPMTAG_NAME	1000
+#define RPMTAG_VERSION	1001
+#define RPMTAG_RELEASE	1002
+#define RPM_STRING_TYPE	6
+#define HEADER_MAX_IL	0xffffu		/* rpm's own limits (hdrblobVerifyInfo) */
+#define HEADER_MAX_DL	(256u << 20)
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The string of tag @tag, or NULL when it is missing or not a string. */
+static const char *header_string(const unsigned char *blob, uint32_t il, uint32_t dl,
+				 uint32_t tag)
+{
+	const unsigned char *data = blob + 8 + (size_t)il * 16;
+
+	for (uint32_t i = 0; i < il; i++) {
+		const unsigned char *e = blob + 8 + (size_t)i * 16;
+		uint32_t off = be32(e + 8);
+
+		if (be32(e) != tag)
+			continue;
+		if (be32(e + 4) != RPM_STRING_TYPE || off >= dl ||
+		    !memchr(data + off, '\0', dl - off))
+			return NULL;
+		return (const char *)data + off;
+	}
+	return NULL;
+}
+
+int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t nlen,
+		       char *out, size_t outlen)
+{
+	const char *n, *v, *r;
+	uint32_t il, dl;
+	int w;
+
+	if (len < 8)
+		return -1;
+	il = be32(blob);
+	dl = be32(blob + 4);
+	if (il > HEADER_MAX_IL || dl > HEADER_MAX_DL || 8 + (size_t)il * 16 + dl > len)
+		return -1;
+	n = header_string(blob, il, dl, RPMTAG_NAME);
+	v = header_string(blob, il, dl, RPMTAG_VERSION);
+	r = header_string(blob, il, dl, RPMTAG_RELEASE);
+	if (!n || !v || !r || strlen(n) >= nlen)
+		return -1;
+	w = snprintf(out, outlen, "%s-%s", v, r);
+	if (w < 0 || (size_t)w >= outlen || rpm_version_parse(out, (size_t)w, out, outlen))
+		return -1;
+	memcpy(name, n, strlen(n) + 1);
 	return 0;
 }

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * A package's VERSION-RELEASE from the rpm database of the system or the
+ * sysroot: rpm 4.16+'s sqlite backend (lib/backend/sqlite.c), rpmdb.sqlite
+ * in /usr/lib/sysimage/rpm (Fedora 36+, Azure Linux 3) or /var/lib/rpm
+ * (RHEL 9). The file is read whole through the path context and handed to
+ * sqlite in memory, read-only; nothing is opened by name. A write-ahead log
+ * that is not empty holds pages the file lacks: then the answer is no
+ * answer. Berkeley DB (RHEL 8) and ndb (SUSE) are not read.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "probe.h"
+
+static const char *const rpmdb_paths[] = {
+	"/usr/lib/sysimage/rpm/rpmdb.sqlite",
+	"/var/lib/rpm/rpmdb.sqlite",
+};
+
+#if HAVE_SQLITE
+#include <sqlite3.h>
+
+#define RPMDB_CAP	(1u << 30)
+
+static int query(unsigned char *img, size_t len, const char *name, char *out, size_t outlen,
+		 char *why, size_t wlen)
+{
+	static const char sql[] = "SELECT blob FROM Packages WHERE hnum IN "
+				  "(SELECT hnum FROM Name WHERE key = ?1) ORDER BY hnum DESC";
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = NULL;
+	int rc = -1, step;
+
+	/*
+	 * rpm keeps the database in WAL mode (file format bytes 18 and 19 are
+	 * 2), which an in-memory copy cannot open; with the log empty, the file
+	 * alone is the database, readable as a rollback-journal one (1)
+	 */
+	if (len >= 100 && img[18] == 2 && img[19] == 2)
+		img[18] = img[19] = 1;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
+				SQLITE_DESERIALIZE_READONLY) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
+			 db ? sqlite3_errmsg(db) : "out of memory");
+		goto out;
+	}
+	snprintf(why, wlen, "%s is not installed", name);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 0);
+		int n = sqlite3_column_bytes(st, 0);
+		char got[128];
+
+		/* the newest header named @name whose image reads */
+		if (blob && n > 0 &&
+		    !rpm_header_version(blob, (size_t)n, got, sizeof(got), out, outlen) &&
+		    !strcmp(got, name)) {
+			rc = 0;
+			break;
+		}
+		snprintf(why, wlen, "the header of %s does not read", name);
+	}
+	if (rc && step != SQLITE_ROW && step != SQLITE_DONE)
+		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
+			 sqlite3_errmsg(db));
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return rc;
+}
+
+int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
+		  const char **path, char *why, size_t wlen)
+{
+	char wal[64];
+	struct stat st;
+	size_t i, len;
+	char *img;
+	int rc;
+
+	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
+		*path = rpmdb_paths[i];
+		snprintf(wal, sizeof(wal), "%s-wal", *path);
+		rc = hv_path_read(pc, *path, RPMDB_CAP, &img, &len);
+		if (rc == -ENOENT)
+			continue;
+		if (rc) {
+			snprintf(why, wlen, "cannot be read (%s)", strerror(-rc));
+			return -1;
+		}
+		if (!hv_path_stat(pc, wal, &st) && st.st_size > 0) {
+			free(img);
+			snprintf(why, wlen, "its write-ahead log %s is not empty: the file alone "
+				 "may be out of date", wal);
+			return -1;
+		}
+		rc = query((unsigned char *)img, len, name, out, outlen, why, wlen);
+		free(img);
+		return rc;
+	}
+	*path = NULL;
+	return -1;
+}
+#else
+int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
+		  const char **path, char *why, size_t wlen)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
+		*path = rpmdb_paths[i];
+		if (!hv_path_exists(pc, *path)) {
+			snprintf(why, wlen, "not read: this hvkdump is built without sqlite");
+			return -1;
+		}
+	}
+	*path = NULL;
+	return -1;
+}
+#endif
