@@ -24,7 +24,7 @@ static const char *const rpmdb_paths[] = {
 #if HAVE_SQLITE
 #include <sqlite3.h>
 
-#define RPMDB_CAP	(1u << 30)
+#define RPMDB_CAP	(256u << 20)	/* a large real one is about 150 MiB */
 
 static int query(unsigned char *img, size_t len, const char *name, char *out, size_t outlen,
 		 char *why, size_t wlen)
