@@ -147,18 +147,11 @@ static void reserved(struct probe *p)
 void probe_kexec(struct probe *p)
 {
 	struct facts *f = p->f;
-	char *buf;
-	size_t len;
 
 	version(p);
 	reserved(p);
-	if (hv_path_read(p->pc, "/sys/kernel/kexec_crash_loaded", 64, &buf, &len)) {
-		fact_unknown(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded",
-			     "unknown: /sys/kernel/kexec_crash_loaded cannot be read");
+	if (probe_read_bool(p, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", &f->crash_loaded))
 		return;
-	}
-	f->crash_loaded = len && buf[0] == '1';
-	free(buf);
 	fact_set(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", "%s",
 		 f->crash_loaded ? "loaded" : "not loaded now");
 }

@@ -46,6 +46,11 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
  * With @id >= 0 a failure marks that fact unknown, as probe_read() does.
  * Returns 0 or -1.
  */
+/*
+ * A kernel flag file that holds "0" or "1": 0 and @val, or -1 with the fact
+ * unknown (unreadable, or anything else: "2", "abc", empty)
+ */
+int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val);
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
 		    size_t outlen);
 /* Records a malformed file; always returns -1. */

@@ -55,10 +55,7 @@ void probe_secureboot(struct probe *p)
 			fact_set(f, F_LOCKDOWN, LOCKDOWN, "%s", lockdown_name(f->lockdown));
 		free(buf);
 	}
-	if (!probe_read(p, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, 64, &buf, &len)) {
-		f->kexec_load_disabled = len && buf[0] == '1';
+	if (!probe_read_bool(p, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, &f->kexec_load_disabled))
 		fact_set(f, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, "%s",
 			 f->kexec_load_disabled ? "1 (kexec_load refused)" : "0");
-		free(buf);
-	}
 }

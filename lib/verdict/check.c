@@ -202,6 +202,12 @@ static void find_flips(const struct facts *f, struct check_result *r)
 		alt.lockdown = LOCKDOWN_INTEGRITY;
 		flip(r, &alt, F_LOCKDOWN, "lockdown ", "integrity");
 	}
+	if (!f->f[F_KEXEC_LOAD_DISABLED].known) {
+		alt = *f;
+		alt.f[F_KEXEC_LOAD_DISABLED].known = true;
+		alt.kexec_load_disabled = true;
+		flip(r, &alt, F_KEXEC_LOAD_DISABLED, "kexec_load_disabled ", "1");
+	}
 	if (!f->f[F_BUILTIN].known) {
 		alt = *f;
 		alt.f[F_BUILTIN].known = true;
