@@ -17,6 +17,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct hv_err err;
 	char ver[64], name[32];
 
+	modules_builtin_check(t, size, &err);
 	modules_builtin_has(t, size, "pci_hyperv");
 	modules_builtin_has(t, size, "hyperv_drm");
 	dpkg_installed_version(t, size, "kexec-tools", ver, sizeof(ver));

@@ -58,7 +58,7 @@ int probe_kernel(struct probe *p)
 	struct facts *f = p->f;
 	char path[512], names[64], *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
-	bool have_builtin = false;
+	bool have_builtin = false, builtin_bad = false;
 	unsigned int m;
 	struct hv_err err;
 
@@ -82,13 +82,20 @@ int probe_kernel(struct probe *p)
 	if (f->release[0]) {
 		snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", f->release);
 		if (!hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len)) {
-			have_builtin = true;
-			f->builtin = 0;
-			for (m = 0; m < MOD_COUNT; m++)
-				if (modules_builtin_has(buf, len, builtin_names[m]))
-					f->builtin |= MOD_BIT(m);
-			module_set_str(f->builtin, names, sizeof(names));
-			fact_set(f, F_BUILTIN, path, "%s", names);
+			if (modules_builtin_check(buf, len, &err)) {
+				/* not a list to trust: the kernel config may still say */
+				fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path,
+					     err.line, err.msg);
+				builtin_bad = true;
+			} else {
+				have_builtin = true;
+				f->builtin = 0;
+				for (m = 0; m < MOD_COUNT; m++)
+					if (modules_builtin_has(buf, len, builtin_names[m]))
+						f->builtin |= MOD_BIT(m);
+				module_set_str(f->builtin, names, sizeof(names));
+				fact_set(f, F_BUILTIN, path, "%s", names);
+			}
 			free(buf);
 			buf = NULL;
 		}
@@ -122,7 +129,7 @@ int probe_kernel(struct probe *p)
 	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: no kernel config to read");
 	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: no kernel config to read");
 	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: no kernel config to read");
-	if (!have_builtin)
+	if (!have_builtin && !builtin_bad)
 		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
 			     "unknown: neither modules.builtin nor the kernel config could be read");
 	return 0;

@@ -17,6 +17,32 @@ static bool same_module(const char *a, const char *b, size_t n)
 	return true;
 }
 
+int modules_builtin_check(const char *text, size_t len, struct hv_err *err)
+{
+	struct line_iter it;
+	unsigned long n = 0;
+	const char *p;
+	size_t l, i;
+
+	line_iter_init(&it, text, len);
+	while (line_next(&it, &p, &l)) {
+		n++;
+		if (!l)
+			continue;
+		for (i = 0; i < l; i++)
+			if ((unsigned char)p[i] <= 0x20 || (unsigned char)p[i] >= 0x7f) {
+				hv_err_set(err, n, "a byte 0x%02x: not a module path",
+					   (unsigned char)p[i]);
+				return -1;
+			}
+		if (l < 4 || memcmp(p + l - 3, ".ko", 3)) {
+			hv_err_set(err, n, "\"%.*s\" does not end in .ko", (int)(l > 40 ? 40 : l), p);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 bool modules_builtin_has(const char *text, size_t len, const char *module)
 {
 	size_t m = strlen(module), l;

@@ -129,6 +129,8 @@ unsigned int modprobe_blacklisted(const char *text, size_t len);
 
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);
+/* 0 when every line is a module path ending in .ko, else -1 and the line */
+int modules_builtin_check(const char *text, size_t len, struct hv_err *err);
 
 /* --- /sys/kernel/security/lockdown: "[none] integrity confidentiality" */
 int lockdown_parse(const char *text, enum lockdown *out);
