@@ -58,12 +58,9 @@ static int package_version(struct probe *p, char *ver, size_t vlen, const char *
 		if (!rc && kexec_tools_version(ver))
 			return 0;
 		if (!rc) {	/* installed, with a version that names no release */
-			for (char *c = ver; *c; c++)	/* shown, not trusted */
-				if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
-					*c = '?';
 			*bad = *src;
 			snprintf(why, wlen, "%s: kexec-tools is installed with Version \"%.40s\", "
-				 "which names no kexec-tools release", *src, ver);
+				 "which names no kexec-tools release", *src, probe_printable(ver));
 		}
 	}
 	if (!hv_path_read(p->pc, "/hvkdump/kexec-package", 4096, &buf, &len)) {

@@ -40,10 +40,17 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 	return -1;
 }
 
+char *probe_printable(char *s)
+{
+	for (char *c = s; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7f)
+			*c = '?';
+	return s;
+}
+
 int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val)
 {
 	char line[64];
-	size_t i;
 
 	if (probe_read_line(p, (int)id, path, 64, line, sizeof(line)))
 		return -1;
@@ -51,10 +58,8 @@ int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *va
 		*val = line[0] == '1';
 		return 0;
 	}
-	for (i = 0; line[i]; i++)	/* shown, not trusted */
-		if ((unsigned char)line[i] < 0x20 || (unsigned char)line[i] >= 0x7f)
-			line[i] = '?';
-	fact_unknown(p->f, id, path, "unknown: %s:1: \"%.16s\" is neither 0 nor 1", path, line);
+	fact_unknown(p->f, id, path, "unknown: %s:1: \"%.16s\" is neither 0 nor 1", path,
+		     probe_printable(line));
 	return -1;
 }
 

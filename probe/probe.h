@@ -57,6 +57,8 @@ int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char 
 int probe_malformed(struct probe *p, const char *path, const struct hv_err *err);
 /* "/proc/iomem", or "SYSROOT/proc/iomem" under a sysroot. */
 const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len);
+/* @s with each byte that is not printable ASCII made '?': read text shown, not trusted */
+char *probe_printable(char *s);
 
 /* The data sources, in the order probe_system() runs them. */
 void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, generation */
