@@ -27,7 +27,7 @@ static void scan(struct probe *p, const struct resource *root)
 	struct resource *r;
 
 	f->bars32 = f->bars64 = 0;
-	for (r = root->child; r; r = res_next(root, r)) {
+	for (r = root->child; r; r = res_next(root, r, NULL)) {
 		uint64_t size = r->end - r->start + 1;
 
 		if (!r->name)

@@ -181,16 +181,7 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 			if (set_cell(ctl, ln, i, r))
 				goto oom;
 		stack[depth] = ln;
-		if (r->child) {
-			r = r->child;
-			depth++;
-			continue;
-		}
-		while (!r->sibling && r->parent != root) {
-			r = r->parent;
-			depth--;
-		}
-		r = r->sibling;
+		r = res_next(root, r, &depth);
 	}
 	scols_print_table(tb);
 	rc = HV_EXIT_OK;

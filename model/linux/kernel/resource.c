@@ -239,15 +239,20 @@ bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 	}
 }
 
-struct resource *res_next(const struct resource *root, struct resource *r)
+struct resource *res_next(const struct resource *root, const struct resource *r,
+			  size_t *depth)
 {
-	if (r->child)
+	if (r->child) {
+		if (depth)
+			++*depth;
 		return r->child;
-	while (!r->sibling && r->parent && r->parent != root)
+	}
+	while (!r->sibling && r->parent && r->parent != root) {
 		r = r->parent;
-	if (r->parent == root || r->sibling)
-		return r->sibling;
-	return NULL;
+		if (depth)
+			--*depth;
+	}
+	return r->sibling;
 }
 
 unsigned int res_depth(const struct resource *root, const struct resource *r)
@@ -278,21 +283,10 @@ static void show_one(const struct resource *r, size_t depth, int width,
 static void show_children(const struct resource *root, size_t depth, int width,
 			  struct strbuf *out)
 {
-	const struct resource *r = root->child;
+	const struct resource *r;
 
-	while (r) {
+	for (r = root->child; r; r = res_next(root, r, &depth))
 		show_one(r, depth, width, out);
-		if (r->child) {
-			r = r->child;
-			depth++;
-			continue;
-		}
-		while (!r->sibling && r->parent != root) {
-			r = r->parent;
-			depth--;
-		}
-		r = r->sibling;
-	}
 }
 
 /* kernel/resource.c: r_show() for a reader with CAP_SYS_ADMIN */

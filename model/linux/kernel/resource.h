@@ -72,8 +72,12 @@ bool res_release_region(struct resource *parent, uint64_t start, uint64_t n);
 bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found);
 
-/* Pre-order successor of @r within the tree of @root (r_next()). */
-struct resource *res_next(const struct resource *root, struct resource *r);
+/*
+ * Pre-order successor of @r within the tree of @root (r_next()), or NULL;
+ * @depth, when given, follows it (0 for a child of @root)
+ */
+struct resource *res_next(const struct resource *root, const struct resource *r,
+			  size_t *depth);
 /* Depth of @r below @root: 0 for a child of @root. */
 unsigned int res_depth(const struct resource *root, const struct resource *r);
 
