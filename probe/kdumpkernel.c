@@ -49,25 +49,14 @@ static bool release_of(struct probe *p, const char *path, char *release, size_t 
 /* Its modules.builtin and config, when it is another release. */
 static void other_build(struct probe *p)
 {
-	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 	struct facts *f = p->f;
 	struct hv_err err;
 	char path[512], *buf;
 	size_t len;
-	unsigned int m;
 
-	snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", f->kdump_release);
 	/* a file that is not a list of module paths is left unknown */
-	if (!hv_path_read(p->pc, path, FILE_CAP, &buf, &len)) {
-		if (!modules_builtin_check(buf, len, &err)) {
-			f->kdump_builtin = 0;
-			for (m = 0; m < MOD_COUNT; m++)
-				if (modules_builtin_has(buf, len, mods[m]))
-					f->kdump_builtin |= MOD_BIT(m);
-			f->kdump_builtin_known = true;
-		}
-		free(buf);
-	}
+	f->kdump_builtin_known = !probe_modules_builtin(p, f->kdump_release, &f->kdump_builtin,
+							path, sizeof(path), &err);
 	snprintf(path, sizeof(path), "/boot/config-%s", f->kdump_release);
 	if (!hv_path_read(p->pc, path, FILE_CAP, &buf, &len)) {
 		f->kdump_sysfb = kconfig_get(buf, len, "CONFIG_SYSFB") != 'n';

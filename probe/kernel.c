@@ -11,6 +11,29 @@
 #define CONFIG_CAP	(16u << 20)
 
 static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+
+int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
+			  char *path, size_t plen, struct hv_err *err)
+{
+	unsigned int m;
+	char *buf;
+	size_t len;
+	int rc = 0;
+
+	snprintf(path, plen, "/lib/modules/%s/modules.builtin", release);
+	if (hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len))
+		return -1;
+	if (modules_builtin_check(buf, len, err)) {
+		rc = -2;
+	} else {
+		*mask = 0;
+		for (m = 0; m < MOD_COUNT; m++)
+			if (modules_builtin_has(buf, len, builtin_names[m]))
+				*mask |= MOD_BIT(m);
+	}
+	free(buf);
+	return rc;
+}
 static const char *const builtin_configs[MOD_COUNT] = {
 	"CONFIG_PCI_HYPERV", "CONFIG_DRM_HYPERV", "CONFIG_FB_HYPERV",
 };
@@ -59,7 +82,6 @@ int probe_kernel(struct probe *p)
 	char path[512], names[64], *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
 	bool have_builtin = false, builtin_bad = false;
-	unsigned int m;
 	struct hv_err err;
 
 	if (hv_path_is_live(p->pc)) {
@@ -80,24 +102,18 @@ int probe_kernel(struct probe *p)
 	}
 
 	if (f->release[0]) {
-		snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin", f->release);
-		if (!hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len)) {
-			if (modules_builtin_check(buf, len, &err)) {
-				/* not a list to trust: the kernel config may still say */
-				fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path,
-					     err.line, err.msg);
-				builtin_bad = true;
-			} else {
-				have_builtin = true;
-				f->builtin = 0;
-				for (m = 0; m < MOD_COUNT; m++)
-					if (modules_builtin_has(buf, len, builtin_names[m]))
-						f->builtin |= MOD_BIT(m);
-				module_set_str(f->builtin, names, sizeof(names));
-				fact_set(f, F_BUILTIN, path, "%s", names);
-			}
-			free(buf);
-			buf = NULL;
+		int brc = probe_modules_builtin(p, f->release, &f->builtin, path, sizeof(path),
+						&err);
+
+		if (brc == -2) {
+			/* not a list to trust: the kernel config may still say */
+			fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path, err.line,
+				     err.msg);
+			builtin_bad = true;
+		} else if (!brc) {
+			have_builtin = true;
+			module_set_str(f->builtin, names, sizeof(names));
+			fact_set(f, F_BUILTIN, path, "%s", names);
 		}
 		snprintf(path, sizeof(path), "/boot/config-%s", f->release);
 		if (!hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen))

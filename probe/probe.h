@@ -63,6 +63,13 @@ char *probe_printable(char *s);
 /* The data sources, in the order probe_system() runs them. */
 void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, generation */
 int probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
+/*
+ * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into
+ * @mask, MOD_BIT() of each driver built in: 0; -1 when it cannot be read;
+ * -2 when it is no list of module paths, @err saying where
+ */
+int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
+			  char *path, size_t plen, struct hv_err *err);
 int probe_iomem(struct probe *p);	/* iomem.c: VRAM, config window, BARs */
 int probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
 void probe_boot_params(struct probe *p);	/* boot_params.c: boot-time screen_info */
