@@ -66,7 +66,8 @@ static void other_build(struct probe *p)
 }
 
 /*
- * kdump-tools' kdump-config, locate_kdump_kernel(), with KDUMP_KERNEL unset:
+ * kdump-tools' kdump-config (Debian 1:1.8.1; tests/kdump-config-real runs
+ * it), locate_kdump_kernel(), with KDUMP_KERNEL unset:
  * a relocatable running kernel (CONFIG_RELOCATABLE=y in /boot/config-REL)
  * is loaded from /boot/vmlinuz-REL (or vmlinux-REL) with /boot/initrd.img-REL
  * when that file exists -- the ordinary initrd, not a kdump one. Otherwise
