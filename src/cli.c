@@ -93,40 +93,6 @@ int hv_slurp_input(const char *cmd, const char *path, size_t cap,
 	return 0;
 }
 
-int hv_write_atomic(const char *path, unsigned int mode, int (*fill)(FILE *out, void *ctx),
-		    void *ctx)
-{
-	char tmp[4096];
-	FILE *out;
-	int fd, rc;
-
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
-		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -errno;
-	out = fdopen(fd, "w");
-	if (!out) {
-		rc = -errno;
-		close(fd);
-		unlink(tmp);
-		return rc;
-	}
-	rc = fill(out, ctx);
-	if (!rc && (fflush(out) || ferror(out) || fsync(fd)))
-		rc = errno ? -errno : -EIO;
-	/* mkstemp() made it 0600 */
-	if (!rc && fchmod(fd, mode))
-		rc = -errno;
-	if (fclose(out) && !rc)
-		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
-	return rc;
-}
-
 int hv_close_stdout(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -31,13 +31,19 @@ int hv_slurp_input(const char *cmd, const char *path, size_t cap,
 		   char **buf, size_t *len, const char **shown);
 
 /*
- * Writes @path atomically: @fill writes the content into a temporary file
- * beside it (mode @mode), which is then synced and renamed over @path, so
- * that a reader never sees half of it. Returns 0 or -errno (@fill's own
- * negative return included).
+ * Writes a file the user named, through @fill (which returns 0 or -errno):
+ * "-" is stdout; a path that does not exist or is a regular file gets a
+ * temporary file beside it, synced and renamed over it, so that a reader
+ * never sees half of it (an existing file's owner and mode are kept, a new
+ * one gets @mode less the umask); a character device or a FIFO is written
+ * where it is, never replaced. A symbolic link is refused (-ELOOP): a root
+ * tool is not steered by links in shared directories; so are a directory
+ * (-EISDIR), a block device and a socket (-ENODEV). Returns 0 or -errno.
  */
-int hv_write_atomic(const char *path, unsigned int mode, int (*fill)(FILE *out, void *ctx),
+int hv_write_output(const char *path, unsigned int mode, int (*fill)(FILE *out, void *ctx),
 		    void *ctx);
+/* What hv_write_output()'s return means, for "hvkdump: CMD: PATH: reason". */
+const char *hv_output_strerror(int rc);
 
 /* Flushes stdout; HV_EXIT_ERROR with a message if that fails. */
 int hv_close_stdout(int rc);

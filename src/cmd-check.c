@@ -433,12 +433,12 @@ int cmd_check(int argc, char **argv)
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
 	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
-		hv_warnx("check: --svg %s: %s", svg, strerror(-rc));
+		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
 		check_result_free(&res);
 		return HV_EXIT_ERROR;
 	}
 	if (prom && (rc = prometheus_write(prom, &facts, &res))) {
-		hv_warnx("check: --prometheus %s: %s", prom, strerror(-rc));
+		hv_warnx("check: --prometheus %s: %s", prom, hv_output_strerror(rc));
 		check_result_free(&res);
 		return HV_EXIT_ERROR;
 	}

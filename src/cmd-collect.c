@@ -288,7 +288,7 @@ static int write_archive(const struct hv_path *pc, struct collection *c, const c
 {
 	struct archive ar = { pc, c, 0, p };
 	/* a copy of a system's configuration: for its owner only */
-	int rc = hv_write_atomic(output, 0600, write_members, &ar);
+	int rc = hv_write_output(output, 0600, write_members, &ar);
 
 	*files = ar.files;
 	return rc;
@@ -305,7 +305,8 @@ static void usage(void)
 	      "kexec-tools; nothing outside the probe's paths, and no keys, go in.\n"
 	      "\n"
 	      "Options:\n"
-	      " -o, --output FILE    the archive (default hvkdump-collect.tar.gz)\n"
+	      " -o, --output FILE    the archive (default hvkdump-collect.tar.gz;\n"
+	      "                      - for standard output)\n"
 	      " -s, --sysroot DIR    collect from a captured system instead\n"
 	      " -h, --help           display this help\n", stdout);
 }
@@ -324,6 +325,8 @@ int cmd_collect(int argc, char **argv)
 	struct probe p = { .f = &facts };
 	struct hv_path pc;
 	unsigned int files = 0;
+	bool to_stdout;
+	FILE *msg;
 	size_t i;
 	int c, rc;
 
@@ -344,6 +347,12 @@ int cmd_collect(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("collect", "unexpected argument '%s'", argv[optind]);
+	to_stdout = !strcmp(output, "-");
+	if (to_stdout && isatty(STDOUT_FILENO)) {
+		hv_warnx("collect: -o -: standard output is a terminal: not writing a "
+			 "compressed archive there");
+		return HV_EXIT_ERROR;
+	}
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
 		hv_warnx("collect: sysroot %s: %s", sysroot, strerror(-rc));
@@ -367,11 +376,20 @@ int cmd_collect(int argc, char **argv)
 		free(col.items[i].path);
 	free(col.items);
 	if (rc) {
-		hv_warnx("collect: %s: %s", output, strerror(-rc));
+		hv_warnx("collect: %s: %s", output, hv_output_strerror(rc));
 		return HV_EXIT_ERROR;
 	}
-	printf("%s: %u files; read it with: mkdir s && tar -xzf %s -C s && "
-	       PROGRAM " check --sysroot s\n", output, files, output);
+	/* the archive may be on stdout: what is said about it goes to stderr then */
+	msg = to_stdout ? stderr : stdout;
+	if (!facts.hyperv)
+		fprintf(msg, "%s: not a Hyper-V guest: %s, from %s; collected only what "
+			"shows it\n", PROGRAM, facts.f[F_HYPERV].value, facts.f[F_HYPERV].source);
+	if (to_stdout)
+		fprintf(msg, "%s: %u files to standard output; read them with: mkdir s && "
+			"tar -xzf FILE -C s && " PROGRAM " check --sysroot s\n", PROGRAM, files);
+	else
+		fprintf(msg, "%s: %u files; read it with: mkdir s && tar -xzf %s -C s && "
+			PROGRAM " check --sysroot s\n", output, files, output);
 	return hv_close_stdout(HV_EXIT_OK);
 }
 #endif /* HAVE_ZLIB */

@@ -112,7 +112,7 @@ int cmd_simulate(int argc, char **argv)
 		goto out;
 	}
 	if (svg && (c = sim_svg_write(svg, &sc, &res))) {
-		hv_warnx("simulate: --svg %s: %s", svg, strerror(-c));
+		hv_warnx("simulate: --svg %s: %s", svg, hv_output_strerror(c));
 		sim_result_free(&res);
 		goto out;
 	}

@@ -63,5 +63,5 @@ int prometheus_write(const char *path, const struct facts *f, const struct check
 	struct metrics m = { f, r };
 
 	/* the collector reads it as any user */
-	return hv_write_atomic(path, 0644, write_prom, &m);
+	return hv_write_output(path, 0644, write_prom, &m);
 }

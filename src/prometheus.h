@@ -6,8 +6,8 @@
 #include "lib/verdict/check.h"
 
 /*
- * Writes the metrics to @path atomically: a temporary file beside it,
- * renamed over it, so the collector never reads half a file. Returns 0 or
+ * Writes the metrics to @path through hv_write_output(): a regular file
+ * atomically, so the collector never reads half a file. Returns 0 or
  * -errno.
  */
 int prometheus_write(const char *path, const struct facts *f, const struct check_result *r);

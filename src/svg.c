@@ -276,5 +276,5 @@ int sim_svg_write(const char *path, const struct scenario *sc, const struct sim_
 {
 	struct picture pic = { sc, r };
 
-	return hv_write_atomic(path, 0644, write_picture, &pic);
+	return hv_write_output(path, 0644, write_picture, &pic);
 }

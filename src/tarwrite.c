@@ -29,8 +29,13 @@ static int put(struct tarw *tw, const void *buf, size_t len)
 {
 	if (tw->error)
 		return tw->error;
-	if (len && gzwrite(tw->gz, buf, (unsigned int)len) != (int)len)
-		tw->error = -EIO;
+	if (len && gzwrite(tw->gz, buf, (unsigned int)len) != (int)len) {
+		int zerr;
+
+		/* Z_ERRNO: the write(2) failed, and errno says why (ENOSPC...) */
+		gzerror(tw->gz, &zerr);
+		tw->error = zerr == Z_ERRNO && errno ? -errno : -EIO;
+	}
 	return tw->error;
 }
 
@@ -122,7 +127,7 @@ int tarw_close(struct tarw *tw)
 	put(tw, zeros, sizeof(zeros));
 	rc = gzclose(tw->gz);
 	if (!tw->error && rc != Z_OK)
-		tw->error = -EIO;
+		tw->error = rc == Z_ERRNO && errno ? -errno : -EIO;
 	return tw->error;
 }
 #endif

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The one way hvkdump writes a file the user names (--svg, --prometheus,
+ * collect -o): see hv_write_output() in cli.h and FILES in hvkdump(1).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* fill(), then flush; a stream error is the first errno seen */
+static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
+{
+	int rc;
+
+	errno = 0;
+	rc = fill(out, ctx);
+	if (!rc && (fflush(out) || ferror(out)))
+		rc = errno ? -errno : -EIO;
+	return rc;
+}
+
+/* A character device or a FIFO: opened and written where it is, never replaced. */
+static int write_in_place(const char *path, const struct stat *was,
+			  int (*fill)(FILE *out, void *ctx), void *ctx)
+{
+	struct stat st;
+	FILE *out;
+	int fd, rc;
+
+	fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	/* the same kind of file as the one looked at, not something swapped in */
+	if (fstat(fd, &st) || (st.st_mode & S_IFMT) != (was->st_mode & S_IFMT)) {
+		close(fd);
+		return -ESTALE;
+	}
+	out = fdopen(fd, "w");
+	if (!out) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
+	rc = fill_stream(out, fill, ctx);
+	if (fclose(out) && !rc)
+		rc = -errno;
+	return rc;
+}
+
+/*
+ * A new or a regular file: a temporary file beside it, synced and renamed
+ * over it; an existing file's owner and mode kept, a new one gets @mode
+ * less the umask.
+ */
+static int write_replace(const char *path, const struct stat *was, unsigned int mode,
+			 int (*fill)(FILE *out, void *ctx), void *ctx)
+{
+	char tmp[4096];
+	struct stat st;
+	FILE *out;
+	mode_t mask;
+	int fd, rc = 0;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return -errno;
+	if (was) {
+		mode = was->st_mode & 07777;
+		if (!fstat(fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
+		    fchown(fd, was->st_uid, was->st_gid))
+			rc = -errno;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode &= ~mask;
+	}
+	/* mkstemp() made it 0600 */
+	if (!rc && fchmod(fd, mode))
+		rc = -errno;
+	out = rc ? NULL : fdopen(fd, "w");
+	if (!out) {
+		rc = rc ? rc : -errno;
+		close(fd);
+		unlink(tmp);
+		return rc;
+	}
+	rc = fill_stream(out, fill, ctx);
+	if (!rc && fsync(fd))
+		rc = -errno;
+	if (fclose(out) && !rc)
+		rc = -errno;
+	if (!rc && rename(tmp, path))
+		rc = -errno;
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+int hv_write_output(const char *path, unsigned int mode, int (*fill)(FILE *out, void *ctx),
+		    void *ctx)
+{
+	struct stat st;
+
+	if (!strcmp(path, "-"))
+		return fill_stream(stdout, fill, ctx);
+	if (lstat(path, &st)) {
+		if (errno != ENOENT)
+			return -errno;
+		return write_replace(path, NULL, mode, fill, ctx);
+	}
+	switch (st.st_mode & S_IFMT) {
+	case S_IFREG:
+		return write_replace(path, &st, mode, fill, ctx);
+	case S_IFCHR:
+	case S_IFIFO:
+		return write_in_place(path, &st, fill, ctx);
+	case S_IFLNK:
+		return -ELOOP;
+	case S_IFDIR:
+		return -EISDIR;
+	default:
+		return -ENODEV;
+	}
+}
+
+const char *hv_output_strerror(int rc)
+{
+	switch (rc) {
+	case -ELOOP:
+		return "is a symbolic link: not followed; name the file it points to";
+	case -EISDIR:
+		return "is a directory";
+	case -ENODEV:
+		return "is a block device or a socket: not written";
+	case -ESTALE:
+		return "changed while it was opened: not written";
+	default:
+		return strerror(-rc);
+	}
+}
