@@ -7,6 +7,21 @@
 
 #define BOOT_PARAMS "/sys/kernel/boot_params/data"
 
+/* A framebuffer is MMIO: a base in System RAM (/proc/iomem) is no boot loader's. */
+static int in_ram(const struct probe *p, const struct screen_info_lfb *si, struct hv_err *err)
+{
+	unsigned int i;
+
+	for (i = 0; si->lfb_base && i < p->nram; i++)
+		if (si->lfb_base >= p->ram[i].start && si->lfb_base <= p->ram[i].end) {
+			hv_err_set(err, 0, "lfb_base 0x%" PRIx64 " lies in System RAM "
+				   "0x%" PRIx64 "-0x%" PRIx64 " (/proc/iomem)", si->lfb_base,
+				   p->ram[i].start, p->ram[i].end);
+			return -1;
+		}
+	return 0;
+}
+
 void probe_boot_params(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -21,8 +36,9 @@ void probe_boot_params(struct probe *p)
 	}
 	if (probe_read(p, F_BOOT_FB, BOOT_PARAMS, 1 << 16, &buf, &len))
 		return;
-	if (screen_info_parse((const uint8_t *)buf, len, &si, &err)) {
-		fact_unknown(f, F_BOOT_FB, BOOT_PARAMS, "unknown: %s", err.msg);
+	if (screen_info_parse((const uint8_t *)buf, len, &si, &err) ||
+	    screen_info_check(&si, &err) || in_ram(p, &si, &err)) {
+		probe_bad_file(p, F_BOOT_FB, BOOT_PARAMS, &err);
 	} else {
 		f->lfb_base = si.lfb_base;
 		f->lfb_size = si.lfb_size;

@@ -12,7 +12,10 @@
 #define SYSCONFIG_KDUMP	"/etc/sysconfig/kdump"
 #define KDUMP_CONF	"/etc/kdump.conf"
 
-/* Reads and parses a shell assignment file; 1 missing, 0 read, -1 malformed. */
+/*
+ * Reads and parses a shell assignment file; 1 missing, 0 read, -1 malformed
+ * (@id is then unknown with FILE:LINE).
+ */
 static int read_vars(struct probe *p, enum fact_id id, const char *path, struct shellvars *sv)
 {
 	struct hv_err err = { 0, "" };
@@ -24,7 +27,7 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 		return 1;
 	rc = shellvars_parse(buf, len, sv, &err);
 	free(buf);
-	return rc ? probe_malformed(p, path, &err) : 0;
+	return rc ? probe_bad_file(p, id, path, &err) : 0;
 }
 
 /*
@@ -155,9 +158,9 @@ static int debian(struct probe *p)
 	const char *v;
 	int rc = read_vars(p, F_KDUMP_CONFIG, KDUMP_TOOLS, &sv);
 
-	if (rc < 0)
-		return -1;
 	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+	if (rc < 0)
+		return 0;
 	if (rc > 0) {
 		config_missing(p, KDUMP_TOOLS, "kdump-tools");
 		return 0;
@@ -198,21 +201,22 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 	size_t len;
 	int rc = read_vars(p, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, &sv);
 
-	if (rc < 0)
-		return -1;
 	snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
 	if (!hv_path_read(p->pc, KDUMP_CONF, 1 << 20, &buf, &len)) {
 		int krc = kdumpconf_parse(buf, len, &kc, &err);
 
 		free(buf);
 		if (krc) {
-			if (!rc)
-				shellvars_free(&sv);
-			return probe_malformed(p, KDUMP_CONF, &err);
+			/* where the dump goes is unknown; the kexec arguments are not */
+			probe_bad_file(p, F_DUMP_TARGET, KDUMP_CONF, &err);
+			p->coredir[0] = '\0';
+		} else {
+			snprintf(p->coredir, sizeof(p->coredir), "%s", kc.path);
+			p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 		}
-		snprintf(p->coredir, sizeof(p->coredir), "%s", kc.path);
-		p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 	}
+	if (rc < 0)
+		return 0;
 	if (rc > 0) {
 		config_missing(p, SYSCONFIG_KDUMP, package);
 		return 0;
@@ -239,8 +243,13 @@ int probe_distro(struct probe *p)
 	const char *id, *like, *ver, *pretty;
 	int rc = read_vars(p, F_DISTRO, "/etc/os-release", &sv);
 
-	if (rc < 0)
-		return -1;
+	if (rc < 0) {
+		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release", "unknown: the distribution is "
+			     "unknown, and so is its kdump service (%s)", f->f[F_DISTRO].value +
+			     (strncmp(f->f[F_DISTRO].value, "unknown: ", 9) ? 0 : 9));
+		snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+		return 0;
+	}
 	if (rc > 0) {
 		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release",
 			     "unknown: without /etc/os-release the kdump service is unknown");

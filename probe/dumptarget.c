@@ -42,7 +42,7 @@ static void through_dm(struct probe *p, const char *dm, char *disk, size_t len)
 	hv_path_free_list(names, n);
 }
 
-int probe_dump_target(struct probe *p)
+void probe_dump_target(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct hv_err err = { 0, "" };
@@ -55,16 +55,21 @@ int probe_dump_target(struct probe *p)
 		f->dump_target = DUMP_NET_SYNTHETIC;
 		fact_set(f, F_DUMP_TARGET, "the kdump configuration", "net-synthetic (an SSH or "
 			 "NFS target: netvsc carries it, with or without the VF)");
-		return 0;
+		return;
 	}
+	/* /etc/kdump.conf could not say where the dump goes (F_DUMP_TARGET tells why) */
+	if (!p->coredir[0])
+		return;
 	if (probe_read(p, F_DUMP_TARGET, MOUNTINFO, 4u << 20, &buf, &len))
-		return 0;
+		return;
 	if (mountinfo_find(buf, len, p->coredir, &m, &err)) {
 		free(buf);
-		if (err.line)
-			return probe_malformed(p, MOUNTINFO, &err);
+		if (err.line) {
+			probe_bad_file(p, F_DUMP_TARGET, MOUNTINFO, &err);
+			return;
+		}
 		fact_unknown(f, F_DUMP_TARGET, MOUNTINFO, "unknown: %s", err.msg);
-		return 0;
+		return;
 	}
 	free(buf);
 	dev = strncmp(m.source, "/dev/", 5) ? m.source : m.source + 5;
@@ -88,5 +93,4 @@ int probe_dump_target(struct probe *p)
 		fact_unknown(f, F_DUMP_TARGET, MOUNTINFO, "unknown: %s is on %s, a device the "
 			     "model does not place", p->coredir, m.source);
 	}
-	return 0;
 }

@@ -51,7 +51,7 @@ static void smem_evidence(struct probe *p, const struct procfb *pf)
 		 f->hide_smem ? "yes" : "no", smem);
 }
 
-int probe_fb(struct probe *p)
+void probe_fb(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct hv_err err = { 0, "" };
@@ -60,10 +60,11 @@ int probe_fb(struct probe *p)
 	size_t len;
 
 	if (probe_read(p, F_FB0, "/proc/fb", 1 << 20, &buf, &len))
-		return 0;
+		return;
 	if (procfb_parse(buf, len, &pf, &err)) {
 		free(buf);
-		return probe_malformed(p, "/proc/fb", &err);
+		probe_bad_file(p, F_FB0, "/proc/fb", &err);
+		return;
 	}
 	free(buf);
 	if (!pf.has_fb0) {
@@ -77,5 +78,4 @@ int probe_fb(struct probe *p)
 		fact_set(f, F_FB0, "/proc/fb", "%s (fix.id \"%s\")", fb_driver_name(pf.driver), pf.id);
 	}
 	smem_evidence(p, &pf);
-	return 0;
 }

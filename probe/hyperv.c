@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #endif
@@ -41,7 +42,8 @@ static bool cpuid_hypervisor(char sig[13])
 static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 {
 	struct facts *f = p->f;
-	char **names, path[512], cls[128];
+	char **names, path[512], cls[128], bad[600] = "";
+	struct hv_err err;
 	size_t n, i;
 
 	*ndev = 0;
@@ -51,12 +53,28 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 	*ndev = n;
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), VMBUS_DEVICES "/%s/class_id", names[i]);
-		if (probe_read_line(p, -1, path, 4096, cls, sizeof(cls)))
+		/* a device of unknown class could be the video or a PCI bus */
+		if (probe_read_line(p, -1, path, 4096, cls, sizeof(cls))) {
+			err.line = 0;
+			snprintf(err.msg, sizeof(err.msg), "cannot be read");
+		} else if (!guid_valid(cls, true)) {
+			err.line = 1;
+			snprintf(err.msg, sizeof(err.msg), "\"%.40s\" is not a GUID",
+				 probe_printable(cls));
+		} else {
+			err.msg[0] = '\0';
+		}
+		if (err.msg[0]) {
+			probe_warn(p, path, &err);
+			if (!bad[0])
+				snprintf(bad, sizeof(bad), "%s%s: %s", path, err.line ? ":1" : "",
+					 err.msg);
 			continue;
-		if (!strcmp(cls, CLASS_VIDEO) && !f->video_dev) {
+		}
+		if (!strcasecmp(cls, CLASS_VIDEO) && !f->video_dev) {
 			f->video_dev = true;
 			snprintf(f->video_guid, sizeof(f->video_guid), "%s", names[i]);
-		} else if (!strcmp(cls, CLASS_PCI) && f->npci < 4) {
+		} else if (!strcasecmp(cls, CLASS_PCI) && f->npci < 4) {
 			snprintf(f->pci_guid[f->npci++], sizeof(f->pci_guid[0]), "%s", names[i]);
 		}
 	}
@@ -64,11 +82,17 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 	if (f->video_dev)
 		fact_set(f, F_VIDEO_DEV, VMBUS_DEVICES "/*/class_id", "%s (synthetic video)",
 			 f->video_guid);
+	else if (bad[0])
+		fact_unknown(f, F_VIDEO_DEV, VMBUS_DEVICES "/*/class_id", "unknown: no device "
+			     "is the synthetic video, and %s", bad);
 	else
 		fact_set(f, F_VIDEO_DEV, VMBUS_DEVICES "/*/class_id", "none");
 	if (f->npci)
 		fact_set(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "%u device%s, first %s",
 			 f->npci, f->npci > 1 ? "s" : "", f->pci_guid[0]);
+	else if (bad[0])
+		fact_unknown(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "unknown: no device "
+			     "is a PCI pass-through bus, and %s", bad);
 	else
 		fact_set(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "none");
 }

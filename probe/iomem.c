@@ -27,6 +27,10 @@ static void scan(struct probe *p, const struct resource *root)
 	struct resource *r;
 
 	f->bars32 = f->bars64 = 0;
+	for (r = root->child; r; r = r->sibling)
+		if (r->name && !strcmp(r->name, "System RAM") &&
+		    p->nram < sizeof(p->ram) / sizeof(p->ram[0]))
+			p->ram[p->nram++] = (struct mmio_span){ true, r->start, r->end };
 	for (r = root->child; r; r = res_next(root, r, NULL)) {
 		uint64_t size = r->end - r->start + 1;
 
@@ -62,7 +66,7 @@ static void scan(struct probe *p, const struct resource *root)
 			 f->bars32, f->bars64, f->npci ? "" : " (no PCI pass-through device)");
 }
 
-int probe_iomem(struct probe *p)
+void probe_iomem(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct resource *root = NULL;
@@ -74,7 +78,7 @@ int probe_iomem(struct probe *p)
 		fact_unknown(f, F_VRAM, "/proc/iomem", "%s", f->f[F_IOMEM].value);
 		fact_unknown(f, F_CONFIG_WINDOW, "/proc/iomem", "%s", f->f[F_IOMEM].value);
 		fact_unknown(f, F_BARS, "/proc/iomem", "%s", f->f[F_IOMEM].value);
-		return 0;
+		return;
 	}
 	switch (iomem_parse(buf, len, &root, &err)) {
 	case IOMEM_OK:
@@ -90,9 +94,12 @@ int probe_iomem(struct probe *p)
 		break;
 	default:
 		free(buf);
-		return probe_malformed(p, "/proc/iomem", &err);
+		probe_bad_file(p, F_IOMEM, "/proc/iomem", &err);
+		probe_bad_file(p, F_VRAM, "/proc/iomem", &err);
+		probe_bad_file(p, F_CONFIG_WINDOW, "/proc/iomem", &err);
+		probe_bad_file(p, F_BARS, "/proc/iomem", &err);
+		return;
 	}
 	res_free(root);
 	free(buf);
-	return 0;
 }

@@ -76,7 +76,20 @@ static void from_config(struct probe *p, const char *src, const char *cfg, size_
 		 f->hide_smem ? "yes" : "no", v == 'y' ? "=y" : " is not set");
 }
 
-int probe_kernel(struct probe *p)
+/* A kernel config that is none: what only it tells is unknown. */
+static void config_bad(struct probe *p, const char *path, const struct hv_err *err,
+		       bool builtin_told)
+{
+	probe_bad_file(p, F_SYSFB, path, err);
+	probe_bad_file(p, F_KEXEC_FILE, path, err);
+	probe_bad_file(p, F_HIDE_SMEM, path, err);
+	if (!p->f->f[F_ARCH].known)
+		probe_bad_file(p, F_ARCH, path, err);
+	if (!builtin_told)
+		probe_bad_file(p, F_BUILTIN, path, err);
+}
+
+void probe_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
 	char path[512], names[64], *buf = NULL, *cfg = NULL;
@@ -128,13 +141,15 @@ int probe_kernel(struct probe *p)
 				     "reads no gzip (no zlib), and there is no /boot/config-*");
 			fact_unknown(f, F_KEXEC_FILE, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
 			fact_unknown(f, F_HIDE_SMEM, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
-			return 0;
+			return;
 		}
 		if (rc) {
 			err.line = 0;
 			snprintf(err.msg, sizeof(err.msg), "not a gzip file of at most %u bytes",
 				 CONFIG_CAP);
-			return probe_malformed(p, "/proc/config.gz", &err);
+			config_bad(p, "/proc/config.gz", &err,
+				   have_builtin || builtin_bad);
+			return;
 		}
 		snprintf(path, sizeof(path), "/proc/config.gz");
 		goto have_config;
@@ -148,16 +163,16 @@ int probe_kernel(struct probe *p)
 	if (!have_builtin && !builtin_bad)
 		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
 			     "unknown: neither modules.builtin nor the kernel config could be read");
-	return 0;
+	return;
 have_config:
 	if (kconfig_check(cfg, cfglen, &err)) {
 		free(cfg);
-		return probe_malformed(p, path, &err);
+		config_bad(p, path, &err, have_builtin || builtin_bad);
+		return;
 	}
 	from_config(p, path, cfg, cfglen, have_builtin);
 	if (!f->f[F_ARCH].known)
 		fact_unknown(f, F_ARCH, path, "unknown: neither CONFIG_X86_64 nor CONFIG_ARM64 "
 			     "is set (x86_64 assumed)");
 	free(cfg);
-	return 0;
 }

@@ -17,6 +17,23 @@
 #include "lib/util/array.h"
 #include "path.h"
 
+const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len)
+{
+	size_t n;
+
+	if (!pc->sysroot)
+		return path;
+	n = strlen(pc->sysroot);
+	while (n > 1 && pc->sysroot[n - 1] == '/')
+		n--;
+	/* "/" as the sysroot: the path alone */
+	if (n == 1 && pc->sysroot[0] == '/')
+		n = 0;
+	snprintf(buf, len, "%.*s%s%s", (int)n, pc->sysroot,
+		 path[0] && path[0] != '/' ? "/" : "", path);
+	return buf[0] ? buf : "/";
+}
+
 int hv_path_init(struct hv_path *pc, const char *sysroot)
 {
 	pc->sysroot = sysroot;

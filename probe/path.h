@@ -22,6 +22,12 @@ struct hv_path {
 	void *ctx;
 };
 
+/*
+ * @path as the user would type it: "/proc/iomem" live, "SYSROOT/proc/iomem"
+ * under a sysroot (no doubled slash). Returns @buf or @path.
+ */
+const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len);
+
 /* Returns 0, or -errno (sysroot missing or not a directory). */
 int hv_path_init(struct hv_path *pc, const char *sysroot);
 void hv_path_deinit(struct hv_path *pc);

@@ -11,10 +11,7 @@
 
 const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len)
 {
-	if (!p->pc->sysroot)
-		return path;
-	snprintf(buf, len, "%s%s", p->pc->sysroot, path);
-	return buf;
+	return hv_path_shown(p->pc, path, buf, len);
 }
 
 int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
@@ -79,11 +76,31 @@ int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char 
 	return 0;
 }
 
-int probe_malformed(struct probe *p, const char *path, const struct hv_err *err)
+void probe_warn(struct probe *p, const char *path, const struct hv_err *err)
 {
-	p->failed = true;
-	probe_shown(p, path, p->bad_file, sizeof(p->bad_file));
-	p->err = *err;
+	char shown[512], w[sizeof(p->warnings[0])];
+	unsigned int i;
+
+	probe_shown(p, path, shown, sizeof(shown));
+	if (err->line)
+		snprintf(w, sizeof(w), "%s:%lu: %s", shown, err->line, err->msg);
+	else
+		snprintf(w, sizeof(w), "%s: %s", shown, err->msg);
+	for (i = 0; i < p->nwarnings; i++)
+		if (!strcmp(p->warnings[i], w))
+			return;
+	if (p->nwarnings < PROBE_MAX_WARNINGS)
+		memcpy(p->warnings[p->nwarnings++], w, sizeof(w));
+}
+
+int probe_bad_file(struct probe *p, enum fact_id id, const char *path,
+		   const struct hv_err *err)
+{
+	if (err->line)
+		fact_unknown(p->f, id, path, "unknown: %s:%lu: %s", path, err->line, err->msg);
+	else
+		fact_unknown(p->f, id, path, "unknown: %s: %s", path, err->msg);
+	probe_warn(p, path, err);
 	return -1;
 }
 
@@ -130,7 +147,7 @@ static void conclude(struct probe *p)
 	fixes_weigh(f, NULL, NULL);
 }
 
-int probe_system(struct probe *p)
+void probe_system(struct probe *p)
 {
 	unsigned int i;
 
@@ -138,22 +155,20 @@ int probe_system(struct probe *p)
 		fact_unknown(p->f, (enum fact_id)i, "", "unknown: not probed");
 	probe_hyperv(p);
 	if (p->f->f[F_HYPERV].known && !p->f->hyperv)
-		return 0;
-	if (probe_kernel(p) || probe_iomem(p) || probe_fb(p))
-		return -1;
+		return;
+	probe_kernel(p);
+	probe_iomem(p);
+	probe_fb(p);
 	probe_boot_params(p);
-	if (probe_distro(p))
-		return -1;
+	probe_distro(p);
 	probe_kexec(p);
 	probe_kexec_args(p);
 	probe_blacklist(p);
 	probe_secureboot(p);
-	if (probe_dump_target(p))
-		return -1;
+	probe_dump_target(p);
 	probe_kmsg(p);
 	probe_kdump_kernel(p);
 	probe_changelog(p);
 	probe_initramfs(p);
 	conclude(p);
-	return 0;
 }

@@ -11,14 +11,18 @@
 #include "initramfs.h"
 #include "path.h"
 
+#define PROBE_MAX_WARNINGS 16
+
 struct probe {
 	const struct hv_path *pc;
 	struct facts *f;
-	/* a malformed file stops the probe: which file, which line, why */
-	bool failed;
-	char bad_file[512];
-	struct hv_err err;
+	/* malformed files: "FILE:LINE: reason" each, as the user would type
+	 * FILE (under the sysroot), once; their facts are unknown */
+	char warnings[PROBE_MAX_WARNINGS][800];
+	unsigned int nwarnings;
 	/* what later sources need */
+	struct mmio_span ram[8];	/* /proc/iomem's top-level System RAM */
+	unsigned int nram;
 	char coredir[256];
 	bool net_dump;
 	/* the kdump service's choice of kernel: KDUMP_KERNEL, KDUMP_INITRD
@@ -35,8 +39,11 @@ struct probe {
 	bool initramfs_read;	/* from the image itself (not collect's listing) */
 };
 
-/* Probes everything. Returns 0, or -1 when a file is malformed (p->bad_file, p->err). */
-int probe_system(struct probe *p);
+/*
+ * Probes everything. A malformed file makes only its own facts unknown
+ * (and adds to p->warnings): the probe always finishes.
+ */
+void probe_system(struct probe *p);
 
 /* Reads a text file; on failure marks @id unknown with the reason and returns -1. */
 int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
@@ -53,8 +60,15 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val);
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
 		    size_t outlen);
-/* Records a malformed file; always returns -1. */
-int probe_malformed(struct probe *p, const char *path, const struct hv_err *err);
+/*
+ * A file that is not what it should be: fact @id becomes "unknown: FILE:LINE:
+ * reason", and the reason goes to p->warnings once. Call it for each fact
+ * the file gives. Returns -1.
+ */
+int probe_bad_file(struct probe *p, enum fact_id id, const char *path,
+		   const struct hv_err *err);
+/* The same reason for p->warnings alone (once), for a file that feeds no single fact. */
+void probe_warn(struct probe *p, const char *path, const struct hv_err *err);
 /* "/proc/iomem", or "SYSROOT/proc/iomem" under a sysroot. */
 const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len);
 /* @s with each byte that is not printable ASCII made '?': read text shown, not trusted */
@@ -62,7 +76,7 @@ char *probe_printable(char *s);
 
 /* The data sources, in the order probe_system() runs them. */
 void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, generation */
-int probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
+void probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
 /*
  * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into
  * @mask, MOD_BIT() of each driver built in: 0; -1 when it cannot be read;
@@ -70,15 +84,15 @@ int probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins
  */
 int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
 			  char *path, size_t plen, struct hv_err *err);
-int probe_iomem(struct probe *p);	/* iomem.c: VRAM, config window, BARs */
-int probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
+void probe_iomem(struct probe *p);	/* iomem.c: VRAM, config window, BARs */
+void probe_fb(struct probe *p);		/* fb.c: /proc/fb, fb0's smem_start */
 void probe_boot_params(struct probe *p);	/* boot_params.c: boot-time screen_info */
 int probe_distro(struct probe *p);	/* distro.c: os-release and the kdump config */
 void probe_kexec(struct probe *p);	/* kexec.c: kexec-tools, crash kernel state */
 void probe_kexec_args(struct probe *p);	/* distro.c: the recorded command, or the next load */
 void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
-int probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
+void probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
 void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */

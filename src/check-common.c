@@ -8,13 +8,14 @@
 static int check_sysroot(const char *cmd, const struct hv_path *pc)
 {
 	static const char *const dirs[] = { "/proc", "/sys", "/etc" };
+	char shown[512];
 	size_t i;
 
 	for (i = 0; i < 3; i++)
 		if (!hv_path_exists(pc, dirs[i]))
 			return 0;
 	hv_warnx("%s: %s: not a captured system: it has no /proc, /sys or /etc", cmd,
-		 pc->sysroot);
+		 hv_path_shown(pc, "", shown, sizeof(shown)));
 	return -1;
 }
 
@@ -24,6 +25,7 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 	struct probe p = { .f = facts };
 	struct hv_err err = { 0, "" };
 	struct hv_path pc;
+	unsigned int i;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
@@ -38,12 +40,11 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 		return -1;
 	}
 	p.pc = &pc;
-	rc = probe_system(&p);
+	probe_system(&p);
 	hv_path_deinit(&pc);
-	if (rc) {
-		hv_warn_at(p.bad_file, &p.err);
-		return -1;
-	}
+	/* a malformed file spoils only its own facts: said once, then the verdict */
+	for (i = 0; i < p.nwarnings; i++)
+		hv_warnx("%s", p.warnings[i]);
 	if (!facts->hyperv) {
 		if (!facts->f[F_HYPERV].known) {
 			hv_warnx("%s: %s", cmd, facts->f[F_HYPERV].value);

@@ -23,6 +23,14 @@ struct screen_info_lfb {
 };
 int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si,
 		      struct hv_err *err);
+/*
+ * Whether @si could be what a boot loader or the EFI stub wrote: a known
+ * orig_video_isVGA; with a framebuffer (lfb_base != 0), a linear one
+ * (VIDEO_TYPE_VLFB or VIDEO_TYPE_EFI), a mode of 1..16384 pixels a side
+ * and 8, 15, 16, 24 or 32 bits, a page-aligned base, and an lfb_size (64
+ * KiB units for VLFB, bytes for EFI) that holds the mode. -1 with @err why.
+ */
+int screen_info_check(const struct screen_info_lfb *si, struct hv_err *err);
 
 /* --- Kernel config (.config text, /boot/config-* or /proc/config.gz inflated) */
 /* 'y', 'm', 'n' ("is not set" or absent), or 0 when the text has no such line
@@ -131,6 +139,9 @@ unsigned int modprobe_blacklisted(const char *text, size_t len);
 bool modules_builtin_has(const char *text, size_t len, const char *module);
 /* 0 when every line is a module path ending in .ko, else -1 and the line */
 int modules_builtin_check(const char *text, size_t len, struct hv_err *err);
+
+/* --- A VMBus GUID: "{8-4-4-4-12 hex}" (class_id) or without braces (device names) */
+bool guid_valid(const char *s, bool braces);
 
 /* --- /sys/kernel/security/lockdown: "[none] integrity confidentiality" */
 int lockdown_parse(const char *text, enum lockdown *out);

@@ -189,6 +189,18 @@ static void find_flips(const struct facts *f, struct check_result *r)
 			flip(r, &alt, F_KDUMP_CONFIG, "kexec ", args[i]);
 		}
 	}
+	if (!f->f[F_VIDEO_DEV].known) {
+		alt = *f;
+		alt.f[F_VIDEO_DEV].known = true;
+		alt.video_dev = false;
+		flip(r, &alt, F_VIDEO_DEV, "no synthetic video device", "");
+	}
+	if (!f->f[F_ARCH].known) {
+		alt = *f;
+		alt.f[F_ARCH].known = true;
+		alt.arch = ARCH_ARM64;
+		flip(r, &alt, F_ARCH, "arm64", "");
+	}
 	if (!f->f[F_FB0].known)
 		for (i = 0; i < sizeof(fbs) / sizeof(fbs[0]); i++) {
 			alt = *f;
