@@ -497,12 +497,13 @@ static int write_new(int dirfd, const char *name, const char *data, size_t len,
 
 int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,
-		    const char *backup_suffix)
+		    const char *backup_suffix, char *backup, size_t blen)
 {
 	char dir[4096], tmp[512], bak[512], *now = NULL;
 	const char *base = strrchr(path, '/');
 	struct stat st;
 	size_t nowlen = 0;
+	unsigned int n;
 	int dirfd, fd, rc;
 
 	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
@@ -536,10 +537,19 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		rc = -EROFS;
 		goto out;
 	}
-	snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
-	rc = write_new(dirfd, bak, old, oldlen, &st, false);
+	/* an earlier backup is kept: the next free of SUFFIX, SUFFIX.1 ... SUFFIX.99 */
+	for (n = 0; n < 100; n++) {
+		if (n)
+			snprintf(bak, sizeof(bak), "%s%s.%u", base, backup_suffix, n);
+		else
+			snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
+		rc = write_new(dirfd, bak, old, oldlen, &st, true);
+		if (rc != -EEXIST)
+			break;
+	}
 	if (rc)
 		goto out;
+	snprintf(backup, blen, "%s", bak);
 	snprintf(tmp, sizeof(tmp), ".%s.hvkdump-%ld", base, (long)getpid());
 	rc = write_new(dirfd, tmp, data, len, &st, true);
 	if (rc)

@@ -85,13 +85,15 @@ int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, ch
 /*
  * Replaces @path with @data: refuses when the file is no longer the one
  * read (@was: -ESTALE) or has no owner write bit (-EROFS); keeps a copy of
- * the old content at @path@backup_suffix; writes a temporary file in the
- * same directory with the same owner and mode, and renames it over @path.
- * Returns 0 or -errno.
+ * the old content at @path@backup_suffix, or, when that exists, at the
+ * first free of @path@backup_suffix.1 to .99 (never overwriting one: else
+ * -EEXIST), and names it (without its directory) in @backup; writes a
+ * temporary file in the same directory with the same owner and mode, and
+ * renames it over @path. Returns 0 or -errno.
  */
 int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,
-		    const char *backup_suffix);
+		    const char *backup_suffix, char *backup, size_t blen);
 
 /*
  * RESOLVE_IN_ROOT walked in user space, where openat2() is missing: opens

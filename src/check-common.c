@@ -32,7 +32,7 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 	memset(facts, 0, sizeof(*facts));
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
-		hv_warnx("%s: sysroot %s: %s", cmd, sysroot, strerror(-rc));
+		hv_warnx("%s: cannot open sysroot %s: %s", cmd, sysroot, strerror(-rc));
 		return -1;
 	}
 	if (sysroot && check_sysroot(cmd, &pc)) {

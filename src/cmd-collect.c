@@ -355,7 +355,7 @@ int cmd_collect(int argc, char **argv)
 	}
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
-		hv_warnx("collect: sysroot %s: %s", sysroot, strerror(-rc));
+		hv_warnx("collect: cannot open sysroot %s: %s", sysroot, strerror(-rc));
 		return HV_EXIT_ERROR;
 	}
 	pc.on_access = record;

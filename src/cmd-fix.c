@@ -54,9 +54,30 @@ static const char *replace_error(int rc)
 		return "is read-only (no owner write bit): not touched; make it writable first";
 	case -ELOOP:
 		return "is a symbolic link: not touched; edit the file it points to";
+	case -EEXIST:
+		return "has 100 backups beside it already: not touched; remove old ones";
 	default:
 		return strerror(-rc);
 	}
+}
+
+/* @s as one shell word: as it is when that is safe, else in single quotes. */
+static void print_shell_word(const char *s)
+{
+	const char *c;
+
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789/._-+:,=@%") == strlen(s)) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (c = s; *c; c++)
+		if (*c == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*c);
+	putchar('\'');
 }
 
 static void usage(void)
@@ -70,8 +91,9 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      "     --apply            write the change: same owner and mode, a backup\n"
-	      "                        beside the file (" BACKUP_SUFFIX "), a temporary file\n"
-	      "                        renamed over it; then print how to reload kdump\n"
+	      "                        beside the file (" BACKUP_SUFFIX ", or .1, .2 ... when\n"
+	      "                        one exists), a temporary file renamed over it;\n"
+	      "                        then print how to reload kdump\n"
 	      "     --expect FP        apply only if the file still has the fingerprint FP\n"
 	      "                        that the diff was printed with\n"
 	      " -s, --sysroot DIR      a captured system (its files are changed with --apply)\n"
@@ -102,7 +124,9 @@ int cmd_fix(int argc, char **argv)
 	struct facts facts;
 	struct hv_path pc;
 	struct stat st;
-	char *old = NULL, *new = NULL, *diff = NULL, label[600], fp[32];
+	char *old = NULL, *new = NULL, *diff = NULL, label[600], fp[32], backup[512];
+	char shownbuf[600];
+	const char *shown;
 	size_t oldlen, newlen;
 	bool apply = false;
 	unsigned int i;
@@ -142,12 +166,26 @@ int cmd_fix(int argc, char **argv)
 		return hv_close_stdout(HV_EXIT_OK);
 	}
 	for (i = 0; i < res.nremedies && !remedy; i++)
-		if (!strcmp(res.remedies[i].kind, "config"))
+		if (res.remedies[i].kexec_file)
 			remedy = &res.remedies[i];
 	t = target_for(facts.distro);
 	if (!remedy || !t) {
-		printf("the vmcore would be lost, and no configuration change hvkdump can make "
-		       "would save it%s\n", res.nremedies ? "; the proven remedies:" : "");
+		if (!remedy)
+			printf("the vmcore would be lost, and no change of the kdump service's kexec "
+			       "arguments would save it%s\n",
+			       res.nremedies ? "; the proven remedies:" : "; see hvkdump check");
+		else if (facts.distro == DISTRO_UNKNOWN)
+			printf("the vmcore would be lost; kexec_file_load (kexec -s) would save it, "
+			       "but the distribution is %s, so hvkdump fix cannot tell which file "
+			       "to change; the proven remedies:\n",
+			       facts.f[F_DISTRO].known ? "one whose kdump service it does not know" :
+			       "unknown");
+		else
+			printf("the vmcore would be lost; kexec_file_load (kexec -s) would save it, "
+			       "but hvkdump fix edits only /etc/default/kdump-tools (Debian, "
+			       "Ubuntu) and /etc/sysconfig/kdump (RHEL and its family), not %s's "
+			       "kdump service; make the change by hand, or another of the proven "
+			       "remedies:\n", distro_family_name(facts.distro));
 		for (i = 0; i < res.nremedies; i++)
 			printf("  %u. [%s] %s\n", i + 1, res.remedies[i].kind, res.remedies[i].change);
 		check_result_free(&res);
@@ -156,25 +194,26 @@ int cmd_fix(int argc, char **argv)
 	check_result_free(&res);
 
 	hv_path_init(&pc, sysroot);
+	shown = hv_path_shown(&pc, t->path, shownbuf, sizeof(shownbuf));
 	e = hv_path_read_stat(&pc, t->path, 1 << 20, &old, &oldlen, &st);
 	if (e) {
-		hv_warnx("fix: %s%s: %s", sysroot ? sysroot : "", t->path,
-			 e == -ENOENT ? "does not exist: is the kdump service installed?" :
-			 replace_error(e));
+		if (e == -ENOENT)
+			hv_warnx("fix: %s: does not exist: the kdump service that reads it is not "
+				 "installed, or never configured; install it, then run "
+				 PROGRAM " check again", shown);
+		else
+			hv_warnx("fix: %s: %s", shown, replace_error(e));
 		goto out;
 	}
 	e = kexec_args_use_file_load(old, oldlen, t->var, &new, &newlen, &err);
 	if (e < 0) {
-		char shown[600];
-
-		snprintf(shown, sizeof(shown), "%s%s", sysroot ? sysroot : "", t->path);
 		hv_warn_at(shown, &err);
 		goto out;
 	}
 	if (e == 0) {
 		/* the file asks for -s already: whatever loads kdump does not read it */
 		hv_warnx("fix: %s already has -s in %s, yet the kdump load is not "
-			 "kexec_file_load: see hvkdump check", t->path, t->var);
+			 "kexec_file_load: see hvkdump check", shown, t->var);
 		goto out;
 	}
 	snprintf(fp, sizeof(fp), "%016" PRIx64, fingerprint(old, oldlen));
@@ -192,23 +231,35 @@ int cmd_fix(int argc, char **argv)
 	printf("# %s\n# proven: with this change the model saves the vmcore\n"
 	       "# fingerprint of %s: %s\n%s", remedy->change, t->path, fp, diff);
 	if (!apply) {
-		printf("# apply it with: " PROGRAM " fix --apply --expect %s\n", fp);
+		/* the same system: under a sysroot, that sysroot, never the live one */
+		printf("# apply it with: " PROGRAM " fix");
+		if (sysroot) {
+			fputs(" --sysroot ", stdout);
+			print_shell_word(sysroot);
+		}
+		printf(" --apply --expect %s\n", fp);
 		rc = HV_EXIT_OK;
 		goto out;
 	}
 	if (expect && strcmp(expect, fp)) {
-		hv_warnx("fix: %s%s: %s (fingerprint %s, expected %s)", sysroot ? sysroot : "",
-			 t->path, replace_error(-ESTALE), fp, expect);
+		hv_warnx("fix: %s: %s (fingerprint %s, expected %s)", shown,
+			 replace_error(-ESTALE), fp, expect);
 		goto out;
 	}
-	e = hv_path_replace(&pc, t->path, old, oldlen, &st, new, newlen, BACKUP_SUFFIX);
+	e = hv_path_replace(&pc, t->path, old, oldlen, &st, new, newlen, BACKUP_SUFFIX, backup,
+			    sizeof(backup));
 	if (e) {
-		hv_warnx("fix: %s%s: %s", sysroot ? sysroot : "", t->path, replace_error(e));
+		hv_warnx("fix: %s: %s", shown, replace_error(e));
 		goto out;
 	}
-	printf("# applied to %s%s; the old file is %s%s" BACKUP_SUFFIX "\n"
-	       "# reload kdump for it to take effect: %s\n", sysroot ? sysroot : "", t->path,
-	       sysroot ? sysroot : "", t->path, t->reload);
+	{
+		/* the backup sits beside the file */
+		size_t dirlen = (size_t)(strrchr(shown, '/') - shown) + 1;
+
+		printf("# applied to %s; the old file is %.*s%s\n"
+		       "# reload kdump for it to take effect: %s\n", shown, (int)dirlen, shown,
+		       backup, t->reload);
+	}
 	rc = HV_EXIT_OK;
 out:
 	hv_path_deinit(&pc);

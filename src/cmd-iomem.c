@@ -209,6 +209,7 @@ static int read_listing(const char *file, const char *sysroot, char **buf,
 			size_t *len, const char **shown)
 {
 	struct hv_path pc;
+	char where[600];
 	int rc;
 
 	if (file)
@@ -216,17 +217,16 @@ static int read_listing(const char *file, const char *sysroot, char **buf,
 	*shown = IOMEM_PATH;
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
-		hv_warnx("iomem: sysroot %s: %s", sysroot, strerror(-rc));
+		hv_warnx("iomem: cannot open sysroot %s: %s", sysroot, strerror(-rc));
 		return -1;
 	}
 	rc = hv_path_read(&pc, IOMEM_PATH, IOMEM_CAP, buf, len);
+	hv_path_shown(&pc, IOMEM_PATH, where, sizeof(where));
 	hv_path_deinit(&pc);
 	if (rc == -EFBIG)
-		hv_warnx("iomem: %s%s: larger than %u bytes", sysroot ? sysroot : "",
-			 IOMEM_PATH, IOMEM_CAP);
+		hv_warnx("iomem: %s: larger than %u bytes", where, IOMEM_CAP);
 	else if (rc)
-		hv_warnx("iomem: cannot read %s%s: %s", sysroot ? sysroot : "",
-			 IOMEM_PATH, strerror(-rc));
+		hv_warnx("iomem: cannot read %s: %s", where, strerror(-rc));
 	return rc ? -1 : 0;
 }
 

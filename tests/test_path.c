@@ -150,7 +150,7 @@ static void replace_keeps_owner_mode_and_backup(void **state)
 {
 	struct hv_path pc;
 	struct stat st, now;
-	char p[256], *buf, *bak;
+	char p[256], name[64], *buf, *bak;
 	size_t len, blen;
 
 	(void)state;
@@ -159,7 +159,9 @@ static void replace_keeps_owner_mode_and_backup(void **state)
 	assert_int_equal(chown(p, 4321, 8765), 0);
 	assert_int_equal(hv_path_init(&pc, root), 0);
 	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak"), 0);
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak",
+					 name, sizeof(name)), 0);
+	assert_string_equal(name, "conf.bak");
 	assert_int_equal(stat(p, &now), 0);
 	assert_int_equal(now.st_mode & 07777, 0640);
 	assert_int_equal(now.st_uid, 4321);
@@ -178,7 +180,7 @@ static void replace_refuses_a_changed_file(void **state)
 {
 	struct hv_path pc;
 	struct stat st;
-	char *buf, *now;
+	char name[64], *buf, *now;
 	size_t len, nlen;
 
 	(void)state;
@@ -186,8 +188,8 @@ static void replace_refuses_a_changed_file(void **state)
 	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
 	/* someone edits it between the read and the write */
 	put("/etc/conf", "A=9\n");
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak"),
-			 -ESTALE);
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak",
+					 name, sizeof(name)), -ESTALE);
 	assert_int_equal(hv_path_read(&pc, "/etc/conf", 4096, &now, &nlen), 0);
 	assert_string_equal(now, "A=9\n");
 	assert_int_equal(hv_path_exists(&pc, "/etc/conf.bak"), -ENOENT);
@@ -200,7 +202,7 @@ static void replace_refuses_read_only_and_links(void **state)
 {
 	struct hv_path pc;
 	struct stat st;
-	char p[256], *buf;
+	char p[256], name[64], *buf;
 	size_t len;
 
 	(void)state;
@@ -208,12 +210,44 @@ static void replace_refuses_read_only_and_links(void **state)
 	assert_int_equal(chmod(p, 0444), 0);
 	assert_int_equal(hv_path_init(&pc, root), 0);
 	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "X\n", 2, ".bak"),
-			 -EROFS);
+	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "X\n", 2, ".bak",
+					 name, sizeof(name)), -EROFS);
 	free(buf);
 	snprintf(p, sizeof(p), "%s/etc/link", root);
 	assert_int_equal(symlink("conf", p), 0);
 	assert_int_equal(hv_path_read_stat(&pc, "/etc/link", 4096, &buf, &len, &st), -ELOOP);
+	hv_path_deinit(&pc);
+}
+
+static void replace_keeps_every_backup(void **state)
+{
+	static const char *const want[] = { "conf.bak", "conf.bak.1", "conf.bak.2" };
+	struct hv_path pc;
+	struct stat st;
+	char name[64], val[8], *buf, *bak;
+	size_t len, blen;
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
+		snprintf(val, sizeof(val), "A=%u\n", i + 2);
+		assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, val,
+						 strlen(val), ".bak", name, sizeof(name)), 0);
+		assert_string_equal(name, want[i]);
+		free(buf);
+	}
+	/* each backup holds what the file held before that change */
+	for (i = 0; i < 3; i++) {
+		char path[64];
+
+		snprintf(path, sizeof(path), "/etc/%s", want[i]);
+		snprintf(val, sizeof(val), "A=%u\n", i + 1);
+		assert_int_equal(hv_path_read(&pc, path, 4096, &bak, &blen), 0);
+		assert_string_equal(bak, val);
+		free(bak);
+	}
 	hv_path_deinit(&pc);
 }
 
@@ -225,6 +259,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_keeps_owner_mode_and_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_refuses_a_changed_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(replace_keeps_every_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_refuses_read_only_and_links, setup, teardown),
 	};
 

@@ -284,7 +284,7 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 	const struct scenario *sc = &r->sc;
 	struct scenario t;
 	char text[400];
-	unsigned int i;
+	unsigned int i, before;
 
 	if (sc->kexec != KEXEC_REQ_FILE) {
 		t = *sc;
@@ -301,7 +301,10 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 		else
 			snprintf(text, sizeof(text), "use kexec_file_load: make the kdump service "
 				 "run kexec -s");
+		before = r->nremedies;
 		try_remedy(r, &t, 1, "config", text);
+		if (r->nremedies > before)
+			r->remedies[before].kexec_file = true;
 	}
 	if (sc->video) {
 		t = *sc;

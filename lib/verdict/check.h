@@ -23,6 +23,7 @@ struct check_remedy {
 	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
 	char change[400];
 	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage" */
+	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
 };
 
 struct check_result {
