@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* What names a kernel: a recorded kexec command, file names, an hv_mmio= line. */
+/*
+ * What names a kernel: a recorded kexec command, file names, an hv_mmio=
+ * line; and the domain checks of sysfs and proc text (GUIDs, releases,
+ * lockdown, logs).
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +31,19 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		for (c = 0; c < KC_COUNT; c++)
 			kernel_release_has(&kr, (enum kernel_change)c, rel, sizeof(rel));
 	changelog_mentions(s, size, "016a25e4b0df", "Improve the logic");
+	/* the domain checks of sysfs and proc text */
+	{
+		struct hv_err err;
+		enum lockdown l;
+
+		if (guid_valid(s, true) && strlen(s) != 38)
+			__builtin_trap();
+		if (kernel_release_valid(s) && (strlen(s) > 64 || *s < '0' || *s > '9'))
+			__builtin_trap();
+		if (!lockdown_parse(s, &l) && (unsigned int)l > LOCKDOWN_CONFIDENTIALITY)
+			__builtin_trap();
+		log_text_check(s, size, &err);
+	}
 	free(s);
 	return 0;
 }

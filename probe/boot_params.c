@@ -6,6 +6,7 @@
 #include "probe.h"
 
 #define BOOT_PARAMS "/sys/kernel/boot_params/data"
+#define BOOT_PARAMS_SIZE 4096	/* sizeof(struct boot_params), arch/x86/include/uapi/asm/bootparam.h */
 
 /* A framebuffer is MMIO: a base in System RAM (/proc/iomem) is no boot loader's. */
 static int in_ram(const struct probe *p, const struct screen_info_lfb *si, struct hv_err *err)
@@ -36,7 +37,12 @@ void probe_boot_params(struct probe *p)
 	}
 	if (probe_read(p, F_BOOT_FB, BOOT_PARAMS, 1 << 16, &buf, &len))
 		return;
-	if (screen_info_parse((const uint8_t *)buf, len, &si, &err) ||
+	/* the sysfs file is the whole struct: anything else was cut or is another file */
+	if (len != BOOT_PARAMS_SIZE) {
+		hv_err_set(&err, 0, "%zu bytes, not the %d of struct boot_params", len,
+			   BOOT_PARAMS_SIZE);
+		probe_bad_file(p, F_BOOT_FB, BOOT_PARAMS, &err);
+	} else if (screen_info_parse((const uint8_t *)buf, len, &si, &err) ||
 	    screen_info_check(&si, &err) || in_ram(p, &si, &err)) {
 		probe_bad_file(p, F_BOOT_FB, BOOT_PARAMS, &err);
 	} else {

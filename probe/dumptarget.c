@@ -62,6 +62,11 @@ void probe_dump_target(struct probe *p)
 		return;
 	if (probe_read(p, F_DUMP_TARGET, MOUNTINFO, 4u << 20, &buf, &len))
 		return;
+	if (probe_kernel_text(buf, len, false, &err)) {
+		free(buf);
+		probe_bad_file(p, F_DUMP_TARGET, MOUNTINFO, &err);
+		return;
+	}
 	if (mountinfo_find(buf, len, p->coredir, &m, &err)) {
 		free(buf);
 		if (err.line) {

@@ -61,7 +61,8 @@ void probe_fb(struct probe *p)
 
 	if (probe_read(p, F_FB0, "/proc/fb", 1 << 20, &buf, &len))
 		return;
-	if (procfb_parse(buf, len, &pf, &err)) {
+	/* no framebuffer at all: an empty /proc/fb */
+	if (probe_kernel_text(buf, len, true, &err) || procfb_parse(buf, len, &pf, &err)) {
 		free(buf);
 		probe_bad_file(p, F_FB0, "/proc/fb", &err);
 		return;

@@ -80,7 +80,8 @@ void probe_iomem(struct probe *p)
 		fact_unknown(f, F_BARS, "/proc/iomem", "%s", f->f[F_IOMEM].value);
 		return;
 	}
-	switch (iomem_parse(buf, len, &root, &err)) {
+	switch (probe_kernel_text(buf, len, false, &err) ? IOMEM_MALFORMED :
+		iomem_parse(buf, len, &root, &err)) {
 	case IOMEM_OK:
 		fact_set(f, F_IOMEM, "/proc/iomem", "read");
 		scan(p, root);

@@ -8,6 +8,8 @@
 #include "gunzip.h"
 #include "probe.h"
 
+#define OSRELEASE "/proc/sys/kernel/osrelease"
+
 #define CONFIG_CAP	(16u << 20)
 
 static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
@@ -109,9 +111,22 @@ void probe_kernel(struct probe *p)
 					 "x86_64" : "arm64");
 			}
 		}
-	} else if (!probe_read_line(p, F_KERNEL, "/proc/sys/kernel/osrelease", 256, f->release,
-				    sizeof(f->release))) {
-		fact_set(f, F_KERNEL, "/proc/sys/kernel/osrelease", "%s", f->release);
+	} else if (!probe_read(p, F_KERNEL, OSRELEASE, 256, &buf, &len)) {
+		if (probe_kernel_text(buf, len, false, &err)) {
+			probe_bad_file(p, F_KERNEL, OSRELEASE, &err);
+		} else {
+			buf[len - 1] = '\0';
+			if (kernel_release_valid(buf)) {
+				snprintf(f->release, sizeof(f->release), "%s", buf);
+				fact_set(f, F_KERNEL, OSRELEASE, "%s", f->release);
+			} else {
+				hv_err_set(&err, 1, "\"%.40s\" is no kernel release",
+					   probe_printable(buf));
+				probe_bad_file(p, F_KERNEL, OSRELEASE, &err);
+			}
+		}
+		free(buf);
+		buf = NULL;
 	}
 
 	if (f->release[0]) {

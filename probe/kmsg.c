@@ -83,6 +83,7 @@ void probe_kmsg(struct probe *p)
 	};
 	struct facts *f = p->f;
 	const char *src = NULL;
+	struct hv_err err;
 	char *buf = NULL;
 	size_t len, i;
 
@@ -95,6 +96,9 @@ void probe_kmsg(struct probe *p)
 			src = files[i];
 	if (!src) {
 		fact_unknown(f, F_KMSG, "/var/log/kern.log", "unknown: no kernel log to read");
+	} else if (log_text_check(buf, len, &err)) {
+		free(buf);
+		probe_bad_file(p, F_KMSG, src, &err);
 	} else {
 		kmsg_scan(buf, len, &f->kmsg);
 		free(buf);

@@ -45,19 +45,54 @@ char *probe_printable(char *s)
 	return s;
 }
 
+int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_err *err)
+{
+	const char *nul = memchr(buf, '\0', len);
+
+	if (!len && !allow_empty) {
+		hv_err_set(err, 0, "empty: the kernel always writes something here");
+		return -1;
+	}
+	if (nul) {
+		unsigned long line = 1;
+
+		for (const char *c = buf; c < nul; c++)
+			line += *c == '\n';
+		hv_err_set(err, line, "a NUL byte: not text the kernel wrote");
+		return -1;
+	}
+	if (len && buf[len - 1] != '\n') {
+		unsigned long line = 1;
+
+		for (size_t i = 0; i + 1 < len; i++)
+			line += buf[i] == '\n';
+		hv_err_set(err, line, "no newline at the end: the file is cut");
+		return -1;
+	}
+	return 0;
+}
+
 int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val)
 {
-	char line[64];
+	struct hv_err err;
+	char *buf;
+	size_t len;
 
-	if (probe_read_line(p, (int)id, path, 64, line, sizeof(line)))
+	if (probe_read(p, id, path, 64, &buf, &len))
 		return -1;
-	if ((line[0] == '0' || line[0] == '1') && !line[1]) {
-		*val = line[0] == '1';
+	/* what proc_dointvec and sysfs print: the digit and a newline */
+	if (len == 2 && (buf[0] == '0' || buf[0] == '1') && buf[1] == '\n') {
+		*val = buf[0] == '1';
+		free(buf);
 		return 0;
 	}
-	fact_unknown(p->f, id, path, "unknown: %s:1: \"%.16s\" is neither 0 nor 1", path,
-		     probe_printable(line));
-	return -1;
+	if (!probe_kernel_text(buf, len, false, &err) || strspn(buf, "01") != len) {
+		len = strcspn(buf, "\n");
+		hv_err_set(&err, 1, "\"%.*s\" is neither 0 nor 1", (int)(len > 16 ? 16 : len),
+			   probe_printable(buf));
+	}
+	free(buf);
+	return probe_bad_file(p, id, path, &err);
 }
 
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,

@@ -58,6 +58,11 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
  * unknown (unreadable, or anything else: "2", "abc", empty)
  */
 int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val);
+/*
+ * Text a kernel wrote (/proc, /sys): no NUL byte, a newline at the end (a
+ * file without one was cut), not empty unless @allow_empty. -1 with @err.
+ */
+int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_err *err);
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
 		    size_t outlen);
 /*

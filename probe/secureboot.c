@@ -12,8 +12,8 @@
 #define LOCKDOWN	"/sys/kernel/security/lockdown"
 #define KEXEC_DISABLED	"/proc/sys/kernel/kexec_load_disabled"
 
-/* 0, -EINVAL for a file too short, or the read's -errno */
-static int efivar(struct probe *p, const char *path, uint8_t *v)
+/* 0, -EINVAL for a file that is no boolean efivar (@path then in @bad), or the read's -errno */
+static int efivar(struct probe *p, const char *path, uint8_t *v, const char **bad)
 {
 	char *buf;
 	size_t len;
@@ -22,6 +22,8 @@ static int efivar(struct probe *p, const char *path, uint8_t *v)
 	if (rc)
 		return rc;
 	rc = efivar_byte((const uint8_t *)buf, len, v) ? -EINVAL : 0;
+	if (rc)
+		*bad = path;
 	free(buf);
 	return rc;
 }
@@ -30,6 +32,8 @@ void probe_secureboot(struct probe *p)
 {
 	struct facts *f = p->f;
 	uint8_t sb = 0, setup = 0;
+	const char *bad = SECURE_BOOT;
+	struct hv_err err;
 	char *buf;
 	size_t len;
 	int rc;
@@ -37,21 +41,27 @@ void probe_secureboot(struct probe *p)
 	if (f->f[F_GEN].known && f->gen == 1) {
 		f->secure_boot = false;
 		fact_set(f, F_SECURE_BOOT, "/sys/firmware/efi", "off (BIOS boot)");
-	} else if (!(rc = efivar(p, SECURE_BOOT, &sb)) && !(rc = efivar(p, SETUP_MODE, &setup))) {
+	} else if (!(rc = efivar(p, SECURE_BOOT, &sb, &bad)) &&
+		   !(rc = efivar(p, SETUP_MODE, &setup, &bad))) {
 		f->secure_boot = sb == 1 && setup == 0;
 		fact_set(f, F_SECURE_BOOT, SECURE_BOOT, "%s (SecureBoot %u, SetupMode %u)",
 			 f->secure_boot ? "on" : "off", sb, setup);
+	} else if (rc == -EINVAL) {
+		hv_err_set(&err, 0, "not a boolean efivar (4 attribute bytes, then 0 or 1)");
+		probe_bad_file(p, F_SECURE_BOOT, bad, &err);
 	} else {
 		fact_unknown(f, F_SECURE_BOOT, SECURE_BOOT,
 			     "unknown: the SecureBoot and SetupMode efivars cannot be read%s",
-			     rc == -EACCES || rc == -EPERM ? ": permission denied (run as root)" :
-			     rc == -EINVAL ? ": too short" : "");
+			     rc == -EACCES || rc == -EPERM ? ": permission denied (run as root)" : "");
 	}
 
 	if (!probe_read(p, F_LOCKDOWN, LOCKDOWN, 4096, &buf, &len)) {
-		if (lockdown_parse(buf, &f->lockdown))
-			fact_unknown(f, F_LOCKDOWN, LOCKDOWN, "unknown: no [level] in %s", LOCKDOWN);
-		else
+		if (probe_kernel_text(buf, len, false, &err)) {
+			probe_bad_file(p, F_LOCKDOWN, LOCKDOWN, &err);
+		} else if (lockdown_parse(buf, &f->lockdown)) {
+			hv_err_set(&err, 1, "not the kernel's list of levels, the current one in []");
+			probe_bad_file(p, F_LOCKDOWN, LOCKDOWN, &err);
+		} else
 			fact_set(f, F_LOCKDOWN, LOCKDOWN, "%s", lockdown_name(f->lockdown));
 		free(buf);
 	}

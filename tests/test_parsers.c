@@ -384,6 +384,115 @@ static void lockdown_and_efivars(void **state)
 	assert_int_equal(efivar_byte(sb_on, sizeof(sb_on), &v), 0);
 	assert_int_equal(v, 1);
 	assert_int_equal(efivar_byte(sb_on, 4, &v), -1);
+	/* strict: one bracketed level of the kernel's three, one line */
+	assert_int_equal(lockdown_parse("[none] [integrity] confidentiality\n", &l), -1);
+	assert_int_equal(lockdown_parse("[none] integ\n", &l), -1);
+	assert_int_equal(lockdown_parse("[none] integrity confidentiality", &l), -1);
+	assert_int_equal(lockdown_parse("[none] integrity\nconfidentiality\n", &l), -1);
+	assert_int_equal(lockdown_parse("[bogus] none\n", &l), -1);
+	assert_int_equal(lockdown_parse("[none integrity\n", &l), -1);
+	assert_int_equal(lockdown_parse("\n", &l), -1);
+	/* a boolean efivar is five bytes, its value 0 or 1 */
+	{
+		static const uint8_t seven[] = { 6, 0, 0, 0, 7 }, longer[] = { 6, 0, 0, 0, 1, 0 };
+
+		assert_int_equal(efivar_byte(seven, sizeof(seven), &v), -1);
+		assert_int_equal(efivar_byte(longer, sizeof(longer), &v), -1);
+	}
+}
+
+static void screen_info_domain(void **state)
+{
+	struct screen_info_lfb ok = { 0x70, 0x40000000, 0x300000, 1024, 768, 32 }, si;
+	struct hv_err err;
+
+	(void)state;
+	assert_int_equal(screen_info_check(&ok, &err), 0);
+	/* no framebuffer at all: the mode does not matter */
+	si = (struct screen_info_lfb){ 0, 0, 0, 0, 0, 0 };
+	assert_int_equal(screen_info_check(&si, &err), 0);
+	/* the issue's random boot_params */
+	si = ok;
+	si.lfb_base = 0xa8fb500;
+	si.lfb_width = 49680;
+	si.lfb_height = 19548;
+	si.lfb_depth = 61374;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	assert_string_equal(err.msg, "a 49680x19548x61374 mode is no framebuffer's");
+	si = ok;
+	si.orig_video_isVGA = 0x99;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	assert_string_equal(err.msg, "orig_video_isVGA 0x99 is no VIDEO_TYPE_*");
+	si = ok;
+	si.orig_video_isVGA = 0x22;	/* VGA text: no linear framebuffer */
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	si = ok;
+	si.lfb_base = 0x40000800;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	assert_string_equal(err.msg, "lfb_base 0x40000800 is not page-aligned");
+	si = ok;
+	si.lfb_size = 0x2fffff;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	/* VESA's lfb_size is in 64 KiB units: 0x30 holds 1024x768x32 */
+	si = ok;
+	si.orig_video_isVGA = 0x23;
+	si.lfb_size = 0x30;
+	assert_int_equal(screen_info_check(&si, &err), 0);
+	si.lfb_size = 0x2f;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	assert_string_equal(err.msg, "lfb_size 0x2f (64 KiB units) cannot hold a 1024x768x32 mode");
+	si = ok;
+	si.lfb_depth = 15;
+	si.lfb_size = 1024 * 768 * 2;
+	assert_int_equal(screen_info_check(&si, &err), 0);
+}
+
+static void domains(void **state)
+{
+	struct hv_err err;
+
+	(void)state;
+	assert_true(guid_valid("{da0a7802-e377-4aac-8e77-0558eb1073f8}", true));
+	assert_true(guid_valid("{DA0A7802-E377-4AAC-8E77-0558EB1073F8}", true));
+	assert_true(guid_valid("5620e0c7-8062-4dce-aeb7-520c7ef76171", false));
+	assert_false(guid_valid("5620e0c7-8062-4dce-aeb7-520c7ef76171", true));
+	assert_false(guid_valid("{da0a7802-e377-4aac-8e77-0558eb1073fg}", true));
+	assert_false(guid_valid("{da0a7802-e377-4aac-8e77-0558eb1073f8}x", true));
+	assert_false(guid_valid("{da0a7802e377-4aac-8e77-0558eb1073f8}", true));
+	assert_false(guid_valid("", false));
+
+	assert_true(kernel_release_valid("5.15.0-1057-azure"));
+	assert_true(kernel_release_valid("5.14.0-427.13.1.el9_4.x86_64"));
+	assert_true(kernel_release_valid("6.1.0-28+deb12~bpo"));
+	assert_false(kernel_release_valid(""));
+	assert_false(kernel_release_valid("../../etc"));
+	assert_false(kernel_release_valid("linux-5.15"));
+	assert_false(kernel_release_valid("5.15 0"));
+	assert_false(kernel_release_valid("5.1111111111111111111111111111111111111111111111111111111111111111"));
+
+	/* Kconfig values as confdata.c writes them */
+	assert_int_equal(kconfig_check(S("CONFIG_A=y\nCONFIG_B=m\nCONFIG_C=250\nCONFIG_D=-1\n"
+					 "CONFIG_E=0x1000\nCONFIG_F=\"a \\\"b\\\"\"\nCONFIG_G=\"\"\n"),
+				       &err), 0);
+	assert_int_equal(kconfig_check(S("CONFIG_SYSFB=maybe\n"), &err), -1);
+	assert_int_equal(err.line, 1);
+	assert_int_equal(kconfig_check(S("CONFIG_A=\"open\n"), &err), -1);
+	assert_int_equal(kconfig_check(S("CONFIG_A=\n"), &err), -1);
+	assert_int_equal(kconfig_check(S("CONFIG_A=0x\n"), &err), -1);
+	assert_int_equal(kconfig_check(S("CONFIG_A B=y\n"), &err), -1);
+
+	/* modules.builtin: a kernel build writes it whole */
+	assert_int_equal(modules_builtin_check(S("kernel/a.ko\n"), &err), 0);
+	assert_int_equal(modules_builtin_check(S(""), &err), -1);
+	assert_int_equal(modules_builtin_check(S("kernel/a.ko\nkernel/b.ko"), &err), -1);
+	assert_string_equal(err.msg, "no newline at the end: the file is cut");
+
+	/* a log is text; NUL runs of an unclean shutdown are a log's */
+	assert_int_equal(log_text_check(S("Nov 26 kernel: hv_vmbus: Vmbus version:5.3\n\0\0\0\0"
+					  "\0\0\0\0\0\0\0\0\n"), &err), 0);
+	assert_int_equal(log_text_check(S("\x1b\x01\x02\x1b\x01\x02\x1b\x01\x02\x1b\x01\x02"),
+				       &err), -1);
+	assert_string_equal(err.msg, "not text: 12 of its 12 bytes are control characters");
 }
 
 static void kdump_services(void **state)
@@ -452,6 +561,8 @@ int main(void)
 		cmocka_unit_test(hv_mmio_line),
 		cmocka_unit_test(kernel_files),
 		cmocka_unit_test(lockdown_and_efivars),
+		cmocka_unit_test(screen_info_domain),
+		cmocka_unit_test(domains),
 		cmocka_unit_test(kdump_services),
 	};
 

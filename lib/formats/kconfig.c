@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* A kernel .config: "CONFIG_X=y", "# CONFIG_X is not set". */
+#include <ctype.h>
+
 #include "lib/util/lines.h"
 #include "parsers.h"
 
@@ -24,6 +26,46 @@ char kconfig_get(const char *text, size_t len, const char *name)
 	return found;
 }
 
+/*
+ * NAME=VALUE as scripts/kconfig/confdata.c writes it: a name of letters,
+ * digits and '_'; a value y, m or n, a decimal or 0x hex number, or a
+ * double-quoted string with backslash escapes.
+ */
+static bool value_valid(const char *p, size_t l)
+{
+	const char *eq = memchr(p, '=', l), *v, *end = p + l;
+	const char *c;
+
+	for (c = p; c < eq; c++)
+		if (!isalnum((unsigned char)*c) && *c != '_')
+			return false;
+	v = eq + 1;
+	if (end - v == 1 && (*v == 'y' || *v == 'm' || *v == 'n'))
+		return true;
+	if (v < end && *v == '"') {
+		for (c = v + 1; c < end; c++) {
+			if (*c == '\\' && c + 1 < end)
+				c++;
+			else if (*c == '"')
+				return c + 1 == end;
+		}
+		return false;
+	}
+	if (end - v > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) {
+		for (c = v + 2; c < end; c++)
+			if (!isxdigit((unsigned char)*c))
+				return false;
+		return true;
+	}
+	c = v + (v < end && *v == '-');
+	if (c == end)
+		return false;
+	for (; c < end; c++)
+		if (!isdigit((unsigned char)*c))
+			return false;
+	return true;
+}
+
 int kconfig_check(const char *text, size_t len, struct hv_err *err)
 {
 	unsigned long configs = 0;
@@ -42,6 +84,11 @@ int kconfig_check(const char *text, size_t len, struct hv_err *err)
 		if (!line_starts(p, l, "CONFIG_") || !memchr(p, '=', l)) {
 			hv_err_set(err, it.lineno, "expected CONFIG_NAME=value or a # comment, not \"%.*s\"",
 				   (int)(l > 60 ? 60 : l), p);
+			return -1;
+		}
+		if (!value_valid(p, l)) {
+			hv_err_set(err, it.lineno, "\"%.*s\" is no Kconfig value (y, m, a number "
+				   "or a \"string\")", (int)(l > 60 ? 60 : l), p);
 			return -1;
 		}
 		configs++;

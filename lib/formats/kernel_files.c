@@ -103,3 +103,11 @@ bool release_from_name(const char *path, char *release, size_t len)
 	}
 	return false;
 }
+
+bool kernel_release_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && n <= 64 && *s >= '0' && *s <= '9' &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+~-") == n;
+}

@@ -107,3 +107,27 @@ int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *h
 	s = parse_pr(s + 4, fb);
 	return s && low->set ? 0 : -1;
 }
+
+int log_text_check(const char *text, size_t len, struct hv_err *err)
+{
+	unsigned long line = 1, first = 0;
+	size_t i, bad = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c == '\n') {
+			line++;
+		} else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\0') || c == 0x7f) {
+			bad++;
+			first = first ? first : line;
+		}
+	}
+	/* a few bytes of noise are a log's; more is no text */
+	if (bad > 8 && bad * 32 > len) {
+		hv_err_set(err, first, "not text: %zu of its %zu bytes are control characters",
+			   bad, len);
+		return -1;
+	}
+	return 0;
+}

@@ -24,6 +24,10 @@ int modules_builtin_check(const char *text, size_t len, struct hv_err *err)
 	const char *p;
 	size_t l, i;
 
+	if (!len) {
+		hv_err_set(err, 0, "empty: a kernel build lists its built-in modules");
+		return -1;
+	}
 	line_iter_init(&it, text, len);
 	while (line_next(&it, &p, &l)) {
 		n++;
@@ -39,6 +43,10 @@ int modules_builtin_check(const char *text, size_t len, struct hv_err *err)
 			hv_err_set(err, n, "\"%.*s\" does not end in .ko", (int)(l > 40 ? 40 : l), p);
 			return -1;
 		}
+	}
+	if (text[len - 1] != '\n') {
+		hv_err_set(err, n, "no newline at the end: the file is cut");
+		return -1;
 	}
 	return 0;
 }

@@ -111,6 +111,12 @@ struct kmsg_facts {
 };
 void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out);
 /*
+ * Whether a log is text: at most 1 byte in 32 a control character other
+ * than tab, CR, LF and NUL (the NUL runs an unclean shutdown leaves are
+ * allowed); -1 with @err naming the line of the first such byte.
+ */
+int log_text_check(const char *text, size_t len, struct hv_err *err);
+/*
  * The ranges of an "hv_mmio=%pR,%pR fb=%pR" line (from "hv_mmio="): the
  * low and high VMBus ranges and fb_range, each "[mem 0xS-0xE...]" or
  * "(null)" (span not set). -1 when the text is not that.
@@ -124,6 +130,8 @@ bool changelog_mentions(const char *text, size_t len, const char *commit, const 
 /* --- a recorded kexec command (kdump-tools' kexec_cmd, kdumpctl's log):
  * the image and --initrd of "kexec -p [options] IMAGE"; quotes respected */
 int kexec_cmd_parse(const char *cmd, char *image, size_t ilen, char *initrd, size_t rlen);
+/* A kernel release as uname -r gives it: 1 to 64 of [A-Za-z0-9._+~-], a digit first. */
+bool kernel_release_valid(const char *s);
 /* The release in a kernel or initrd file name: "vmlinuz-6.8.0-1051-azure",
  * "initrd.img-6.8.0-1051-azure", "initramfs-5.14.0-427.el9.x86_64kdump.img". */
 bool release_from_name(const char *path, char *release, size_t len);
@@ -143,10 +151,13 @@ int modules_builtin_check(const char *text, size_t len, struct hv_err *err);
 /* --- A VMBus GUID: "{8-4-4-4-12 hex}" (class_id) or without braces (device names) */
 bool guid_valid(const char *s, bool braces);
 
-/* --- /sys/kernel/security/lockdown: "[none] integrity confidentiality" */
+/*
+ * --- /sys/kernel/security/lockdown: "[none] integrity confidentiality\n",
+ * exactly: known levels, one of them in brackets, one line. -1 otherwise.
+ */
 int lockdown_parse(const char *text, enum lockdown *out);
 
-/* --- efivars: 4 attribute bytes, then the value byte */
+/* --- efivars of a boolean (SecureBoot, SetupMode): 4 attribute bytes, then 0 or 1 */
 int efivar_byte(const uint8_t *buf, size_t len, uint8_t *value);
 
 #endif

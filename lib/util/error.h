@@ -12,9 +12,10 @@ struct hv_err {
 
 #define hv_err_set(err, ln, ...)                                        \
 	do {                                                            \
-		if (err) {                                              \
-			(err)->line = (ln);                             \
-			snprintf((err)->msg, sizeof((err)->msg), __VA_ARGS__); \
+		struct hv_err *e_ = (err);                              \
+		if (e_) {                                               \
+			e_->line = (ln);                                \
+			snprintf(e_->msg, sizeof(e_->msg), __VA_ARGS__); \
 		}                                                       \
 	} while (0)
 
