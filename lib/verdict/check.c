@@ -195,6 +195,28 @@ static void find_flips(const struct facts *f, struct check_result *r)
 		alt.video_dev = false;
 		flip(r, &alt, F_VIDEO_DEV, "no synthetic video device", "");
 	}
+	/* the kernel config's answers, each way */
+	for (i = 0; i < 2; i++) {
+		if (!f->f[F_SYSFB].known) {
+			alt = *f;
+			alt.f[F_SYSFB].known = true;
+			alt.sysfb = i;
+			flip(r, &alt, F_SYSFB, "CONFIG_SYSFB", i ? "=y" : " not set");
+		}
+		if (!f->f[F_KEXEC_FILE].known) {
+			alt = *f;
+			alt.f[F_KEXEC_FILE].known = true;
+			alt.kexec_file = i;
+			flip(r, &alt, F_KEXEC_FILE, "CONFIG_KEXEC_FILE", i ? "=y" : " not set");
+		}
+		if (!f->f[F_HIDE_SMEM].known) {
+			alt = *f;
+			alt.f[F_HIDE_SMEM].known = true;
+			alt.hide_smem = !i;
+			flip(r, &alt, F_HIDE_SMEM, "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM",
+			     i ? "=y" : " not set");
+		}
+	}
 	if (!f->f[F_ARCH].known) {
 		alt = *f;
 		alt.f[F_ARCH].known = true;
