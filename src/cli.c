@@ -25,16 +25,16 @@ void hv_warnx(const char *fmt, ...)
 void hv_warn_at(const char *file, const struct hv_err *err)
 {
 	if (err->line)
-		fprintf(stderr, "%s:%lu: %s\n", file, err->line, err->msg);
+		fprintf(stderr, PROGRAM ": %s:%lu: %s\n", file, err->line, err->msg);
 	else
-		fprintf(stderr, "%s: %s\n", file, err->msg);
+		fprintf(stderr, PROGRAM ": %s: %s\n", file, err->msg);
 }
 
 int hv_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, PROGRAM " %s: ", cmd);
+	fprintf(stderr, PROGRAM ": %s: ", cmd);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

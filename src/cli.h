@@ -15,7 +15,7 @@
 #define PROGRAM "hvkdump"
 
 void hv_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* "FILE:LINE: msg", or "FILE: msg" when the error has no line. */
+/* "hvkdump: FILE:LINE: msg", or "hvkdump: FILE: msg" when the error has no line. */
 void hv_warn_at(const char *file, const struct hv_err *err);
 /* The one hint after a usage error. */
 int hv_usage_error(const char *cmd, const char *fmt, ...)

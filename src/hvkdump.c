@@ -65,7 +65,8 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], commands[i].name)) {
 			char name[64];
 
-			snprintf(name, sizeof(name), PROGRAM " %s", commands[i].name);
+			/* getopt's messages then read "hvkdump: check: ...", as ours do */
+			snprintf(name, sizeof(name), PROGRAM ": %s", commands[i].name);
 			argv[1] = name;
 			return commands[i].run(argc - 1, argv + 1);
 		}
