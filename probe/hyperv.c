@@ -18,7 +18,7 @@
  * CPUID leaf 0x40000000: the hypervisor's vendor signature (live x86 only).
  * Returns false where there is no CPUID to ask; @sig is "" on bare metal.
  */
-static bool cpuid_hypervisor(char sig[13])
+bool probe_cpuid_signature(char sig[13])
 {
 #if defined(__x86_64__) || defined(__i386__)
 	unsigned int eax, ebx, ecx, edx;
@@ -101,13 +101,23 @@ void probe_hyperv(struct probe *p)
 {
 	struct facts *f = p->f;
 	char vendor[128] = "", product[128] = "", sig[13] = "";
+	char line[64] = "";
+	const char *cpuid_src;
 	bool dmi, listed, cpuid;
 	size_t ndev;
 
 	vmbus_devices(p, &ndev, &listed);
 	dmi = !probe_read_line(p, -1, "/sys/class/dmi/id/sys_vendor", 4096, vendor, sizeof(vendor));
 	probe_read_line(p, -1, "/sys/class/dmi/id/product_name", 4096, product, sizeof(product));
-	cpuid = hv_path_is_live(p->pc) && cpuid_hypervisor(sig);
+	if (hv_path_is_live(p->pc)) {
+		cpuid = probe_cpuid_signature(sig);
+		cpuid_src = "CPUID 0x40000000";
+	} else {
+		/* what collect asked the CPU on the machine it ran on */
+		cpuid = !probe_read_line(p, -1, CPUID_COLLECTED, 64, line, sizeof(line));
+		snprintf(sig, 13, "%s", probe_printable(line));
+		cpuid_src = CPUID_COLLECTED " (CPUID 0x40000000)";
+	}
 
 	if (ndev) {
 		f->hyperv = true;
@@ -119,10 +129,10 @@ void probe_hyperv(struct probe *p)
 			 "yes (DMI \"%s\" \"%s\"; no VMBus devices listed)", vendor, product);
 	} else if (cpuid && !strcmp(sig, "Microsoft Hv")) {
 		f->hyperv = true;
-		fact_set(f, F_HYPERV, "CPUID 0x40000000", "yes (\"Microsoft Hv\")");
+		fact_set(f, F_HYPERV, cpuid_src, "yes (\"Microsoft Hv\")");
 	} else if (cpuid) {
 		f->hyperv = false;
-		fact_set(f, F_HYPERV, "CPUID 0x40000000", "no (%s%s%s)",
+		fact_set(f, F_HYPERV, cpuid_src, "no (%s%s%s)",
 			 sig[0] ? "hypervisor \"" : "no hypervisor", sig, sig[0] ? "\"" : "");
 	} else if (!listed && !hv_path_exists(p->pc, "/sys/bus")) {
 		f->hyperv = false;
@@ -134,7 +144,8 @@ void probe_hyperv(struct probe *p)
 			 dmi ? "; DMI sys_vendor " : "", dmi ? vendor : "");
 	} else {
 		fact_unknown(f, F_HYPERV, VMBUS_DEVICES,
-			     "unknown: neither " VMBUS_DEVICES " nor DMI could be read");
+			     "unknown: neither " VMBUS_DEVICES ", DMI nor %s could be read",
+			     hv_path_is_live(p->pc) ? "CPUID" : CPUID_COLLECTED);
 	}
 
 	if (!hv_path_exists(p->pc, "/sys/firmware/efi")) {

@@ -80,7 +80,14 @@ const char *probe_shown(const struct probe *p, const char *path, char *buf, size
 char *probe_printable(char *s);
 
 /* The data sources, in the order probe_system() runs them. */
-void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, generation */
+void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, CPUID, generation */
+/*
+ * CPUID leaf 0x40000000's vendor signature ("" without a hypervisor); false
+ * where there is no CPUID to ask. collect keeps it in CPUID_COLLECTED, which
+ * the probe reads under a sysroot.
+ */
+bool probe_cpuid_signature(char sig[13]);
+#define CPUID_COLLECTED "/hvkdump/cpuid-signature"
 void probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
 /*
  * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into

@@ -47,7 +47,9 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 		hv_warnx("%s", p.warnings[i]);
 	if (!facts->hyperv) {
 		if (!facts->f[F_HYPERV].known) {
-			hv_warnx("%s: %s", cmd, facts->f[F_HYPERV].value);
+			hv_warnx("%s: cannot tell whether this is a Hyper-V guest: %s", cmd,
+				 facts->f[F_HYPERV].value + (strncmp(facts->f[F_HYPERV].value,
+								     "unknown: ", 9) ? 0 : 9));
 			return -1;
 		}
 		return 0;

@@ -148,7 +148,7 @@ static void dpkg_stanza(const char *text, size_t len, char **out, size_t *outlen
 static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int *files)
 {
 	struct fbdev_info info;
-	char line[256] = "";
+	char line[256] = "", sig[13];
 	FILE *cmd = popen("kexec --version 2>/dev/null", "r");
 
 	if (cmd) {
@@ -160,6 +160,12 @@ static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int 
 	if (!rpm_query_version("kexec-tools", line, sizeof(line) - 1)) {
 		strcat(line, "\n");
 		if (!tarw_add_file(tw, "hvkdump/kexec-package", line, strlen(line)))
+			(*files)++;
+	}
+	if (probe_cpuid_signature(sig)) {
+		/* what no file holds: whether the CPU reports a hypervisor, and which */
+		snprintf(line, sizeof(line), "%s\n", sig);
+		if (!tarw_add_file(tw, &CPUID_COLLECTED[1], line, strlen(line)))
 			(*files)++;
 	}
 	if (!fbdev_read(pc, "/dev/fb0", &info)) {
