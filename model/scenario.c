@@ -45,6 +45,8 @@ const struct scenario_key scenario_keys[] = {
 	{ "kexec-syscall", "default|load|file|auto",
 	  "what the kdump service asks kexec for (-c, -s, -a; default: the binary's)" },
 	{ "kexec-args", "ARGS", "the kexec arguments the kdump service passes, e.g. \"-p -c -d\"" },
+	{ "kexec-retry-args", "ARGS|default|none",
+	  "after any failure the service runs kexec again with these (SUSE kdump 0.9.0-1.9.5)" },
 	{ "kexec-tools", "VERSION", "kexec-tools version, or its package's: 2.0.22, 1:2.0.22-2ubuntu3" },
 	{ "fb0-id", "ID|none|ioctl-fails", "/dev/fb0's fix.id as kexec-tools reads it" },
 	{ "fb0-smem-start", "ADDR", "/dev/fb0's smem_start (FBIOGET_FSCREENINFO)" },
@@ -492,6 +494,16 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", value);
 		return 0;
 	}
+	if (!strcmp(key, "kexec-retry-args")) {
+		if (strlen(value) >= sizeof(sc->kexec_retry_args))
+			bad(err, "kexec-retry-args: longer than %zu bytes",
+			    sizeof(sc->kexec_retry_args) - 1);
+		/* none: no second run; default: one with no syscall option */
+		sc->kexec_retry = strcmp(value, "none") != 0;
+		snprintf(sc->kexec_retry_args, sizeof(sc->kexec_retry_args), "%s",
+			 sc->kexec_retry && strcmp(value, "default") ? value : "");
+		return 0;
+	}
 	if (!strcmp(key, "fb0-id")) {
 		if (!*value || strlen(value) >= sizeof(sc->fb0_id))
 			bad(err, "fb0-id: expected a fix.id of at most 15 bytes (or none, ioctl-fails)");
@@ -815,6 +827,10 @@ int scenario_finish(struct scenario *sc, struct hv_err *err)
 	if (sc->kexec_args[0] && kexec_parse_args(sc->kexec_args, sc->kexec_tools, &inv))
 		bad(err, "kexec-args \"%.100s\": kexec-tools %s refuses %.100s", sc->kexec_args,
 		    kexec_tools_str(sc->kexec_tools, v, sizeof(v)), inv.bad);
+	if (sc->kexec_retry && sc->kexec_retry_args[0] &&
+	    kexec_parse_args(sc->kexec_retry_args, sc->kexec_tools, &inv))
+		bad(err, "kexec-retry-args \"%.100s\": kexec-tools %s refuses %.100s",
+		    sc->kexec_retry_args, kexec_tools_str(sc->kexec_tools, v, sizeof(v)), inv.bad);
 	return scenario_check(sc, err);
 }
 
@@ -978,6 +994,9 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 		lockdown_name(sc->lockdown));
 	if (sc->kexec_args[0])
 		sb_addf(out, "kexec-args = %s\n", sc->kexec_args);
+	if (sc->kexec_retry)
+		sb_addf(out, "kexec-retry-args = %s\n",
+			sc->kexec_retry_args[0] ? sc->kexec_retry_args : "default");
 	if (sc->fb0_id[0])
 		sb_addf(out, "fb0-id = %s\n", sc->fb0_id);
 	if (sc->fb0_smem_start_set)

@@ -90,6 +90,9 @@ struct scenario {
 	enum hv_module probe_order[MOD_COUNT];	/* module probe order */
 	enum kexec_request kexec;
 	char kexec_args[1024];		/* the kexec arguments the service passes; "": none given */
+	/* the service runs kexec again with these after any failure (SUSE kdump 0.9.0-1.9.5) */
+	bool kexec_retry;
+	char kexec_retry_args[1024];	/* "": the binary's default */
 	unsigned int kexec_tools;	/* 2.0.22 is 20022 */
 	char kexec_package[48];		/* the package's version ("1:2.0.22-2ubuntu3"), "" */
 	bool kexec_file_debug;		/* the kernel knows KEXEC_FILE_DEBUG (cbc2fe9d9cb2) */

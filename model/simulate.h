@@ -90,6 +90,7 @@ struct sim_handoff {
 	bool noefi, reuse_video_type;	/* the options kexec ran with */
 	bool efi;			/* the crash kernel boots through EFI */
 	bool fell_back;			/* -a fell back to kexec_load */
+	bool retried;			/* the service ran kexec a second time (kexec_retry) */
 	const char *file_rc;		/* what kexec_file_load answered, NULL: not called */
 };
 

@@ -235,6 +235,7 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	jw_hex(jw, "orig_video_isVGA", h->orig_video_isVGA);
 	jw_bool(jw, "efi", h->efi);
 	jw_str(jw, "kexec_file_load_result", h->file_rc);
+	jw_bool(jw, "service_retried", h->retried);
 	jw_str(jw, "lfb_source", h->syscall == SYSCALL_NONE ? NULL : h->lfb_why);
 	jw_str(jw, "fb0_id", h->fb0_id);
 	jw_close(jw, false);

@@ -172,6 +172,41 @@ static void lockdown_refuses_kexec_load(void **state)
 	sim_result_free(&r);
 }
 
+/* SUSE kdump 0.9.0-1.9.5: -s first, then, after any failure, without it */
+static void service_retries_after_any_failure(void **state)
+{
+	struct sim_result r;
+
+	(void)state;
+	/* -s loads: no second run */
+	run(&r, "kexec-tools", "2.0.22", "kexec-args", "-p -s", "kexec-retry-args", "default",
+	    NULL);
+	assert_int_equal(r.handoff.syscall, SYSCALL_KEXEC_FILE_LOAD);
+	assert_false(r.handoff.retried);
+	sim_result_free(&r);
+	/* ENOSYS, then the 2.0.22 binary's default: kexec_load */
+	run(&r, "kexec-tools", "2.0.22", "kexec-args", "-p -s", "kexec-retry-args", "default",
+	    "kexec-file", "no", NULL);
+	assert_true(r.handoff.retried);
+	assert_int_equal(r.handoff.syscall, SYSCALL_KEXEC_LOAD);
+	assert_string_equal(r.handoff.flag, "-c");
+	assert_string_equal(r.handoff.file_rc, "ENOSYS");
+	sim_result_free(&r);
+	/* EPERM (an unsigned image under lockdown) is "any failure" too, and
+	 * kexec_load is then refused as well: nothing is loaded */
+	run(&r, "kexec-tools", "2.0.22", "kexec-args", "-p -s", "kexec-retry-args", "default",
+	    "lockdown", "integrity", "kernel-signed", "no", NULL);
+	assert_true(r.handoff.retried);
+	assert_int_equal(r.handoff.syscall, SYSCALL_NONE);
+	assert_false(r.saved);
+	sim_result_free(&r);
+	/* without a retry the same failure loads nothing */
+	run(&r, "kexec-tools", "2.0.22", "kexec-args", "-p -s", "kexec-file", "no", NULL);
+	assert_false(r.handoff.retried);
+	assert_int_equal(r.handoff.syscall, SYSCALL_NONE);
+	sim_result_free(&r);
+}
+
 static void auto_falls_back_on_enosys_only(void **state)
 {
 	struct sim_result r;
@@ -624,6 +659,7 @@ int main(void)
 		cmocka_unit_test(default_syscall_by_era),
 		cmocka_unit_test(lockdown_refuses_kexec_load),
 		cmocka_unit_test(auto_falls_back_on_enosys_only),
+		cmocka_unit_test(service_retries_after_any_failure),
 		cmocka_unit_test(kexec_tools_versions),
 		cmocka_unit_test(vesafb_fields),
 		cmocka_unit_test(field_case_config_window_on_vram),

@@ -48,9 +48,13 @@ static bool falls_back(unsigned int version, enum load_rc rc)
 	return version >= 20021 && (rc == LOAD_ENOSYS || rc == LOAD_EINVAL);
 }
 
-/* The kdump load: main()'s choice of syscall, the call, the fallback. */
-void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
-		struct sim_handoff *h, struct trace *t)
+/*
+ * One run of kexec -p with @args ("": none given, then @shorthand, the
+ * kexec-syscall key, decides): main()'s choice of syscall, the call, the
+ * fallback. True when a crash kernel is loaded.
+ */
+static bool kexec_run(const struct scenario *sc, const char *args,
+		      enum kexec_request shorthand, struct sim_handoff *h, struct trace *t)
 {
 	struct kexec_invocation inv;
 	enum kexec_request req;
@@ -61,23 +65,16 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 
 	kexec_tools_str(sc->kexec_tools, ver, sizeof(ver));
 	h->syscall = SYSCALL_NONE;
-	if (sc->service_stops) {
-		h->flag = "none";
-		handoff_say(t, h->why, sizeof(h->why), "%s", sc->service_why);
-		trace_add(t, PHASE_LOAD, false, "kdump_load", "%s; kexec never runs",
-			  sc->service_why);
-		return;
-	}
-	if (kexec_parse_args(sc->kexec_args[0] ? sc->kexec_args : NULL, sc->kexec_tools, &inv)) {
+	if (kexec_parse_args(args[0] ? args : NULL, sc->kexec_tools, &inv)) {
 		h->flag = "?";
-		handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s refuses \"%s\": %s", ver,
-			    sc->kexec_args, inv.bad);
+		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			    "kexec-tools %s refuses \"%s\": %s", ver, args, inv.bad);
 		trace_add(t, PHASE_LOAD, false, "main", "kexec %s: %s; nothing is loaded",
-			  sc->kexec_args, inv.bad);
-		return;
+			  args, inv.bad);
+		return false;
 	}
 	/* kexec-args names the options; kexec-syscall alone is their shorthand */
-	req = sc->kexec_args[0] ? inv.req : sc->kexec;
+	req = args[0] ? inv.req : shorthand;
 	debug = inv.debug;
 	h->noefi = inv.noefi;
 	h->reuse_video_type = inv.reuse_video_type;
@@ -85,13 +82,15 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, &rule) ?
 		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
 		if (sc->kexec_package[0])
-			handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s (package %s) "
-				    "defaults to %s", ver, sc->kexec_package, rule);
+			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				    "kexec-tools %s (package %s) defaults to %s", ver,
+				    sc->kexec_package, rule);
 		else
-			handoff_say(t, h->why, sizeof(h->why), "kexec-tools %s defaults to %s",
-				    ver, rule);
+			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				    "kexec-tools %s defaults to %s", ver, rule);
 	} else {
-		handoff_say(t, h->why, sizeof(h->why), "the kdump service passes %s",
+		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			    "the kdump service passes %s",
 			    req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
 	}
 	h->flag = req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a";
@@ -99,49 +98,79 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 	if (req == KEXEC_REQ_FILE || req == KEXEC_REQ_AUTO) {
 		/* -d adds KEXEC_FILE_DEBUG from 2.0.29 (9d9cf8de8b2a) */
 		rc = kexec_file_load(sc, debug && sc->kexec_tools >= 20029);
-		h->file_rc = load_rc_name(rc);
+		h->file_rc = h->file_rc ? h->file_rc : load_rc_name(rc);
 		if (rc == LOAD_OK) {
 			h->syscall = SYSCALL_KEXEC_FILE_LOAD;
 			trace_add(t, PHASE_LOAD, false, "kexec_file_load",
 				  "kexec_file_load loads the crash kernel (kexec %s: %s)", h->flag, h->why);
-		} else {
-			trace_add(t, PHASE_LOAD, false, "kexec_file_load",
-				  "kexec %s: kexec_file_load fails with %s%s", h->flag,
-				  load_rc_name(rc),
-				  rc == LOAD_ENOSYS ? " (no CONFIG_KEXEC_FILE)" :
-				  rc == LOAD_EINVAL ? " (KEXEC_FILE_DEBUG, which this kernel does not know)" :
-				  sc->kexec_load_disabled ? " (kexec_load_disabled)" :
-				  " (the image fails signature verification under lockdown)");
-			if (req == KEXEC_REQ_FILE || !falls_back(sc->kexec_tools, rc)) {
-				handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-					    "; kexec_file_load failed with %s%s", load_rc_name(rc),
-					    req == KEXEC_REQ_FILE ? "" : sc->kexec_tools < 20021 ?
-					    ", and -a before 2.0.21 never falls back on x86_64" :
-					    ", which -a does not fall back on");
-				return;
-			}
-			h->fell_back = true;
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "; kexec_file_load failed with %s, -a fell back to kexec_load",
-				    load_rc_name(rc));
+			return true;
 		}
+		trace_add(t, PHASE_LOAD, false, "kexec_file_load",
+			  "kexec %s: kexec_file_load fails with %s%s", h->flag,
+			  load_rc_name(rc),
+			  rc == LOAD_ENOSYS ? " (no CONFIG_KEXEC_FILE)" :
+			  rc == LOAD_EINVAL ? " (KEXEC_FILE_DEBUG, which this kernel does not know)" :
+			  sc->kexec_load_disabled ? " (kexec_load_disabled)" :
+			  " (the image fails signature verification under lockdown)");
+		if (req == KEXEC_REQ_FILE || !falls_back(sc->kexec_tools, rc)) {
+			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				    "; kexec_file_load failed with %s%s", load_rc_name(rc),
+				    req == KEXEC_REQ_FILE ? "" : sc->kexec_tools < 20021 ?
+				    ", and -a before 2.0.21 never falls back on x86_64" :
+				    ", which -a does not fall back on");
+			return false;
+		}
+		h->fell_back = true;
+		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			    "; kexec_file_load failed with %s, -a fell back to kexec_load",
+			    load_rc_name(rc));
 	}
-	if (h->syscall == SYSCALL_NONE) {
-		rc = kexec_load(sc);
-		if (rc != LOAD_OK) {
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "; kexec_load refused with EPERM (%s)",
-				    sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
-				    "kexec_load_disabled");
-			trace_add(t, PHASE_LOAD, false, "kexec_load",
-				  "kexec_load refused with EPERM: %s; no crash kernel is loaded",
-				  sc->lockdown != LOCKDOWN_NONE ? "the kernel is locked down" :
-				  "/proc/sys/kernel/kexec_load_disabled is 1");
-			return;
-		}
-		h->syscall = SYSCALL_KEXEC_LOAD;
+	rc = kexec_load(sc);
+	if (rc != LOAD_OK) {
+		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			    "; kexec_load refused with EPERM (%s)",
+			    sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
+			    "kexec_load_disabled");
 		trace_add(t, PHASE_LOAD, false, "kexec_load",
-			  "kexec_load loads the crash kernel (kexec %s: %s)", h->flag, h->why);
+			  "kexec_load refused with EPERM: %s; no crash kernel is loaded",
+			  sc->lockdown != LOCKDOWN_NONE ? "the kernel is locked down" :
+			  "/proc/sys/kernel/kexec_load_disabled is 1");
+		return false;
+	}
+	h->syscall = SYSCALL_KEXEC_LOAD;
+	trace_add(t, PHASE_LOAD, false, "kexec_load",
+		  "kexec_load loads the crash kernel (kexec %s: %s)", h->flag, h->why);
+	return true;
+}
+
+/* The kdump load: the service's kexec run, and its own retry where it has one. */
+void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
+		struct sim_handoff *h, struct trace *t)
+{
+	h->syscall = SYSCALL_NONE;
+	h->why[0] = '\0';
+	if (sc->service_stops) {
+		h->flag = "none";
+		handoff_say(t, h->why, sizeof(h->why), "%s", sc->service_why);
+		trace_add(t, PHASE_LOAD, false, "kdump_load", "%s; kexec never runs",
+			  sc->service_why);
+		return;
+	}
+	if (!kexec_run(sc, sc->kexec_args, sc->kexec, h, t)) {
+		if (!sc->kexec_retry)
+			return;
+		/* SUSE kdump 0.9.0-1.9.5 load_kdump_kexec(): any failure, then without -s */
+		h->retried = true;
+		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+			    "; the service runs kexec again%s%s: ",
+			    sc->kexec_retry_args[0] ? " with " : " with no syscall option",
+			    sc->kexec_retry_args);
+		trace_add(t, PHASE_LOAD, false, "kdump_load",
+			  "the kdump service runs kexec again after the failure (%s)",
+			  sc->kexec_retry_args[0] ? sc->kexec_retry_args : "no options");
+		h->fell_back = false;
+		if (!kexec_run(sc, sc->kexec_retry_args, KEXEC_REQ_DEFAULT, h, t))
+			return;
 	}
 
 	if (sc->arch == ARCH_ARM64)
