@@ -86,7 +86,7 @@ static enum kexec_request last_flag(const char *args, const char **which)
 
 enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 					 bool secure_boot, enum hv_arch arch,
-					 unsigned int kexec_tools, char *why, size_t wlen)
+					 unsigned int service_version, char *why, size_t wlen)
 {
 	struct kexec_args_flag flag = { KEXEC_REQ_DEFAULT, NULL };
 
@@ -98,7 +98,7 @@ enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 	case DISTRO_RHEL:
 		return kdumpctl_load_kdump(&flag, secure_boot, why, wlen);
 	case DISTRO_SUSE:
-		return suse_kdump_load(kexec_tools, why, wlen);
+		return suse_kdump_load(&flag, service_version, why, wlen);
 	case DISTRO_AZURELINUX:
 		return azurelinux_load_kdump(why, wlen);
 	case DISTRO_UNKNOWN:
@@ -113,10 +113,12 @@ enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 }
 
 void kdump_service_args(enum distro_family d, const char *args, bool secure_boot,
-			char *out, size_t olen)
+			unsigned int service_version, char *out, size_t olen, char *retry,
+			size_t rlen)
 {
 	const char *a = args && *args ? args : NULL;
 
+	retry[0] = '\0';
 	switch (d) {
 	case DISTRO_DEBIAN:
 		snprintf(out, olen, "-p%s%s%s", secure_boot ? " -s" : "", a ? " " : "", a ? a : "");
@@ -128,7 +130,7 @@ void kdump_service_args(enum distro_family d, const char *args, bool secure_boot
 		snprintf(out, olen, "-p%s%s -s", a ? " " : "", a ? a : "");
 		return;
 	case DISTRO_SUSE:
-		snprintf(out, olen, "-p%s%s -a", a ? " " : "", a ? a : "");
+		suse_kdump_args(a, service_version, out, olen, retry, rlen);
 		return;
 	case DISTRO_UNKNOWN:
 		break;

@@ -25,16 +25,21 @@ const char *distro_family_name(enum distro_family d);
  */
 enum kexec_request kdump_service_syscall(enum distro_family d, const char *args,
 					 bool secure_boot, enum hv_arch arch,
-					 unsigned int kexec_tools, char *why, size_t wlen);
+					 unsigned int service_version, char *why, size_t wlen);
 
 /*
  * The kexec arguments the service builds, as far as the model reads them:
  * kdump-config puts -s for Secure Boot before KDUMP_KEXEC_ARGS; kdumpctl
  * appends -s last under Secure Boot; Azure Linux's kdumpctl always appends
- * -s; SUSE's kdump (1.9.6 and later) appends -a.
+ * -s; SUSE's kdump appends -a (1.9.6 and later), or -s with a second run
+ * without it (0.9.0 to 1.9.5), or nothing (before). @retry: the arguments of
+ * that second run, "" when there is none. @service_version: the service
+ * package's (SUSE kdump: suse_kdump_version()), 0 unknown (the current one
+ * assumed).
  */
 void kdump_service_args(enum distro_family d, const char *args, bool secure_boot,
-			char *out, size_t olen);
+			unsigned int service_version, char *out, size_t olen, char *retry,
+			size_t rlen);
 
 /* The last syscall option in the configured kexec arguments. */
 struct kexec_args_flag {
@@ -45,7 +50,12 @@ enum kexec_request kdump_tools_kdump_load(const struct kexec_args_flag *flag, bo
 					  char *why, size_t wlen);
 enum kexec_request kdumpctl_load_kdump(const struct kexec_args_flag *flag, bool secure_boot,
 				       char *why, size_t wlen);
-enum kexec_request suse_kdump_load(unsigned int kexec_tools, char *why, size_t wlen);
+/* SUSE kdump's "1.9.5" or "1.9.5-150500.3.5.1": 10905; 0 for anything else */
+unsigned int suse_kdump_version(const char *s);
+enum kexec_request suse_kdump_load(const struct kexec_args_flag *flag, unsigned int version,
+				   char *why, size_t wlen);
+void suse_kdump_args(const char *options, unsigned int version, char *out, size_t olen,
+		     char *retry, size_t rlen);
 enum kexec_request azurelinux_load_kdump(char *why, size_t wlen);
 
 #endif

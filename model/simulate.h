@@ -108,6 +108,13 @@ struct sim_result {
 };
 
 /*
+ * The system call kexec -p with @args starts with, as @sc's kexec-tools
+ * reads them: "kexec_load", "kexec_file_load", or for -a "kexec_file_load,
+ * then kexec_load"; NULL for arguments it refuses.
+ */
+const char *kexec_first_call(const struct scenario *sc, const char *args);
+
+/*
  * Runs @sc. With @trace the result keeps every step, each kernel's
  * /proc/iomem, the reasons in words and each device's fate; without it the
  * run is lean (matrix, remedies, flips): the verdict, its codes and the

@@ -190,6 +190,35 @@ static int debian(struct probe *p)
 	return 0;
 }
 
+/*
+ * SUSE kdump's own version decides how it runs kexec (model/suse-kdump/
+ * load.c): collect's rpm -q, the rpm database, or rpm -q on a live system.
+ * Unknown leaves 0 (1.9.6 or later assumed, and check shows the flip).
+ */
+static void suse_kdump_package(struct probe *p)
+{
+	struct facts *f = p->f;
+	char ver[64] = "", why[200];
+	const char *src = NULL, *db;
+	char *buf;
+	size_t len;
+
+	if (!hv_path_read(p->pc, SUSE_KDUMP_COLLECTED, 4096, &buf, &len)) {
+		if (!rpm_version_parse(buf, len, ver, sizeof(ver)))
+			src = "rpm -q kdump, collected";
+		free(buf);
+	}
+	if (!src && !rpmdb_version(p->pc, "kdump", ver, sizeof(ver), &db, why, sizeof(why)))
+		src = db;
+	if (!src && hv_path_is_live(p->pc) && !rpm_query_version("kdump", ver, sizeof(ver)))
+		src = "rpm -q kdump";
+	if (!src || !suse_kdump_version(ver))
+		return;
+	f->service_version = suse_kdump_version(ver);
+	snprintf(f->service_package, sizeof(f->service_package), "kdump %.24s (%s)",
+		 probe_printable(ver), src);
+}
+
 /* kdumpctl (RHEL, Fedora, Azure Linux) and SUSE's kdump: /etc/sysconfig/kdump */
 static int sysconfig(struct probe *p, const char *args_var, const char *package)
 {
@@ -217,11 +246,19 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 	}
 	if (rc < 0)
 		return 0;
+	if (f->distro == DISTRO_SUSE)
+		suse_kdump_package(p);
 	if (rc > 0) {
 		config_missing(p, SYSCONFIG_KDUMP, package);
 		return 0;
 	}
 	kexec_args_var(f, SYSCONFIG_KDUMP, &sv, args_var);
+	if (f->service_package[0] && f->f[F_KDUMP_CONFIG].known) {
+		char value[sizeof(f->f[0].value)];
+
+		snprintf(value, sizeof(value), "%s", f->f[F_KDUMP_CONFIG].value);
+		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "%s; %s", value, f->service_package);
+	}
 	recorded_kdump_log(p);
 	{
 		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");

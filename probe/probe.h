@@ -88,6 +88,8 @@ void probe_hyperv(struct probe *p);	/* hyperv.c: VMBus, DMI, CPUID, generation *
  */
 bool probe_cpuid_signature(char sig[13]);
 #define CPUID_COLLECTED "/hvkdump/cpuid-signature"
+/* collect's rpm -q kdump on SUSE: the kdump service's own version */
+#define SUSE_KDUMP_COLLECTED "/hvkdump/kdump-package"
 void probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
 /*
  * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into

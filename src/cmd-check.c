@@ -291,8 +291,14 @@ static void kdump_load_json(struct jsonwrt *jw, const struct facts *f,
 	jw_str(jw, "argv", r->sc.service_stops ? NULL : r->sc.kexec_args);
 	jw_str(jw, "syscall", r->sc.service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 	       h->file_rc ? "kexec_file_load" : "kexec_load");
-	jw_str(jw, "fallback", auto_ && r->sc.kexec_tools >= 20021 ? "kexec_load" : NULL);
-	if (auto_ && r->sc.kexec_tools >= 20021) {
+	if (r->sc.kexec_retry && !r->sc.service_stops) {
+		/* the service's own second run (SUSE kdump 0.9.0-1.9.5), on any failure */
+		jw_str(jw, "fallback", kexec_first_call(&r->sc, r->sc.kexec_retry_args));
+		jw_open(jw, "fallback_on", true);
+		jw_str(jw, NULL, "any error");
+		jw_close(jw, true);
+	} else if (auto_ && r->sc.kexec_tools >= 20021) {
+		jw_str(jw, "fallback", "kexec_load");
 		jw_open(jw, "fallback_on", true);
 		jw_str(jw, NULL, "ENOSYS");
 		jw_str(jw, NULL, "EINVAL");
@@ -300,6 +306,7 @@ static void kdump_load_json(struct jsonwrt *jw, const struct facts *f,
 		jw_str(jw, NULL, "EOPNOTSUPP");
 		jw_close(jw, true);
 	} else {
+		jw_null(jw, "fallback");
 		jw_null(jw, "fallback_on");
 	}
 	jw_str(jw, "why", r->sc.service_stops ? r->sc.service_why : r->kexec_why);

@@ -162,6 +162,12 @@ static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int 
 		if (!tarw_add_file(tw, "hvkdump/kexec-package", line, strlen(line)))
 			(*files)++;
 	}
+	/* SUSE: the kdump service's own version decides how it runs kexec */
+	if (!rpm_query_version("kdump", line, sizeof(line) - 1)) {
+		strcat(line, "\n");
+		if (!tarw_add_file(tw, &SUSE_KDUMP_COLLECTED[1], line, strlen(line)))
+			(*files)++;
+	}
 	if (probe_cpuid_signature(sig)) {
 		/* what no file holds: whether the CPU reports a hypervisor, and which */
 		snprintf(line, sizeof(line), "%s\n", sig);

@@ -497,7 +497,7 @@ static void domains(void **state)
 
 static void kdump_services(void **state)
 {
-	char args[128];
+	char args[128], retry[128];
 	char why[256];
 
 	(void)state;
@@ -508,39 +508,71 @@ static void kdump_services(void **state)
 	assert_int_equal(distro_family_of("azurelinux", NULL), DISTRO_AZURELINUX);
 	assert_int_equal(distro_family_of("arch", NULL), DISTRO_UNKNOWN);
 	/* kdump-config: Secure Boot adds -s first, KDUMP_KEXEC_ARGS after it wins */
-	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, false, ARCH_X86_64, 20022,
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
-	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, true, ARCH_X86_64, 20022,
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, NULL, true, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_FILE);
 	assert_string_equal(why, "kdump-config adds -s: Secure Boot is on");
 	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-s -c --reuse", true, ARCH_X86_64,
-					       20022, why, sizeof(why)), KEXEC_REQ_LOAD);
+					       0, why, sizeof(why)), KEXEC_REQ_LOAD);
 	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "--kexec-file-syscall", false,
-					       ARCH_X86_64, 20022, why, sizeof(why)), KEXEC_REQ_FILE);
-	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-cx", false, ARCH_X86_64, 20022,
+					       ARCH_X86_64, 0, why, sizeof(why)), KEXEC_REQ_FILE);
+	assert_int_equal(kdump_service_syscall(DISTRO_DEBIAN, "-cx", false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
 	/* kdumpctl: KEXEC_ARGS "" passes nothing (the -s lives in the shipped sysconfig) */
-	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, NULL, false, ARCH_X86_64, 20025,
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, NULL, false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_DEFAULT);
-	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", false, ARCH_X86_64, 20025,
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_LOAD);
-	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", true, ARCH_X86_64, 20025,
+	assert_int_equal(kdump_service_syscall(DISTRO_RHEL, "-c", true, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_FILE);
-	assert_int_equal(kdump_service_syscall(DISTRO_SUSE, "-c", false, ARCH_X86_64, 20028,
+	assert_int_equal(kdump_service_syscall(DISTRO_SUSE, "-c", false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_AUTO);
-	assert_int_equal(kdump_service_syscall(DISTRO_AZURELINUX, "-c", false, ARCH_X86_64, 20028,
+	assert_int_equal(kdump_service_syscall(DISTRO_AZURELINUX, "-c", false, ARCH_X86_64, 0,
 					       why, sizeof(why)), KEXEC_REQ_FILE);
 	/* the arguments each service builds: the last syscall option wins in kexec */
-	kdump_service_args(DISTRO_DEBIAN, "-c", true, args, sizeof(args));
+	kdump_service_args(DISTRO_DEBIAN, "-c", true, 0, args, sizeof(args), retry, sizeof(retry));
 	assert_string_equal(args, "-p -s -c");
-	kdump_service_args(DISTRO_RHEL, "-c", true, args, sizeof(args));
+	kdump_service_args(DISTRO_RHEL, "-c", true, 0, args, sizeof(args), retry, sizeof(retry));
 	assert_string_equal(args, "-p -c -s");
-	kdump_service_args(DISTRO_RHEL, NULL, false, args, sizeof(args));
+	kdump_service_args(DISTRO_RHEL, NULL, false, 0, args, sizeof(args), retry, sizeof(retry));
 	assert_string_equal(args, "-p");
-	kdump_service_args(DISTRO_AZURELINUX, "-c", false, args, sizeof(args));
+	kdump_service_args(DISTRO_AZURELINUX, "-c", false, 0, args, sizeof(args), retry,
+			   sizeof(retry));
 	assert_string_equal(args, "-p -c -s");
-	kdump_service_args(DISTRO_SUSE, "-s", false, args, sizeof(args));
+	assert_string_equal(retry, "");
+	/* SUSE kdump by its version (openSUSE kdump init/load.sh) */
+	kdump_service_args(DISTRO_SUSE, "-s", false, 0, args, sizeof(args), retry, sizeof(retry));
 	assert_string_equal(args, "-p -s -a");
+	assert_string_equal(retry, "");
+	kdump_service_args(DISTRO_SUSE, "-c", false, suse_kdump_version("1.9.6"), args,
+			   sizeof(args), retry, sizeof(retry));
+	assert_string_equal(args, "-p -c -a");
+	kdump_service_args(DISTRO_SUSE, "-c", false, suse_kdump_version("1.9.5-150500.3.5.1"),
+			   args, sizeof(args), retry, sizeof(retry));
+	assert_string_equal(args, "-p -c -s");
+	assert_string_equal(retry, "-p -c");
+	kdump_service_args(DISTRO_SUSE, NULL, false, suse_kdump_version("0.9.0"), args,
+			   sizeof(args), retry, sizeof(retry));
+	assert_string_equal(args, "-p -s");
+	assert_string_equal(retry, "-p");
+	kdump_service_args(DISTRO_SUSE, "-c", false, suse_kdump_version("0.8.16"), args,
+			   sizeof(args), retry, sizeof(retry));
+	assert_string_equal(args, "-p -c");
+	assert_string_equal(retry, "");
+	assert_int_equal(kdump_service_syscall(DISTRO_SUSE, "-c", false, ARCH_X86_64,
+					       suse_kdump_version("1.9.5"), why, sizeof(why)),
+			 KEXEC_REQ_FILE);
+	assert_string_equal(why, "SUSE kdump 1.9.5 passes -s last, over KEXEC_OPTIONS, and runs "
+			    "kexec again without it after any failure");
+	assert_int_equal(kdump_service_syscall(DISTRO_SUSE, NULL, false, ARCH_X86_64,
+					       suse_kdump_version("0.8.16"), why, sizeof(why)),
+			 KEXEC_REQ_DEFAULT);
+	assert_int_equal(suse_kdump_version("2.0.13-150600.1.1"), 20013);
+	assert_int_equal(suse_kdump_version("1.9"), 0);
+	assert_int_equal(suse_kdump_version("1.9.100"), 0);
+	assert_int_equal(suse_kdump_version("banana"), 0);
+	assert_int_equal(suse_kdump_version("1.9.5x"), 0);
 }
 
 int main(void)

@@ -79,13 +79,15 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	}
 	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
 					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
-					  sc->kexec_tools, why, wlen);
+					  f->service_version, why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
 	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
 	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-			   f->f[F_SECURE_BOOT].known && f->secure_boot, sc->kexec_args,
-			   sizeof(sc->kexec_args));
+			   f->f[F_SECURE_BOOT].known && f->secure_boot, f->service_version,
+			   sc->kexec_args, sizeof(sc->kexec_args), sc->kexec_retry_args,
+			   sizeof(sc->kexec_retry_args));
+	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
 	if (f->service_stops) {
 		sc->service_stops = true;
 		snprintf(sc->service_why, sizeof(sc->service_why), "%s", f->service_noload);
@@ -178,6 +180,12 @@ static void find_flips(const struct facts *f, struct check_result *r)
 		alt.f[F_SECURE_BOOT].known = true;
 		alt.secure_boot = true;
 		flip(r, &alt, F_SECURE_BOOT, "Secure Boot ", "on");
+	}
+	/* SUSE kdump before 1.9.6 runs -s, then again without it */
+	if (f->distro == DISTRO_SUSE && !f->service_version) {
+		alt = *f;
+		alt.service_version = suse_kdump_version("1.9.5");
+		flip(r, &alt, F_KDUMP_CONFIG, "SUSE kdump ", "1.9.5");
 	}
 	if (!f->f[F_KDUMP_CONFIG].known) {
 		static const char *const args[] = { "-c", "-s" };

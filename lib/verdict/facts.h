@@ -71,6 +71,10 @@ struct facts {
 	uint32_t lfb_size;
 	unsigned int kexec_tools;
 	char kexec_package[48];		/* the package's version string, "" */
+	/* the kdump service package's version, where it decides (SUSE kdump:
+	 * suse_kdump_version()); 0 unknown, the current one assumed */
+	unsigned int service_version;
+	char service_package[64];	/* "kdump 1.9.5-150500.3.5.1 (the rpm database)", "" */
 	bool service_stops;		/* the kdump service stops before kexec */
 	char service_noload[160];	/* why */
 	char kexec_args[1024];

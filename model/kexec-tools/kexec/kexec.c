@@ -143,6 +143,22 @@ static bool kexec_run(const struct scenario *sc, const char *args,
 	return true;
 }
 
+const char *kexec_first_call(const struct scenario *sc, const char *args)
+{
+	struct kexec_invocation inv;
+	enum kexec_request req;
+	const char *rule;
+
+	if (kexec_parse_args(args && *args ? args : NULL, sc->kexec_tools, &inv))
+		return NULL;
+	req = inv.req;
+	if (req == KEXEC_REQ_DEFAULT)
+		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, &rule) ?
+		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
+	return req == KEXEC_REQ_LOAD ? "kexec_load" : req == KEXEC_REQ_FILE ?
+	       "kexec_file_load" : "kexec_file_load, then kexec_load";
+}
+
 /* The kdump load: the service's kexec run, and its own retry where it has one. */
 void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		struct sim_handoff *h, struct trace *t)
@@ -161,10 +177,13 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 			return;
 		/* SUSE kdump 0.9.0-1.9.5 load_kdump_kexec(): any failure, then without -s */
 		h->retried = true;
-		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-			    "; the service runs kexec again%s%s: ",
-			    sc->kexec_retry_args[0] ? " with " : " with no syscall option",
-			    sc->kexec_retry_args);
+		if (sc->kexec_retry_args[0])
+			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				    "; the service runs \"kexec %s\" again: ",
+				    sc->kexec_retry_args);
+		else
+			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
+				    "; the service runs kexec again with no options: ");
 		trace_add(t, PHASE_LOAD, false, "kdump_load",
 			  "the kdump service runs kexec again after the failure (%s)",
 			  sc->kexec_retry_args[0] ? sc->kexec_retry_args : "no options");
