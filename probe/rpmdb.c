@@ -6,7 +6,7 @@
  * (RHEL 9). The file is read whole through the path context and handed to
  * sqlite in memory, read-only; nothing is opened by name. A write-ahead log
  * that is not empty holds pages the file lacks: then the answer is no
- * answer. Berkeley DB (RHEL 8) and ndb (SUSE) are not read.
+ * answer. Berkeley DB (RHEL 8) and ndb (SUSE) are named, not read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,6 +20,34 @@ static const char *const rpmdb_paths[] = {
 	"/usr/lib/sysimage/rpm/rpmdb.sqlite",
 	"/var/lib/rpm/rpmdb.sqlite",
 };
+
+/*
+ * The other backends, named rather than read: rpm's ndb (lib/backend/ndb,
+ * SUSE) and Berkeley DB (before rpm 4.16: RHEL 8, SLES 12). Returns -1 with
+ * @why when one is there, 1 when none is.
+ */
+static int other_backend(const struct hv_path *pc, const char **path, char *why, size_t wlen)
+{
+	static const struct {
+		const char *path, *what;
+	} others[] = {
+		{ "/usr/lib/sysimage/rpm/Packages.db", "an ndb database (SUSE)" },
+		{ "/var/lib/rpm/Packages.db", "an ndb database (SUSE)" },
+		{ "/var/lib/rpm/Packages", "a Berkeley DB database (rpm before 4.16: RHEL 8)" },
+		{ "/usr/lib/sysimage/rpm/Packages", "a Berkeley DB database (rpm before 4.16)" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (!hv_path_exists(pc, others[i].path)) {
+			*path = others[i].path;
+			snprintf(why, wlen, "%s, which hvkdump does not read: run hvkdump collect "
+				 "on the machine, which asks rpm -q", others[i].what);
+			return -1;
+		}
+	*path = NULL;
+	return 1;
+}
 
 #if HAVE_SQLITE
 #include <sqlite3.h>
@@ -104,7 +132,7 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 		free(img);
 		return rc;
 	}
-	*path = NULL;
+	other_backend(pc, path, why, wlen);
 	return -1;
 }
 #else
@@ -120,7 +148,7 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 			return -1;
 		}
 	}
-	*path = NULL;
+	other_backend(pc, path, why, wlen);
 	return -1;
 }
 #endif
