@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lib/formats/parsers.h"
+#include "model/kdump_service.h"
 #include "model/linux/releases.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -43,6 +44,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (!lockdown_parse(s, &l) && (unsigned int)l > LOCKDOWN_CONFIDENTIALITY)
 			__builtin_trap();
 		log_text_check(s, size, &err);
+		if (suse_kdump_version(s) > 999999)
+			__builtin_trap();
 	}
 	free(s);
 	return 0;
