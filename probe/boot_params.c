@@ -27,7 +27,7 @@ void probe_boot_params(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct screen_info_lfb si;
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	char *buf;
 	size_t len;
 

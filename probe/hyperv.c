@@ -43,7 +43,7 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 {
 	struct facts *f = p->f;
 	char **names, path[512], cls[128], bad[600] = "";
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	size_t n, i;
 
 	*ndev = 0;
@@ -67,8 +67,8 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 		if (err.msg[0]) {
 			probe_warn(p, path, &err);
 			if (!bad[0])
-				snprintf(bad, sizeof(bad), "%s%s: %s", path, err.line ? ":1" : "",
-					 err.msg);
+				snprintf(bad, sizeof(bad), "%.300s%s: %.200s", path,
+					 err.line ? ":1" : "", err.msg);
 			continue;
 		}
 		if (!strcasecmp(cls, CLASS_VIDEO) && !f->video_dev) {

@@ -97,7 +97,7 @@ void probe_kernel(struct probe *p)
 	char path[512], names[64], *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
 	bool have_builtin = false, builtin_bad = false;
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 
 	if (hv_path_is_live(p->pc)) {
 		struct utsname u;

@@ -83,7 +83,7 @@ void probe_kmsg(struct probe *p)
 	};
 	struct facts *f = p->f;
 	const char *src = NULL;
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	char *buf = NULL;
 	size_t len, i;
 

@@ -74,7 +74,7 @@ int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_e
 
 int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *val)
 {
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	char *buf;
 	size_t len;
 

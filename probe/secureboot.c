@@ -33,7 +33,7 @@ void probe_secureboot(struct probe *p)
 	struct facts *f = p->f;
 	uint8_t sb = 0, setup = 0;
 	const char *bad = SECURE_BOOT;
-	struct hv_err err;
+	struct hv_err err = { 0, "" };
 	char *buf;
 	size_t len;
 	int rc;

@@ -9,6 +9,7 @@
 
 #include "check-common.h"
 #include "cli.h"
+#include "termwrap.h"
 #include "lib/verdict/fixes.h"
 #include "prometheus.h"
 #include "svg.h"
@@ -48,8 +49,9 @@ static bool needs_root(const struct facts *f)
 
 #if !HAVE_SMARTCOLS
 /* A static build has no libsmartcols: the same columns, aligned by hand. */
-static void print_facts(const struct facts *f)
+static void print_facts(const struct facts *f, bool wrapped)
 {
+	const char *sep = wrapped ? "  " : " ";
 	int w0 = 4, w1 = 5;
 	unsigned int i;
 
@@ -59,19 +61,22 @@ static void print_facts(const struct facts *f)
 		w0 = a > w0 ? a : w0;
 		w1 = b > w1 ? b : w1;
 	}
-	printf("%-*s %-*s %s\n", w0, "FACT", w1, "VALUE", "SOURCE");
+	printf("%-*s%s%-*s%s%s\n", w0, "FACT", sep, w1, "VALUE", sep, "SOURCE");
 	for (i = 0; i < F_COUNT; i++)
-		printf("%-*s %-*s %s\n", w0, fact_name((enum fact_id)i), w1, f->f[i].value,
-		       f->f[i].source);
+		printf("%-*s%s%-*s%s%s\n", w0, fact_name((enum fact_id)i), sep, w1, f->f[i].value,
+		       sep, f->f[i].source);
 }
 #else
-static void print_facts(const struct facts *f)
+static void print_facts(const struct facts *f, bool wrapped)
 {
 	struct libscols_table *tb = scols_new_table();
 	unsigned int i;
 
 	if (!tb)
 		return;
+	/* two spaces apart: a terminal wrapper tells the columns (termwrap.c) */
+	if (wrapped)
+		scols_table_set_column_separator(tb, "  ");
 	scols_table_new_column(tb, "FACT", 0, 0);
 	scols_table_new_column(tb, "VALUE", 0, SCOLS_FL_WRAP);
 	scols_table_new_column(tb, "SOURCE", 0, 0);
@@ -141,7 +146,8 @@ static void print_fixes(const struct facts *f)
 	}
 }
 
-static void print_text(const struct facts *f, const struct check_result *r, bool trace)
+static void print_text(const struct facts *f, const struct check_result *r, bool trace,
+		       bool wrapped)
 {
 	const struct sim_handoff *h = &r->sim.handoff;
 	unsigned int i;
@@ -174,7 +180,7 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	}
 	print_fixes(f);
 	printf("\nfacts:\n");
-	print_facts(f);
+	print_facts(f, wrapped);
 	if (r->nflips) {
 		printf("\nunknown facts that would change the verdict:\n");
 		for (i = 0; i < r->nflips; i++)
@@ -406,7 +412,7 @@ int cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
-	bool json = false, trace = false;
+	bool json = false, trace = false, wrapped;
 	struct check_result res;
 	struct facts facts;
 	int c, rc;
@@ -437,6 +443,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
+	wrapped = !json && hv_wrap_stdout();
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
 	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
@@ -456,7 +463,7 @@ int cmd_check(int argc, char **argv)
 	if (json)
 		print_json(&facts, &res, trace);
 	else
-		print_text(&facts, &res, trace);
+		print_text(&facts, &res, trace, wrapped);
 	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;
 	check_result_free(&res);
 	return hv_close_stdout(rc);

@@ -12,6 +12,7 @@
 
 #include "check-common.h"
 #include "cli.h"
+#include "termwrap.h"
 #include "lib/verdict/config_edit.h"
 
 #define BACKUP_SUFFIX ".hvkdump-bak"
@@ -154,6 +155,7 @@ int cmd_fix(int argc, char **argv)
 		return hv_usage_error("fix", "unexpected argument '%s'", argv[optind]);
 	if (expect && !apply)
 		return hv_usage_error("fix", "--expect goes with --apply");
+	hv_wrap_stdout();
 	if (probe_and_check("fix", sysroot, &facts, &res, false))
 		return HV_EXIT_ERROR;
 	if (!res.applicable) {

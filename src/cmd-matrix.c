@@ -10,6 +10,7 @@
 
 #include "lib/util/array.h"
 #include "cli.h"
+#include "termwrap.h"
 #include "scenario-opts.h"
 #include "model/simulate.h"
 
@@ -258,19 +259,36 @@ static int add_row(struct rowset *rs, const char *const *row)
  * libsmartcols would measure each of tens of thousands of them with the
  * multibyte routines, half the matrix's time.
  */
-static void print_row(const char *const *cells, const size_t *width, unsigned int ncols)
+static void print_row(const char *const *cells, const size_t *width, unsigned int ncols,
+		      unsigned int term)
 {
+	size_t used = 0, last;
 	unsigned int c;
 
-	for (c = 0; c + 1 < ncols; c++)
+	if (!width) {
+		/* too wide to align on this terminal: words that the wrapper folds */
+		for (c = 0; c < ncols; c++)
+			printf("%s%s", c ? " " : "", cells[c]);
+		putchar('\n');
+		return;
+	}
+	for (c = 0; c + 1 < ncols; c++) {
 		printf("%-*s ", (int)width[c], cells[c]);
-	printf("%s\n", cells[c]);
+		used += width[c] + 1;
+	}
+	/* on a terminal the last column (REASON) is cut to fit, as lsblk does */
+	last = strlen(cells[c]);
+	if (term && used + last > term && used + 4 <= term)
+		printf("%.*s...\n", (int)(term - used - 3), cells[c]);
+	else
+		printf("%s\n", cells[c]);
 }
 
-static void print_text(const struct rowset *rs, bool noheadings)
+static void print_text(const struct rowset *rs, bool noheadings, unsigned int term)
 {
-	size_t width[NVARY + 2] = { 0 }, r;
+	size_t width[NVARY + 2] = { 0 }, r, fixed;
 	unsigned int c;
+	bool aligned;
 
 	for (c = 0; c < rs->ncols; c++) {
 		width[c] = noheadings ? 0 : strlen(rs->head[c]);
@@ -280,10 +298,18 @@ static void print_text(const struct rowset *rs, bool noheadings)
 			width[c] = w > width[c] ? w : width[c];
 		}
 	}
+	for (c = 0, fixed = 0; c + 1 < rs->ncols; c++)
+		fixed += width[c] + 1;
+	/* on a terminal that cannot hold the columns before REASON: rows folded */
+	aligned = !term || fixed + 20 <= term;
+	if (!aligned) {
+		fflush(stdout);
+		hv_wrap_stdout();
+	}
 	if (!noheadings)
-		print_row(rs->head, width, rs->ncols);
+		print_row(rs->head, aligned ? width : NULL, rs->ncols, term);
 	for (r = 0; r < rs->nrows; r++)
-		print_row(rs->cells + r * rs->ncols, width, rs->ncols);
+		print_row(rs->cells + r * rs->ncols, aligned ? width : NULL, rs->ncols, term);
 }
 
 #if HAVE_SMARTCOLS
@@ -450,7 +476,12 @@ int cmd_matrix(int argc, char **argv)
 		if (jr)
 			goto oom;
 	} else {
-		print_text(&rs, noheadings);
+		/* whole rows when piped; on a terminal REASON cut, the summary wrapped */
+		unsigned int term = hv_terminal_width();
+
+		print_text(&rs, noheadings, term);
+		fflush(stdout);
+		hv_wrap_stdout();
 		printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
 		       total, saved, lost, impossible);
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "termwrap.h"
 #include "scenario-opts.h"
 #include "sim-output.h"
 #include "lib/util/strbuf.h"
@@ -116,6 +117,8 @@ int cmd_simulate(int argc, char **argv)
 		sim_result_free(&res);
 		goto out;
 	}
+	if (!json)
+		hv_wrap_stdout();
 	if (json) {
 		struct jsonwrt jw;
 

@@ -35,14 +35,16 @@ static bool value_valid(const char *p, size_t l)
 {
 	const char *eq = memchr(p, '=', l), *v, *end = p + l;
 	const char *c;
+	size_t vl;
 
 	for (c = p; c < eq; c++)
 		if (!isalnum((unsigned char)*c) && *c != '_')
 			return false;
 	v = eq + 1;
-	if (end - v == 1 && (*v == 'y' || *v == 'm' || *v == 'n'))
+	vl = (size_t)(end - v);
+	if (vl == 1 && (*v == 'y' || *v == 'm' || *v == 'n'))
 		return true;
-	if (v < end && *v == '"') {
+	if (vl && *v == '"') {
 		for (c = v + 1; c < end; c++) {
 			if (*c == '\\' && c + 1 < end)
 				c++;
@@ -51,13 +53,13 @@ static bool value_valid(const char *p, size_t l)
 		}
 		return false;
 	}
-	if (end - v > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) {
+	if (vl > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) {
 		for (c = v + 2; c < end; c++)
 			if (!isxdigit((unsigned char)*c))
 				return false;
 		return true;
 	}
-	c = v + (v < end && *v == '-');
+	c = v + (vl && *v == '-');
 	if (c == end)
 		return false;
 	for (; c < end; c++)

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Text output on a terminal: long lines broken at spaces, with a hanging indent. */
+#ifndef HVKDUMP_TERMWRAP_H
+#define HVKDUMP_TERMWRAP_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* stdout's terminal width (TIOCGWINSZ, else COLUMNS, else 80); 0 when it is no terminal */
+unsigned int hv_terminal_width(void);
+/*
+ * When stdout is a terminal, routes it through a child that wraps each line
+ * to the terminal's width; returns that width, or 0 (nothing changed).
+ */
+unsigned int hv_wrap_stdout(void);
+/* The column continuation lines of @s start at. */
+size_t hv_wrap_hang(const char *s, size_t n, unsigned int width);
+/* Writes @s (@n bytes, no newline) and a newline, wrapped to @width (0: as it is). */
+void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width);
+
+#endif
