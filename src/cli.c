@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -40,6 +41,50 @@ int hv_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '" PROGRAM " %s --help' for more information.\n", cmd);
 	return HV_EXIT_ERROR;
+}
+
+/* Levenshtein distance, capped: small enough for a "did you mean". */
+unsigned int hv_distance(const char *a, const char *b)
+{
+	unsigned int row[32], i, j, prev, tmp, la = (unsigned int)strlen(a),
+		     lb = (unsigned int)strlen(b);
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? prev :
+				 1 + (prev < row[j] ? (prev < row[j - 1] ? prev : row[j - 1]) :
+				      (row[j] < row[j - 1] ? row[j] : row[j - 1]));
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+int hv_bad_option(const char *cmd, char **argv, const struct option *longopts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : NULL, *best = NULL;
+	unsigned int d, bestd = 3;
+	char name[32];
+
+	/* getopt said what is wrong; a near long option is worth naming */
+	if (arg && !strncmp(arg, "--", 2)) {
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+		for (; longopts->name; longopts++)
+			if ((d = hv_distance(name, longopts->name)) < bestd) {
+				bestd = d;
+				best = longopts->name;
+			}
+		if (best && bestd)
+			fprintf(stderr, "Did you mean '--%s'?\n", best);
+	}
+	return hv_errtryhelp(cmd);
 }
 
 int hv_errtryhelp(const char *cmd)
@@ -91,6 +136,12 @@ int hv_slurp_input(const char *cmd, const char *path, size_t cap,
 		return -1;
 	}
 	return 0;
+}
+
+int hv_print_version(void)
+{
+	printf(PROGRAM " %s\n", HVKDUMP_VERSION);
+	return hv_close_stdout(HV_EXIT_OK);
 }
 
 int hv_close_stdout(int rc)

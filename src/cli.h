@@ -23,6 +23,11 @@ int hv_usage_error(const char *cmd, const char *fmt, ...)
 
 /* After getopt's own message: the hint alone. */
 int hv_errtryhelp(const char *cmd);
+struct option;
+/* The same, with a "did you mean" for a near long option (argv[optind - 1]). */
+int hv_bad_option(const char *cmd, char **argv, const struct option *longopts);
+/* Edit distance of two short words (99 past 31 bytes). */
+unsigned int hv_distance(const char *a, const char *b);
 
 /* Opens @path for reading, "-" meaning stdin; NULL with a message. */
 FILE *hv_open_input(const char *cmd, const char *path, const char **shown);
@@ -44,6 +49,9 @@ int hv_write_output(const char *path, unsigned int mode, int (*fill)(FILE *out, 
 		    void *ctx);
 /* What hv_write_output()'s return means, for "hvkdump: CMD: PATH: reason". */
 const char *hv_output_strerror(int rc);
+
+/* "hvkdump VERSION" on stdout, for every command's -V, --version. */
+int hv_print_version(void);
 
 /* Flushes stdout; HV_EXIT_ERROR with a message if that fails. */
 int hv_close_stdout(int rc);

@@ -31,6 +31,7 @@ static void usage(void)
 	      "     --prometheus FILE  also write node_exporter textfile metrics to FILE\n"
 	      "     --svg FILE         also draw the MMIO map of both kernels into FILE\n"
 	      " -h, --help           display this help\n"
+" -V, --version        display the version\n"
 	      "\n"
 	      "Exit status: 0 the vmcore would be saved (or this is not a Hyper-V guest),\n"
 	      "1 it would be lost, 2 an error.\n", stdout);
@@ -409,6 +410,7 @@ int cmd_check(int argc, char **argv)
 		{ "prometheus", required_argument, NULL, 0x200 },
 		{ "svg", required_argument, NULL, 0x201 },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
@@ -417,7 +419,7 @@ int cmd_check(int argc, char **argv)
 	struct facts facts;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+s:Jth", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:JtVh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			sysroot = optarg;
@@ -434,11 +436,13 @@ int cmd_check(int argc, char **argv)
 		case 0x201:
 			svg = optarg;
 			break;
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("check");
+			return hv_bad_option("check", argv, longopts);
 		}
 	}
 	if (optind < argc)

@@ -317,18 +317,21 @@ static void usage(void)
 	      "kexec-tools; nothing outside the probe's paths, and no keys, go in.\n"
 	      "\n"
 	      "Options:\n"
-	      " -o, --output FILE    the archive (default hvkdump-collect.tar.gz;\n"
-	      "                      - for standard output)\n"
-	      " -s, --sysroot DIR    collect from a captured system instead\n"
-	      " -h, --help           display this help\n", stdout);
+	      "     --output-file FILE  the archive (default hvkdump-collect.tar.gz;\n"
+	      "                         - for standard output)\n"
+	      " -s, --sysroot DIR       collect from a captured system instead\n"
+	      " -h, --help              display this help\n"
+	      " -V, --version           display the version\n", stdout);
 }
 
 int cmd_collect(int argc, char **argv)
 {
+	enum { OPT_OUTPUT_FILE = 0x200 };
 	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
+		{ "output-file", required_argument, NULL, OPT_OUTPUT_FILE },
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *output = "hvkdump-collect.tar.gz", *sysroot = NULL;
@@ -342,26 +345,28 @@ int cmd_collect(int argc, char **argv)
 	size_t i;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+o:s:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:Vh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o':
+		case OPT_OUTPUT_FILE:
 			output = optarg;
 			break;
 		case 's':
 			sysroot = optarg;
 			break;
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("collect");
+			return hv_bad_option("collect", argv, longopts);
 		}
 	}
 	if (optind < argc)
 		return hv_usage_error("collect", "unexpected argument '%s'", argv[optind]);
 	to_stdout = !strcmp(output, "-");
 	if (to_stdout && isatty(STDOUT_FILENO)) {
-		hv_warnx("collect: -o -: standard output is a terminal: not writing a "
+		hv_warnx("collect: --output-file -: standard output is a terminal: not writing a "
 			 "compressed archive there");
 		return HV_EXIT_ERROR;
 	}

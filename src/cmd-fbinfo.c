@@ -17,6 +17,7 @@ static void usage(void)
 	      "Options:\n"
 	      " -J, --json     JSON output\n"
 	      " -h, --help     display this help\n"
+" -V, --version  display the version\n"
 	      "\n"
 	      "Exit status: 0, or 2 for a missing device, one that is not a framebuffer,\n"
 	      "or no permission.\n", stdout);
@@ -27,6 +28,7 @@ int cmd_fbinfo(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *dev = "/dev/fb0";
@@ -35,16 +37,18 @@ int cmd_fbinfo(int argc, char **argv)
 	bool json = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+Jh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+JVh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			json = true;
 			break;
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("fbinfo");
+			return hv_bad_option("fbinfo", argv, longopts);
 		}
 	}
 	if (argc - optind > 1)

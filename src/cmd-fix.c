@@ -99,6 +99,7 @@ static void usage(void)
 	      "                        that the diff was printed with\n"
 	      " -s, --sysroot DIR      a captured system (its files are changed with --apply)\n"
 	      " -h, --help             display this help\n"
+" -V, --version          display the version\n"
 	      "\n"
 	      "hvkdump fix never restarts a service.\n"
 	      "\n"
@@ -115,6 +116,7 @@ int cmd_fix(int argc, char **argv)
 		{ "expect", required_argument, NULL, OPT_EXPECT },
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *sysroot = NULL, *expect = NULL;
@@ -133,7 +135,7 @@ int cmd_fix(int argc, char **argv)
 	unsigned int i;
 	int c, rc = HV_EXIT_ERROR, e;
 
-	while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_APPLY:
 			apply = true;
@@ -144,11 +146,13 @@ int cmd_fix(int argc, char **argv)
 		case 's':
 			sysroot = optarg;
 			break;
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("fix");
+			return hv_bad_option("fix", argv, longopts);
 		}
 	}
 	if (optind < argc)

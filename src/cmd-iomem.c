@@ -61,6 +61,7 @@ static void usage(void)
 	      " -o, --output LIST    the columns to show (default START,END,SIZE,NAME)\n"
 	      " -s, --sysroot DIR      read DIR" IOMEM_PATH " instead of " IOMEM_PATH "\n"
 	      " -h, --help             display this help\n"
+" -V, --version          display the version\n"
 	      "\n"
 	      "Columns:\n", stdout);
 	for (i = 0; i < NCOLS; i++)
@@ -241,6 +242,7 @@ int cmd_iomem(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct iomem_ctl ctl = {
@@ -254,7 +256,7 @@ int cmd_iomem(int argc, char **argv)
 	size_t len = 0;
 	int c, rc = HV_EXIT_ERROR;
 
-	while ((c = getopt_long(argc, argv, "+Jbno:s:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+Jbno:s:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			ctl.json = true;
@@ -275,11 +277,13 @@ int cmd_iomem(int argc, char **argv)
 		case 's':
 			sysroot = optarg;
 			break;
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("iomem");
+			return hv_bad_option("iomem", argv, longopts);
 		}
 	}
 	if (ctl.json && ctl.raw)

@@ -85,6 +85,7 @@ static void usage(void)
 	      " -J, --json                 JSON output\n"
 	      " -n, --noheadings           no header line\n"
 	      " -h, --help                 display this help\n"
+" -V, --version              display the version\n"
 	      "\n"
 	      "Keys that can vary, and their values:\n", stdout);
 	for (i = 0; i < NVARY; i++) {
@@ -359,6 +360,7 @@ int cmd_matrix(int argc, char **argv)
 		{ "json", no_argument, NULL, 'J' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scenario_opts so = { .cmd = "matrix" };
@@ -378,7 +380,7 @@ int cmd_matrix(int argc, char **argv)
 	init_fix_sets();
 	if (!longopts)
 		goto oom;
-	while ((c = getopt_long(argc, argv, "+Jnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+JnVh", longopts, NULL)) != -1) {
 		int taken = scenario_opts_take(&so, c, optarg);
 
 		if (taken < 0)
@@ -395,12 +397,15 @@ int cmd_matrix(int argc, char **argv)
 		case 'n':
 			noheadings = true;
 			break;
+		case 'V':
+			rc = hv_print_version();
+			goto out;
 		case 'h':
 			usage();
 			rc = hv_close_stdout(HV_EXIT_OK);
 			goto out;
 		default:
-			rc = hv_errtryhelp("matrix");
+			rc = hv_bad_option("matrix", argv, longopts);
 			goto out;
 		}
 	}

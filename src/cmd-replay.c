@@ -34,6 +34,7 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      " -h, --help                 display this help\n"
+" -V, --version              display the version\n"
 	      "\n"
 	      "Example:\n"
 	      " printf 'range 0x40000000 0xfed3ffff\\nreserve-fb 0x40000000 8M\\n"
@@ -45,6 +46,7 @@ int cmd_replay(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = "-", *shown;
@@ -52,13 +54,15 @@ int cmd_replay(int argc, char **argv)
 	FILE *in;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+Vh", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'V':
+			return hv_print_version();
 		case 'h':
 			usage();
 			return hv_close_stdout(HV_EXIT_OK);
 		default:
-			return hv_errtryhelp("replay");
+			return hv_bad_option("replay", argv, longopts);
 		}
 	}
 	if (argc - optind > 1)

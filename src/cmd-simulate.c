@@ -24,6 +24,7 @@ static void usage(void)
 	      "     --svg FILE             also draw the MMIO map of both kernels into FILE\n"
 	      "     --dump-scenario        print the resolved scenario as a scenario file\n"
 	      " -h, --help                 display this help\n"
+" -V, --version              display the version\n"
 	      "\n", stdout);
 	scenario_opts_help(stdout);
 	fputs("\n"
@@ -49,6 +50,7 @@ int cmd_simulate(int argc, char **argv)
 		{ "dump-scenario", no_argument, NULL, OPT_DUMP },
 		{ "svg", required_argument, NULL, OPT_SVG },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scenario_opts so = { .cmd = "simulate" };
@@ -63,7 +65,7 @@ int cmd_simulate(int argc, char **argv)
 		hv_warnx("simulate: out of memory");
 		return HV_EXIT_ERROR;
 	}
-	while ((c = getopt_long(argc, argv, "+Jth", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+JtVh", longopts, NULL)) != -1) {
 		int taken = scenario_opts_take(&so, c, optarg);
 
 		if (taken < 0)
@@ -83,12 +85,15 @@ int cmd_simulate(int argc, char **argv)
 		case OPT_SVG:
 			svg = optarg;
 			break;
+		case 'V':
+			rc = hv_print_version();
+			goto out;
 		case 'h':
 			usage();
 			rc = hv_close_stdout(HV_EXIT_OK);
 			goto out;
 		default:
-			rc = hv_errtryhelp("simulate");
+			rc = hv_bad_option("simulate", argv, longopts);
 			goto out;
 		}
 	}

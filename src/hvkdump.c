@@ -37,17 +37,58 @@ static void usage(FILE *out)
 	      "Commands:\n", out);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, " %-9s %s\n", commands[i].name, commands[i].help);
+	fprintf(out, " %-9s %s\n", "help", "a command's options: help COMMAND");
 	fputs("\n"
 	      "Options:\n"
 	      " -h, --help     display this help\n"
 	      " -V, --version  display the version\n"
 	      "\n"
-	      "Run '" PROGRAM " COMMAND --help' for a command's options.\n", out);
+	      "Run '" PROGRAM " help COMMAND' or '" PROGRAM " COMMAND --help' for a command's\n"
+	      "options.\n", out);
+}
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *best = NULL;
+	unsigned int d, bestd = 3;
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if ((d = hv_distance(name, commands[i].name)) < bestd) {
+			bestd = d;
+			best = commands[i].name;
+		}
+	hv_warnx("unknown command '%s'", name);
+	if (best)
+		fprintf(stderr, "Did you mean '%s'?\n", best);
+	fputs("Try '" PROGRAM " --help' for more information.\n", stderr);
+	return HV_EXIT_ERROR;
+}
+
+/* argv[1] is the command's name, as getopt's messages show it */
+static int run(const struct command *cmd, int argc, char **argv)
+{
+	char name[64];
+
+	/* getopt's messages then read "hvkdump: check: ...", as ours do */
+	snprintf(name, sizeof(name), PROGRAM ": %s", cmd->name);
+	argv[1] = name;
+	return cmd->run(argc - 1, argv + 1);
 }
 
 int main(int argc, char **argv)
 {
-	size_t i;
+	const struct command *cmd;
 
 	if (argc < 2) {
 		usage(stderr);
@@ -58,20 +99,39 @@ int main(int argc, char **argv)
 		return hv_close_stdout(HV_EXIT_OK);
 	}
 	if (!strcmp(argv[1], "-V") || !strcmp(argv[1], "--version")) {
+		if (argc > 2) {
+			hv_warnx("unexpected argument '%s' after %s", argv[2], argv[1]);
+			return HV_EXIT_ERROR;
+		}
 		printf(PROGRAM " %s\n", HVKDUMP_VERSION);
 		return hv_close_stdout(HV_EXIT_OK);
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (!strcmp(argv[1], commands[i].name)) {
-			char name[64];
+	/* hvkdump help [COMMAND]: the command's --help */
+	if (!strcmp(argv[1], "help")) {
+		static char help_opt[] = "--help";
+		char *args[3];
 
-			/* getopt's messages then read "hvkdump: check: ...", as ours do */
-			snprintf(name, sizeof(name), PROGRAM ": %s", commands[i].name);
-			argv[1] = name;
-			return commands[i].run(argc - 1, argv + 1);
+		if (argc == 2) {
+			usage(stdout);
+			return hv_close_stdout(HV_EXIT_OK);
 		}
+		if (argc > 3) {
+			hv_warnx("help: one command at most");
+			return HV_EXIT_ERROR;
+		}
+		cmd = find_command(argv[2]);
+		if (!cmd)
+			return unknown_command(argv[2]);
+		args[0] = argv[0];
+		args[1] = argv[2];
+		args[2] = help_opt;
+		return run(cmd, 3, args);
 	}
-	hv_warnx("unknown command '%s'", argv[1]);
-	fputs("Try '" PROGRAM " --help' for more information.\n", stderr);
-	return HV_EXIT_ERROR;
+	if (argv[1][0] == '-') {
+		hv_warnx("unknown option '%s'", argv[1]);
+		fputs("Try '" PROGRAM " --help' for more information.\n", stderr);
+		return HV_EXIT_ERROR;
+	}
+	cmd = find_command(argv[1]);
+	return cmd ? run(cmd, argc, argv) : unknown_command(argv[1]);
 }
