@@ -11,6 +11,8 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lib/util/array.h"
 #include "cli.h"
@@ -250,6 +252,7 @@ int cmd_iomem(int argc, char **argv)
 		.ncolumns = 4,
 	};
 	const char *file = NULL, *sysroot = NULL, *shown;
+	struct stat st;
 	struct hv_err err = { 0, "" };
 	struct resource *root = NULL;
 	char *buf = NULL;
@@ -294,6 +297,11 @@ int cmd_iomem(int argc, char **argv)
 		file = argv[optind];
 	if (file && sysroot)
 		return hv_usage_error("iomem", "a FILE and --sysroot exclude each other");
+	/* a listing piped in is not silently passed over for the live one */
+	if (!file && !sysroot && !fstat(STDIN_FILENO, &st) &&
+	    (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode)))
+		return hv_usage_error("iomem", "standard input is a pipe or a file: give - to read "
+				      "it (with no FILE, iomem reads /proc/iomem)");
 
 	if (read_listing(file, sysroot, &buf, &len, &shown))
 		return HV_EXIT_ERROR;
