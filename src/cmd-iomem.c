@@ -253,6 +253,7 @@ int cmd_iomem(int argc, char **argv)
 	};
 	const char *file = NULL, *sysroot = NULL, *shown;
 	struct stat st;
+	bool columns_given = false;
 	struct hv_err err = { 0, "" };
 	struct resource *root = NULL;
 	char *buf = NULL;
@@ -276,6 +277,7 @@ int cmd_iomem(int argc, char **argv)
 		case 'o':
 			if (parse_columns(&ctl, optarg))
 				return HV_EXIT_ERROR;
+			columns_given = true;
 			break;
 		case 's':
 			sysroot = optarg;
@@ -291,6 +293,13 @@ int cmd_iomem(int argc, char **argv)
 	}
 	if (ctl.json && ctl.raw)
 		return hv_usage_error("iomem", "--json and --raw exclude each other");
+	/* the kernel's own format has no columns to choose, no header, no sizes */
+	if (ctl.raw && (ctl.noheadings || ctl.bytes || columns_given))
+		return hv_usage_error("iomem", "--raw prints the kernel's format: %s does not apply",
+				      ctl.noheadings ? "--noheadings" : ctl.bytes ? "--bytes" :
+				      "--output");
+	if (ctl.json && ctl.noheadings)
+		return hv_usage_error("iomem", "--json and --noheadings exclude each other");
 	if (argc - optind > 1)
 		return hv_usage_error("iomem", "one listing at most");
 	if (optind < argc)

@@ -413,6 +413,10 @@ int cmd_matrix(int argc, char **argv)
 		rc = hv_usage_error("matrix", "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
+	if (json && noheadings) {
+		rc = hv_usage_error("matrix", "--json and --noheadings exclude each other");
+		goto out;
+	}
 	if (parse_vary(vary, keys, &nkeys))
 		goto out;
 	/* the base must be possible on its own */

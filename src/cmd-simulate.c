@@ -101,6 +101,12 @@ int cmd_simulate(int argc, char **argv)
 		rc = hv_usage_error("simulate", "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
+	/* the scenario file is all --dump-scenario prints */
+	if (dump && (json || trace || svg)) {
+		rc = hv_usage_error("simulate", "--dump-scenario and %s exclude each other",
+				    json ? "--json" : trace ? "--trace" : "--svg");
+		goto out;
+	}
 	if (scenario_opts_build(&so, &sc))
 		goto out;
 	if (dump) {
