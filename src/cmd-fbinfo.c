@@ -17,7 +17,7 @@ static void usage(void)
 	      "Options:\n"
 	      " -J, --json     JSON output\n"
 	      " -h, --help     display this help\n"
-" -V, --version  display the version\n"
+	      " -V, --version  display the version\n"
 	      "\n"
 	      "Exit status: 0, or 2 for a missing device, one that is not a framebuffer,\n"
 	      "or no permission.\n", stdout);

@@ -99,7 +99,7 @@ static void usage(void)
 	      "                        that the diff was printed with\n"
 	      " -s, --sysroot DIR      a captured system (its files are changed with --apply)\n"
 	      " -h, --help             display this help\n"
-" -V, --version          display the version\n"
+	      " -V, --version          display the version\n"
 	      "\n"
 	      "hvkdump fix never restarts a service.\n"
 	      "\n"

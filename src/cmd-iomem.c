@@ -60,10 +60,10 @@ static void usage(void)
 	      "     --raw              print it again in the kernel's own format\n"
 	      " -b, --bytes            SIZE in bytes, not in human form\n"
 	      " -n, --noheadings       no header line\n"
-	      " -o, --output LIST    the columns to show (default START,END,SIZE,NAME)\n"
+	      " -o, --output LIST      the columns to show (default START,END,SIZE,NAME)\n"
 	      " -s, --sysroot DIR      read DIR" IOMEM_PATH " instead of " IOMEM_PATH "\n"
 	      " -h, --help             display this help\n"
-" -V, --version          display the version\n"
+	      " -V, --version          display the version\n"
 	      "\n"
 	      "Columns:\n", stdout);
 	for (i = 0; i < NCOLS; i++)

@@ -80,33 +80,38 @@ static void usage(void)
 	      "keys come from the scenario options) and print one row each.\n"
 	      "\n"
 	      "Options:\n"
-	      "     --vary KEYS            the keys to vary, comma separated\n"
-	      "                            (default " DEFAULT_VARY ")\n"
+	      "     --vary KEYS            the keys to vary, comma separated (default\n"
+	      "                            arch,gen,kexec-syscall,kexec-tools,fb-driver,\n"
+	      "                            builtin,kernel-fixes)\n"
 	      " -J, --json                 JSON output\n"
 	      " -n, --noheadings           no header line\n"
 	      " -h, --help                 display this help\n"
-" -V, --version              display the version\n"
+	      " -V, --version              display the version\n"
 	      "\n"
 	      "Keys that can vary, and their values:\n", stdout);
 	for (i = 0; i < NVARY; i++) {
+		char line[512];
 		unsigned int v;
+		size_t n;
 
-		printf("  %-16s", vary_keys[i].key);
-		if (!strcmp(vary_keys[i].key, "kernel-fixes")) {
-			printf("every subset of the %d fixes\n", FIX_COUNT);
-			continue;
-		}
-		if (!strcmp(vary_keys[i].key, "builtin") || !strcmp(vary_keys[i].key, "kdump-modules")) {
-			printf("every subset of pci_hyperv, hyperv_drm, hyperv_fb\n");
-			continue;
-		}
-		for (v = 0; v < vary_keys[i].n; v++)
-			printf("%s%s", v ? " " : "", vary_keys[i].values[v]);
-		putchar('\n');
+		n = (size_t)snprintf(line, sizeof(line), "  %-16s", vary_keys[i].key);
+		if (!strcmp(vary_keys[i].key, "kernel-fixes"))
+			n += (size_t)snprintf(line + n, sizeof(line) - n,
+					      "every subset of the %d fixes", FIX_COUNT);
+		else if (!strcmp(vary_keys[i].key, "builtin") ||
+			 !strcmp(vary_keys[i].key, "kdump-modules"))
+			n += (size_t)snprintf(line + n, sizeof(line) - n,
+					      "every subset of pci_hyperv, hyperv_drm, hyperv_fb");
+		else
+			for (v = 0; v < vary_keys[i].n && n < sizeof(line); v++)
+				n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%s", v ? " " : "",
+						      vary_keys[i].values[v]);
+		/* at most 80 columns, the values under the values */
+		hv_wrap_line(stdout, line, n < sizeof(line) ? n : sizeof(line) - 1, 80);
 	}
 	fputs("\nImpossible combinations (arm64 with Gen1, -a before kexec-tools 2.0.27,\n"
 	      "...) are skipped and counted.\n\n", stdout);
-	scenario_opts_help(stdout);
+	scenario_opts_help(stdout, false);
 }
 
 static int parse_vary(const char *list, const struct vary_key **keys, unsigned int *n)

@@ -34,11 +34,12 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      " -h, --help                 display this help\n"
-" -V, --version              display the version\n"
+	      " -V, --version              display the version\n"
 	      "\n"
 	      "Example:\n"
-	      " printf 'range 0x40000000 0xfed3ffff\\nreserve-fb 0x40000000 8M\\n"
-	      "alloc pci 0 -1 8K 4K 0\\n' | " PROGRAM " replay\n",
+	      " printf 'range 0x40000000 0xfed3ffff\\nreserve-fb 0x40000000 8M\\n' >s.hvr\n"
+	      " printf 'alloc pci 0 -1 8K 4K 0\\n' >>s.hvr\n"
+	      " " PROGRAM " replay s.hvr\n",
 	      stdout);
 }
 

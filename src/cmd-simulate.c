@@ -24,9 +24,9 @@ static void usage(void)
 	      "     --svg FILE             also draw the MMIO map of both kernels into FILE\n"
 	      "     --dump-scenario        print the resolved scenario as a scenario file\n"
 	      " -h, --help                 display this help\n"
-" -V, --version              display the version\n"
+	      " -V, --version              display the version\n"
 	      "\n", stdout);
-	scenario_opts_help(stdout);
+	scenario_opts_help(stdout, true);
 	fputs("\n"
 	      "Numbers: 0x hex or decimal, optional suffix K, M, G or T. LIST: names\n"
 	      "separated by commas, or none.\n"
@@ -34,8 +34,8 @@ static void usage(void)
 	      "Exit status: 0 the vmcore would be saved, 1 it would be lost, 2 bad input.\n"
 	      "\n"
 	      "Examples:\n"
-	      " " PROGRAM " simulate                                 # Azure Gen2, Ubuntu 22.04 defaults\n"
-	      " " PROGRAM " simulate --kexec-syscall file            # kdump-config with -s\n"
+	      " " PROGRAM " simulate                               # Azure Gen2, Ubuntu 22.04\n"
+	      " " PROGRAM " simulate --kexec-syscall file          # kdump-config with -s\n"
 	      " " PROGRAM " simulate --kernel-fixes vmbus-reserve-fb-low-base --trace\n"
 	      " " PROGRAM " simulate --layout hyperv-gen1 --vram-mb 128 --json\n",
 	      stdout);

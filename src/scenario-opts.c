@@ -5,6 +5,7 @@
 #include "lib/util/array.h"
 #include "cli.h"
 #include "scenario-opts.h"
+#include "termwrap.h"
 
 #define SCENARIO_CAP	(1u << 20)
 
@@ -103,10 +104,17 @@ void scenario_opts_free(struct scenario_opts *so)
 	scenario_file_free(&so->sf);
 }
 
-void scenario_opts_help(FILE *out)
+void scenario_opts_help(FILE *out, bool full)
 {
+	char line[512];
 	unsigned int i;
+	int n;
 
+	if (!full) {
+		fputs("Scenario options (--scenario FILE, --layout PRESET, --kexec-tools VERSION\n"
+		      "and every other key): as hvkdump simulate --help lists them.\n", out);
+		return;
+	}
 	fputs("Scenario (a --scenario FILE holds the same keys as \"key = value\" lines;\n"
 	      "options override it):\n"
 	      "     --scenario FILE\n", out);
@@ -117,13 +125,20 @@ void scenario_opts_help(FILE *out)
 		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name,
 			 strcmp(scenario_keys[i].name, "layout") ? scenario_keys[i].values :
 			 "PRESET");
-		if (strlen(opt) > 30)
-			fprintf(out, "     %s\n%36s%s\n", opt, "", scenario_keys[i].help);
-		else
-			fprintf(out, "     %-30s %s\n", opt, scenario_keys[i].help);
+		/* at most 80 columns: the help under the option when it is long */
+		if (strlen(opt) > 30) {
+			fprintf(out, "     %s\n", opt);
+			n = snprintf(line, sizeof(line), "%36s%s", "", scenario_keys[i].help);
+		} else {
+			n = snprintf(line, sizeof(line), "     %-30s %s", opt, scenario_keys[i].help);
+		}
+		hv_wrap_line(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1, 80);
 	}
 	fputs("     --no-hide-smem-start           the same as --hide-smem-start no\n", out);
 	fputs("\nPresets (--layout), from the published host layouts:\n", out);
-	for (i = 0; i < scenario_npresets; i++)
-		fprintf(out, "  %-14s %s\n", scenario_presets[i].name, scenario_presets[i].note);
+	for (i = 0; i < scenario_npresets; i++) {
+		n = snprintf(line, sizeof(line), "  %-14s %s", scenario_presets[i].name,
+			     scenario_presets[i].note);
+		hv_wrap_line(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1, 80);
+	}
 }

@@ -38,6 +38,6 @@ int scenario_opts_build(struct scenario_opts *so, struct scenario *sc);
 void scenario_opts_free(struct scenario_opts *so);
 
 /* The scenario options for --help. */
-void scenario_opts_help(FILE *out);
+void scenario_opts_help(FILE *out, bool full);
 
 #endif

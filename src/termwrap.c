@@ -66,7 +66,8 @@ size_t hv_wrap_hang(const char *s, size_t n, unsigned int width)
 				return i;
 			break;
 		}
-	return lead + 2;
+	/* prose: two spaces in; an indented paragraph: under its start */
+	return lead ? lead : 2;
 }
 
 void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width)

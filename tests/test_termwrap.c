@@ -40,7 +40,7 @@ static void hangs(void **state)
 	assert_int_equal(hv_wrap_hang(S_("kexec-tools          2.0.22 (package)"), 80), 21);
 	/* prose: two spaces in */
 	assert_int_equal(hv_wrap_hang(S_("kdump load: kexec_load, kexec -c"), 80), 2);
-	assert_int_equal(hv_wrap_hang(S_("    deeper text"), 80), 6);
+	assert_int_equal(hv_wrap_hang(S_("    deeper text"), 80), 4);
 }
 
 static void lines(void **state)
