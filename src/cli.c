@@ -140,7 +140,27 @@ int hv_slurp_input(const char *cmd, const char *path, size_t cap,
 
 int hv_print_version(void)
 {
-	printf(PROGRAM " %s\n", HVKDUMP_VERSION);
+	/* what this build leaves out, and what goes with it */
+	static const struct {
+		int have;
+		const char *what;
+	} features[] = {
+		{ HAVE_SMARTCOLS, "libsmartcols (iomem tables and JSON)" },
+		{ HAVE_KMOD, "libkmod (modprobe.d blacklists)" },
+		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs)" },
+		{ HAVE_SQLITE, "sqlite (the rpm database)" },
+		{ HAVE_ZLIB, "zlib (/proc/config.gz, collect)" },
+	};
+	const char *sep = " (without ";
+	size_t i;
+
+	printf(PROGRAM " %s", HVKDUMP_VERSION);
+	for (i = 0; i < sizeof(features) / sizeof(features[0]); i++)
+		if (!features[i].have) {
+			printf("%s%s", sep, features[i].what);
+			sep = ", ";
+		}
+	puts(*sep == ',' ? ")" : "");
 	return hv_close_stdout(HV_EXIT_OK);
 }
 

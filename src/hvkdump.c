@@ -5,10 +5,6 @@
 
 #include "cli.h"
 
-#ifndef HVKDUMP_VERSION
-#define HVKDUMP_VERSION "unknown"
-#endif
-
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -103,8 +99,7 @@ int main(int argc, char **argv)
 			hv_warnx("unexpected argument '%s' after %s", argv[2], argv[1]);
 			return HV_EXIT_ERROR;
 		}
-		printf(PROGRAM " %s\n", HVKDUMP_VERSION);
-		return hv_close_stdout(HV_EXIT_OK);
+		return hv_print_version();
 	}
 	/* hvkdump help [COMMAND]: the command's --help */
 	if (!strcmp(argv[1], "help")) {
