@@ -26,6 +26,7 @@ int cmd_collect(int argc, char **argv)
 }
 #else
 #include "fbinfo.h"
+#include "jsonwrt.h"
 #include "probe/probe.h"
 #include "tarwrite.h"
 
@@ -320,6 +321,7 @@ static void usage(void)
 	      "     --output-file FILE  the archive (default hvkdump-collect.tar.gz;\n"
 	      "                         - for standard output)\n"
 	      " -s, --sysroot DIR       collect from a captured system instead\n"
+	      " -J, --json              what was collected, as one JSON object\n"
 	      " -h, --help              display this help\n"
 	      " -V, --version           display the version\n", stdout);
 }
@@ -330,6 +332,7 @@ int cmd_collect(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output-file", required_argument, NULL, OPT_OUTPUT_FILE },
 		{ "sysroot", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -340,13 +343,16 @@ int cmd_collect(int argc, char **argv)
 	struct probe p = { .f = &facts };
 	struct hv_path pc;
 	unsigned int files = 0;
-	bool to_stdout;
+	bool to_stdout, json = false;
 	FILE *msg;
 	size_t i;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+s:Vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:JVh", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'J':
+			json = true;
+			break;
 		case OPT_OUTPUT_FILE:
 			output = optarg;
 			break;
@@ -365,6 +371,9 @@ int cmd_collect(int argc, char **argv)
 	if (optind < argc)
 		return hv_usage_error("collect", "unexpected argument '%s'", argv[optind]);
 	to_stdout = !strcmp(output, "-");
+	if (to_stdout && json)
+		return hv_usage_error("collect", "--json and --output-file - both want standard "
+				      "output");
 	if (to_stdout && isatty(STDOUT_FILENO)) {
 		hv_warnx("collect: --output-file -: standard output is a terminal: not writing a "
 			 "compressed archive there");
@@ -395,6 +404,19 @@ int cmd_collect(int argc, char **argv)
 	if (rc) {
 		hv_warnx("collect: %s: %s", output, hv_output_strerror(rc));
 		return HV_EXIT_ERROR;
+	}
+	if (json) {
+		struct jsonwrt jw;
+
+		jw_init(&jw, stdout);
+		jw_open(&jw, NULL, false);
+		jw_str(&jw, "archive", output);
+		jw_u64(&jw, "files", files);
+		jw_bool(&jw, "hyperv_guest", facts.hyperv);
+		jw_str(&jw, "hyperv_guest_reason", facts.f[F_HYPERV].value);
+		jw_close(&jw, false);
+		jw_finish(&jw);
+		return hv_close_stdout(HV_EXIT_OK);
 	}
 	/* the archive may be on stdout: what is said about it goes to stderr then */
 	msg = to_stdout ? stderr : stdout;

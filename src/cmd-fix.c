@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check-common.h"
+#include "jsonwrt.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "lib/verdict/config_edit.h"
@@ -63,22 +64,58 @@ static const char *replace_error(int rc)
 }
 
 /* @s as one shell word: as it is when that is safe, else in single quotes. */
-static void print_shell_word(const char *s)
+static void print_shell_word(FILE *out, const char *s)
 {
 	const char *c;
 
 	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 			 "0123456789/._-+:,=@%") == strlen(s)) {
-		fputs(s, stdout);
+		fputs(s, out);
 		return;
 	}
-	putchar('\'');
+	fputc('\'', out);
 	for (c = s; *c; c++)
 		if (*c == '\'')
-			fputs("'\\''", stdout);
+			fputs("'\\''", out);
 		else
-			putchar(*c);
-	putchar('\'');
+			fputc(*c, out);
+	fputc('\'', out);
+}
+
+/* What fix found and did, for --json. */
+struct fix_report {
+	const char *state;	/* "not-applicable", "saved", "no-change", "diff", "applied" */
+	const char *why;	/* no-change: why fix makes none */
+	const char *change, *file, *fingerprint, *diff, *backup, *reload;
+	char apply[1024];	/* the command that applies the diff */
+};
+
+static void print_report_json(const struct fix_report *fr, const struct check_result *res)
+{
+	struct jsonwrt jw;
+	unsigned int i;
+
+	jw_init(&jw, stdout);
+	jw_open(&jw, NULL, false);
+	jw_str(&jw, "state", fr->state);
+	jw_str(&jw, "why", fr->why);
+	jw_str(&jw, "change", fr->change);
+	jw_str(&jw, "file", fr->file);
+	jw_str(&jw, "fingerprint", fr->fingerprint);
+	jw_str(&jw, "diff", fr->diff);
+	jw_str(&jw, "apply_command", fr->apply[0] ? fr->apply : NULL);
+	jw_str(&jw, "backup", fr->backup);
+	jw_str(&jw, "reload", fr->reload);
+	jw_open(&jw, "remedies", true);
+	for (i = 0; res && i < res->nremedies; i++) {
+		jw_open(&jw, NULL, false);
+		jw_str(&jw, "kind", res->remedies[i].kind);
+		jw_str(&jw, "change", res->remedies[i].change);
+		jw_close(&jw, false);
+	}
+	jw_close(&jw, true);
+	jw_close(&jw, false);
+	jw_finish(&jw);
 }
 
 static void usage(void)
@@ -98,6 +135,7 @@ static void usage(void)
 	      "     --expect FP        apply only if the file still has the fingerprint FP\n"
 	      "                        that the diff was printed with\n"
 	      " -s, --sysroot DIR      a captured system (its files are changed with --apply)\n"
+	      " -J, --json             what fix found and did, as one JSON object\n"
 	      " -h, --help             display this help\n"
 	      " -V, --version          display the version\n"
 	      "\n"
@@ -115,6 +153,7 @@ int cmd_fix(int argc, char **argv)
 		{ "apply", no_argument, NULL, OPT_APPLY },
 		{ "expect", required_argument, NULL, OPT_EXPECT },
 		{ "sysroot", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -128,15 +167,19 @@ int cmd_fix(int argc, char **argv)
 	struct hv_path pc;
 	struct stat st;
 	char *old = NULL, *new = NULL, *diff = NULL, label[600], fp[32], backup[512];
-	char shownbuf[600];
+	char shownbuf[600], change[400];
 	const char *shown;
 	size_t oldlen, newlen;
-	bool apply = false;
+	struct fix_report fr = { 0 };
+	bool apply = false, json = false;
 	unsigned int i;
 	int c, rc = HV_EXIT_ERROR, e;
 
-	while ((c = getopt_long(argc, argv, "+s:Vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:JVh", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'J':
+			json = true;
+			break;
 		case OPT_APPLY:
 			apply = true;
 			break;
@@ -159,16 +202,19 @@ int cmd_fix(int argc, char **argv)
 		return hv_usage_error("fix", "unexpected argument '%s'", argv[optind]);
 	if (expect && !apply)
 		return hv_usage_error("fix", "--expect goes with --apply");
-	hv_wrap_stdout();
+	if (!json)
+		hv_wrap_stdout();
 	if (probe_and_check("fix", sysroot, &facts, &res, false))
 		return HV_EXIT_ERROR;
-	if (!res.applicable) {
-		printf("not a Hyper-V guest: nothing to fix\n");
-		return hv_close_stdout(HV_EXIT_OK);
-	}
-	if (res.sim.saved) {
-		printf("the vmcore would be saved: nothing to fix\n");
-		check_result_free(&res);
+	if (!res.applicable || res.sim.saved) {
+		fr.state = res.applicable ? "saved" : "not-applicable";
+		if (json)
+			print_report_json(&fr, NULL);
+		else
+			printf("%s: nothing to fix\n", res.applicable ?
+			       "the vmcore would be saved" : "not a Hyper-V guest");
+		if (res.applicable)
+			check_result_free(&res);
 		return hv_close_stdout(HV_EXIT_OK);
 	}
 	for (i = 0; i < res.nremedies && !remedy; i++)
@@ -176,27 +222,36 @@ int cmd_fix(int argc, char **argv)
 			remedy = &res.remedies[i];
 	t = target_for(facts.distro);
 	if (!remedy || !t) {
+		char why[400];
+
 		if (!remedy)
-			printf("the vmcore would be lost, and no change of the kdump service's kexec "
-			       "arguments would save it%s\n",
-			       res.nremedies ? "; the proven remedies:" : "; see hvkdump check");
+			snprintf(why, sizeof(why), "no change of the kdump service's kexec arguments "
+				 "would save it");
 		else if (facts.distro == DISTRO_UNKNOWN)
-			printf("the vmcore would be lost; kexec_file_load (kexec -s) would save it, "
-			       "but the distribution is %s, so hvkdump fix cannot tell which file "
-			       "to change; the proven remedies:\n",
-			       facts.f[F_DISTRO].known ? "one whose kdump service it does not know" :
-			       "unknown");
+			snprintf(why, sizeof(why), "kexec_file_load (kexec -s) would save it, but the "
+				 "distribution is %s, so hvkdump fix cannot tell which file to change",
+				 facts.f[F_DISTRO].known ? "one whose kdump service it does not know" :
+				 "unknown");
 		else
-			printf("the vmcore would be lost; kexec_file_load (kexec -s) would save it, "
-			       "but hvkdump fix edits only /etc/default/kdump-tools (Debian, "
-			       "Ubuntu) and /etc/sysconfig/kdump (RHEL and its family), not %s's "
-			       "kdump service; make the change by hand, or another of the proven "
-			       "remedies:\n", distro_family_name(facts.distro));
-		for (i = 0; i < res.nremedies; i++)
-			printf("  %u. [%s] %s\n", i + 1, res.remedies[i].kind, res.remedies[i].change);
+			snprintf(why, sizeof(why), "kexec_file_load (kexec -s) would save it, but "
+				 "hvkdump fix edits only /etc/default/kdump-tools (Debian, Ubuntu) and "
+				 "/etc/sysconfig/kdump (RHEL and its family), not %s's kdump service; "
+				 "make the change by hand", distro_family_name(facts.distro));
+		fr.state = "no-change";
+		fr.why = why;
+		if (json) {
+			print_report_json(&fr, &res);
+		} else {
+			printf("the vmcore would be lost%s %s%s\n", remedy ? ";" : ", and", why,
+			       res.nremedies ? "; the proven remedies:" : "; see hvkdump check");
+			for (i = 0; i < res.nremedies; i++)
+				printf("  %u. [%s] %s\n", i + 1, res.remedies[i].kind,
+				       res.remedies[i].change);
+		}
 		check_result_free(&res);
 		return hv_close_stdout(HV_EXIT_LOST);
 	}
+	snprintf(change, sizeof(change), "%s", remedy->change);
 	check_result_free(&res);
 
 	hv_path_init(&pc, sysroot);
@@ -234,16 +289,33 @@ int cmd_fix(int argc, char **argv)
 		hv_warnx("fix: out of memory");
 		goto out;
 	}
-	printf("# %s\n# proven: with this change the model saves the vmcore\n"
-	       "# fingerprint of %s: %s\n%s", remedy->change, t->path, fp, diff);
-	if (!apply) {
+	fr.change = change;
+	fr.file = shown;
+	fr.fingerprint = fp;
+	fr.diff = diff;
+	{
 		/* the same system: under a sysroot, that sysroot, never the live one */
-		printf("# apply it with: " PROGRAM " fix");
-		if (sysroot) {
-			fputs(" --sysroot ", stdout);
-			print_shell_word(sysroot);
+		FILE *cmd = fmemopen(fr.apply, sizeof(fr.apply) - 1, "w");
+
+		if (cmd) {
+			fputs(PROGRAM " fix", cmd);
+			if (sysroot) {
+				fputs(" --sysroot ", cmd);
+				print_shell_word(cmd, sysroot);
+			}
+			fprintf(cmd, " --apply --expect %s", fp);
+			fclose(cmd);
 		}
-		printf(" --apply --expect %s\n", fp);
+	}
+	if (!json)
+		printf("# %s\n# proven: with this change the model saves the vmcore\n"
+		       "# fingerprint of %s: %s\n%s", change, t->path, fp, diff);
+	if (!apply) {
+		fr.state = "diff";
+		if (json)
+			print_report_json(&fr, NULL);
+		else
+			printf("# apply it with: %s\n", fr.apply);
 		rc = HV_EXIT_OK;
 		goto out;
 	}
@@ -261,10 +333,18 @@ int cmd_fix(int argc, char **argv)
 	{
 		/* the backup sits beside the file */
 		size_t dirlen = (size_t)(strrchr(shown, '/') - shown) + 1;
+		char bpath[1200];
 
-		printf("# applied to %s; the old file is %.*s%s\n"
-		       "# reload kdump for it to take effect: %s\n", shown, (int)dirlen, shown,
-		       backup, t->reload);
+		snprintf(bpath, sizeof(bpath), "%.*s%s", (int)dirlen, shown, backup);
+		fr.state = "applied";
+		fr.backup = bpath;
+		fr.reload = t->reload;
+		fr.apply[0] = '\0';
+		if (json)
+			print_report_json(&fr, NULL);
+		else
+			printf("# applied to %s; the old file is %s\n"
+			       "# reload kdump for it to take effect: %s\n", shown, bpath, t->reload);
 	}
 	rc = HV_EXIT_OK;
 out:
