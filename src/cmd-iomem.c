@@ -57,7 +57,7 @@ static void usage(void)
 	      "\n"
 	      "Options:\n"
 	      " -J, --json             JSON output\n"
-	      "     --raw              print it again in the kernel's own format\n"
+	      " -r, --raw              print it again in the kernel's own format\n"
 	      " -b, --bytes            SIZE in bytes, not in human form\n"
 	      " -n, --noheadings       no header line\n"
 	      " -o, --output LIST      the columns to show (default START,END,SIZE,NAME)\n"
@@ -235,10 +235,9 @@ static int read_listing(const char *file, const char *sysroot, char **buf,
 
 int cmd_iomem(int argc, char **argv)
 {
-	enum { OPT_RAW = 0x100 };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'J' },
-		{ "raw", no_argument, NULL, OPT_RAW },
+		{ "raw", no_argument, NULL, 'r' },
 		{ "bytes", no_argument, NULL, 'b' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "output", required_argument, NULL, 'o' },
@@ -260,12 +259,12 @@ int cmd_iomem(int argc, char **argv)
 	size_t len = 0;
 	int c, rc = HV_EXIT_ERROR;
 
-	while ((c = getopt_long(argc, argv, "+Jbno:s:Vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+Jbno:rs:Vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
 			ctl.json = true;
 			break;
-		case OPT_RAW:
+		case 'r':
 			ctl.raw = true;
 			break;
 		case 'b':
