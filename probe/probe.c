@@ -45,6 +45,17 @@ char *probe_printable(char *s)
 	return s;
 }
 
+/* The 1-based line of @buf that byte @at lies on. */
+static unsigned long line_at(const char *buf, size_t at)
+{
+	unsigned long line = 1;
+	size_t i;
+
+	for (i = 0; i < at; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
 int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_err *err)
 {
 	const char *nul = memchr(buf, '\0', len);
@@ -54,19 +65,12 @@ int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_e
 		return -1;
 	}
 	if (nul) {
-		unsigned long line = 1;
-
-		for (const char *c = buf; c < nul; c++)
-			line += *c == '\n';
-		hv_err_set(err, line, "a NUL byte: not text the kernel wrote");
+		hv_err_set(err, line_at(buf, (size_t)(nul - buf)),
+			   "a NUL byte: not text the kernel wrote");
 		return -1;
 	}
 	if (len && buf[len - 1] != '\n') {
-		unsigned long line = 1;
-
-		for (size_t i = 0; i + 1 < len; i++)
-			line += buf[i] == '\n';
-		hv_err_set(err, line, "no newline at the end: the file is cut");
+		hv_err_set(err, line_at(buf, len - 1), "no newline at the end: the file is cut");
 		return -1;
 	}
 	return 0;

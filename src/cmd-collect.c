@@ -421,8 +421,8 @@ int cmd_collect(int argc, char **argv)
 	/* the archive may be on stdout: what is said about it goes to stderr then */
 	msg = to_stdout ? stderr : stdout;
 	if (!facts.hyperv)
-		fprintf(msg, "%s: not a Hyper-V guest: %s, from %s; collected only what "
-			"shows it\n", PROGRAM, facts.f[F_HYPERV].value, facts.f[F_HYPERV].source);
+		hv_warnx("collect: not a Hyper-V guest: %s, from %s; collected only what shows it",
+			 facts.f[F_HYPERV].value, facts.f[F_HYPERV].source);
 	if (to_stdout)
 		fprintf(msg, "%s: %u files to standard output; read them with: mkdir s && "
 			"tar -xzf FILE -C s && " PROGRAM " check --sysroot s\n", PROGRAM, files);
