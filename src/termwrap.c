@@ -83,12 +83,16 @@ void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width)
 	if (hang + 20 > width)
 		hang = 2;
 	while (start < n) {
-		size_t end, brk = 0, i;
+		size_t end, brk = 0, i, cols = 0;
 
 		avail = first ? width : width - hang;
-		/* how far @avail columns reach */
-		for (i = start, end = start; i < n && columns(s + start, i - start + 1) <= avail; i++)
+		/* how far @avail columns reach (UTF-8 continuation bytes take none) */
+		for (i = start, end = start; i < n; i++) {
+			cols += ((unsigned char)s[i] & 0xc0) != 0x80;
+			if (cols > avail)
+				break;
 			end = i + 1;
+		}
 		/* a table row's column gap (two spaces or more) ends the piece */
 		for (i = first ? hang : start; i + 1 < end; i++)
 			if (s[i] == ' ' && s[i + 1] == ' ' && i > start)
