@@ -430,8 +430,9 @@ static void screen_info_domain(void **state)
 	si.lfb_base = 0x40000800;
 	assert_int_equal(screen_info_check(&si, &err), -1);
 	assert_string_equal(err.msg, "lfb_base 0x40000800 is not page-aligned");
+	/* too small in bytes and in 64 KiB units alike */
 	si = ok;
-	si.lfb_size = 0x2fffff;
+	si.lfb_size = 0x20;
 	assert_int_equal(screen_info_check(&si, &err), -1);
 	/* VESA's lfb_size is in 64 KiB units: 0x30 holds 1024x768x32 */
 	si = ok;
@@ -441,6 +442,15 @@ static void screen_info_domain(void **state)
 	si.lfb_size = 0x2f;
 	assert_int_equal(screen_info_check(&si, &err), -1);
 	assert_string_equal(err.msg, "lfb_size 0x2f (64 KiB units) cannot hold a 1024x768x32 mode");
+	/* EFI as kexec-tools hands it to a kdump kernel: 64 KiB units (0x3f) */
+	si = ok;
+	si.lfb_size = 0x3f;
+	assert_int_equal(screen_info_check(&si, &err), 0);
+	si.lfb_size = 0x2f;
+	assert_int_equal(screen_info_check(&si, &err), -1);
+	/* kexec-tools' default when it hands no framebuffer */
+	si = (struct screen_info_lfb){ 0x01, 0, 0, 0, 0, 0 };
+	assert_int_equal(screen_info_check(&si, &err), 0);
 	si = ok;
 	si.lfb_depth = 15;
 	si.lfb_size = 1024 * 768 * 2;

@@ -28,7 +28,8 @@ int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si
  * orig_video_isVGA; with a framebuffer (lfb_base != 0), a linear one
  * (VIDEO_TYPE_VLFB or VIDEO_TYPE_EFI), a mode of 1..16384 pixels a side
  * and 8, 15, 16, 24 or 32 bits, a page-aligned base, and an lfb_size (64
- * KiB units for VLFB, bytes for EFI) that holds the mode. -1 with @err why.
+ * KiB units for VLFB; bytes or, as kexec-tools hands it, 64 KiB units for
+ * EFI) that holds the mode. -1 with @err why.
  */
 int screen_info_check(const struct screen_info_lfb *si, struct hv_err *err);
 

@@ -40,9 +40,13 @@ int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si
 
 int screen_info_check(const struct screen_info_lfb *si, struct hv_err *err)
 {
-	/* the VIDEO_TYPE_* values of include/uapi/linux/screen_info.h, and 0 */
-	static const uint8_t types[] = { 0x00, 0x10, 0x11, 0x20, 0x21, 0x22, 0x23, 0x30,
-					 0x31, 0x33, 0x40, 0x50, 0x51, 0x60, 0x70 };
+	/*
+	 * the VIDEO_TYPE_* values of include/uapi/linux/screen_info.h, 0, and
+	 * 1, which kexec-tools' setup_linux_system_parameters() leaves when no
+	 * framebuffer is handed over
+	 */
+	static const uint8_t types[] = { 0x00, 0x01, 0x10, 0x11, 0x20, 0x21, 0x22, 0x23,
+					 0x30, 0x31, 0x33, 0x40, 0x50, 0x51, 0x60, 0x70 };
 	uint64_t mode, have;
 	unsigned int i, bytes;
 
@@ -73,8 +77,15 @@ int screen_info_check(const struct screen_info_lfb *si, struct hv_err *err)
 	}
 	bytes = (si->lfb_depth + 7u) / 8u;
 	mode = (uint64_t)si->lfb_width * si->lfb_height * bytes;
+	/*
+	 * VLFB counts in 64 KiB units; EFI in bytes from the EFI stub, but in
+	 * 64 KiB units too when kexec-tools' setup_linux_vesafb() handed it
+	 * from /dev/fb0 (smem_len >> 16): either holds the mode
+	 */
 	have = si->orig_video_isVGA == VIDEO_TYPE_VLFB ? (uint64_t)si->lfb_size << 16 :
 							 si->lfb_size;
+	if (si->orig_video_isVGA == VIDEO_TYPE_EFI && have < mode)
+		have = (uint64_t)si->lfb_size << 16;
 	if (have < mode) {
 		hv_err_set(err, 0, "lfb_size 0x%x%s cannot hold a %ux%ux%u mode",
 			   si->lfb_size, si->orig_video_isVGA == VIDEO_TYPE_VLFB ?
