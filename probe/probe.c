@@ -209,5 +209,6 @@ void probe_system(struct probe *p)
 	probe_kdump_kernel(p);
 	probe_changelog(p);
 	probe_initramfs(p);
+	probe_kdump_self(p);
 	conclude(p);
 }

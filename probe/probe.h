@@ -111,6 +111,7 @@ void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
 void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
 void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */
+void probe_kdump_self(struct probe *p);	/* kdumpself.c: are we a kdump kernel, its disks */
 
 /* rpm.c: a package's VERSION-RELEASE on a live rpm system */
 int rpm_query_version(const char *name, char *out, size_t outlen);

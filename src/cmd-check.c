@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hvkdump check: will kdump save a vmcore on this VM (or a captured copy)? */
 #include <getopt.h>
+#include <inttypes.h>
 #if HAVE_SMARTCOLS
 #include <libsmartcols.h>
 #endif
@@ -401,6 +402,72 @@ static void not_applicable(const struct facts *f, bool json)
 	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
 }
 
+/*
+ * Run inside a kdump kernel (it has /proc/vmcore): that kernel's own fate,
+ * from what it shows, not a verdict about a first kernel. Returns the exit
+ * status: 1 when its pass-through bus was refused, else 0.
+ */
+static int kdump_self_report(const struct facts *f, bool json)
+{
+	const struct mmio_span *cw = &f->config_window;
+	bool fb = f->f[F_BOOT_FB].known && f->lfb_base;
+	/* vmbus_reserve_fb() claims at least 8 MiB at the handed lfb_base */
+	uint64_t fb_end = f->lfb_base + 0x800000 - 1;
+	int on_fb = !f->f[F_CONFIG_WINDOW].known || !cw->set || !f->f[F_BOOT_FB].known ? -1 :
+		    fb && cw->start >= f->lfb_base && cw->start <= fb_end;
+	const char *vmcore, *why;
+
+	if (f->f[F_KMSG].known && f->kmsg.d0_failures) {
+		vmcore = "lost";
+		why = "the host refused the PCI pass-through bus (D0 entry failed): its NVMe disk "
+		      "cannot appear";
+	} else if (f->nvme_disks) {
+		vmcore = "can be saved";
+		why = "an NVMe disk is present";
+	} else {
+		vmcore = "unknown";
+		why = "no NVMe disk and no D0 entry failure in the log yet: pci_hyperv may not "
+		      "have probed";
+	}
+	if (json) {
+		struct jsonwrt jw;
+
+		jw_init(&jw, stdout);
+		jw_open(&jw, NULL, false);
+		jw_bool(&jw, "kdump_kernel", true);
+		jw_str(&jw, "vmcore", vmcore);
+		jw_str(&jw, "why", why);
+		jw_str(&jw, "screen_info", f->f[F_BOOT_FB].known ? f->f[F_BOOT_FB].value : NULL);
+		jw_str(&jw, "config_window", f->f[F_CONFIG_WINDOW].known ?
+		       f->f[F_CONFIG_WINDOW].value : NULL);
+		if (on_fb < 0)
+			jw_null(&jw, "config_window_on_framebuffer");
+		else
+			jw_bool(&jw, "config_window_on_framebuffer", on_fb);
+		jw_u64(&jw, "d0_failures", f->f[F_KMSG].known ? f->kmsg.d0_failures : 0);
+		jw_str(&jw, "kernel_log", f->f[F_KMSG].known ? f->f[F_KMSG].value : NULL);
+		jw_u64(&jw, "nvme_disks", f->nvme_disks);
+		jw_u64(&jw, "scsi_disks", f->scsi_disks);
+		jw_close(&jw, false);
+		jw_finish(&jw);
+	} else {
+		printf("kdump kernel: this is one (/proc/vmcore exists): its own report, not a "
+		       "verdict about a first kernel\n"
+		       "vmcore: %s: %s\n", vmcore, why);
+		printf("  screen_info handed over: %s\n", f->f[F_BOOT_FB].value);
+		printf("  config window: %s\n", f->f[F_CONFIG_WINDOW].value);
+		if (on_fb > 0)
+			printf("  the config window lies in the framebuffer handed over "
+			       "(0x%" PRIx64 "-0x%" PRIx64 "): on VRAM the host may still map\n",
+			       f->lfb_base, fb_end);
+		else if (!on_fb && !fb)
+			printf("  no framebuffer was handed over: fb_range was not reserved\n");
+		printf("  kernel log: %s\n", f->f[F_KMSG].value);
+		printf("  disks: %u NVMe, %u SCSI\n", f->nvme_disks, f->scsi_disks);
+	}
+	return !strcmp(vmcore, "lost") ? HV_EXIT_LOST : HV_EXIT_OK;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -450,6 +517,11 @@ int cmd_check(int argc, char **argv)
 	wrapped = !json && hv_wrap_stdout();
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
+	if (facts.in_kdump && res.applicable) {
+		rc = kdump_self_report(&facts, json);
+		check_result_free(&res);
+		return hv_close_stdout(rc);
+	}
 	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
 		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
 		check_result_free(&res);

@@ -100,6 +100,9 @@ struct facts {
 	bool kdump_builtin_known, kdump_sysfb_known;
 	unsigned int kdump_builtin;
 	bool kdump_sysfb;
+	/* this is a kdump kernel (it has /proc/vmcore): what it has, for its own report */
+	bool in_kdump;
+	unsigned int nvme_disks, scsi_disks;	/* /sys/block: nvme*, sd* */
 	/* each kernel's distribution changelog: read, and which fixes it names */
 	bool changelog_read[KERNEL_COUNT];
 	bool changelog_has[KERNEL_COUNT][TF_COUNT];
