@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #if HAVE_SMARTCOLS
 #include <libsmartcols.h>
@@ -85,6 +86,8 @@ static void usage(void)
 	      "                            builtin,kernel-fixes)\n"
 	      " -J, --json                 JSON output\n"
 	      " -n, --noheadings           no header line\n"
+	      " -o, --output LIST          the columns to show, in that order (the varied\n"
+	      "                            keys, VMCORE, REASON; default all)\n"
 	      " -h, --help                 display this help\n"
 	      " -V, --version              display the version\n"
 	      "\n"
@@ -260,6 +263,57 @@ static int add_row(struct rowset *rs, const char *const *row)
 	return 0;
 }
 
+/* -o: the columns named (any case), in their order; -1 with a message */
+static int parse_columns(const char *list, const struct rowset *rs, unsigned int *sel,
+			 unsigned int *nsel)
+{
+	const char *p = list;
+	unsigned int c;
+
+	*nsel = 0;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+
+		for (c = 0; c < rs->ncols; c++)
+			if (strlen(rs->head[c]) == n && !strncasecmp(rs->head[c], p, n))
+				break;
+		if (c == rs->ncols || *nsel == NVARY + 2) {
+			hv_warnx("matrix: --output: unknown column '%.*s' (the varied keys, VMCORE, "
+				 "REASON)", (int)n, p);
+			return -1;
+		}
+		sel[(*nsel)++] = c;
+		p += n + (p[n] == ',');
+	}
+	if (!*nsel) {
+		hv_warnx("matrix: --output: no column named");
+		return -1;
+	}
+	return 0;
+}
+
+/* Keeps only the columns @sel, in that order. */
+static int project(struct rowset *rs, const unsigned int *sel, unsigned int nsel)
+{
+	const char **cells = malloc((rs->nrows ? rs->nrows : 1) * nsel * sizeof(*cells));
+	const char *head[NVARY + 2];
+	unsigned int c;
+	size_t r;
+
+	if (!cells)
+		return -1;
+	for (r = 0; r < rs->nrows; r++)
+		for (c = 0; c < nsel; c++)
+			cells[r * nsel + c] = rs->cells[r * rs->ncols + sel[c]];
+	for (c = 0; c < nsel; c++)
+		head[c] = rs->head[sel[c]];
+	memcpy(rs->head, head, nsel * sizeof(*head));
+	free(rs->cells);
+	rs->cells = cells;
+	rs->ncols = nsel;
+	return 0;
+}
+
 /*
  * The text table, aligned here: the cells are ASCII from known lists, and
  * libsmartcols would measure each of tens of thousands of them with the
@@ -364,6 +418,7 @@ int cmd_matrix(int argc, char **argv)
 		{ "vary", required_argument, NULL, OPT_VARY },
 		{ "json", no_argument, NULL, 'J' },
 		{ "noheadings", no_argument, NULL, 'n' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -373,7 +428,8 @@ int cmd_matrix(int argc, char **argv)
 	const struct vary_key *keys[NVARY];
 	unsigned int nkeys = 0, idx[NVARY], i, nbase;
 	unsigned long total = 0, saved = 0, lost = 0, impossible = 0;
-	const char *vary = DEFAULT_VARY;
+	const char *vary = DEFAULT_VARY, *columns = NULL;
+	unsigned int sel[NVARY + 2], nsel = 0;
 	struct rowset rs = { .ncols = 0 };
 	char heads[NVARY][32];
 	struct scenario_pair *pairs = NULL;
@@ -385,7 +441,7 @@ int cmd_matrix(int argc, char **argv)
 	init_fix_sets();
 	if (!longopts)
 		goto oom;
-	while ((c = getopt_long(argc, argv, "+JnVh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+Jno:Vh", longopts, NULL)) != -1) {
 		int taken = scenario_opts_take(&so, c, optarg);
 
 		if (taken < 0)
@@ -401,6 +457,9 @@ int cmd_matrix(int argc, char **argv)
 			break;
 		case 'n':
 			noheadings = true;
+			break;
+		case 'o':
+			columns = optarg;
 			break;
 		case 'V':
 			rc = hv_print_version();
@@ -447,6 +506,8 @@ int cmd_matrix(int argc, char **argv)
 	rs.head[nkeys] = "VMCORE";
 	rs.head[nkeys + 1] = "REASON";
 	rs.ncols = nkeys + 2;
+	if (columns && parse_columns(columns, &rs, sel, &nsel))
+		goto out;
 
 	if (prepare_bases(bases, pairs, nbase))
 		goto oom;
@@ -482,6 +543,8 @@ int cmd_matrix(int argc, char **argv)
 		if (i == (unsigned int)-1)
 			break;
 	}
+	if (columns && project(&rs, sel, nsel))
+		goto oom;
 	if (json) {
 		int jr = print_json(&rs);
 
