@@ -16,8 +16,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	    si.lfb_base) {
 		/* what the check lets through is a framebuffer that holds its mode */
 		uint64_t need = (uint64_t)si.lfb_width * si.lfb_height * ((si.lfb_depth + 7u) / 8u);
-		uint64_t have = si.orig_video_isVGA == 0x23 ? (uint64_t)si.lfb_size << 16 :
-							      si.lfb_size;
+		/* VLFB in 64 KiB units; EFI in bytes, or as kexec-tools hands it, 64 KiB units */
+		uint64_t have = si.orig_video_isVGA == 0x23 || (si.orig_video_isVGA == 0x70 &&
+							       si.lfb_size < need) ?
+				(uint64_t)si.lfb_size << 16 : si.lfb_size;
 
 		if ((si.lfb_base & 0xfff) || !si.lfb_width || si.lfb_width > 16384 ||
 		    !si.lfb_height || si.lfb_height > 16384 || have < need)
