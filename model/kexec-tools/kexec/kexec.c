@@ -30,6 +30,21 @@ void handoff_say(const struct trace *t, char *buf, size_t len, const char *fmt, 
 	va_end(ap);
 }
 
+/* Appends to the handoff's why, as handoff_say() writes it (when @t keeps words). */
+static void why_add(const struct trace *t, struct sim_handoff *h, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void why_add(const struct trace *t, struct sim_handoff *h, const char *fmt, ...)
+{
+	size_t n = strlen(h->why);
+	va_list ap;
+
+	if (!t || !t->enabled || n + 1 >= sizeof(h->why))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(h->why + n, sizeof(h->why) - n, fmt, ap);
+	va_end(ap);
+}
+
 const char *load_rc_name(enum load_rc rc)
 {
 	static const char *const n[] = { "0", "ENOSYS", "EPERM", "EINVAL" };
@@ -46,6 +61,24 @@ const char *load_rc_name(enum load_rc rc)
 static bool falls_back(unsigned int version, enum load_rc rc)
 {
 	return version >= 20021 && (rc == LOAD_ENOSYS || rc == LOAD_EINVAL);
+}
+
+/*
+ * The request main() acts on: the last of -c, -s, -a in the arguments; with
+ * no arguments at all @shorthand (the kexec-syscall key); failing both, the
+ * binary's default, with @rule saying which (else @rule is NULL).
+ */
+static enum kexec_request kexec_request_of(const struct scenario *sc,
+					   const struct kexec_invocation *inv, bool have_args,
+					   enum kexec_request shorthand, const char **rule)
+{
+	enum kexec_request req = have_args ? inv->req : shorthand;
+
+	*rule = NULL;
+	if (req == KEXEC_REQ_DEFAULT)
+		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, rule) ?
+		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
+	return req;
 }
 
 /*
@@ -67,31 +100,24 @@ static bool kexec_run(const struct scenario *sc, const char *args,
 	h->syscall = SYSCALL_NONE;
 	if (kexec_parse_args(args[0] ? args : NULL, sc->kexec_tools, &inv)) {
 		h->flag = "?";
-		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-			    "kexec-tools %s refuses \"%s\": %s", ver, args, inv.bad);
+		why_add(t, h, "kexec-tools %s refuses \"%s\": %s", ver, args, inv.bad);
 		trace_add(t, PHASE_LOAD, false, "main", "kexec %s: %s; nothing is loaded",
 			  args, inv.bad);
 		return false;
 	}
-	/* kexec-args names the options; kexec-syscall alone is their shorthand */
-	req = args[0] ? inv.req : shorthand;
+	req = kexec_request_of(sc, &inv, args[0] != '\0', shorthand, &rule);
 	debug = inv.debug;
 	h->noefi = inv.noefi;
 	h->reuse_video_type = inv.reuse_video_type;
-	if (req == KEXEC_REQ_DEFAULT) {
-		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, &rule) ?
-		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
+	if (rule) {
 		if (sc->kexec_package[0])
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "kexec-tools %s (package %s) defaults to %s", ver,
-				    sc->kexec_package, rule);
+			why_add(t, h, "kexec-tools %s (package %s) defaults to %s", ver,
+				sc->kexec_package, rule);
 		else
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "kexec-tools %s defaults to %s", ver, rule);
+			why_add(t, h, "kexec-tools %s defaults to %s", ver, rule);
 	} else {
-		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-			    "the kdump service passes %s",
-			    req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
+		why_add(t, h, "the kdump service passes %s",
+			req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a");
 	}
 	h->flag = req == KEXEC_REQ_LOAD ? "-c" : req == KEXEC_REQ_FILE ? "-s" : "-a";
 
@@ -113,24 +139,21 @@ static bool kexec_run(const struct scenario *sc, const char *args,
 			  sc->kexec_load_disabled ? " (kexec_load_disabled)" :
 			  " (the image fails signature verification under lockdown)");
 		if (req == KEXEC_REQ_FILE || !falls_back(sc->kexec_tools, rc)) {
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "; kexec_file_load failed with %s%s", load_rc_name(rc),
-				    req == KEXEC_REQ_FILE ? "" : sc->kexec_tools < 20021 ?
-				    ", and -a before 2.0.21 never falls back on x86_64" :
-				    ", which -a does not fall back on");
+			why_add(t, h, "; kexec_file_load failed with %s%s", load_rc_name(rc),
+				req == KEXEC_REQ_FILE ? "" : sc->kexec_tools < 20021 ?
+				", and -a before 2.0.21 never falls back on x86_64" :
+				", which -a does not fall back on");
 			return false;
 		}
 		h->fell_back = true;
-		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-			    "; kexec_file_load failed with %s, -a fell back to kexec_load",
-			    load_rc_name(rc));
+		why_add(t, h, "; kexec_file_load failed with %s, -a fell back to kexec_load",
+			load_rc_name(rc));
 	}
 	rc = kexec_load(sc);
 	if (rc != LOAD_OK) {
-		handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-			    "; kexec_load refused with EPERM (%s)",
-			    sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
-			    "kexec_load_disabled");
+		why_add(t, h, "; kexec_load refused with EPERM (%s)",
+			sc->lockdown != LOCKDOWN_NONE ? "kernel lockdown" :
+			"kexec_load_disabled");
 		trace_add(t, PHASE_LOAD, false, "kexec_load",
 			  "kexec_load refused with EPERM: %s; no crash kernel is loaded",
 			  sc->lockdown != LOCKDOWN_NONE ? "the kernel is locked down" :
@@ -151,10 +174,7 @@ const char *kexec_first_call(const struct scenario *sc, const char *args)
 
 	if (kexec_parse_args(args && *args ? args : NULL, sc->kexec_tools, &inv))
 		return NULL;
-	req = inv.req;
-	if (req == KEXEC_REQ_DEFAULT)
-		req = kexec_default_is_auto(sc->kexec_tools, sc->kexec_package, &rule) ?
-		      KEXEC_REQ_AUTO : KEXEC_REQ_LOAD;
+	req = kexec_request_of(sc, &inv, true, KEXEC_REQ_DEFAULT, &rule);
 	return req == KEXEC_REQ_LOAD ? "kexec_load" : req == KEXEC_REQ_FILE ?
 	       "kexec_file_load" : "kexec_file_load, then kexec_load";
 }
@@ -167,7 +187,7 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 	h->why[0] = '\0';
 	if (sc->service_stops) {
 		h->flag = "none";
-		handoff_say(t, h->why, sizeof(h->why), "%s", sc->service_why);
+		why_add(t, h, "%s", sc->service_why);
 		trace_add(t, PHASE_LOAD, false, "kdump_load", "%s; kexec never runs",
 			  sc->service_why);
 		return;
@@ -178,12 +198,10 @@ void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		/* SUSE kdump 0.9.0-1.9.5 load_kdump_kexec(): any failure, then without -s */
 		h->retried = true;
 		if (sc->kexec_retry_args[0])
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "; the service runs \"kexec %s\" again: ",
-				    sc->kexec_retry_args);
+			why_add(t, h, "; the service runs \"kexec %s\" again: ",
+				sc->kexec_retry_args);
 		else
-			handoff_say(t, h->why + strlen(h->why), sizeof(h->why) - strlen(h->why),
-				    "; the service runs kexec again with no options: ");
+			why_add(t, h, "; the service runs kexec again with no options: ");
 		trace_add(t, PHASE_LOAD, false, "kdump_load",
 			  "the kdump service runs kexec again after the failure (%s)",
 			  sc->kexec_retry_args[0] ? sc->kexec_retry_args : "no options");
