@@ -193,27 +193,22 @@ static int debian(struct probe *p)
 /*
  * SUSE kdump's own version decides how it runs kexec (model/suse-kdump/
  * load.c): collect's rpm -q, the rpm database, or rpm -q on a live system.
- * Unknown leaves 0 (1.9.6 or later assumed, and check shows the flip).
+ * Unknown leaves 0 (1.9.6 or later assumed, and check shows the flip), and
+ * why it is unknown goes into the kdump-config fact.
  */
 static void suse_kdump_package(struct probe *p)
 {
 	struct facts *f = p->f;
-	char ver[64] = "", why[200];
-	const char *src = NULL, *db;
-	char *buf;
-	size_t len;
+	char ver[64] = "", src[128], why[256] = "";
+	const char *bad = NULL;
 
-	if (!hv_path_read(p->pc, SUSE_KDUMP_COLLECTED, 4096, &buf, &len)) {
-		if (!rpm_version_parse(buf, len, ver, sizeof(ver)))
-			src = "rpm -q kdump, collected";
-		free(buf);
-	}
-	if (!src && !rpmdb_version(p->pc, "kdump", ver, sizeof(ver), &db, why, sizeof(why)))
-		src = db;
-	if (!src && hv_path_is_live(p->pc) && !rpm_query_version("kdump", ver, sizeof(ver)))
-		src = "rpm -q kdump";
-	if (!src || !suse_kdump_version(ver))
+	if (probe_rpm_version(p, "kdump", SUSE_KDUMP_COLLECTED, suse_kdump_version, ver,
+			      sizeof(ver), src, sizeof(src), &bad, why, sizeof(why))) {
+		if (bad)
+			snprintf(f->service_package, sizeof(f->service_package),
+				 "kdump's version unknown: %.180s", why);
 		return;
+	}
 	f->service_version = suse_kdump_version(ver);
 	snprintf(f->service_package, sizeof(f->service_package), "kdump %.24s (%s)",
 		 probe_printable(ver), src);

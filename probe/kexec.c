@@ -44,48 +44,27 @@ static unsigned int binary_version(struct probe *p, const char **src)
  * decides backported defaults. 0 and @ver, or -1 with @bad naming a source
  * that could not answer and @why its reason.
  */
-static int package_version(struct probe *p, char *ver, size_t vlen, const char **src,
+static int package_version(struct probe *p, char *ver, size_t vlen, char *src, size_t slen,
 			   const char **bad, char *why, size_t wlen)
 {
-	char *buf, reason[200];
+	char *buf;
 	size_t len;
 	int rc;
 
 	if (!hv_path_read(p->pc, "/var/lib/dpkg/status", 64u << 20, &buf, &len)) {
 		rc = dpkg_installed_version(buf, len, "kexec-tools", ver, vlen);
 		free(buf);
-		*src = "/var/lib/dpkg/status";
+		snprintf(src, slen, "/var/lib/dpkg/status");
 		if (!rc && kexec_tools_version(ver))
 			return 0;
 		if (!rc) {	/* installed, with a version that names no release */
-			*bad = *src;
+			*bad = "/var/lib/dpkg/status";
 			snprintf(why, wlen, "%s: kexec-tools is installed with Version \"%.40s\", "
-				 "which names no kexec-tools release", *src, probe_printable(ver));
+				 "which names no kexec-tools release", *bad, probe_printable(ver));
 		}
 	}
-	if (!hv_path_read(p->pc, "/hvkdump/kexec-package", 4096, &buf, &len)) {
-		rc = rpm_version_parse(buf, len, ver, vlen);
-		free(buf);
-		*src = "/hvkdump/kexec-package (rpm -q kexec-tools)";
-		if (!rc && kexec_tools_version(ver))
-			return 0;
-		*bad = "/hvkdump/kexec-package";
-		snprintf(why, wlen, "%s:1: not a kexec-tools VERSION-RELEASE", *bad);
-		return -1;
-	}
-	if (!rpmdb_version(p->pc, "kexec-tools", ver, vlen, src, reason, sizeof(reason)) &&
-	    kexec_tools_version(ver))
-		return 0;
-	if (*src) {
-		*bad = *src;
-		if (snprintf(why, wlen, "%s: %s", *src, reason) < 0)
-			why[0] = '\0';
-	}
-	*src = "rpm -q kexec-tools";
-	if (hv_path_is_live(p->pc) && !rpm_query_version("kexec-tools", ver, vlen) &&
-	    kexec_tools_version(ver))
-		return 0;
-	return -1;
+	return probe_rpm_version(p, "kexec-tools", "/hvkdump/kexec-package", kexec_tools_version,
+				 ver, vlen, src, slen, bad, why, wlen);
 }
 
 /*
@@ -95,11 +74,12 @@ static int package_version(struct probe *p, char *ver, size_t vlen, const char *
  */
 static void version(struct probe *p)
 {
-	const char *bsrc = NULL, *psrc = NULL, *bad = NULL;
+	const char *bsrc = NULL, *bad = NULL;
 	struct facts *f = p->f;
-	char ver[128], shown[16], why[256] = "";
+	char ver[128], shown[16], why[256] = "", psrc[160];
 	unsigned int bin = binary_version(p, &bsrc);
-	bool pkg = !package_version(p, ver, sizeof(ver), &psrc, &bad, why, sizeof(why));
+	bool pkg = !package_version(p, ver, sizeof(ver), psrc, sizeof(psrc), &bad, why,
+				    sizeof(why));
 
 	if (pkg && (!bin || bin == kexec_tools_version(ver))) {
 		f->kexec_tools = kexec_tools_version(ver);

@@ -116,6 +116,16 @@ void probe_kdump_self(struct probe *p);	/* kdumpself.c: are we a kdump kernel, i
 /* rpm.c: a package's VERSION-RELEASE on a live rpm system */
 int rpm_query_version(const char *name, char *out, size_t outlen);
 /*
+ * An rpm package's VERSION-RELEASE from the strongest source: what collect
+ * kept of rpm -q (@collected: that decides when present), the rpm database,
+ * or rpm -q on the live system; an answer counts when @version_of reads it.
+ * 0 with @ver and @src naming the source, or -1 with @bad naming a source
+ * that could not answer (else NULL) and @why its reason.
+ */
+int probe_rpm_version(struct probe *p, const char *name, const char *collected,
+		      unsigned int (*version_of)(const char *version), char *ver, size_t vlen,
+		      char *src, size_t slen, const char **bad, char *why, size_t wlen);
+/*
  * rpmdb.c: the same from the rpm database (sqlite): 0, or -1 with @path the
  * database (NULL: there is none) and @why the reason
  */

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,4 +58,43 @@ int rpm_query_version(const char *name, char *out, size_t outlen)
 	if (!WIFEXITED(status) || WEXITSTATUS(status))
 		return -1;
 	return rpm_version_parse(buf, len, out, outlen);
+}
+
+int probe_rpm_version(struct probe *p, const char *name, const char *collected,
+		      unsigned int (*version_of)(const char *version), char *ver, size_t vlen,
+		      char *src, size_t slen, const char **bad, char *why, size_t wlen)
+{
+	char *buf, reason[200] = "";
+	const char *db = NULL;
+	size_t len;
+	int rc;
+
+	/* what collect kept of rpm -q decides, when it is there */
+	if (!hv_path_read(p->pc, collected, 4096, &buf, &len)) {
+		rc = rpm_version_parse(buf, len, ver, vlen);
+		free(buf);
+		snprintf(src, slen, "%s (rpm -q %s)", collected, name);
+		if (!rc && version_of(ver))
+			return 0;
+		*bad = collected;
+		snprintf(why, wlen, "%s:1: not a %s VERSION-RELEASE", collected, name);
+		return -1;
+	}
+	rc = rpmdb_version(p->pc, name, ver, vlen, &db, reason, sizeof(reason));
+	if (!rc && version_of(ver)) {
+		snprintf(src, slen, "%s", db);
+		return 0;
+	}
+	if (!rc)
+		snprintf(reason, sizeof(reason), "%s is installed with version \"%.40s\", which "
+			 "hvkdump cannot read", name, probe_printable(ver));
+	if (db) {
+		*bad = db;
+		if (snprintf(why, wlen, "%s: %s", db, reason) < 0)
+			why[0] = '\0';
+	}
+	snprintf(src, slen, "rpm -q %s", name);
+	if (hv_path_is_live(p->pc) && !rpm_query_version(name, ver, vlen) && version_of(ver))
+		return 0;
+	return -1;
 }

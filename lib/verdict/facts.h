@@ -74,7 +74,7 @@ struct facts {
 	/* the kdump service package's version, where it decides (SUSE kdump:
 	 * suse_kdump_version()); 0 unknown, the current one assumed */
 	unsigned int service_version;
-	char service_package[64];	/* "kdump 1.9.5-150500.3.5.1 (the rpm database)", "" */
+	char service_package[224];	/* "kdump 1.9.5-150500.3.5.1 (the rpm database)", "" */
 	bool service_stops;		/* the kdump service stops before kexec */
 	char service_noload[160];	/* why */
 	char kexec_args[1024];
