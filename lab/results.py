@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""The lab's results (doc/lab.md): reads each run's serial log, where the
+first kernel's /init (lab/first-init) and the kdump initramfs's report
+(lab/kdump-report) wrote lines starting with "hvkdump-lab: ", asks
+hvkdump simulate for its prediction from the same inputs, writes
+OUTDIR/results.json and prints a table. Exit 1 when a run failed or a
+prediction differs from its measurement."""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+FIELDS = ("orig_video_isVGA", "lfb_base", "ext_lfb_base", "lfb_size")
+
+
+def screen_info(hexbytes):
+    """The fields kexec hands over, from the first 64 bytes of boot_params."""
+    b = bytes(int(x, 16) for x in hexbytes.split())
+    if len(b) < 64:
+        return None
+    le32 = lambda o: int.from_bytes(b[o:o + 4], "little")
+    return {"orig_video_isVGA": hex(b[0x0f]), "lfb_base": hex(le32(0x18)),
+            "ext_lfb_base": hex(le32(0x3a)), "lfb_size": hex(le32(0x1c)),
+            "capabilities": hex(le32(0x36))}
+
+
+def parse_log(path):
+    """The lab's lines of one serial log, by key."""
+    got = {"kernels": 0}
+    pat = re.compile(r"hvkdump-lab: (.*)$")
+    with open(path, errors="replace") as f:
+        for line in f:
+            m = pat.search(line.rstrip("\n"))
+            if not m:
+                if "Linux version" in line:
+                    got["kernels"] += 1
+                if "sysrq: Trigger a crash" in line:
+                    got["crash"] = True
+                continue
+            text = m.group(1)
+            key, _, value = text.partition(": ")
+            got.setdefault(key, value.strip())
+    return got
+
+
+def predict(hv, run, boot, fb):
+    """hvkdump simulate from what the first kernel showed and the run's command."""
+    base = int(boot["lfb_base"], 16)
+    if int(boot["capabilities"], 16) & 2:
+        base |= int(boot["ext_lfb_base"], 16) << 32
+    args = ["simulate", "--json", "--gen", "2", "--arch", "x86_64",
+            "--fb-base", hex(base), "--fb-size", boot["lfb_size"],
+            "--kexec-args", ("-p " + run["kexec_args"]).strip(),
+            "--kexec-tools", run["kexec_tools"], "--kexec-file", "yes",
+            "--boot-params", "yes"]
+    if fb:
+        args += ["--fb0-id", fb["id"], "--fb0-smem-start", fb["smem_start"],
+                 "--fb0-smem-len", fb["smem_len"]]
+    else:
+        args += ["--fb0-id", "none"]
+    p = subprocess.run([hv] + args, capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        return None, args, p.stderr.strip()
+    h = json.loads(p.stdout)["handoff"]
+    return ({k: h[k] for k in FIELDS}, args,
+            f"{h['syscall']}: {h.get('lfb_source') or h.get('why')}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for a in ("hvkdump", "out", "runs", "kernel", "kernel-release", "kexec-tools",
+              "accelerator", "seconds"):
+        ap.add_argument("--" + a, required=True)
+    o = ap.parse_args()
+    rows, bad = [], 0
+    for line in open(o.runs):
+        name, args, video = line.rstrip("\n").split("|")
+        log = os.path.join(o.out, name + ".serial.log")
+        got = parse_log(log)
+        row = {"run": name, "video": video, "kexec_args": args, "kexec_tools": o.kexec_tools,
+               "kernel": o.kernel, "accelerator": o.accelerator,
+               "serial_log": os.path.basename(log)}
+        fb = None
+        if got.get("fbinfo", "none") != "none":
+            try:
+                j = json.loads(got["fbinfo"])
+                fix = j.get("fix", j)
+                fb = {"id": fix["id"], "smem_start": fix["smem_start"],
+                      "smem_len": hex(int(str(fix["smem_len"]), 0))}
+            except (ValueError, KeyError) as e:
+                row["error"] = f"fbinfo not understood: {e}"
+        row["fb0_id"] = fb["id"] if fb else None
+        row["fb0_smem_start"] = fb["smem_start"] if fb else None
+        row["kexec_command"] = got.get("kexec command")
+        row["kexec_exit"] = got.get("kexec exit")
+        boot = screen_info(got.get("boot screen_info", ""))
+        handed = screen_info(got.get("kdump screen_info", ""))
+        row["boot_screen_info"] = boot
+        row["measured"] = {k: handed[k] for k in FIELDS} if handed else None
+        self_report = None
+        try:
+            self_report = json.loads(got.get("kdump hvkdump-check.json", ""))
+        except ValueError:
+            pass
+        row["self_report"] = self_report
+        row["predicted"], sim_args, why = (predict(o.hvkdump, row, boot, fb) if boot
+                                           else (None, None, "no boot screen_info"))
+        row["simulate"] = sim_args
+        row["model_says"] = why
+        problems = []
+        if "error" in row:
+            problems.append(row["error"])
+        if not boot:
+            problems.append("the first kernel did not report (see its serial log)")
+        elif not handed:
+            problems.append("no kdump kernel report (crash, kdump boot or the initramfs "
+                            "failed: see the serial log)")
+        if row["predicted"] is None and boot:
+            problems.append(f"hvkdump simulate failed: {why}")
+        if handed and self_report is not None:
+            sr = (self_report.get("handed") or {})
+            if any(sr.get(k) != handed[k] for k in FIELDS):
+                problems.append(f"hvkdump's self-report {sr} differs from the raw bytes")
+        elif handed:
+            problems.append("hvkdump's self-report is missing")
+        row["agree"] = (not problems and row["predicted"] == row["measured"])
+        if problems:
+            row["problems"] = problems
+        bad += not row["agree"]
+        rows.append(row)
+
+    doc = {"kernel": o.kernel, "kernel_release": o.kernel_release,
+           "kexec_tools": o.kexec_tools, "accelerator": o.accelerator,
+           "seconds": int(o.seconds), "runs": rows}
+    with open(os.path.join(o.out, "results.json"), "w") as f:
+        json.dump(doc, f, indent=2)
+        f.write("\n")
+
+    def si(d):
+        if not d:
+            return "-"
+        return (f"{d['orig_video_isVGA']} {d['lfb_base']}"
+                + (f"+{d['ext_lfb_base']}<<32" if d["ext_lfb_base"] != "0x0" else "")
+                + f" {d['lfb_size']}")
+    head = ("RUN", "FB0", "KEXEC", "MEASURED isVGA base size", "PREDICTED", "AGREE")
+    table = [head] + [(r["run"], r["fb0_id"] or "none", ("-p " + r["kexec_args"]).strip(),
+                       si(r["measured"]), si(r["predicted"]),
+                       "yes" if r["agree"] else "NO") for r in rows]
+    w = [max(len(str(t[i])) for t in table) for i in range(len(head))]
+    for t in table:
+        print("  ".join(str(c).ljust(w[i]) for i, c in enumerate(t)).rstrip())
+    for r in rows:
+        for p in r.get("problems", []):
+            print(f"{r['run']}: {p}")
+        if not r.get("problems") and not r["agree"]:
+            print(f"{r['run']}: the model differs: {r['model_says']}")
+    print(f"{len(rows) - bad} of {len(rows)} agree; kernel {o.kernel}, kexec-tools "
+          f"{o.kexec_tools}, {o.accelerator}, {o.seconds} s; {o.out}/results.json")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
