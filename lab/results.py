@@ -17,7 +17,10 @@ FIELDS = ("orig_video_isVGA", "lfb_base", "ext_lfb_base", "lfb_size")
 
 def screen_info(hexbytes):
     """The fields kexec hands over, from the first 64 bytes of boot_params."""
-    b = bytes(int(x, 16) for x in hexbytes.split())
+    try:
+        b = bytes(int(x, 16) for x in hexbytes.split())
+    except ValueError:      # od folded repeated lines ("*"), or the line was cut
+        return None
     if len(b) < 64:
         return None
     le32 = lambda o: int.from_bytes(b[o:o + 4], "little")

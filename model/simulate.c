@@ -273,6 +273,17 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	}
 	r->first.lfb_size = r->first.lfb_base ? (uint32_t)sc->fb_size : 0;
 	r->first.efi_boot = sc->gen == 2;
+	/*
+	 * Its video type: the EFI stub's setup_graphics() writes VIDEO_TYPE_EFI
+	 * with a GOP and leaves the zeroed boot_params alone without one
+	 * (drivers/firmware/efi/libstub/x86-stub.c; measured in lab/run: 0);
+	 * from BIOS, text mode on a VGA adapter is 1 (arch/x86/boot/video-vga.c
+	 * vga_probe(), and GRUB's text type), a VESA framebuffer VIDEO_TYPE_VLFB.
+	 */
+	if (r->first.lfb_base)
+		r->first.orig_video_isVGA = sc->gen == 2 ? 0x70 : 0x23;
+	else
+		r->first.orig_video_isVGA = sc->gen == 2 ? 0 : 1;
 	if (run_kernel(sc, r, false, &host))
 		return -ENOMEM;
 	r->first.modelled_vram = host.vram;

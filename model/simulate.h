@@ -47,6 +47,7 @@ struct sim_kernel {
 	struct mmio_span modelled_vram;	/* VRAM as the model left it, before observed-vram */
 	uint64_t lfb_base;		/* the screen_info it booted with */
 	uint32_t lfb_size;		/* raw: bytes, or 64 KiB units from kexec-tools' fb0 path */
+	uint8_t orig_video_isVGA;	/* the screen_info's video type it booted with */
 	bool efi_boot;			/* booted through EFI (Gen2, and not kexec_load --noefi) */
 	const char *video_driver;	/* the one that bound the video device, or NULL */
 	bool pci_probed;		/* pci_hyperv was there to probe */

@@ -48,9 +48,14 @@ void probe_boot_params(struct probe *p)
 	} else {
 		f->lfb_base = si.lfb_base;
 		f->lfb_size = si.lfb_size;
-		fact_set(f, F_BOOT_FB, BOOT_PARAMS, "lfb_base 0x%" PRIx64 ", lfb_size 0x%x, "
-			 "%ux%ux%u", si.lfb_base, si.lfb_size, si.lfb_width, si.lfb_height,
-			 si.lfb_depth);
+		f->boot_si = si;
+		if (!si.lfb_base)
+			fact_set(f, F_BOOT_FB, BOOT_PARAMS, "no framebuffer: lfb_base 0 "
+				 "(orig_video_isVGA 0x%x)", si.orig_video_isVGA);
+		else
+			fact_set(f, F_BOOT_FB, BOOT_PARAMS, "lfb_base 0x%" PRIx64 ", lfb_size "
+				 "0x%x, %ux%ux%u", si.lfb_base, si.lfb_size, si.lfb_width,
+				 si.lfb_height, si.lfb_depth);
 	}
 	free(buf);
 }

@@ -193,8 +193,17 @@ void probe_system(struct probe *p)
 	for (i = 0; i < F_COUNT; i++)
 		fact_unknown(p->f, (enum fact_id)i, "", "unknown: not probed");
 	probe_hyperv(p);
-	if (p->f->f[F_HYPERV].known && !p->f->hyperv)
+	if (p->f->f[F_HYPERV].known && !p->f->hyperv) {
+		/* a kdump kernel elsewhere still reports what it was handed */
+		probe_kdump_self(p);
+		if (!p->f->in_kdump)
+			return;
+		probe_kernel(p);
+		probe_iomem(p);
+		probe_boot_params(p);
+		probe_kmsg(p);
 		return;
+	}
 	probe_kernel(p);
 	probe_iomem(p);
 	probe_fb(p);

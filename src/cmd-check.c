@@ -402,10 +402,29 @@ static void not_applicable(const struct facts *f, bool json)
 	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
 }
 
+/* The screen_info a kdump kernel was handed, field by field as the bytes say. */
+static void handed_json(struct jsonwrt *jw, const struct facts *f)
+{
+	const struct screen_info_lfb *si = &f->boot_si;
+
+	if (!f->f[F_BOOT_FB].known) {
+		jw_null(jw, "handed");
+		return;
+	}
+	jw_open(jw, "handed", false);
+	jw_hex(jw, "orig_video_isVGA", si->orig_video_isVGA);
+	jw_hex(jw, "lfb_base", (uint32_t)si->lfb_base);
+	jw_hex(jw, "ext_lfb_base", si->ext_lfb_base);
+	jw_hex(jw, "lfb_size", si->lfb_size);
+	jw_hex(jw, "capabilities", si->capabilities);
+	jw_close(jw, false);
+}
+
 /*
  * Run inside a kdump kernel (it has /proc/vmcore): that kernel's own fate,
- * from what it shows, not a verdict about a first kernel. Returns the exit
- * status: 1 when its pass-through bus was refused, else 0.
+ * from what it shows, not a verdict about a first kernel; on any guest, so
+ * that what it was handed can be read where the problem cannot arise too.
+ * Returns the exit status: 1 when its pass-through bus was refused, else 0.
  */
 static int kdump_self_report(const struct facts *f, bool json)
 {
@@ -413,11 +432,19 @@ static int kdump_self_report(const struct facts *f, bool json)
 	bool fb = f->f[F_BOOT_FB].known && f->lfb_base;
 	/* vmbus_reserve_fb() claims at least 8 MiB at the handed lfb_base */
 	uint64_t fb_end = f->lfb_base + 0x800000 - 1;
-	int on_fb = !f->f[F_CONFIG_WINDOW].known || !cw->set || !f->f[F_BOOT_FB].known ? -1 :
+	int on_fb = !f->hyperv || !f->f[F_CONFIG_WINDOW].known || !cw->set ||
+		    !f->f[F_BOOT_FB].known ? -1 :
 		    fb && cw->start >= f->lfb_base && cw->start <= fb_end;
 	const char *vmcore, *why;
+	char nohv[640];
 
-	if (f->f[F_KMSG].known && f->kmsg.d0_failures) {
+	if (!f->hyperv) {
+		snprintf(nohv, sizeof(nohv), "not a Hyper-V guest: %s, from %s; no "
+			 "pass-through bus for the host to refuse", f->f[F_HYPERV].value,
+			 f->f[F_HYPERV].source);
+		vmcore = "not applicable";
+		why = nohv;
+	} else if (f->f[F_KMSG].known && f->kmsg.d0_failures) {
 		vmcore = "lost";
 		why = "the host refused the PCI pass-through bus (D0 entry failed): its NVMe disk "
 		      "cannot appear";
@@ -435,10 +462,12 @@ static int kdump_self_report(const struct facts *f, bool json)
 		jw_init(&jw, stdout);
 		jw_open(&jw, NULL, false);
 		jw_bool(&jw, "kdump_kernel", true);
+		jw_bool(&jw, "hyperv", f->hyperv);
 		jw_str(&jw, "vmcore", vmcore);
 		jw_str(&jw, "why", why);
 		jw_str(&jw, "screen_info", f->f[F_BOOT_FB].known ? f->f[F_BOOT_FB].value : NULL);
-		jw_str(&jw, "config_window", f->f[F_CONFIG_WINDOW].known ?
+		handed_json(&jw, f);
+		jw_str(&jw, "config_window", f->hyperv && f->f[F_CONFIG_WINDOW].known ?
 		       f->f[F_CONFIG_WINDOW].value : NULL);
 		if (on_fb < 0)
 			jw_null(&jw, "config_window_on_framebuffer");
@@ -455,7 +484,14 @@ static int kdump_self_report(const struct facts *f, bool json)
 		       "verdict about a first kernel\n"
 		       "vmcore: %s: %s\n", vmcore, why);
 		printf("  screen_info handed over: %s\n", f->f[F_BOOT_FB].value);
-		printf("  config window: %s\n", f->f[F_CONFIG_WINDOW].value);
+		if (f->f[F_BOOT_FB].known)
+			printf("  as handed: orig_video_isVGA 0x%x, lfb_base 0x%" PRIx32 ", "
+			       "ext_lfb_base 0x%" PRIx32 ", lfb_size 0x%" PRIx32 ", capabilities "
+			       "0x%" PRIx32 "\n", f->boot_si.orig_video_isVGA,
+			       (uint32_t)f->boot_si.lfb_base, f->boot_si.ext_lfb_base,
+			       f->boot_si.lfb_size, f->boot_si.capabilities);
+		if (f->hyperv)
+			printf("  config window: %s\n", f->f[F_CONFIG_WINDOW].value);
 		if (on_fb > 0)
 			printf("  the config window lies in the framebuffer handed over "
 			       "(0x%" PRIx64 "-0x%" PRIx64 "): on VRAM the host may still map\n",
@@ -517,7 +553,7 @@ int cmd_check(int argc, char **argv)
 	wrapped = !json && hv_wrap_stdout();
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
-	if (facts.in_kdump && res.applicable) {
+	if (facts.in_kdump) {
 		rc = kdump_self_report(&facts, json);
 		check_result_free(&res);
 		return hv_close_stdout(rc);

@@ -403,13 +403,13 @@ static void lockdown_and_efivars(void **state)
 
 static void screen_info_domain(void **state)
 {
-	struct screen_info_lfb ok = { 0x70, 0x40000000, 0x300000, 1024, 768, 32 }, si;
+	struct screen_info_lfb ok = { 0x70, 0x40000000, 0x300000, 1024, 768, 32, 0, 0 }, si;
 	struct hv_err err;
 
 	(void)state;
 	assert_int_equal(screen_info_check(&ok, &err), 0);
 	/* no framebuffer at all: the mode does not matter */
-	si = (struct screen_info_lfb){ 0, 0, 0, 0, 0, 0 };
+	si = (struct screen_info_lfb){ 0, 0, 0, 0, 0, 0, 0, 0 };
 	assert_int_equal(screen_info_check(&si, &err), 0);
 	/* the random boot_params */
 	si = ok;
@@ -449,7 +449,7 @@ static void screen_info_domain(void **state)
 	si.lfb_size = 0x2f;
 	assert_int_equal(screen_info_check(&si, &err), -1);
 	/* kexec-tools' default when it hands no framebuffer */
-	si = (struct screen_info_lfb){ 0x01, 0, 0, 0, 0, 0 };
+	si = (struct screen_info_lfb){ 0x01, 0, 0, 0, 0, 0, 0, 0 };
 	assert_int_equal(screen_info_check(&si, &err), 0);
 	si = ok;
 	si.lfb_depth = 15;

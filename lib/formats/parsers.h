@@ -16,10 +16,11 @@
 /* --- boot_params: struct screen_info at offset 0 (include/uapi/linux/screen_info.h) */
 #define SCREEN_INFO_SIZE	0x40
 struct screen_info_lfb {
-	uint8_t orig_video_isVGA;	/* 0x23 VIDEO_TYPE_EFI, 0x23 ...; 0: text */
+	uint8_t orig_video_isVGA;	/* 0x70 VIDEO_TYPE_EFI, 0x23 VIDEO_TYPE_VLFB ...; 0, 1: text */
 	uint64_t lfb_base;		/* lfb_base | ext_lfb_base << 32 (with VIDEO_CAPABILITY_64BIT_BASE) */
 	uint32_t lfb_size;
 	uint16_t lfb_width, lfb_height, lfb_depth;
+	uint32_t ext_lfb_base, capabilities;	/* as the bytes say */
 };
 int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si,
 		      struct hv_err *err);

@@ -32,9 +32,11 @@ int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si
 	si->lfb_base = le32(buf + 0x18);
 	si->lfb_size = le32(buf + 0x1c);
 	caps = le32(buf + 0x36);
+	si->capabilities = caps;
+	si->ext_lfb_base = le32(buf + 0x3a);
 	/* __screen_info_lfb_base(): ext_lfb_base only with the 64-bit capability */
 	if (caps & VIDEO_CAPABILITY_64BIT_BASE)
-		si->lfb_base |= (uint64_t)le32(buf + 0x3a) << 32;
+		si->lfb_base |= (uint64_t)si->ext_lfb_base << 32;
 	return 0;
 }
 

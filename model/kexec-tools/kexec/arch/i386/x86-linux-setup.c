@@ -50,14 +50,6 @@ static void fb0(const struct scenario *sc, const struct sim_kernel *first,
 	*smem_start = 0;
 }
 
-/* The boot-time screen_info's video type: what get_bootparam() reads back. */
-static uint8_t boot_isvga(const struct scenario *sc, const struct sim_kernel *first)
-{
-	if (!first->lfb_base)
-		return 0;
-	return sc->gen == 2 ? 0x70 : 0x23;	/* VIDEO_TYPE_EFI, VIDEO_TYPE_VLFB */
-}
-
 /*
  * The boot-time screen_info, copied raw (lfb_size as the firmware gave it)
  * by get_bootparam() from /sys/kernel/boot_params/data; 0 when that file
@@ -70,7 +62,7 @@ static bool boot_time(const struct scenario *sc, const struct sim_kernel *first,
 		return false;
 	h->lfb_base = first->lfb_base;
 	h->lfb_size = first->lfb_size;
-	h->orig_video_isVGA = boot_isvga(sc, first);
+	h->orig_video_isVGA = first->orig_video_isVGA;
 	h->ext_lfb_base = (uint32_t)(first->lfb_base >> 32);
 	return true;
 }
@@ -143,7 +135,7 @@ void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *firs
 			    "/sys/kernel/boot_params/data, which cannot be read: no framebuffer", id);
 		goto out;
 	} else {
-		h->orig_video_isVGA = boot_isvga(sc, first);
+		h->orig_video_isVGA = first->orig_video_isVGA;
 	}
 	base = smem_start;
 	if (base > 0xffffffffULL && v < 20019) {

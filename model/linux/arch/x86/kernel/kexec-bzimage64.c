@@ -13,8 +13,9 @@ void setup_boot_parameters(const struct sim_kernel *first, struct sim_handoff *h
 	h->lfb_base = first->lfb_base;
 	h->lfb_size = first->lfb_size;
 	h->ext_lfb_base = (uint32_t)(first->lfb_base >> 32);
-	/* the running kernel's own screen_info: an EFI framebuffer, a VESA one, or text */
-	h->orig_video_isVGA = !first->lfb_base ? 1 : first->efi_boot ? 0x70 : 0x23;
+	/* the running kernel's own screen_info, video type as booted (0 from EFI
+	 * without a GOP: measured in lab/run, not the 1 of text mode) */
+	h->orig_video_isVGA = first->orig_video_isVGA;
 	handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
 		    "kexec_file_load copies the running kernel's screen_info%s",
 		    first->lfb_base && first->vram.set &&
