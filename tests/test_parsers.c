@@ -301,6 +301,14 @@ static void kernel_log(void **state)
 	kmsg_scan(S("nothing here\n"), &k);
 	assert_int_equal(k.d0_failures, 0);
 	assert_false(k.hv_mmio_line);
+	/* hvkdump's own report read back from the kdump kernel's log */
+	kmsg_scan(S("[    8.8] hvkdump:   \"kernel_log\": \"0 D0 entry failures, no hv_mmio= "
+		    "line\",\n<4>hvkdump: PCI Pass-through VSP failed D0 Entry with status "
+		    "c0370048\nNov 20 09:00:03 vm kernel: [ 8.9] hvkdump: Need 0x1 of low MMIO "
+		    "space. Consider reconfiguring the VM.\n"), &k);
+	assert_false(k.hv_mmio_line);
+	assert_int_equal(k.d0_failures, 0);
+	assert_int_equal(k.need_mmio, 0);
 }
 
 /* kdump-tools' kexec_cmd, kernel and initrd names, changelogs */
