@@ -48,8 +48,29 @@ def parse_log(path):
     return got
 
 
-def predict(hv, run, boot, fb):
+def efifb_at(log):
+    """arm64: the framebuffer the kdump kernel's efifb found, from its probe
+    line ("efifb: framebuffer at 0x..."), or "none"."""
+    m = re.search(r"efifb: framebuffer at (0x[0-9a-f]+)", log or "")
+    return {"framebuffer": f"at {m.group(1)}" if m else "none"}
+
+
+def predict(hv, run, boot, fb, arch):
     """hvkdump simulate from what the first kernel showed and the run's command."""
+    if arch == "arm64":
+        args = ["simulate", "--json", "--arch", "arm64", "--gen", "2",
+                "--kexec-args", ("-p " + run["kexec_args"]).strip(),
+                "--kexec-tools", run["kexec_tools"], "--kexec-file", "no"]
+        if fb:
+            args += ["--fb-base", fb["smem_start"], "--fb-size", fb["smem_len"],
+                     "--fb-driver", "efifb"]
+        p = subprocess.run([hv] + args, capture_output=True, text=True)
+        if p.returncode not in (0, 1):
+            return None, args, p.stderr.strip()
+        h = json.loads(p.stdout)["handoff"]
+        base = int(h["lfb_base"], 16) | int(h["ext_lfb_base"], 16) << 32
+        return ({"framebuffer": f"at {hex(base)}" if base else "none"}, args,
+                f"{h['syscall']}: {h.get('lfb_source') or h.get('why')}")
     base = int(boot["lfb_base"], 16)
     if int(boot["capabilities"], 16) & 2:
         base |= int(boot["ext_lfb_base"], 16) << 32
@@ -73,7 +94,7 @@ def predict(hv, run, boot, fb):
 
 def main():
     ap = argparse.ArgumentParser()
-    for a in ("hvkdump", "out", "runs", "kernel", "kernel-release", "kexec-tools",
+    for a in ("hvkdump", "out", "runs", "arch", "kernel", "kernel-release", "kexec-tools",
               "accelerator", "seconds"):
         ap.add_argument("--" + a, required=True)
     o = ap.parse_args()
@@ -98,31 +119,44 @@ def main():
         row["fb0_smem_start"] = fb["smem_start"] if fb else None
         row["kexec_command"] = got.get("kexec command")
         row["kexec_exit"] = got.get("kexec exit")
-        boot = screen_info(got.get("boot screen_info", ""))
-        handed = screen_info(got.get("kdump screen_info", ""))
-        row["boot_screen_info"] = boot
-        row["measured"] = {k: handed[k] for k in FIELDS} if handed else None
+        arm = o.arch == "arm64"
+        row["arch"] = o.arch
+        if arm:     # no boot_params: did the first kernel boot, and the kdump kernel?
+            boot = {} if any(k.startswith("first kernel") for k in got) else None
+            handed = efifb_at(got.get("kdump fb-log")) if "kdump done" in got else None
+            row["kdump_fb_log"] = got.get("kdump fb-log")
+            row["measured"] = handed
+        else:
+            boot = screen_info(got.get("boot screen_info", ""))
+            handed = screen_info(got.get("kdump screen_info", ""))
+            row["measured"] = {k: handed[k] for k in FIELDS} if handed else None
+        row["boot_screen_info"] = boot or None
         self_report = None
         try:
             self_report = json.loads(got.get("kdump hvkdump-check.json", ""))
         except ValueError:
             pass
         row["self_report"] = self_report
-        row["predicted"], sim_args, why = (predict(o.hvkdump, row, boot, fb) if boot
+        row["predicted"], sim_args, why = (predict(o.hvkdump, row, boot, fb, o.arch)
+                                           if boot is not None
                                            else (None, None, "no boot screen_info"))
         row["simulate"] = sim_args
         row["model_says"] = why
         problems = []
         if "error" in row:
             problems.append(row["error"])
-        if not boot:
+        if boot is None:
             problems.append("the first kernel did not report (see its serial log)")
         elif not handed:
             problems.append("no kdump kernel report (crash, kdump boot or the initramfs "
                             "failed: see the serial log)")
-        if row["predicted"] is None and boot:
+        if row["predicted"] is None and boot is not None:
             problems.append(f"hvkdump simulate failed: {why}")
-        if handed and self_report is not None:
+        if arm and handed and self_report is None:
+            problems.append("hvkdump's self-report is missing")
+        elif arm:
+            pass    # no boot_params for hvkdump to read there
+        elif handed and self_report is not None:
             sr = (self_report.get("handed") or {})
             if any(sr.get(k) != handed[k] for k in FIELDS):
                 problems.append(f"hvkdump's self-report {sr} differs from the raw bytes")
@@ -134,7 +168,7 @@ def main():
         bad += not row["agree"]
         rows.append(row)
 
-    doc = {"kernel": o.kernel, "kernel_release": o.kernel_release,
+    doc = {"arch": o.arch, "kernel": o.kernel, "kernel_release": o.kernel_release,
            "kexec_tools": o.kexec_tools, "accelerator": o.accelerator,
            "seconds": int(o.seconds), "runs": rows}
     with open(os.path.join(o.out, "results.json"), "w") as f:
@@ -144,10 +178,13 @@ def main():
     def si(d):
         if not d:
             return "-"
+        if "framebuffer" in d:
+            return d["framebuffer"]
         return (f"{d['orig_video_isVGA']} {d['lfb_base']}"
                 + (f"+{d['ext_lfb_base']}<<32" if d["ext_lfb_base"] != "0x0" else "")
                 + f" {d['lfb_size']}")
-    head = ("RUN", "FB0", "KEXEC", "MEASURED isVGA base size", "PREDICTED", "AGREE")
+    head = ("RUN", "FB0", "KEXEC", "MEASURED " + ("framebuffer" if o.arch == "arm64" else
+                                                  "isVGA base size"), "PREDICTED", "AGREE")
     table = [head] + [(r["run"], r["fb0_id"] or "none", ("-p " + r["kexec_args"]).strip(),
                        si(r["measured"]), si(r["predicted"]),
                        "yes" if r["agree"] else "NO") for r in rows]

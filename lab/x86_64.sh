@@ -1,0 +1,139 @@
+# lab/run's x86_64 steps (sourced; doc/lab.md): OVMF, Debian's amd64
+# kernel, the kdump initramfs made by initramfs-tools' mkinitramfs with
+# contrib/initramfs-tools, and the matrix {-c, -s, the default} x {efifb, no
+# fb0, bochs-drm, virtio-gpu, qxl}.
+
+install_missing qemu-system-x86 ovmf busybox-static cpio kmod libxenmisc4.17 python3 musl-tools
+command -v mkinitramfs >/dev/null ||
+	skip "no mkinitramfs: the kdump initramfs is built with initramfs-tools' own (apt-get install initramfs-tools; the lab does not install initramfs tooling itself)"
+ovmf_code=/usr/share/OVMF/OVMF_CODE_4M.fd ovmf_vars=/usr/share/OVMF/OVMF_VARS_4M.fd
+[ -r "$ovmf_code" ] && [ -r "$ovmf_vars" ] || skip "no OVMF firmware in /usr/share/OVMF"
+
+kdeb=$(kernel_deb amd64)
+xdeb=${LAB_KEXEC_DEB:-$(fetch kexec-tools)}
+kexec_version=$(dpkg-deb -f "$xdeb" Version)
+kernel_package="$(dpkg-deb -f "$kdeb" Package) $(dpkg-deb -f "$kdeb" Version)"
+rm -rf "$work/k" "$work/kx"
+dpkg-deb -x "$kdeb" "$work/k"
+dpkg-deb -x "$xdeb" "$work/kx"
+kver=$(ls "$work/k/lib/modules" | head -1)
+[ -n "$kver" ] || die "$kdeb: no /lib/modules in the package"
+depmod -b "$work/k" "$kver"
+vmlinuz=$work/k/boot/vmlinuz-$kver
+kexec=$work/kx/sbin/kexec
+ldd "$kexec" | grep -q 'not found' &&
+	skip "Debian's kexec misses libraries: $(ldd "$kexec" | grep 'not found' | tr -s '\t\n' '  ')"
+
+# a static hvkdump: it runs in both kernels and predicts on this machine
+hvkdump=${HVKDUMP_STATIC:-$(CC=musl-gcc static_hvkdump "$work/build-static")}
+file -L "$hvkdump" 2>/dev/null | grep -q "x86-64.*statically linked" ||
+	die "$hvkdump is not a static x86_64 binary (HVKDUMP_STATIC)"
+
+# --- the kdump initramfs: initramfs-tools with contrib/initramfs-tools (the
+# files the packages install) and the lab's report after it
+conf=$work/initramfs-conf
+rm -rf "$conf" && mkdir -p "$conf/hooks" "$conf/scripts/init-premount"
+printf 'MODULES=list\nBUSYBOX=y\nCOMPRESS=gzip\n' >"$conf/initramfs.conf"
+: >"$conf/modules"
+cp "$src/contrib/initramfs-tools/hooks/hvkdump" "$conf/hooks/"
+cp "$src/contrib/initramfs-tools/scripts/init-premount/hvkdump" "$conf/scripts/init-premount/"
+cp "$src/lab/kdump-report" "$conf/scripts/init-premount/"
+created=
+[ -d /usr/lib/modules ] || { mkdir /usr/lib/modules; created=1; }
+trap '[ -z "$created" ] || rmdir /usr/lib/modules 2>/dev/null || true' EXIT
+[ -d /boot ] || die "no /boot to bind the kernel package's onto"
+unshare -m sh -c "mount --bind '$work/k/lib/modules' /usr/lib/modules &&
+	mount --bind '$work/k/boot' /boot &&
+	HVKDUMP_INITRAMFS=yes HVKDUMP_BINARY='$hvkdump' \
+	mkinitramfs -d '$conf' -o '$work/kdump-initrd.img' '$kver'" >"$work/mkinitramfs.log" 2>&1 ||
+	die "mkinitramfs failed (see $work/mkinitramfs.log)"
+
+# --- the first kernel's initramfs: busybox, Debian's kexec and its
+# libraries, hvkdump, the framebuffer drivers' modules, the kdump kernel
+root=$work/first
+rm -rf "$root" && mkdir -p "$root"/{bin,sbin,proc,sys,dev,kdump,lib/modules}
+cp /bin/busybox "$root/bin/busybox"
+cp "$src/lab/first-init" "$root/init"
+cp "$kexec" "$root/sbin/kexec"
+for lib in $(ldd "$kexec" | grep -o '/[^ ]*'); do
+	mkdir -p "$root$(dirname "$lib")"
+	cp -L "$lib" "$root$lib"
+done
+cp "$hvkdump" "$root/bin/hvkdump"
+cp "$vmlinuz" "$root/kdump/vmlinuz"
+cp "$work/kdump-initrd.img" "$root/kdump/initrd.img"
+modules_of() {	# modules_of MODULE...: their .ko paths under lib/modules, in load order
+	local m
+	for m in "$@"; do
+		modprobe -d "$work/k" -S "$kver" --show-depends "$m" |
+			sed -n "s|^insmod $work/k/lib/modules/||p" | sed 's/ *$//'
+	done | awk '!seen[$0]++'
+}
+for ko in $(modules_of bochs virtio_pci virtio_gpu qxl); do
+	mkdir -p "$root/lib/modules/$(dirname "$ko")"
+	cp "$work/k/lib/modules/$ko" "$root/lib/modules/$ko"
+done
+(cd "$root" && find . | sort | cpio -o -H newc --quiet) >"$work/first-base.cpio"
+
+# --- the accelerator: KVM only when OVMF really boots on it here
+use_accel=tcg
+if [ "$accel" != tcg ] && [ -w /dev/kvm ]; then
+	cp "$ovmf_vars" "$work/probe-vars.fd"
+	timeout 15 qemu-system-x86_64 -machine q35,accel=kvm -m 512 -display none -no-reboot \
+		-drive if=pflash,format=raw,readonly=on,file="$ovmf_code" \
+		-drive if=pflash,format=raw,file="$work/probe-vars.fd" \
+		-kernel "$vmlinuz" -append "console=ttyS0 panic=-1" \
+		-serial file:"$work/kvm-probe.log" -monitor none >"$work/kvm-probe.err" 2>&1 || true
+	grep -q "Linux version" "$work/kvm-probe.log" 2>/dev/null && use_accel=kvm
+fi
+[ "$accel" = kvm ] && [ "$use_accel" != kvm ] &&
+	die "--accel kvm: OVMF does not boot under KVM here (see $work/kvm-probe.err)"
+say "accelerator: $use_accel"
+
+# --- the matrix. A run: NAME|KEXEC_ARGS|VIDEO (efifb, nofb, bochs, virtio-gpu, qxl)
+runs=()
+for video in efifb nofb bochs virtio-gpu qxl; do
+	for args in "-c" "-s" ""; do
+		runs+=("$video${args:+$args}|$args|$video")
+	done
+done
+# --reuse-video-type: kexec-tools 2.0.20 and later (fb5a8792e6e4)
+upstream=${kexec_version#*:}
+dpkg --compare-versions "${upstream%%-*}" ge 2.0.20 &&
+	runs+=("bochs-c-reuse|-c --reuse-video-type|bochs")
+[ "$short" = 0 ] || runs=("efifb-c|-c|efifb" "efifb-s|-s|efifb" "efifb||efifb" "nofb-c|-c|nofb"
+			"bochs-c|-c|bochs" "bochs-s|-s|bochs")
+
+one_run() {	# one_run NAME ARGS VIDEO
+	local name=$1 args=$2 video=$3 dir=$work/run-$1 append vga modules=""
+	rm -rf "$dir" && mkdir -p "$dir/root"
+	append="console=ttyS0 crashkernel=256M panic=1"
+	vga=(-vga std)
+	case "$video" in
+	efifb) ;;
+	nofb) append="$append video=efifb:off" ;;
+	bochs) modules=$(modules_of bochs) ;;
+	virtio-gpu) vga=(-vga none -device virtio-gpu-pci); modules=$(modules_of virtio_pci virtio_gpu) ;;
+	qxl) vga=(-vga qxl); modules=$(modules_of qxl) ;;
+	esac
+	{
+		echo "LAB_MODULES='$(echo $modules)'"
+		echo "LAB_KEXEC_ARGS='$args'"
+		echo "LAB_KDUMP_APPEND='console=ttyS0 irqpoll nr_cpus=1 reset_devices panic=1'"
+	} >"$dir/root/lab.conf"
+	(cd "$dir/root" && echo lab.conf | cpio -o -H newc --quiet) >"$dir/run.cpio"
+	cat "$work/first-base.cpio" "$dir/run.cpio" >"$dir/initrd"
+	cp "$ovmf_vars" "$dir/vars.fd"
+	echo "lab: run $name: qemu-system-x86_64 -machine q35 -accel $use_accel -m 1536" \
+		"${vga[*]}; first kernel: $append; kexec: -p $args" >"$out/$name.serial.log"
+	timeout "$timeout" qemu-system-x86_64 -machine q35,accel="$use_accel" -m 1536 -smp 1 \
+		-display none -no-reboot -monitor none "${vga[@]}" \
+		-drive if=pflash,format=raw,readonly=on,file="$ovmf_code" \
+		-drive if=pflash,format=raw,file="$dir/vars.fd" \
+		-kernel "$vmlinuz" -initrd "$dir/initrd" -append "$append" \
+		-serial file:"$dir/serial.log" >"$dir/qemu.err" 2>&1
+	echo $? >"$dir/rc"
+	tr -d '\r' <"$dir/serial.log" >>"$out/$name.serial.log"
+	cat "$dir/qemu.err" >>"$out/$name.serial.log"
+	rm -f "$dir/initrd" "$dir/vars.fd"
+}
