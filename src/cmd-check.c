@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "termwrap.h"
 #include "lib/verdict/fixes.h"
+#include "lib/verdict/kdump_self.h"
 #include "prometheus.h"
 #include "svg.h"
 #include "sim-output.h"
@@ -421,41 +422,16 @@ static void handed_json(struct jsonwrt *jw, const struct facts *f)
 }
 
 /*
- * Run inside a kdump kernel (it has /proc/vmcore): that kernel's own fate,
- * from what it shows, not a verdict about a first kernel; on any guest, so
- * that what it was handed can be read where the problem cannot arise too.
- * Returns the exit status: 1 when its pass-through bus was refused, else 0.
+ * Run inside a kdump kernel (it has /proc/vmcore): that kernel's own fate
+ * (kdump_self_judge()), on any guest, so that what it was handed can be
+ * read where the problem cannot arise too. Returns the exit status: 1 when
+ * its pass-through bus was refused, else 0.
  */
 static int kdump_self_report(const struct facts *f, bool json)
 {
-	const struct mmio_span *cw = &f->config_window;
-	bool fb = f->f[F_BOOT_FB].known && f->lfb_base;
-	/* vmbus_reserve_fb() claims at least 8 MiB at the handed lfb_base */
-	uint64_t fb_end = f->lfb_base + 0x800000 - 1;
-	int on_fb = !f->hyperv || !f->f[F_CONFIG_WINDOW].known || !cw->set ||
-		    !f->f[F_BOOT_FB].known ? -1 :
-		    fb && cw->start >= f->lfb_base && cw->start <= fb_end;
-	const char *vmcore, *why;
-	char nohv[640];
+	struct kdump_self k;
 
-	if (!f->hyperv) {
-		snprintf(nohv, sizeof(nohv), "not a Hyper-V guest: %s, from %s; no "
-			 "pass-through bus for the host to refuse", f->f[F_HYPERV].value,
-			 f->f[F_HYPERV].source);
-		vmcore = "not applicable";
-		why = nohv;
-	} else if (f->f[F_KMSG].known && f->kmsg.d0_failures) {
-		vmcore = "lost";
-		why = "the host refused the PCI pass-through bus (D0 entry failed): its NVMe disk "
-		      "cannot appear";
-	} else if (f->nvme_disks) {
-		vmcore = "can be saved";
-		why = "an NVMe disk is present";
-	} else {
-		vmcore = "unknown";
-		why = "no NVMe disk and no D0 entry failure in the log yet: pci_hyperv may not "
-		      "have probed";
-	}
+	kdump_self_judge(f, &k);
 	if (json) {
 		struct jsonwrt jw;
 
@@ -463,16 +439,16 @@ static int kdump_self_report(const struct facts *f, bool json)
 		jw_open(&jw, NULL, false);
 		jw_bool(&jw, "kdump_kernel", true);
 		jw_bool(&jw, "hyperv", f->hyperv);
-		jw_str(&jw, "vmcore", vmcore);
-		jw_str(&jw, "why", why);
+		jw_str(&jw, "vmcore", k.vmcore);
+		jw_str(&jw, "why", k.why);
 		jw_str(&jw, "screen_info", f->f[F_BOOT_FB].known ? f->f[F_BOOT_FB].value : NULL);
 		handed_json(&jw, f);
 		jw_str(&jw, "config_window", f->hyperv && f->f[F_CONFIG_WINDOW].known ?
 		       f->f[F_CONFIG_WINDOW].value : NULL);
-		if (on_fb < 0)
+		if (k.config_window_on_fb < 0)
 			jw_null(&jw, "config_window_on_framebuffer");
 		else
-			jw_bool(&jw, "config_window_on_framebuffer", on_fb);
+			jw_bool(&jw, "config_window_on_framebuffer", k.config_window_on_fb);
 		jw_u64(&jw, "d0_failures", f->f[F_KMSG].known ? f->kmsg.d0_failures : 0);
 		jw_str(&jw, "kernel_log", f->f[F_KMSG].known ? f->f[F_KMSG].value : NULL);
 		jw_u64(&jw, "nvme_disks", f->nvme_disks);
@@ -482,7 +458,7 @@ static int kdump_self_report(const struct facts *f, bool json)
 	} else {
 		printf("kdump kernel: this is one (/proc/vmcore exists): its own report, not a "
 		       "verdict about a first kernel\n"
-		       "vmcore: %s: %s\n", vmcore, why);
+		       "vmcore: %s: %s\n", k.vmcore, k.why);
 		printf("  screen_info handed over: %s\n", f->f[F_BOOT_FB].value);
 		if (f->f[F_BOOT_FB].known)
 			printf("  as handed: orig_video_isVGA 0x%x, lfb_base 0x%" PRIx32 ", "
@@ -492,16 +468,16 @@ static int kdump_self_report(const struct facts *f, bool json)
 			       f->boot_si.lfb_size, f->boot_si.capabilities);
 		if (f->hyperv)
 			printf("  config window: %s\n", f->f[F_CONFIG_WINDOW].value);
-		if (on_fb > 0)
+		if (k.config_window_on_fb > 0)
 			printf("  the config window lies in the framebuffer handed over "
 			       "(0x%" PRIx64 "-0x%" PRIx64 "): on VRAM the host may still map\n",
-			       f->lfb_base, fb_end);
-		else if (!on_fb && !fb)
+			       f->lfb_base, k.fb_end);
+		else if (!k.config_window_on_fb && !k.fb_handed)
 			printf("  no framebuffer was handed over: fb_range was not reserved\n");
 		printf("  kernel log: %s\n", f->f[F_KMSG].value);
 		printf("  disks: %u NVMe, %u SCSI\n", f->nvme_disks, f->scsi_disks);
 	}
-	return !strcmp(vmcore, "lost") ? HV_EXIT_LOST : HV_EXIT_OK;
+	return k.fate == FATE_LOST ? HV_EXIT_LOST : HV_EXIT_OK;
 }
 
 int cmd_check(int argc, char **argv)

@@ -2,6 +2,7 @@
 /* check's logic: facts to a scenario, unknowns that flip it, proven remedies. */
 #include "testutil.h"
 #include "lib/verdict/check.h"
+#include "lib/verdict/kdump_self.h"
 
 /* The facts of Ubuntu 22.04 on Azure Gen2, all known but the fixes. */
 static void field_facts(struct facts *f)
@@ -199,6 +200,54 @@ static void not_hyperv(void **state)
 	check_result_free(&r);
 }
 
+/* A kdump kernel's own fate, from what it shows. */
+static void kdump_kernel_fate(void **state)
+{
+	struct kdump_self k;
+	struct facts f;
+
+	(void)state;
+	field_facts(&f);
+	f.in_kdump = true;
+	/* handed the framebuffer; the config window above it; the disk there */
+	f.config_window = (struct mmio_span){ true, 0x40800000, 0x40801fff };
+	f.nvme_disks = 1;
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.fate, FATE_CAN_BE_SAVED);
+	assert_true(k.fb_handed);
+	assert_int_equal(k.config_window_on_fb, 0);
+	/* handed none: the window at the low base, D0 refused */
+	f.lfb_base = 0;
+	f.config_window = (struct mmio_span){ true, 0x40000000, 0x40001fff };
+	f.nvme_disks = 0;
+	f.kmsg.d0_failures = 1;
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.fate, FATE_LOST);
+	assert_string_equal(k.vmcore, "lost");
+	assert_false(k.fb_handed);
+	assert_int_equal(k.config_window_on_fb, 0);
+	/* a window inside the 8 MiB claimed at the handed base */
+	f.lfb_base = 0x40000000;
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.config_window_on_fb, 1);
+	/* no evidence either way yet */
+	f.kmsg.d0_failures = 0;
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.fate, FATE_UNKNOWN);
+	/* an unreadable kernel log is no D0 failure, and no success either */
+	f.kmsg.d0_failures = 1;
+	fact_unknown(&f, F_KMSG, "test", "unknown: no kernel log to read");
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.fate, FATE_UNKNOWN);
+	/* elsewhere: not applicable, and no window to place */
+	f.hyperv = false;
+	fact_set(&f, F_HYPERV, "CPUID 0x40000000", "no (hypervisor \"TCGTCGTCGTCG\")");
+	kdump_self_judge(&f, &k);
+	assert_int_equal(k.fate, FATE_NOT_APPLICABLE);
+	assert_int_equal(k.config_window_on_fb, -1);
+	assert_non_null(strstr(k.why, "TCGTCGTCGTCG"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,6 +259,7 @@ int main(void)
 		cmocka_unit_test(blacklisted_pci_hyperv_stays_out),
 		cmocka_unit_test(layout_from_the_vm),
 		cmocka_unit_test(not_hyperv),
+		cmocka_unit_test(kdump_kernel_fate),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
