@@ -203,7 +203,8 @@ static void suse_kdump_package(struct probe *p)
 	const char *bad = NULL;
 
 	if (probe_rpm_version(p, "kdump", SUSE_KDUMP_COLLECTED, suse_kdump_version, ver,
-			      sizeof(ver), src, sizeof(src), &bad, why, sizeof(why))) {
+			      sizeof(ver), src, sizeof(src), &bad, why, sizeof(why), p->rpm_kdump,
+			      sizeof(p->rpm_kdump))) {
 		if (bad)
 			snprintf(f->service_package, sizeof(f->service_package),
 				 "kdump's version unknown: %.180s", why);

@@ -35,6 +35,8 @@ static unsigned int binary_version(struct probe *p, const char **src)
 		line[0] = '\0';
 	pclose(cmd);
 	*src = "kexec --version";
+	if (strstr(line, "kexec-tools"))
+		snprintf(p->kexec_version_line, sizeof(p->kexec_version_line), "%s", line);
 	return parse_kexec_version(line);
 }
 
@@ -64,7 +66,8 @@ static int package_version(struct probe *p, char *ver, size_t vlen, char *src, s
 		}
 	}
 	return probe_rpm_version(p, "kexec-tools", "/hvkdump/kexec-package", kexec_tools_version,
-				 ver, vlen, src, slen, bad, why, wlen);
+				 ver, vlen, src, slen, bad, why, wlen, p->rpm_kexec_tools,
+				 sizeof(p->rpm_kexec_tools));
 }
 
 /*

@@ -37,6 +37,10 @@ struct probe {
 	char kdump_log_image[256];
 	struct initramfs initramfs;	/* the kdump initramfs, as read */
 	bool initramfs_read;	/* from the image itself (not collect's listing) */
+	/* what only the live system said, kept for collect: no command is run twice */
+	char kexec_version_line[256];	/* kexec --version's answer, "" */
+	char rpm_kexec_tools[128];	/* kexec-tools' VERSION-RELEASE (rpm database or rpm -q), "" */
+	char rpm_kdump[128];		/* SUSE kdump's, the same */
 };
 
 /*
@@ -120,11 +124,13 @@ int rpm_query_version(const char *name, char *out, size_t outlen);
  * kept of rpm -q (@collected: that decides when present), the rpm database,
  * or rpm -q on the live system; an answer counts when @version_of reads it.
  * 0 with @ver and @src naming the source, or -1 with @bad naming a source
- * that could not answer (else NULL) and @why its reason.
+ * that could not answer (else NULL) and @why its reason. What the database
+ * or rpm -q answered is kept in @seen (of @seen_len), for collect.
  */
 int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 		      unsigned int (*version_of)(const char *version), char *ver, size_t vlen,
-		      char *src, size_t slen, const char **bad, char *why, size_t wlen);
+		      char *src, size_t slen, const char **bad, char *why, size_t wlen,
+		      char *seen, size_t seen_len);
 /*
  * rpmdb.c: the same from the rpm database (sqlite): 0, or -1 with @path the
  * database (NULL: there is none) and @why the reason

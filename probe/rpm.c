@@ -62,7 +62,8 @@ int rpm_query_version(const char *name, char *out, size_t outlen)
 
 int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 		      unsigned int (*version_of)(const char *version), char *ver, size_t vlen,
-		      char *src, size_t slen, const char **bad, char *why, size_t wlen)
+		      char *src, size_t slen, const char **bad, char *why, size_t wlen,
+		      char *seen, size_t seen_len)
 {
 	char *buf, reason[200] = "";
 	const char *db = NULL;
@@ -83,6 +84,7 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 	rc = rpmdb_version(p->pc, name, ver, vlen, &db, reason, sizeof(reason));
 	if (!rc && version_of(ver)) {
 		snprintf(src, slen, "%s", db);
+		snprintf(seen, seen_len, "%s", ver);
 		return 0;
 	}
 	if (!rc)
@@ -94,7 +96,9 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 			why[0] = '\0';
 	}
 	snprintf(src, slen, "rpm -q %s", name);
-	if (hv_path_is_live(p->pc) && !rpm_query_version(name, ver, vlen) && version_of(ver))
+	if (hv_path_is_live(p->pc) && !rpm_query_version(name, ver, vlen) && version_of(ver)) {
+		snprintf(seen, seen_len, "%s", ver);
 		return 0;
+	}
 	return -1;
 }

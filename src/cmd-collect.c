@@ -143,30 +143,30 @@ static void dpkg_stanza(const char *text, size_t len, char **out, size_t *outlen
 }
 
 /*
- * What only a live system can say: kexec --version, rpm's kexec-tools
- * version (the rpm database is not archived) and fb0's screeninfo.
+ * What only a live system can say, as the probe heard it (no command is run
+ * twice): kexec --version, the kexec-tools and SUSE kdump versions of the
+ * rpm database or rpm -q (the database is not archived); then the CPUID
+ * signature and fb0's screeninfo.
  */
-static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int *files)
+static void live_extras(const struct probe *p, struct tarw *tw, unsigned int *files)
 {
+	const struct { const char *member, *text; } heard[] = {
+		{ "hvkdump/kexec-version", p->kexec_version_line },
+		{ "hvkdump/kexec-package", p->rpm_kexec_tools },
+		{ &SUSE_KDUMP_COLLECTED[1], p->rpm_kdump },
+	};
 	struct fbdev_info info;
-	char line[256] = "", sig[13];
-	FILE *cmd = popen("kexec --version 2>/dev/null", "r");
+	char line[256], sig[13];
+	unsigned int i;
 
-	if (cmd) {
-		if (fgets(line, sizeof(line), cmd) && strstr(line, "kexec-tools") &&
-		    !tarw_add_file(tw, "hvkdump/kexec-version", line, strlen(line)))
-			(*files)++;
-		pclose(cmd);
-	}
-	if (!rpm_query_version("kexec-tools", line, sizeof(line) - 1)) {
-		strcat(line, "\n");
-		if (!tarw_add_file(tw, "hvkdump/kexec-package", line, strlen(line)))
-			(*files)++;
-	}
-	/* SUSE: the kdump service's own version decides how it runs kexec */
-	if (!rpm_query_version("kdump", line, sizeof(line) - 1)) {
-		strcat(line, "\n");
-		if (!tarw_add_file(tw, &SUSE_KDUMP_COLLECTED[1], line, strlen(line)))
+	for (i = 0; i < sizeof(heard) / sizeof(heard[0]); i++) {
+		size_t n = strlen(heard[i].text);
+
+		if (!n)
+			continue;
+		snprintf(line, sizeof(line), "%s%s", heard[i].text,
+			 heard[i].text[n - 1] == '\n' ? "" : "\n");
+		if (!tarw_add_file(tw, heard[i].member, line, strlen(line)))
 			(*files)++;
 	}
 	if (probe_cpuid_signature(sig)) {
@@ -175,7 +175,7 @@ static void live_extras(const struct hv_path *pc, struct tarw *tw, unsigned int 
 		if (!tarw_add_file(tw, &CPUID_COLLECTED[1], line, strlen(line)))
 			(*files)++;
 	}
-	if (!fbdev_read(pc, "/dev/fb0", &info)) {
+	if (!fbdev_read(p->pc, "/dev/fb0", &info)) {
 		char *text = NULL;
 		size_t len = 0;
 		FILE *out = open_memstream(&text, &len);
@@ -292,7 +292,7 @@ static int write_members(FILE *out, void *ctx)
 	if (ar->p->initramfs_read)
 		initramfs_listing(&tw, ar->p, &ar->files);
 	if (hv_path_is_live(ar->pc))
-		live_extras(ar->pc, &tw, &ar->files);
+		live_extras(ar->p, &tw, &ar->files);
 	return tarw_close(&tw);
 }
 
