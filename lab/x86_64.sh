@@ -3,7 +3,8 @@
 # contrib/initramfs-tools, and the matrix {-c, -s, the default} x {efifb, no
 # fb0, bochs-drm, virtio-gpu, qxl}.
 
-install_missing qemu-system-x86 ovmf busybox-static cpio kmod libxenmisc4.17 python3 musl-tools
+install_missing qemu-system-x86 ovmf busybox-static cpio kmod libxenmisc4.17 python3 musl-tools \
+	udev
 command -v mkinitramfs >/dev/null ||
 	skip "no mkinitramfs: the kdump initramfs is built with initramfs-tools' own (apt-get install initramfs-tools; the lab does not install initramfs tooling itself)"
 ovmf_code=/usr/share/OVMF/OVMF_CODE_4M.fd ovmf_vars=/usr/share/OVMF/OVMF_VARS_4M.fd
@@ -48,6 +49,24 @@ unshare -m sh -c "mount --bind '$work/k/lib/modules' /usr/lib/modules &&
 	mkinitramfs -d '$conf' -o '$work/kdump-initrd.img' '$kver'" >"$work/mkinitramfs.log" 2>&1 ||
 	die "mkinitramfs failed (see $work/mkinitramfs.log)"
 
+# --- a second kdump initramfs, from dracut with contrib/dracut and the lab's
+# module after it. Debian's dracut conflicts with initramfs-tools, so
+# dracut-core is unpacked and run from there (dracutbasedir).
+ddeb=$(fetch dracut-core)
+rm -rf "$work/dracut" "$work/dracut-conf" && mkdir -p "$work/dracut-conf"
+dpkg-deb -x "$ddeb" "$work/dracut"
+cp -r "$src/contrib/dracut/99hvkdump" "$src/lab/dracut/99hvkdumplab" \
+	"$work/dracut/usr/lib/dracut/modules.d/"
+cp "$src/lab/kdump-report" "$work/dracut/usr/lib/dracut/modules.d/99hvkdumplab/"
+# its pre-mount hooks run once the root device is there: a blank virtio disk
+unshare -m sh -c "mount --bind '$work/k/lib/modules' /usr/lib/modules &&
+	dracutbasedir='$work/dracut/usr/lib/dracut' HVKDUMP_BINARY='$hvkdump' \
+	'$work/dracut/usr/bin/dracut' --force --no-hostonly --no-hostonly-cmdline -c /dev/null \
+	--confdir '$work/dracut-conf' -m 'base rootfs-block hvkdump hvkdumplab' \
+	--add-drivers 'virtio_pci virtio_blk' --gzip --kver '$kver' '$work/kdump-dracut.img'" \
+	>"$work/dracut.log" 2>&1 || die "dracut failed (see $work/dracut.log)"
+truncate -s 16M "$work/blank-disk.img"
+
 # --- the first kernel's initramfs: busybox, Debian's kexec and its
 # libraries, hvkdump, the framebuffer drivers' modules, the kdump kernel
 root=$work/first
@@ -74,6 +93,8 @@ for ko in $(modules_of bochs virtio_pci virtio_gpu qxl); do
 	cp "$work/k/lib/modules/$ko" "$root/lib/modules/$ko"
 done
 (cd "$root" && find . | sort | cpio -o -H newc --quiet) >"$work/first-base.cpio"
+cp "$work/kdump-dracut.img" "$root/kdump/initrd.img"
+(cd "$root" && find . | sort | cpio -o -H newc --quiet) >"$work/first-base-dracut.cpio"
 
 # --- the accelerator: KVM only when OVMF really boots on it here
 use_accel=tcg
@@ -90,7 +111,8 @@ fi
 	die "--accel kvm: OVMF does not boot under KVM here (see $work/kvm-probe.err)"
 say "accelerator: $use_accel"
 
-# --- the matrix. A run: NAME|KEXEC_ARGS|VIDEO (efifb, nofb, bochs, virtio-gpu, qxl)
+# --- the matrix. A run: NAME|KEXEC_ARGS|VIDEO (efifb, nofb, bochs, virtio-gpu, qxl);
+# a name starting with "dracut-" boots the kdump kernel with dracut's initramfs
 runs=()
 for video in efifb nofb bochs virtio-gpu qxl; do
 	for args in "-c" "-s" ""; do
@@ -101,12 +123,20 @@ done
 upstream=${kexec_version#*:}
 dpkg --compare-versions "${upstream%%-*}" ge 2.0.20 &&
 	runs+=("bochs-c-reuse|-c --reuse-video-type|bochs")
+runs+=("dracut-efifb-c|-c|efifb" "dracut-bochs-s|-s|bochs")
 [ "$short" = 0 ] || runs=("efifb-c|-c|efifb" "efifb-s|-s|efifb" "efifb||efifb" "nofb-c|-c|nofb"
-			"bochs-c|-c|bochs" "bochs-s|-s|bochs")
+			"bochs-c|-c|bochs" "bochs-s|-s|bochs" "dracut-efifb-c|-c|efifb")
 
 one_run() {	# one_run NAME ARGS VIDEO
-	local name=$1 args=$2 video=$3 dir=$work/run-$1 append vga modules=""
+	local name=$1 args=$2 video=$3 dir=$work/run-$1 append vga modules="" base disk=()
+	local kappend="console=ttyS0 irqpoll nr_cpus=1 reset_devices panic=1"
 	rm -rf "$dir" && mkdir -p "$dir/root"
+	base=$work/first-base.cpio
+	case "$name" in dracut-*)
+		base=$work/first-base-dracut.cpio
+		kappend="$kappend root=/dev/vda rd.shell=0"
+		disk=(-drive file="$work/blank-disk.img",format=raw,if=virtio,readonly=on) ;;
+	esac
 	append="console=ttyS0 crashkernel=256M panic=1"
 	vga=(-vga std)
 	case "$video" in
@@ -119,15 +149,15 @@ one_run() {	# one_run NAME ARGS VIDEO
 	{
 		echo "LAB_MODULES='$(echo $modules)'"
 		echo "LAB_KEXEC_ARGS='$args'"
-		echo "LAB_KDUMP_APPEND='console=ttyS0 irqpoll nr_cpus=1 reset_devices panic=1'"
+		echo "LAB_KDUMP_APPEND='$kappend'"
 	} >"$dir/root/lab.conf"
 	(cd "$dir/root" && echo lab.conf | cpio -o -H newc --quiet) >"$dir/run.cpio"
-	cat "$work/first-base.cpio" "$dir/run.cpio" >"$dir/initrd"
+	cat "$base" "$dir/run.cpio" >"$dir/initrd"
 	cp "$ovmf_vars" "$dir/vars.fd"
 	echo "lab: run $name: qemu-system-x86_64 -machine q35 -accel $use_accel -m 1536" \
 		"${vga[*]}; first kernel: $append; kexec: -p $args" >"$out/$name.serial.log"
 	timeout "$timeout" qemu-system-x86_64 -machine q35,accel="$use_accel" -m 1536 -smp 1 \
-		-display none -no-reboot -monitor none "${vga[@]}" \
+		-display none -no-reboot -monitor none "${vga[@]}" "${disk[@]}" \
 		-drive if=pflash,format=raw,readonly=on,file="$ovmf_code" \
 		-drive if=pflash,format=raw,file="$dir/vars.fd" \
 		-kernel "$vmlinuz" -initrd "$dir/initrd" -append "$append" \
