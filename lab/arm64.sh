@@ -67,7 +67,6 @@ file -L "$ahvkdump" | grep -q "aarch64.*statically linked" ||
 	die "$ahvkdump is not a static aarch64 binary (HVKDUMP_STATIC_ARM64)"
 hvkdump=${HVKDUMP_STATIC:-$(CC=musl-gcc static_hvkdump "$work/build-static")}
 
-cpio_of() { (cd "$1" && find . | sort | cpio -o -H newc --quiet); }
 # --- the kdump initramfs
 kroot=$work/a/kdump-root
 rm -rf "$kroot" && mkdir -p "$kroot"/{bin,proc,sys,dev,run,scripts/init-premount}
@@ -110,17 +109,6 @@ one_run() {	# one_run NAME ARGS VIDEO
 	} >"$dir/root/lab.conf"
 	cpio_of "$dir/root" >"$dir/run.cpio"
 	cat "$work/a/first-base.cpio" "$dir/run.cpio" >"$dir/initrd"
-	cp "$aavmf_vars" "$dir/vars.fd"
-	echo "lab: run $name: qemu-system-aarch64 -machine virt -cpu cortex-a72 -accel tcg" \
-		"-m 1536 -device ramfb; first kernel: $append; kexec: -p $args" >"$out/$name.serial.log"
-	timeout "$timeout" qemu-system-aarch64 -machine virt -cpu cortex-a72 -accel tcg -m 1536 \
-		-smp 1 -display none -no-reboot -monitor none -device ramfb \
-		-drive if=pflash,format=raw,readonly=on,file="$aavmf_code" \
-		-drive if=pflash,format=raw,file="$dir/vars.fd" \
-		-kernel "$image" -initrd "$dir/initrd" -append "$append" \
-		-serial file:"$dir/serial.log" >"$dir/qemu.err" 2>&1
-	echo $? >"$dir/rc"
-	tr -d '\r' <"$dir/serial.log" >>"$out/$name.serial.log"
-	cat "$dir/qemu.err" >>"$out/$name.serial.log"
-	rm -f "$dir/initrd" "$dir/vars.fd"
+	boot_run "$name" "$dir" "$aavmf_code" "$aavmf_vars" "$image" "$append" \
+		qemu-system-aarch64 -machine virt -cpu cortex-a72 -accel tcg -device ramfb
 }

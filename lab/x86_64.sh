@@ -92,9 +92,9 @@ for ko in $(modules_of bochs virtio_pci virtio_gpu qxl); do
 	mkdir -p "$root/lib/modules/$(dirname "$ko")"
 	cp "$work/k/lib/modules/$ko" "$root/lib/modules/$ko"
 done
-(cd "$root" && find . | sort | cpio -o -H newc --quiet) >"$work/first-base.cpio"
+cpio_of "$root" >"$work/first-base.cpio"
 cp "$work/kdump-dracut.img" "$root/kdump/initrd.img"
-(cd "$root" && find . | sort | cpio -o -H newc --quiet) >"$work/first-base-dracut.cpio"
+cpio_of "$root" >"$work/first-base-dracut.cpio"
 
 # --- the accelerator: KVM only when OVMF really boots on it here
 use_accel=tcg
@@ -151,19 +151,8 @@ one_run() {	# one_run NAME ARGS VIDEO
 		echo "LAB_KEXEC_ARGS='$args'"
 		echo "LAB_KDUMP_APPEND='$kappend'"
 	} >"$dir/root/lab.conf"
-	(cd "$dir/root" && echo lab.conf | cpio -o -H newc --quiet) >"$dir/run.cpio"
+	cpio_of "$dir/root" >"$dir/run.cpio"
 	cat "$base" "$dir/run.cpio" >"$dir/initrd"
-	cp "$ovmf_vars" "$dir/vars.fd"
-	echo "lab: run $name: qemu-system-x86_64 -machine q35 -accel $use_accel -m 1536" \
-		"${vga[*]}; first kernel: $append; kexec: -p $args" >"$out/$name.serial.log"
-	timeout "$timeout" qemu-system-x86_64 -machine q35,accel="$use_accel" -m 1536 -smp 1 \
-		-display none -no-reboot -monitor none "${vga[@]}" "${disk[@]}" \
-		-drive if=pflash,format=raw,readonly=on,file="$ovmf_code" \
-		-drive if=pflash,format=raw,file="$dir/vars.fd" \
-		-kernel "$vmlinuz" -initrd "$dir/initrd" -append "$append" \
-		-serial file:"$dir/serial.log" >"$dir/qemu.err" 2>&1
-	echo $? >"$dir/rc"
-	tr -d '\r' <"$dir/serial.log" >>"$out/$name.serial.log"
-	cat "$dir/qemu.err" >>"$out/$name.serial.log"
-	rm -f "$dir/initrd" "$dir/vars.fd"
+	boot_run "$name" "$dir" "$ovmf_code" "$ovmf_vars" "$vmlinuz" "$append" \
+		qemu-system-x86_64 -machine q35,accel="$use_accel" "${vga[@]}" "${disk[@]}"
 }
