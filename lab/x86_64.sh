@@ -11,18 +11,43 @@ ovmf_code=/usr/share/OVMF/OVMF_CODE_4M.fd ovmf_vars=/usr/share/OVMF/OVMF_VARS_4M
 [ -r "$ovmf_code" ] && [ -r "$ovmf_vars" ] || skip "no OVMF firmware in /usr/share/OVMF"
 
 kdeb=$(kernel_deb amd64)
-xdeb=${LAB_KEXEC_DEB:-$(fetch kexec-tools)}
-kexec_version=$(dpkg-deb -f "$xdeb" Version)
 kernel_package="$(dpkg-deb -f "$kdeb" Package) $(dpkg-deb -f "$kdeb" Version)"
 rm -rf "$work/k" "$work/kx"
 dpkg-deb -x "$kdeb" "$work/k"
-dpkg-deb -x "$xdeb" "$work/kx"
 kver=$(ls "$work/k/lib/modules" | head -1)
 [ -n "$kver" ] || die "$kdeb: no /lib/modules in the package"
 depmod -b "$work/k" "$kver"
 vmlinuz=$work/k/boot/vmlinuz-$kver
-kexec=$work/kx/sbin/kexec
-ldd "$kexec" | grep -q 'not found' &&
+
+if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
+	# another kexec-tools release, built here from its source tarball (a
+	# path, or VERSION: Debian's copy of the upstream tarball), static and
+	# without xen, lzma and zlib (the kernel is a bzImage)
+	case "$LAB_KEXEC_SOURCE" in
+	*/*) tarball=$LAB_KEXEC_SOURCE ;;
+	*)
+		install_missing curl xz-utils
+		tarball=$cache/kexec-tools_$LAB_KEXEC_SOURCE.orig.tar.xz
+		[ -s "$tarball" ] || curl -fsS -o "$tarball" \
+			"http://deb.debian.org/debian/pool/main/k/kexec-tools/kexec-tools_$LAB_KEXEC_SOURCE.orig.tar.xz" ||
+			skip "cannot download kexec-tools $LAB_KEXEC_SOURCE's source from Debian's pool (give a tarball's path)"
+		;;
+	esac
+	rm -rf "$work/kexec-src" && mkdir -p "$work/kexec-src"
+	tar -xf "$tarball" -C "$work/kexec-src" --strip-components=1 || die "$tarball: not a tarball"
+	(cd "$work/kexec-src" && ./configure --without-xen --without-lzma --without-zlib \
+		LDFLAGS=-static && make -j"$(nproc)") >"$work/kexec-build.log" 2>&1 ||
+		die "kexec-tools did not build (see $work/kexec-build.log)"
+	kexec=$work/kexec-src/build/sbin/kexec
+	kexec_version=$("$kexec" --version | sed -n 's/^kexec-tools \([0-9.]*\).*/\1/p')
+	[ -n "$kexec_version" ] || die "$kexec: kexec --version names no version"
+else
+	xdeb=${LAB_KEXEC_DEB:-$(fetch kexec-tools)}
+	kexec_version=$(dpkg-deb -f "$xdeb" Version)
+	dpkg-deb -x "$xdeb" "$work/kx"
+	kexec=$work/kx/sbin/kexec
+fi
+ldd "$kexec" 2>/dev/null | grep -q 'not found' &&
 	skip "Debian's kexec misses libraries: $(ldd "$kexec" | grep 'not found' | tr -s '\t\n' '  ')"
 
 # a static hvkdump: it runs in both kernels and predicts on this machine
@@ -74,7 +99,7 @@ rm -rf "$root" && mkdir -p "$root"/{bin,sbin,proc,sys,dev,kdump,lib/modules}
 cp /bin/busybox "$root/bin/busybox"
 cp "$src/lab/first-init" "$root/init"
 cp "$kexec" "$root/sbin/kexec"
-for lib in $(ldd "$kexec" | grep -o '/[^ ]*'); do
+for lib in $(ldd "$kexec" 2>/dev/null | grep -o '/[^ ]*'); do	# none when static
 	mkdir -p "$root$(dirname "$lib")"
 	cp -L "$lib" "$root$lib"
 done
