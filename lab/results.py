@@ -147,6 +147,8 @@ def main():
             problems.append(row["error"])
         if boot is None:
             problems.append("the first kernel did not report (see its serial log)")
+        elif row["kexec_exit"] not in (None, "0"):
+            problems.append(f"kexec failed (exit {row['kexec_exit']}): nothing was armed")
         elif not handed:
             problems.append("no kdump kernel report (crash, kdump boot or the initramfs "
                             "failed: see the serial log)")
