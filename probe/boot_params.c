@@ -46,8 +46,6 @@ void probe_boot_params(struct probe *p)
 	    screen_info_check(&si, &err) || in_ram(p, &si, &err)) {
 		probe_bad_file(p, F_BOOT_FB, BOOT_PARAMS, &err);
 	} else {
-		f->lfb_base = si.lfb_base;
-		f->lfb_size = si.lfb_size;
 		f->boot_si = si;
 		if (!si.lfb_base)
 			fact_set(f, F_BOOT_FB, BOOT_PARAMS, "no framebuffer: lfb_base 0 "

@@ -162,10 +162,12 @@ static void conclude_low_mmio(struct facts *f)
 		fact_set(f, F_LOW_MMIO, f->f[F_KMSG].source,
 			 "0x%" PRIx64 "-0x%" PRIx64 " (logged in hv_mmio=)",
 			 low.start, low.end);
-	} else if (gen2 && f->f[F_BOOT_FB].known && f->lfb_base && f->lfb_base < SZ_4G) {
-		f->low_mmio = (struct mmio_span){ true, f->lfb_base, SZ_4G - 1 };
+	} else if (gen2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base &&
+		   f->boot_si.lfb_base < SZ_4G) {
+		f->low_mmio = (struct mmio_span){ true, f->boot_si.lfb_base, SZ_4G - 1 };
 		fact_set(f, F_LOW_MMIO, f->f[F_BOOT_FB].source,
-			 "0x%" PRIx64 "-0xffffffff (the framebuffer is at the base)", f->lfb_base);
+			 "0x%" PRIx64 "-0xffffffff (the framebuffer is at the base)",
+			 f->boot_si.lfb_base);
 	} else if (gen2 && f->f[F_VRAM].known && f->vram.start < SZ_4G) {
 		f->low_mmio = (struct mmio_span){ true, f->vram.start, SZ_4G - 1 };
 		fact_set(f, F_LOW_MMIO, f->f[F_VRAM].source,
@@ -189,35 +191,31 @@ static void conclude(struct probe *p)
 void probe_system(struct probe *p)
 {
 	unsigned int i;
+	bool elsewhere;
 
 	for (i = 0; i < F_COUNT; i++)
 		fact_unknown(p->f, (enum fact_id)i, "", "unknown: not probed");
 	probe_hyperv(p);
-	if (p->f->f[F_HYPERV].known && !p->f->hyperv) {
-		/* a kdump kernel elsewhere still reports what it was handed */
-		probe_kdump_self(p);
-		if (!p->f->in_kdump)
-			return;
-		probe_kernel(p);
-		probe_iomem(p);
-		probe_boot_params(p);
-		probe_kmsg(p);
+	probe_kdump_self(p);
+	/* off Hyper-V only a kdump kernel has more to say: what it was handed */
+	elsewhere = p->f->f[F_HYPERV].known && !p->f->hyperv;
+	if (elsewhere && !p->f->in_kdump)
 		return;
-	}
 	probe_kernel(p);
 	probe_iomem(p);
-	probe_fb(p);
 	probe_boot_params(p);
+	probe_kmsg(p);
+	if (elsewhere)
+		return;
+	probe_fb(p);
 	probe_distro(p);
 	probe_kexec(p);
 	probe_kexec_args(p);
 	probe_blacklist(p);
 	probe_secureboot(p);
 	probe_dump_target(p);
-	probe_kmsg(p);
 	probe_kdump_kernel(p);
 	probe_changelog(p);
 	probe_initramfs(p);
-	probe_kdump_self(p);
 	conclude(p);
 }

@@ -471,7 +471,7 @@ static int kdump_self_report(const struct facts *f, bool json)
 		if (k.config_window_on_fb > 0)
 			printf("  the config window lies in the framebuffer handed over "
 			       "(0x%" PRIx64 "-0x%" PRIx64 "): on VRAM the host may still map\n",
-			       f->lfb_base, k.fb_end);
+			       f->boot_si.lfb_base, k.fb_end);
 		else if (!k.config_window_on_fb && !k.fb_handed)
 			printf("  no framebuffer was handed over: fb_range was not reserved\n");
 		printf("  kernel log: %s\n", f->f[F_KMSG].value);

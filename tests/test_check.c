@@ -25,8 +25,8 @@ static void field_facts(struct facts *f)
 	f->fb_driver = FB_HYPERV_DRM;
 	f->builtin = MOD_BIT(MOD_PCI_HYPERV);
 	f->sysfb = f->kexec_file = f->hide_smem = true;
-	f->lfb_base = 0x40000000;
-	f->lfb_size = 0x300000;
+	f->boot_si.lfb_base = 0x40000000;
+	f->boot_si.lfb_size = 0x300000;
 	f->kexec_tools = 20022;
 	f->dump_target = DUMP_NVME;
 }
@@ -217,7 +217,7 @@ static void kdump_kernel_fate(void **state)
 	assert_true(k.fb_handed);
 	assert_int_equal(k.config_window_on_fb, 0);
 	/* handed none: the window at the low base, D0 refused */
-	f.lfb_base = 0;
+	f.boot_si.lfb_base = 0;
 	f.config_window = (struct mmio_span){ true, 0x40000000, 0x40001fff };
 	f.nvme_disks = 0;
 	f.kmsg.d0_failures = 1;
@@ -227,7 +227,7 @@ static void kdump_kernel_fate(void **state)
 	assert_false(k.fb_handed);
 	assert_int_equal(k.config_window_on_fb, 0);
 	/* a window inside the 8 MiB claimed at the handed base */
-	f.lfb_base = 0x40000000;
+	f.boot_si.lfb_base = 0x40000000;
 	kdump_self_judge(&f, &k);
 	assert_int_equal(k.config_window_on_fb, 1);
 	/* no evidence either way yet */

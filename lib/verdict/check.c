@@ -48,10 +48,10 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	/* the layout the VM shows wins over the preset's */
 	if (f->f[F_LOW_MMIO].known && f->low_mmio.set)
 		sc->low = f->low_mmio;
-	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->lfb_base) {
-		sc->fb_base = f->lfb_base;
-		if (f->lfb_size)
-			sc->fb_size = f->lfb_size;
+	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base) {
+		sc->fb_base = f->boot_si.lfb_base;
+		if (f->boot_si.lfb_size)
+			sc->fb_size = f->boot_si.lfb_size;
 	} else if (sc->gen == 2 && sc->video && f->f[F_LOW_MMIO].known && f->low_mmio.set) {
 		sc->fb_base = sc->low.start;
 	}

@@ -67,9 +67,7 @@ struct facts {
 	unsigned int builtin;
 	unsigned int blacklist;		/* MOD_BIT()s blacklisted in modprobe.d */
 	bool sysfb, kexec_file, hide_smem;
-	uint64_t lfb_base;
-	uint32_t lfb_size;
-	struct screen_info_lfb boot_si;	/* F_BOOT_FB known: boot_params' screen_info, raw */
+	struct screen_info_lfb boot_si;	/* F_BOOT_FB known: boot_params' screen_info */
 	unsigned int kexec_tools;
 	char kexec_package[48];		/* the package's version string, "" */
 	/* the kdump service package's version, where it decides (SUSE kdump:

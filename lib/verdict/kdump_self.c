@@ -11,12 +11,12 @@ void kdump_self_judge(const struct facts *f, struct kdump_self *k)
 {
 	const struct mmio_span *cw = &f->config_window;
 
-	k->fb_handed = f->f[F_BOOT_FB].known && f->lfb_base;
-	k->fb_end = f->lfb_base + FB_CLAIM - 1;
+	k->fb_handed = f->f[F_BOOT_FB].known && f->boot_si.lfb_base;
+	k->fb_end = f->boot_si.lfb_base + FB_CLAIM - 1;
 	if (!f->hyperv || !f->f[F_CONFIG_WINDOW].known || !cw->set || !f->f[F_BOOT_FB].known)
 		k->config_window_on_fb = -1;
 	else
-		k->config_window_on_fb = k->fb_handed && cw->start >= f->lfb_base &&
+		k->config_window_on_fb = k->fb_handed && cw->start >= f->boot_si.lfb_base &&
 					 cw->start <= k->fb_end;
 	if (!f->hyperv) {
 		k->fate = FATE_NOT_APPLICABLE;
