@@ -56,40 +56,37 @@ def efifb_at(log):
 
 
 def predict(hv, run, boot, fb, arch):
-    """hvkdump simulate from what the first kernel showed and the run's command."""
+    """hvkdump simulate from what the first kernel showed and the run's command:
+    (the handoff's fields as measured for @arch, the arguments, the model's
+    reason), or (None, the arguments, simulate's error)."""
+    args = ["simulate", "--json", "--gen", "2", "--arch", arch,
+            "--kexec-args", ("-p " + run["kexec_args"]).strip(),
+            "--kexec-tools", run["kexec_tools"]]
     if arch == "arm64":
-        args = ["simulate", "--json", "--arch", "arm64", "--gen", "2",
-                "--kexec-args", ("-p " + run["kexec_args"]).strip(),
-                "--kexec-tools", run["kexec_tools"], "--kexec-file", "no"]
+        args += ["--kexec-file", "no"]
         if fb:
             args += ["--fb-base", fb["smem_start"], "--fb-size", fb["smem_len"],
                      "--fb-driver", "efifb"]
-        p = subprocess.run([hv] + args, capture_output=True, text=True)
-        if p.returncode not in (0, 1):
-            return None, args, p.stderr.strip()
-        h = json.loads(p.stdout)["handoff"]
-        base = int(h["lfb_base"], 16) | int(h["ext_lfb_base"], 16) << 32
-        return ({"framebuffer": f"at {hex(base)}" if base else "none"}, args,
-                f"{h['syscall']}: {h.get('lfb_source') or h.get('why')}")
-    base = int(boot["lfb_base"], 16)
-    if int(boot["capabilities"], 16) & 2:
-        base |= int(boot["ext_lfb_base"], 16) << 32
-    args = ["simulate", "--json", "--gen", "2", "--arch", "x86_64",
-            "--fb-base", hex(base), "--fb-size", boot["lfb_size"],
-            "--kexec-args", ("-p " + run["kexec_args"]).strip(),
-            "--kexec-tools", run["kexec_tools"], "--kexec-file", "yes",
-            "--boot-params", "yes"]
-    if fb:
-        args += ["--fb0-id", fb["id"], "--fb0-smem-start", fb["smem_start"],
-                 "--fb0-smem-len", fb["smem_len"]]
     else:
-        args += ["--fb0-id", "none"]
+        base = int(boot["lfb_base"], 16)
+        if int(boot["capabilities"], 16) & 2:
+            base |= int(boot["ext_lfb_base"], 16) << 32
+        args += ["--fb-base", hex(base), "--fb-size", boot["lfb_size"],
+                 "--kexec-file", "yes", "--boot-params", "yes"]
+        if fb:
+            args += ["--fb0-id", fb["id"], "--fb0-smem-start", fb["smem_start"],
+                     "--fb0-smem-len", fb["smem_len"]]
+        else:
+            args += ["--fb0-id", "none"]
     p = subprocess.run([hv] + args, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         return None, args, p.stderr.strip()
     h = json.loads(p.stdout)["handoff"]
-    return ({k: h[k] for k in FIELDS}, args,
-            f"{h['syscall']}: {h.get('lfb_source') or h.get('why')}")
+    why = f"{h['syscall']}: {h.get('lfb_source') or h.get('why')}"
+    if arch == "arm64":     # what its efifb would find
+        base = int(h["lfb_base"], 16) | int(h["ext_lfb_base"], 16) << 32
+        return {"framebuffer": f"at {hex(base)}" if base else "none"}, args, why
+    return {k: h[k] for k in FIELDS}, args, why
 
 
 def main():
