@@ -23,10 +23,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (shellvars_parse((const char *)data, size, &sv, &err))
 		return 0;
 	v = shellvars_get(&sv, "KDUMP_KEXEC_ARGS");
-	distro_family_of(shellvars_get(&sv, "ID"), shellvars_get(&sv, "ID_LIKE"));
-	shellvars_free(&sv);
 	if (v)
 		(void)strlen(v);
+	distro_family_of(shellvars_get(&sv, "ID"), shellvars_get(&sv, "ID_LIKE"));
+	shellvars_free(&sv);
 	if (kexec_args_use_file_load((const char *)data, size, "KDUMP_KEXEC_ARGS", &out, &len,
 				     &err) == 1) {
 		/* the edit always reads back as kexec_file_load, nothing else */

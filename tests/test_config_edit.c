@@ -34,6 +34,9 @@ static void edits(void **state)
 		  "KDUMP_KEXEC_ARGS=\"-s\"\nKDUMP_KEXEC_ARGS=\"-s\"\n" },
 		/* -s and -c: the later wins in kexec; -c goes */
 		{ "KDUMP_KEXEC_ARGS=\"-s -c\"\n", "KDUMP_KEXEC_ARGS=\"-s\"\n" },
+		/* another variable whose value cannot be known stays as it was */
+		{ "V=$(uname -r)\nif [ -d /x ]; then W=1; fi\nKDUMP_KEXEC_ARGS=\"-c\"\n",
+		  "V=$(uname -r)\nif [ -d /x ]; then W=1; fi\nKDUMP_KEXEC_ARGS=\"-s\"\n" },
 	};
 	size_t i;
 

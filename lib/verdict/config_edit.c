@@ -103,6 +103,14 @@ static bool commented(const char *line, size_t len, const char *var)
 	       line[i + strlen(var)] == '=';
 }
 
+/* Both last assignments known and equal, or both unknown with the same text. */
+static bool same_var(const struct shellvar *x, const struct shellvar *y)
+{
+	if (!x || !y || !x->unknown != !y->unknown)
+		return false;
+	return !strcmp(x->value, y->value);
+}
+
 /* True when @b assigns what @a does, but @var, whose last value is @value. */
 static bool same_but(const char *a, size_t alen, const char *b, size_t blen, const char *var,
 		     const char *value)
@@ -121,15 +129,11 @@ static bool same_but(const char *a, size_t alen, const char *b, size_t blen, con
 	}
 	got = shellvars_get(&vb, var);
 	ok = got && !strcmp(got, value);
-	for (i = 0; ok && i < va.n; i++) {
-		const char *bv = shellvars_get(&vb, va.v[i].name);
-
-		if (strcmp(va.v[i].name, var) &&
-		    (!bv || strcmp(bv, shellvars_get(&va, va.v[i].name))))
-			ok = false;
-	}
+	for (i = 0; ok && i < va.n; i++)
+		ok = !strcmp(va.v[i].name, var) ||
+		     same_var(shellvars_find(&va, va.v[i].name), shellvars_find(&vb, va.v[i].name));
 	for (i = 0; ok && i < vb.n; i++)
-		ok = !strcmp(vb.v[i].name, var) || shellvars_get(&va, vb.v[i].name);
+		ok = !strcmp(vb.v[i].name, var) || shellvars_find(&va, vb.v[i].name);
 	shellvars_free(&va);
 	shellvars_free(&vb);
 	return ok;
