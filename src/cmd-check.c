@@ -530,6 +530,13 @@ int cmd_check(int argc, char **argv)
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
 	if (facts.in_kdump) {
+		/* no first kernel is modelled here: nothing to draw or to count */
+		if (svg)
+			hv_warnx("check: --svg %s: not written: a kdump kernel reports itself, it "
+				 "has no model of a first kernel to draw", svg);
+		if (prom)
+			hv_warnx("check: --prometheus %s: not written: a kdump kernel reports "
+				 "itself, not a first kernel's verdict", prom);
 		rc = kdump_self_report(&facts, json);
 		check_result_free(&res);
 		return hv_close_stdout(rc);
