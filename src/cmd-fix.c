@@ -307,15 +307,19 @@ int cmd_fix(int argc, char **argv)
 			fclose(cmd);
 		}
 	}
-	if (!json)
+	if (!json) {
+		/* a patch and a command: to be copied whole, never broken into lines */
+		hv_wrap_verbatim(true);
 		printf("# %s\n# proven: with this change the model saves the vmcore\n"
 		       "# fingerprint of %s: %s\n%s", change, t->path, fp, diff);
+		if (!apply)
+			printf("# apply it with: %s\n", fr.apply);
+		hv_wrap_verbatim(false);
+	}
 	if (!apply) {
 		fr.state = "diff";
 		if (json)
 			print_report_json(&fr, NULL);
-		else
-			printf("# apply it with: %s\n", fr.apply);
 		rc = HV_EXIT_OK;
 		goto out;
 	}

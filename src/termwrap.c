@@ -6,9 +6,11 @@
  * second column, else two spaces). Piped output is never touched. The
  * wrapping is done by a child that reads the command's output from a pipe,
  * so that printf() and libsmartcols need not know (and libsmartcols, seeing
- * no terminal, prints whole rows for it to wrap).
+ * no terminal, prints whole rows for it to wrap). hv_wrap_verbatim() keeps
+ * lines that must not be broken (a diff) as they are.
  */
 #define _GNU_SOURCE
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +127,40 @@ void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width)
 	}
 }
 
+/*
+ * Lines the wrapper must pass as they are (a diff, a command to paste) are
+ * framed by these two marker lines, which only the wrapper ever sees: the
+ * terminal then folds such a line softly, and a copy of it stays one line.
+ */
+#define VERBATIM_ON "\016"	/* shift out */
+#define VERBATIM_OFF "\017"	/* shift in */
+
+void hv_wrap_stream(FILE *in, FILE *out, unsigned int width)
+{
+	bool verbatim = false;
+	char *line = NULL;
+	size_t alloc = 0;
+	ssize_t n;
+
+	while ((n = getline(&line, &alloc, in)) >= 0) {
+		if (n && line[n - 1] == '\n')
+			n--;
+		if (n == 1 && (*line == *VERBATIM_ON || *line == *VERBATIM_OFF)) {
+			verbatim = *line == *VERBATIM_ON;
+			continue;
+		}
+		hv_wrap_line(out, line, (size_t)n, verbatim ? 0 : width);
+	}
+	free(line);
+}
+
 static pid_t wrapper_pid;
+
+void hv_wrap_verbatim(bool on)
+{
+	if (wrapper_pid > 0)
+		puts(on ? VERBATIM_ON : VERBATIM_OFF);
+}
 
 /* atexit: the last output through the pipe, then the wrapper done with it */
 static void wrapper_wait(void)
@@ -155,16 +190,10 @@ unsigned int hv_wrap_stdout(void)
 	if (!wrapper_pid) {
 		/* the wrapper: lines from the pipe, wrapped onto the terminal */
 		FILE *in = fdopen(p[0], "r");
-		char *line = NULL;
-		size_t alloc = 0;
-		ssize_t n;
 
 		close(p[1]);
-		while (in && (n = getline(&line, &alloc, in)) >= 0) {
-			if (n && line[n - 1] == '\n')
-				n--;
-			hv_wrap_line(stdout, line, (size_t)n, width);
-		}
+		if (in)
+			hv_wrap_stream(in, stdout, width);
 		fflush(stdout);
 		_exit(0);
 	}

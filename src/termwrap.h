@@ -3,6 +3,7 @@
 #ifndef HVKDUMP_TERMWRAP_H
 #define HVKDUMP_TERMWRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -13,6 +14,10 @@ unsigned int hv_terminal_width(void);
  * to the terminal's width; returns that width, or 0 (nothing changed).
  */
 unsigned int hv_wrap_stdout(void);
+/* From here on (@on) or no longer, lines go to the terminal unbroken (a diff). */
+void hv_wrap_verbatim(bool on);
+/* The wrapper's loop: lines of @in to @out, wrapped to @width but where verbatim. */
+void hv_wrap_stream(FILE *in, FILE *out, unsigned int width);
 /* The column continuation lines of @s start at. */
 size_t hv_wrap_hang(const char *s, size_t n, unsigned int width);
 /* Writes @s (@n bytes, no newline) and a newline, wrapped to @width (0: as it is). */

@@ -30,6 +30,27 @@ static void check_wrap(const char *in, unsigned int width, const char *want)
 	free(got);
 }
 
+/* The wrapper's loop: lines between the verbatim markers pass unbroken. */
+static void stream(void **state)
+{
+	static const char in[] = "one two three four five\n\016\n+KDUMP_KEXEC_ARGS=\"-s -d\" x y\n"
+				 "\017\nsix seven eight nine ten\n";
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *src = fmemopen((void *)in, sizeof(in) - 1, "r"), *out = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(src);
+	assert_non_null(out);
+	hv_wrap_stream(src, out, 20);
+	fclose(src);
+	fclose(out);
+	assert_string_equal(buf, "one two three four\n  five\n"
+			    "+KDUMP_KEXEC_ARGS=\"-s -d\" x y\n"
+			    "six seven eight nine\n  ten\n");
+	free(buf);
+}
+
 static void hangs(void **state)
 {
 	(void)state;
@@ -71,6 +92,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hangs),
 		cmocka_unit_test(lines),
+		cmocka_unit_test(stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
