@@ -22,7 +22,9 @@ vmlinuz=$work/k/boot/vmlinuz-$kver
 if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
 	# another kexec-tools release, built here from its source tarball (a
 	# path, or VERSION: Debian's copy of the upstream tarball), static and
-	# without xen, lzma and zlib (the kernel is a bzImage)
+	# without xen, lzma and zlib (the kernel is a bzImage); -fcommon because
+	# releases before 2.0.20 define some globals in two files, which gcc 10
+	# and later refuse to link by default
 	case "$LAB_KEXEC_SOURCE" in
 	*/*) tarball=$LAB_KEXEC_SOURCE ;;
 	*)
@@ -36,7 +38,7 @@ if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
 	rm -rf "$work/kexec-src" && mkdir -p "$work/kexec-src"
 	tar -xf "$tarball" -C "$work/kexec-src" --strip-components=1 || die "$tarball: not a tarball"
 	(cd "$work/kexec-src" && ./configure --without-xen --without-lzma --without-zlib \
-		LDFLAGS=-static && make -j"$(nproc)") >"$work/kexec-build.log" 2>&1 ||
+		CFLAGS="-O2 -fcommon" LDFLAGS=-static && make -j"$(nproc)") >"$work/kexec-build.log" 2>&1 ||
 		die "kexec-tools did not build (see $work/kexec-build.log)"
 	kexec=$work/kexec-src/build/sbin/kexec
 	kexec_version=$("$kexec" --version | sed -n 's/^kexec-tools \([0-9.]*\).*/\1/p')
