@@ -175,9 +175,13 @@ static void wrapper_wait(void)
 
 unsigned int hv_wrap_stdout(void)
 {
-	unsigned int width = hv_terminal_width();
+	static unsigned int width;
 	int p[2];
 
+	/* once: a second call finds the wrapper in place */
+	if (wrapper_pid > 0)
+		return width;
+	width = hv_terminal_width();
 	if (!width || pipe(p))
 		return 0;
 	fflush(stdout);
@@ -201,6 +205,9 @@ unsigned int hv_wrap_stdout(void)
 	if (dup2(p[1], STDOUT_FILENO) < 0) {
 		close(p[0]);
 		close(p[1]);
+		/* the wrapper reads end of file and is gone: no wrapper */
+		waitpid(wrapper_pid, NULL, 0);
+		wrapper_pid = 0;
 		return 0;
 	}
 	close(p[0]);

@@ -12,6 +12,7 @@ unsigned int hv_terminal_width(void);
 /*
  * When stdout is a terminal, routes it through a child that wraps each line
  * to the terminal's width; returns that width, or 0 (nothing changed).
+ * Called again, it returns the same width and starts nothing.
  */
 unsigned int hv_wrap_stdout(void);
 /* From here on (@on) or no longer, lines go to the terminal unbroken (a diff). */
