@@ -3,10 +3,12 @@
  * A package's VERSION-RELEASE from the rpm database of the system or the
  * sysroot: rpm 4.16+'s sqlite backend (lib/backend/sqlite.c), rpmdb.sqlite
  * in /usr/lib/sysimage/rpm (Fedora 36+, Azure Linux 3) or /var/lib/rpm
- * (RHEL 9). The file is read whole through the path context and handed to
- * sqlite in memory, read-only; nothing is opened by name. A write-ahead log
- * that is not empty holds pages the file lacks: then the answer is no
- * answer. Berkeley DB (RHEL 8) and ndb (SUSE) are named, not read.
+ * (RHEL 9); rpm's ndb backend (lib/backend/ndb), Packages.db in the same
+ * two places (SUSE: SLES 15 SP3 and later), read by lib/formats/rpmndb.c.
+ * A file is read whole through the path context, read-only; nothing is
+ * opened by name. For sqlite, a write-ahead log that is not empty holds
+ * pages the file lacks: then the answer is no answer. Berkeley DB (RHEL 8)
+ * is named, not read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,18 +23,48 @@ static const char *const rpmdb_paths[] = {
 	"/var/lib/rpm/rpmdb.sqlite",
 };
 
+static const char *const ndb_paths[] = {
+	"/usr/lib/sysimage/rpm/Packages.db",
+	"/var/lib/rpm/Packages.db",
+};
+
+#define RPMDB_CAP	(256u << 20)	/* a large real one is about 150 MiB */
+
+/* An ndb Packages.db: 0 (read: 0 or -1 as rpmdb_version) or 1 (none there). */
+static int ndb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
+		       const char **path, char *why, size_t wlen, int *rc)
+{
+	size_t i, len;
+	char *img;
+	int e;
+
+	for (i = 0; i < sizeof(ndb_paths) / sizeof(ndb_paths[0]); i++) {
+		*path = ndb_paths[i];
+		e = hv_path_read(pc, *path, RPMDB_CAP, &img, &len);
+		if (e == -ENOENT)
+			continue;
+		if (e) {
+			snprintf(why, wlen, "cannot be read (%s)", strerror(-e));
+			*rc = -1;
+			return 0;
+		}
+		*rc = rpmndb_version((unsigned char *)img, len, name, out, outlen, why, wlen) ?
+		      -1 : 0;
+		free(img);
+		return 0;
+	}
+	return 1;
+}
+
 /*
- * The other backends, named rather than read: rpm's ndb (lib/backend/ndb,
- * SUSE) and Berkeley DB (before rpm 4.16: RHEL 8, SLES 12). Returns -1 with
- * @why when one is there, 1 when none is.
+ * The backend named rather than read: Berkeley DB (before rpm 4.16: RHEL 8,
+ * SLES 12). Returns -1 with @why when it is there, 1 when it is not.
  */
 static int other_backend(const struct hv_path *pc, const char **path, char *why, size_t wlen)
 {
 	static const struct {
 		const char *path, *what;
 	} others[] = {
-		{ "/usr/lib/sysimage/rpm/Packages.db", "an ndb database (SUSE)" },
-		{ "/var/lib/rpm/Packages.db", "an ndb database (SUSE)" },
 		{ "/var/lib/rpm/Packages", "a Berkeley DB database (rpm before 4.16: RHEL 8)" },
 		{ "/usr/lib/sysimage/rpm/Packages", "a Berkeley DB database (rpm before 4.16)" },
 	};
@@ -51,8 +83,6 @@ static int other_backend(const struct hv_path *pc, const char **path, char *why,
 
 #if HAVE_SQLITE
 #include <sqlite3.h>
-
-#define RPMDB_CAP	(256u << 20)	/* a large real one is about 150 MiB */
 
 static int query(unsigned char *img, size_t len, const char *name, char *out, size_t outlen,
 		 char *why, size_t wlen)
@@ -132,6 +162,8 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 		free(img);
 		return rc;
 	}
+	if (!ndb_version(pc, name, out, outlen, path, why, wlen, &rc))
+		return rc;
 	other_backend(pc, path, why, wlen);
 	return -1;
 }
@@ -140,6 +172,7 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 		  const char **path, char *why, size_t wlen)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
 		*path = rpmdb_paths[i];
@@ -148,6 +181,8 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 			return -1;
 		}
 	}
+	if (!ndb_version(pc, name, out, outlen, path, why, wlen, &rc))
+		return rc;
 	other_backend(pc, path, why, wlen);
 	return -1;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "testutil.h"
 #include "lib/formats/parsers.h"
@@ -91,6 +92,113 @@ static void header_image(void **state)
 	assert_int_equal(rpm_header_version(img, 7, name, sizeof(name), v, sizeof(v)), -1);
 }
 
+/*
+ * An ndb Packages.db as rpm 4.16.1.3 (built with --enable-ndb) writes it:
+ * kexec-tools 2.0.27, kdump 1.9.5, makedumpfile, then kdump 1.9.8 installed
+ * beside it (rpm -i --justdb; see tests/fixtures/rpmdb/README).
+ */
+static unsigned char *ndb_fixture(size_t *len)
+{
+	char path[512];
+	unsigned char *img;
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/rpmdb/ndb/Packages.db", getenv("HV_FIXTURES"));
+	f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 4096);
+	rewind(f);
+	img = malloc((size_t)n);
+	assert_non_null(img);
+	assert_int_equal(fread(img, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return img;
+}
+
+static uint32_t le32_at(const unsigned char *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int ndb(const unsigned char *img, size_t len, const char *name, char *v, char *why)
+{
+	return rpmndb_version(img, len, name, v, 64, why, 200);
+}
+
+static void ndb_database(void **state)
+{
+	char v[64], why[200];
+	unsigned char *img, *copy;
+	size_t len, o;
+
+	(void)state;
+	img = ndb_fixture(&len);
+	/* the newest of two kdump packages: the one installed last */
+	assert_int_equal(ndb(img, len, "kdump", v, why), 0);
+	assert_string_equal(v, "1.9.8-150600.3.3.1");
+	assert_int_equal(ndb(img, len, "kexec-tools", v, why), 0);
+	assert_string_equal(v, "2.0.27-150500.3.3.1");
+	assert_int_equal(ndb(img, len, "kexec", v, why), 1);
+	assert_string_equal(why, "kexec is not installed");
+	/* no room for the version */
+	assert_int_equal(rpmndb_version(img, len, "kdump", v, 10, why, sizeof(why)), -1);
+	assert_string_equal(why, "kdump's version is longer than 9 bytes");
+
+	copy = malloc(len);
+	assert_non_null(copy);
+	/* a byte of a package changed: its adler32 no longer matches */
+	memcpy(copy, img, len);
+	copy[len - 100] ^= 1;
+	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
+	assert_non_null(strstr(why, "a damaged rpm ndb database (package"));
+	/* cut short, or not in 16-byte blocks */
+	assert_int_equal(ndb(img, 4096, "kdump", v, why), -1);
+	assert_non_null(strstr(why, "damaged"));
+	assert_int_equal(ndb(img, len - 8, "kdump", v, why), -1);
+	assert_non_null(strstr(why, "truncated"));
+	assert_int_equal(ndb(img, 20, "kdump", v, why), -1);
+	assert_string_equal(why, "not an rpm ndb database (no RpmP magic)");
+	/* another format version */
+	memcpy(copy, img, len);
+	copy[4] = 1;
+	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
+	assert_string_equal(why, "an rpm ndb database of version 1, not 0");
+	/* a slot without its magic */
+	memcpy(copy, img, len);
+	copy[32] = 'X';
+	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
+	assert_string_equal(why, "a damaged rpm ndb database (slot at byte 32)");
+	/*
+	 * the first package's header image made unreadable, its adler32 (zlib's
+	 * own) made right again: the package may be the one asked for
+	 */
+	memcpy(copy, img, len);
+	{
+		uint32_t blkoff = le32_at(copy + 32 + 8), blkcnt = le32_at(copy + 32 + 12);
+		unsigned char *b = copy + (size_t)blkoff * 16;
+		size_t n = (size_t)blkcnt * 16 - 12;
+		uLong a;
+
+		memset(b + 16, 0xff, 4);
+		a = adler32(1, b, (uInt)n);
+		for (int i = 0; i < 4; i++)
+			b[n + i] = (unsigned char)(a >> (8 * i));
+	}
+	assert_int_equal(ndb(copy, len, "kexec", v, why), -1);
+	assert_string_equal(why, "a package header does not read: kexec may be installed");
+	/* every slot free: an empty database */
+	memcpy(copy, img, len);
+	for (o = 32; o < 4096; o += 16)
+		memset(copy + o + 8, 0, 4);
+	assert_int_equal(ndb(copy, len, "kdump", v, why), 1);
+	free(copy);
+	free(img);
+}
+
 /* a stand-in rpm that checks its arguments and answers @body */
 static void fake_rpm(const char *body)
 {
@@ -147,6 +255,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse),
 		cmocka_unit_test(header_image),
+		cmocka_unit_test(ndb_database),
 		cmocka_unit_test_setup_teardown(query, setup, teardown),
 	};
 

@@ -80,6 +80,12 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen);
 /* a header image from the rpm database: its NAME, and VERSION-RELEASE; 0 or -1 */
 int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t nlen,
 		       char *out, size_t outlen);
+/*
+ * rpmndb.c: rpm's ndb Packages.db (SUSE): VERSION-RELEASE of the newest
+ * package named @name; 0, 1 when none is (@why), -1 when the file does not read (@why)
+ */
+int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
+		   size_t outlen, char *why, size_t wlen);
 
 /* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */
 struct procfb {
