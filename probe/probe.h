@@ -132,7 +132,7 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 		      char *src, size_t slen, const char **bad, char *why, size_t wlen,
 		      char *seen, size_t seen_len);
 /*
- * rpmdb.c: the same from the rpm database (sqlite, ndb): 0, or -1 with @path the
+ * rpmdb.c: the same from the rpm database (sqlite, ndb, Berkeley DB): 0, or -1 with @path the
  * database (NULL: there is none) and @why the reason
  */
 int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,

@@ -3,8 +3,8 @@
  * A package's version on an rpm system (RHEL, Fedora, Azure Linux, SUSE),
  * with the distribution's release ("2.0.26-8.el9"): what decides a
  * backported kexec default, as the live system's rpm answers (collect keeps
- * the answer in the archive). rpmdb.c reads the sqlite and ndb databases
- * itself; rpm answers for Berkeley DB (RHEL 8).
+ * the answer in the archive). rpmdb.c reads the database itself (sqlite,
+ * ndb or Berkeley DB); rpm answers when it cannot.
  */
 #include <errno.h>
 #include <stdio.h>

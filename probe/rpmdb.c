@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * A package's VERSION-RELEASE from the rpm database of the system or the
- * sysroot: rpm 4.16+'s sqlite backend (lib/backend/sqlite.c), rpmdb.sqlite
- * in /usr/lib/sysimage/rpm (Fedora 36+, Azure Linux 3) or /var/lib/rpm
- * (RHEL 9); rpm's ndb backend (lib/backend/ndb), Packages.db in the same
- * two places (SUSE: SLES 15 SP3 and later), read by lib/formats/rpmndb.c.
- * A file is read whole through the path context, read-only; nothing is
- * opened by name. For sqlite, a write-ahead log that is not empty holds
- * pages the file lacks: then the answer is no answer. Berkeley DB (RHEL 8)
- * is named, not read.
+ * sysroot, in whichever of rpm's formats it is: sqlite (rpm 4.16+,
+ * lib/backend/sqlite.c: rpmdb.sqlite, Fedora 36+, RHEL 9, Azure Linux 3),
+ * ndb (lib/backend/ndb: Packages.db, SUSE since SLES 15 SP3) or Berkeley DB
+ * (Packages, rpm before 4.16: RHEL 8), in /usr/lib/sysimage/rpm or
+ * /var/lib/rpm. A file is read whole through the path context, read-only;
+ * nothing is opened by name. For sqlite, a write-ahead log that is not
+ * empty holds pages the file lacks: then the answer is no answer.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,60 +22,41 @@ static const char *const rpmdb_paths[] = {
 	"/var/lib/rpm/rpmdb.sqlite",
 };
 
-static const char *const ndb_paths[] = {
-	"/usr/lib/sysimage/rpm/Packages.db",
-	"/var/lib/rpm/Packages.db",
-};
-
 #define RPMDB_CAP	(256u << 20)	/* a large real one is about 150 MiB */
 
-/* An ndb Packages.db: 0 (read: 0 or -1 as rpmdb_version) or 1 (none there). */
-static int ndb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
-		       const char **path, char *why, size_t wlen, int *rc)
+/* The formats read here, whatever the build: lib/formats/rpmndb.c, rpmbdb.c */
+static const struct {
+	const char *path;
+	int (*version)(const unsigned char *img, size_t len, const char *name, char *out,
+		       size_t outlen, char *why, size_t wlen);
+} file_dbs[] = {
+	{ "/usr/lib/sysimage/rpm/Packages.db", rpmndb_version },
+	{ "/var/lib/rpm/Packages.db", rpmndb_version },
+	{ "/var/lib/rpm/Packages", rpmbdb_version },
+	{ "/usr/lib/sysimage/rpm/Packages", rpmbdb_version },
+};
+
+/* An ndb or Berkeley DB database: 0 or -1 as rpmdb_version(); 1 when there is none. */
+static int file_db_version(const struct hv_path *pc, const char *name, char *out,
+			   size_t outlen, const char **path, char *why, size_t wlen)
 {
 	size_t i, len;
 	char *img;
 	int e;
 
-	for (i = 0; i < sizeof(ndb_paths) / sizeof(ndb_paths[0]); i++) {
-		*path = ndb_paths[i];
+	for (i = 0; i < sizeof(file_dbs) / sizeof(file_dbs[0]); i++) {
+		*path = file_dbs[i].path;
 		e = hv_path_read(pc, *path, RPMDB_CAP, &img, &len);
 		if (e == -ENOENT)
 			continue;
 		if (e) {
 			snprintf(why, wlen, "cannot be read (%s)", strerror(-e));
-			*rc = -1;
-			return 0;
-		}
-		*rc = rpmndb_version((unsigned char *)img, len, name, out, outlen, why, wlen) ?
-		      -1 : 0;
-		free(img);
-		return 0;
-	}
-	return 1;
-}
-
-/*
- * The backend named rather than read: Berkeley DB (before rpm 4.16: RHEL 8,
- * SLES 12). Returns -1 with @why when it is there, 1 when it is not.
- */
-static int other_backend(const struct hv_path *pc, const char **path, char *why, size_t wlen)
-{
-	static const struct {
-		const char *path, *what;
-	} others[] = {
-		{ "/var/lib/rpm/Packages", "a Berkeley DB database (rpm before 4.16: RHEL 8)" },
-		{ "/usr/lib/sysimage/rpm/Packages", "a Berkeley DB database (rpm before 4.16)" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
-		if (!hv_path_exists(pc, others[i].path)) {
-			*path = others[i].path;
-			snprintf(why, wlen, "%s, which hvkdump does not read: run hvkdump collect "
-				 "on the machine, which asks rpm -q", others[i].what);
 			return -1;
 		}
+		e = file_dbs[i].version((unsigned char *)img, len, name, out, outlen, why, wlen);
+		free(img);
+		return e ? -1 : 0;
+	}
 	*path = NULL;
 	return 1;
 }
@@ -162,17 +142,13 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 		free(img);
 		return rc;
 	}
-	if (!ndb_version(pc, name, out, outlen, path, why, wlen, &rc))
-		return rc;
-	other_backend(pc, path, why, wlen);
-	return -1;
+	return file_db_version(pc, name, out, outlen, path, why, wlen) ? -1 : 0;
 }
 #else
 int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
 		  const char **path, char *why, size_t wlen)
 {
 	size_t i;
-	int rc;
 
 	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
 		*path = rpmdb_paths[i];
@@ -181,9 +157,6 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 			return -1;
 		}
 	}
-	if (!ndb_version(pc, name, out, outlen, path, why, wlen, &rc))
-		return rc;
-	other_backend(pc, path, why, wlen);
-	return -1;
+	return file_db_version(pc, name, out, outlen, path, why, wlen) ? -1 : 0;
 }
 #endif

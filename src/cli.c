@@ -148,7 +148,7 @@ int hv_print_version(void)
 		{ HAVE_SMARTCOLS, "libsmartcols (iomem tables and JSON)" },
 		{ HAVE_KMOD, "libkmod (modprobe.d blacklists)" },
 		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs)" },
-		{ HAVE_SQLITE, "sqlite (the rpm database)" },
+		{ HAVE_SQLITE, "sqlite (the rpm database of rpm 4.16 and later)" },
 		{ HAVE_ZLIB, "zlib (/proc/config.gz, collect)" },
 	};
 	const char *sep = " (without ";

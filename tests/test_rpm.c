@@ -93,18 +93,20 @@ static void header_image(void **state)
 }
 
 /*
- * An ndb Packages.db as rpm 4.16.1.3 (built with --enable-ndb) writes it:
- * kexec-tools 2.0.27, kdump 1.9.5, makedumpfile, then kdump 1.9.8 installed
- * beside it (rpm -i --justdb; see tests/fixtures/rpmdb/README).
+ * A database as rpm 4.16.1.3 (built with ndb and Berkeley DB) writes it
+ * (tests/fixtures/rpmdb/README): rpmdb/ndb/Packages.db holds kexec-tools
+ * 2.0.27, kdump 1.9.5, makedumpfile, then kdump 1.9.8 installed beside it;
+ * rpmdb/bdb/Packages kexec-tools 2.0.20-68.el8, bash, then kexec-tools
+ * 2.0.26-14.el8. The kexec-tools headers take several pages.
  */
-static unsigned char *ndb_fixture(size_t *len)
+static unsigned char *fixture(const char *rel, size_t *len)
 {
 	char path[512];
 	unsigned char *img;
 	FILE *f;
 	long n;
 
-	snprintf(path, sizeof(path), "%s/rpmdb/ndb/Packages.db", getenv("HV_FIXTURES"));
+	snprintf(path, sizeof(path), "%s/%s", getenv("HV_FIXTURES"), rel);
 	f = fopen(path, "rb");
 	assert_non_null(f);
 	assert_int_equal(fseek(f, 0, SEEK_END), 0);
@@ -136,7 +138,7 @@ static void ndb_database(void **state)
 	size_t len, o;
 
 	(void)state;
-	img = ndb_fixture(&len);
+	img = fixture("rpmdb/ndb/Packages.db", &len);
 	/* the newest of two kdump packages: the one installed last */
 	assert_int_equal(ndb(img, len, "kdump", v, why), 0);
 	assert_string_equal(v, "1.9.8-150600.3.3.1");
@@ -199,6 +201,67 @@ static void ndb_database(void **state)
 	free(img);
 }
 
+static int bdb(const unsigned char *img, size_t len, const char *name, char *v, char *why)
+{
+	return rpmbdb_version(img, len, name, v, 64, why, 200);
+}
+
+static void bdb_database(void **state)
+{
+	char v[64], why[200];
+	unsigned char *img, *copy;
+	size_t len;
+
+	(void)state;
+	img = fixture("rpmdb/bdb/Packages", &len);
+	assert_int_equal(len % 4096, 0);
+	/* the newer of two kexec-tools, whose header spans overflow pages */
+	assert_int_equal(bdb(img, len, "kexec-tools", v, why), 0);
+	assert_string_equal(v, "2.0.26-14.el8");
+	assert_int_equal(bdb(img, len, "bash", v, why), 0);
+	assert_string_equal(v, "4.4.20-5.el8");
+	/* instance 0, the counter, is no package: nothing fails to read */
+	assert_int_equal(bdb(img, len, "kdump", v, why), 1);
+	assert_string_equal(why, "kdump is not installed");
+
+	copy = malloc(len);
+	assert_non_null(copy);
+	/* an overflow page that is none (page 4 is one of a header's pages) */
+	memcpy(copy, img, len);
+	assert_int_equal(copy[4 * 4096 + 25], 7);
+	copy[4 * 4096 + 25] = 0;
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_non_null(strstr(why, "a damaged Berkeley DB database (bucket "));
+	/* a bucket page that says it is another page */
+	memcpy(copy, img, len);
+	copy[4096 + 8] = 99;
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "a damaged Berkeley DB database (bucket 0, page 1)");
+	/* a bucket page chained to itself: the walk ends */
+	memcpy(copy, img, len);
+	copy[4096 + 16] = 1;
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "a damaged Berkeley DB database (bucket 0, page 1)");
+	/* cut short; too short for a metadata page; another version */
+	assert_int_equal(bdb(img, len - 4096, "kexec-tools", v, why), -1);
+	assert_non_null(strstr(why, "a truncated Berkeley DB database"));
+	assert_int_equal(bdb(img, 100, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "not a Berkeley DB hash database (no magic 0x061561)");
+	memcpy(copy, img, len);
+	copy[16] = 7;
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "a Berkeley DB hash database of version 7, not 8 to 10");
+	/* written on a big-endian machine: said, not read */
+	memcpy(copy, img, len);
+	memcpy(copy + 12, "\x00\x06\x15\x61", 4);
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "a big-endian Berkeley DB database, which hvkdump does not read");
+	/* the ndb reader and the Berkeley DB one refuse each other's files */
+	assert_int_equal(ndb(img, len, "kexec-tools", v, why), -1);
+	free(copy);
+	free(img);
+}
+
 /* a stand-in rpm that checks its arguments and answers @body */
 static void fake_rpm(const char *body)
 {
@@ -256,6 +319,7 @@ int main(void)
 		cmocka_unit_test(parse),
 		cmocka_unit_test(header_image),
 		cmocka_unit_test(ndb_database),
+		cmocka_unit_test(bdb_database),
 		cmocka_unit_test_setup_teardown(query, setup, teardown),
 	};
 

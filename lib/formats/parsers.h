@@ -81,10 +81,29 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen);
 int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t nlen,
 		       char *out, size_t outlen);
 /*
- * rpmndb.c: rpm's ndb Packages.db (SUSE): VERSION-RELEASE of the newest
- * package named @name; 0, 1 when none is (@why), -1 when the file does not read (@why)
+ * The newest package named @name among the header images a database reader
+ * walks: rpm_pick_header() for each, with its instance (higher: installed
+ * later); rpm_pick_done() then says 0 (@out is its VERSION-RELEASE), 1 when
+ * none is (@why), -1 when a header did not read or the version is too long.
+ */
+struct rpm_pick {
+	const char *name;
+	char *out;
+	size_t outlen;
+	uint64_t best;
+	bool found, unread, toolong;
+};
+void rpm_pick_header(struct rpm_pick *pk, uint64_t instance, const unsigned char *blob,
+		     size_t len);
+int rpm_pick_done(const struct rpm_pick *pk, char *why, size_t wlen);
+/*
+ * The same from a database file as rpm writes it: rpmndb.c, the ndb
+ * Packages.db (SUSE); rpmbdb.c, the Berkeley DB Packages (rpm before 4.16:
+ * RHEL 8). -1 with @why also when the file does not read.
  */
 int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
+		   size_t outlen, char *why, size_t wlen);
+int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char *out,
 		   size_t outlen, char *why, size_t wlen);
 
 /* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */

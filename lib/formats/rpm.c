@@ -84,3 +84,42 @@ int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t
 	memcpy(name, n, strlen(n) + 1);
 	return 0;
 }
+
+void rpm_pick_header(struct rpm_pick *pk, uint64_t instance, const unsigned char *blob,
+		     size_t len)
+{
+	char got[128], ver[128];
+
+	if (rpm_header_version(blob, len, got, sizeof(got), ver, sizeof(ver))) {
+		pk->unread = true;
+		return;
+	}
+	if (strcmp(got, pk->name) || (pk->found && instance < pk->best))
+		return;
+	if (strlen(ver) >= pk->outlen) {
+		pk->toolong = true;
+		return;
+	}
+	pk->found = true;
+	pk->best = instance;
+	strcpy(pk->out, ver);
+}
+
+int rpm_pick_done(const struct rpm_pick *pk, char *why, size_t wlen)
+{
+	if (pk->toolong) {
+		snprintf(why, wlen, "%s's version is longer than %zu bytes", pk->name,
+			 pk->outlen - 1);
+		return -1;
+	}
+	if (pk->found)
+		return 0;
+	if (pk->unread) {
+		/* the one that does not read may be @name's */
+		snprintf(why, wlen, "a package header does not read: %s may be installed",
+			 pk->name);
+		return -1;
+	}
+	snprintf(why, wlen, "%s is not installed", pk->name);
+	return 1;
+}

@@ -14,10 +14,8 @@
  * whole file unreadable, as it does for rpm.
  */
 #include <inttypes.h>
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "lib/formats/parsers.h"
 
@@ -83,9 +81,9 @@ static const unsigned char *blob_of(const unsigned char *img, uint32_t pkgidx, u
 int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
 		   size_t outlen, char *why, size_t wlen)
 {
-	uint32_t slotnpages, page, best = 0;
+	struct rpm_pick pk = { .name = name, .out = out, .outlen = outlen };
 	uint64_t fileblks, minblkoff;
-	bool bad_header = false;
+	uint32_t slotnpages, page;
 
 	if (len < NDB_HEADER_SIZE || le32(img) != NDB_MAGIC) {
 		snprintf(why, wlen, "not an rpm ndb database (no RpmP magic)");
@@ -111,7 +109,6 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 			const unsigned char *s = pg + o, *blob;
 			uint32_t pkgidx = le32(s + 4), blkoff = le32(s + 8), blkcnt = le32(s + 12);
 			uint32_t bloblen;
-			char got[128], ver[128];
 
 			if (le32(s) != SLOT_MAGIC) {
 				snprintf(why, wlen, "a damaged rpm ndb database (slot at byte %zu)",
@@ -127,28 +124,8 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 					 "byte %" PRIu64 ")", pkgidx, (uint64_t)blkoff * BLK_SIZE);
 				return -1;
 			}
-			if (rpm_header_version(blob, bloblen, got, sizeof(got), ver, sizeof(ver))) {
-				bad_header = true;
-				continue;
-			}
-			if (strcmp(got, name) || pkgidx < best)
-				continue;
-			if (strlen(ver) >= outlen) {
-				snprintf(why, wlen, "%s's version is longer than %zu bytes", name,
-					 outlen - 1);
-				return -1;
-			}
-			best = pkgidx;
-			strcpy(out, ver);
+			rpm_pick_header(&pk, pkgidx, blob, bloblen);
 		}
 	}
-	if (best)
-		return 0;
-	if (bad_header) {
-		/* the one that does not read may be @name's */
-		snprintf(why, wlen, "a package header does not read: %s may be installed", name);
-		return -1;
-	}
-	snprintf(why, wlen, "%s is not installed", name);
-	return 1;
+	return rpm_pick_done(&pk, why, wlen);
 }
