@@ -242,6 +242,11 @@ static void bdb_database(void **state)
 	copy[4096 + 16] = 1;
 	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
 	assert_string_equal(why, "a damaged Berkeley DB database (bucket 0, page 1)");
+	/* more buckets than pages */
+	memcpy(copy, img, len);
+	memset(copy + 72, 0xff, 4);
+	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
+	assert_string_equal(why, "a damaged Berkeley DB database (4294967296 buckets in 12 pages)");
 	/* cut short; too short for a metadata page; another version */
 	assert_int_equal(bdb(img, len - 4096, "kexec-tools", v, why), -1);
 	assert_non_null(strstr(why, "a truncated Berkeley DB database"));

@@ -16,7 +16,7 @@
  * is written; what does not verify, as in rpm, makes the whole file
  * unreadable.
  */
-#include <stdbool.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,14 +59,17 @@ static const unsigned char *page_at(const struct bdb *db, uint32_t pgno)
 	return le32(pg + 8) == pgno ? pg : NULL;
 }
 
-/* hash_bucket_to_page(): the bucket's page, from the spares of its doubling */
+/*
+ * hash_bucket_to_page(): the bucket's page, from the spares of its doubling
+ * (0 for a bucket past the 31st doubling, which no file has)
+ */
 static uint32_t bucket_page(const struct bdb *db, uint32_t bucket)
 {
 	unsigned int bits = 0;
 
 	for (uint32_t b = bucket; b; b >>= 1)
 		bits++;
-	return bucket + db->spares[bits];
+	return bits < 32 ? bucket + db->spares[bits] : 0;
 }
 
 /* ovfl_get(): @tlen bytes from the overflow chain at @pgno, in a new buffer */
@@ -183,12 +186,22 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			 "last page %u)", len, db.pagesize, db.lastpage);
 		return -1;
 	}
+	/* every bucket has a page of its own: no more buckets than pages */
+	if (db.maxbucket >= db.lastpage) {
+		snprintf(why, wlen, "a damaged Berkeley DB database (%" PRIu64 " buckets in %u "
+			 "pages)", (uint64_t)db.maxbucket + 1, db.lastpage + 1);
+		return -1;
+	}
 	for (unsigned int i = 0; i < 32; i++)
 		db.spares[i] = le32(img + 96 + 4 * i);
 	for (bucket = 0; bucket <= db.maxbucket; bucket++) {
 		uint32_t pgno = bucket_page(&db, bucket), hops = 0;
 
 		/* the bucket's page, then the overflow bucket pages chained to it */
+		if (!pgno) {
+			snprintf(why, wlen, "a damaged Berkeley DB database (bucket %u)", bucket);
+			return -1;
+		}
 		while (pgno) {
 			const unsigned char *pg = page_at(&db, pgno);
 
@@ -200,8 +213,6 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			}
 			pgno = le32(pg + 16);
 		}
-		if (bucket == UINT32_MAX)
-			break;
 	}
 	return rpm_pick_done(&pk, why, wlen);
 }
