@@ -20,10 +20,12 @@ depmod -b "$work/k" "$kver"
 vmlinuz=$work/k/boot/vmlinuz-$kver
 
 if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
-	# another kexec-tools release, built here from its source tarball (a
-	# path, or VERSION: Debian's copy of the upstream tarball), static and
+	# another kexec-tools release, built here from its source (a tarball's
+	# path; a source tree's, a git checkout of a release tag for one, which
+	# ./bootstrap gives its configure; or VERSION: Debian's copy of the
+	# upstream tarball), static and
 	# without xen, lzma and zlib (the kernel is a bzImage); -fcommon because
-	# releases before 2.0.20 define some globals in two files, which gcc 10
+	# releases before 2.0.21 define some globals in two files, which gcc 10
 	# and later refuse to link by default; purgatory without vectorization,
 	# which gcc 12 turns on at -O2 and which hangs purgatory before the kdump
 	# kernel starts (2.0.24 added the flag itself: 1b03cf7adc3c)
@@ -38,7 +40,17 @@ if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
 		;;
 	esac
 	rm -rf "$work/kexec-src" && mkdir -p "$work/kexec-src"
-	tar -xf "$tarball" -C "$work/kexec-src" --strip-components=1 || die "$tarball: not a tarball"
+	if [ -d "$tarball" ]; then
+		cp -a "$tarball/." "$work/kexec-src/"
+		if [ ! -x "$work/kexec-src/configure" ]; then
+			install_missing autoconf
+			(cd "$work/kexec-src" && ./bootstrap) >"$work/kexec-build.log" 2>&1 ||
+				die "$tarball: ./bootstrap failed (see $work/kexec-build.log)"
+		fi
+	else
+		tar -xf "$tarball" -C "$work/kexec-src" --strip-components=1 ||
+			die "$tarball: not a tarball"
+	fi
 	(cd "$work/kexec-src" && ./configure --without-xen --without-lzma --without-zlib \
 		CFLAGS="-O2 -fcommon" LDFLAGS=-static &&
 		make -j"$(nproc)" PURGATORY_EXTRA_CFLAGS="$(sed -n \

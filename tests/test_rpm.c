@@ -106,6 +106,9 @@ static unsigned char *fixture(const char *rel, size_t *len)
 	FILE *f;
 	long n;
 
+	/* meson test sets it: tests/fixtures */
+	if (!getenv("HV_FIXTURES"))
+		fail_msg("HV_FIXTURES is not set");
 	snprintf(path, sizeof(path), "%s/%s", getenv("HV_FIXTURES"), rel);
 	f = fopen(path, "rb");
 	assert_non_null(f);
@@ -126,13 +129,47 @@ static uint32_t le32_at(const unsigned char *p)
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static int ndb(const unsigned char *img, size_t len, const char *name, char *v, char *why)
+typedef int (*db_reader)(const unsigned char *img, size_t len, const char *name, char *out,
+			 size_t outlen, char *why, size_t wlen);
+
+/* One damage done to a copy of a database: @n bytes at @at become @to. */
+struct damage {
+	const char *what;
+	size_t at, n;
+	const char *to;
+	const char *why;	/* the reason, or its start when it ends in '*' */
+};
+
+/* Each damage, on a fresh copy of @img: the reader refuses the file and says why. */
+static void refuses(db_reader read, const unsigned char *img, size_t len,
+		    const struct damage *d, size_t nd)
 {
-	return rpmndb_version(img, len, name, v, 64, why, 200);
+	unsigned char *copy = malloc(len);
+	char v[64], why[200];
+
+	assert_non_null(copy);
+	for (size_t i = 0; i < nd; i++) {
+		size_t w = strlen(d[i].why);
+
+		memcpy(copy, img, len);
+		memcpy(copy + d[i].at, d[i].to, d[i].n);
+		if (read(copy, len, "kexec-tools", v, sizeof(v), why, sizeof(why)) != -1)
+			fail_msg("%s: read", d[i].what);
+		if (d[i].why[w - 1] == '*' ? strncmp(why, d[i].why, w - 1) : strcmp(why, d[i].why))
+			fail_msg("%s: \"%s\", want \"%s\"", d[i].what, why, d[i].why);
+	}
+	free(copy);
 }
 
 static void ndb_database(void **state)
 {
+	static const struct damage damages[] = {
+		{ "a slot without its magic", 32, 1, "X",
+		  "a damaged rpm ndb database (slot at byte 32)" },
+		{ "another format version", 4, 1, "\001",
+		  "an rpm ndb database of version 1, not 0" },
+		{ "no magic", 0, 1, "r", "not an rpm ndb database (no RpmP magic)" },
+	};
 	char v[64], why[200];
 	unsigned char *img, *copy;
 	size_t len, o;
@@ -140,40 +177,31 @@ static void ndb_database(void **state)
 	(void)state;
 	img = fixture("rpmdb/ndb/Packages.db", &len);
 	/* the newest of two kdump packages: the one installed last */
-	assert_int_equal(ndb(img, len, "kdump", v, why), 0);
+	assert_int_equal(rpmndb_version(img, len, "kdump", v, sizeof(v), why, sizeof(why)), 0);
 	assert_string_equal(v, "1.9.8-150600.3.3.1");
-	assert_int_equal(ndb(img, len, "kexec-tools", v, why), 0);
+	assert_int_equal(rpmndb_version(img, len, "kexec-tools", v, sizeof(v), why, sizeof(why)), 0);
 	assert_string_equal(v, "2.0.27-150500.3.3.1");
-	assert_int_equal(ndb(img, len, "kexec", v, why), 1);
+	assert_int_equal(rpmndb_version(img, len, "kexec", v, sizeof(v), why, sizeof(why)), 1);
 	assert_string_equal(why, "kexec is not installed");
 	/* no room for the version */
 	assert_int_equal(rpmndb_version(img, len, "kdump", v, 10, why, sizeof(why)), -1);
 	assert_string_equal(why, "kdump's version is longer than 9 bytes");
+	refuses(rpmndb_version, img, len, damages, sizeof(damages) / sizeof(damages[0]));
+	/* a byte of the last package changed: its adler32 no longer matches */
+	{
+		const struct damage last = { "a changed byte", len - 100, 1, "\377",
+					     "a damaged rpm ndb database (package *" };
+
+		refuses(rpmndb_version, img, len, &last, 1);
+	}
+	/* cut short, or not in 16-byte blocks */
+	assert_int_equal(rpmndb_version(img, 4096, "kdump", v, sizeof(v), why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "damaged"));
+	assert_int_equal(rpmndb_version(img, len - 8, "kdump", v, sizeof(v), why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "truncated"));
 
 	copy = malloc(len);
 	assert_non_null(copy);
-	/* a byte of a package changed: its adler32 no longer matches */
-	memcpy(copy, img, len);
-	copy[len - 100] ^= 1;
-	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
-	assert_non_null(strstr(why, "a damaged rpm ndb database (package"));
-	/* cut short, or not in 16-byte blocks */
-	assert_int_equal(ndb(img, 4096, "kdump", v, why), -1);
-	assert_non_null(strstr(why, "damaged"));
-	assert_int_equal(ndb(img, len - 8, "kdump", v, why), -1);
-	assert_non_null(strstr(why, "truncated"));
-	assert_int_equal(ndb(img, 20, "kdump", v, why), -1);
-	assert_string_equal(why, "not an rpm ndb database (no RpmP magic)");
-	/* another format version */
-	memcpy(copy, img, len);
-	copy[4] = 1;
-	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
-	assert_string_equal(why, "an rpm ndb database of version 1, not 0");
-	/* a slot without its magic */
-	memcpy(copy, img, len);
-	copy[32] = 'X';
-	assert_int_equal(ndb(copy, len, "kdump", v, why), -1);
-	assert_string_equal(why, "a damaged rpm ndb database (slot at byte 32)");
 	/*
 	 * the first package's header image made unreadable, its adler32 (zlib's
 	 * own) made right again: the package may be the one asked for
@@ -190,80 +218,58 @@ static void ndb_database(void **state)
 		for (int i = 0; i < 4; i++)
 			b[n + i] = (unsigned char)(a >> (8 * i));
 	}
-	assert_int_equal(ndb(copy, len, "kexec", v, why), -1);
+	assert_int_equal(rpmndb_version(copy, len, "kexec", v, sizeof(v), why, sizeof(why)), -1);
 	assert_string_equal(why, "a package header does not read: kexec may be installed");
 	/* every slot free: an empty database */
 	memcpy(copy, img, len);
 	for (o = 32; o < 4096; o += 16)
 		memset(copy + o + 8, 0, 4);
-	assert_int_equal(ndb(copy, len, "kdump", v, why), 1);
+	assert_int_equal(rpmndb_version(copy, len, "kdump", v, sizeof(v), why, sizeof(why)), 1);
 	free(copy);
 	free(img);
 }
 
-static int bdb(const unsigned char *img, size_t len, const char *name, char *v, char *why)
-{
-	return rpmbdb_version(img, len, name, v, 64, why, 200);
-}
-
 static void bdb_database(void **state)
 {
+	static const struct damage damages[] = {
+		/* page 4 is one of the pages of a header */
+		{ "an overflow page that is none", 4 * 4096 + 25, 1, "\000",
+		  "a damaged Berkeley DB database (bucket *" },
+		{ "a bucket page that says it is another", 4096 + 8, 1, "\143",
+		  "a damaged Berkeley DB database (bucket 0, page 1)" },
+		{ "a bucket page chained to itself: the walk ends", 4096 + 16, 1, "\001",
+		  "a damaged Berkeley DB database (bucket 0, page 1)" },
+		{ "more buckets than pages", 72, 4, "\377\377\377\377",
+		  "a damaged Berkeley DB database (4294967296 buckets in 12 pages)" },
+		{ "another version", 16, 1, "\007",
+		  "a Berkeley DB hash database of version 7, not 8 to 10" },
+		{ "written on a big-endian machine: said, not read", 12, 4, "\000\006\025\141",
+		  "a big-endian Berkeley DB database, which hvkdump does not read" },
+	};
 	char v[64], why[200];
-	unsigned char *img, *copy;
+	unsigned char *img;
 	size_t len;
 
 	(void)state;
 	img = fixture("rpmdb/bdb/Packages", &len);
 	assert_int_equal(len % 4096, 0);
+	assert_int_equal(img[4 * 4096 + 25], 7);
 	/* the newer of two kexec-tools, whose header spans overflow pages */
-	assert_int_equal(bdb(img, len, "kexec-tools", v, why), 0);
+	assert_int_equal(rpmbdb_version(img, len, "kexec-tools", v, sizeof(v), why, sizeof(why)), 0);
 	assert_string_equal(v, "2.0.26-14.el8");
-	assert_int_equal(bdb(img, len, "bash", v, why), 0);
+	assert_int_equal(rpmbdb_version(img, len, "bash", v, sizeof(v), why, sizeof(why)), 0);
 	assert_string_equal(v, "4.4.20-5.el8");
 	/* instance 0, the counter, is no package: nothing fails to read */
-	assert_int_equal(bdb(img, len, "kdump", v, why), 1);
+	assert_int_equal(rpmbdb_version(img, len, "kdump", v, sizeof(v), why, sizeof(why)), 1);
 	assert_string_equal(why, "kdump is not installed");
-
-	copy = malloc(len);
-	assert_non_null(copy);
-	/* an overflow page that is none (page 4 is one of a header's pages) */
-	memcpy(copy, img, len);
-	assert_int_equal(copy[4 * 4096 + 25], 7);
-	copy[4 * 4096 + 25] = 0;
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_non_null(strstr(why, "a damaged Berkeley DB database (bucket "));
-	/* a bucket page that says it is another page */
-	memcpy(copy, img, len);
-	copy[4096 + 8] = 99;
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_string_equal(why, "a damaged Berkeley DB database (bucket 0, page 1)");
-	/* a bucket page chained to itself: the walk ends */
-	memcpy(copy, img, len);
-	copy[4096 + 16] = 1;
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_string_equal(why, "a damaged Berkeley DB database (bucket 0, page 1)");
-	/* more buckets than pages */
-	memcpy(copy, img, len);
-	memset(copy + 72, 0xff, 4);
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_string_equal(why, "a damaged Berkeley DB database (4294967296 buckets in 12 pages)");
-	/* cut short; too short for a metadata page; another version */
-	assert_int_equal(bdb(img, len - 4096, "kexec-tools", v, why), -1);
+	refuses(rpmbdb_version, img, len, damages, sizeof(damages) / sizeof(damages[0]));
+	/* cut short; too short for a metadata page */
+	assert_int_equal(rpmbdb_version(img, len - 4096, "bash", v, sizeof(v), why, sizeof(why)), -1);
 	assert_non_null(strstr(why, "a truncated Berkeley DB database"));
-	assert_int_equal(bdb(img, 100, "kexec-tools", v, why), -1);
+	assert_int_equal(rpmbdb_version(img, 100, "bash", v, sizeof(v), why, sizeof(why)), -1);
 	assert_string_equal(why, "not a Berkeley DB hash database (no magic 0x061561)");
-	memcpy(copy, img, len);
-	copy[16] = 7;
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_string_equal(why, "a Berkeley DB hash database of version 7, not 8 to 10");
-	/* written on a big-endian machine: said, not read */
-	memcpy(copy, img, len);
-	memcpy(copy + 12, "\x00\x06\x15\x61", 4);
-	assert_int_equal(bdb(copy, len, "kexec-tools", v, why), -1);
-	assert_string_equal(why, "a big-endian Berkeley DB database, which hvkdump does not read");
 	/* the ndb reader and the Berkeley DB one refuse each other's files */
-	assert_int_equal(ndb(img, len, "kexec-tools", v, why), -1);
-	free(copy);
+	assert_int_equal(rpmndb_version(img, len, "bash", v, sizeof(v), why, sizeof(why)), -1);
 	free(img);
 }
 
