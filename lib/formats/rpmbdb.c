@@ -25,9 +25,10 @@
 #include "lib/formats/parsers.h"
 
 #define HASH_MAGIC	0x00061561u
+/* page types (Berkeley DB's dbinc/db_page.h) */
+#define P_HASH_UNSORTED	2	/* bucket pages written before Berkeley DB 4.6 */
 #define P_OVERFLOW	7
-#define P_HASH_UNSORTED	2	/* an old bucket page, still read */
-#define P_HASH		13
+#define P_HASH		13	/* bucket pages since (RHEL 8: libdb 5.3) */
 #define H_KEYDATA	1
 #define H_OFFPAGE	3
 #define PAGE_HDR	26u	/* the header of every page but the first */
