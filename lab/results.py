@@ -41,6 +41,8 @@ def parse_log(path):
                     got["kernels"] += 1
                 if "sysrq: Trigger a crash" in line:
                     got["crash"] = True
+                if line.startswith("lab: QEMU stopped after"):
+                    got["stopped"] = line.strip()[len("lab: "):]
                 continue
             text = m.group(1)
             key, _, value = text.partition(": ")
@@ -149,6 +151,11 @@ def main():
         elif not handed:
             problems.append("no kdump kernel report (crash, kdump boot or the initramfs "
                             "failed: see the serial log)")
+        # a machine that reported and then did not power off is still measured
+        if "stopped" in got:
+            row["qemu"] = got["stopped"]
+            if not handed:
+                problems.append(got["stopped"])
         if row["predicted"] is None and boot is not None:
             problems.append(f"hvkdump simulate failed: {why}")
         if arm and handed and self_report is None:
