@@ -20,36 +20,36 @@ depmod -b "$work/k" "$kver"
 vmlinuz=$work/k/boot/vmlinuz-$kver
 
 if [ -n "${LAB_KEXEC_SOURCE:-}" ]; then
-	# another kexec-tools release, built here from its source (a tarball's
-	# path; a source tree's, a git checkout of a release tag for one, which
-	# ./bootstrap gives its configure; or VERSION: Debian's copy of the
-	# upstream tarball), static and
-	# without xen, lzma and zlib (the kernel is a bzImage); -fcommon because
-	# releases before 2.0.21 define some globals in two files, which gcc 10
-	# and later refuse to link by default; purgatory without vectorization,
-	# which gcc 12 turns on at -O2 and which hangs purgatory before the kdump
-	# kernel starts (2.0.24 added the flag itself: 1b03cf7adc3c)
+	# another kexec-tools release, built here from its source: a tarball's
+	# path; a source tree's (a git checkout of a release tag, say, which
+	# ./bootstrap gives its configure); or VERSION, Debian's copy of the
+	# upstream tarball. Static and without xen, lzma and zlib (the kernel is
+	# a bzImage); -fcommon because releases before 2.0.21 define some
+	# globals in two files, which gcc 10 and later refuse to link; purgatory
+	# without vectorization, which gcc 12 turns on at -O2 and which hangs
+	# purgatory before the kdump kernel starts (2.0.24 added the flag
+	# itself: 1b03cf7adc3c)
 	case "$LAB_KEXEC_SOURCE" in
-	*/*) tarball=$LAB_KEXEC_SOURCE ;;
+	*/*) kexec_source=$LAB_KEXEC_SOURCE ;;
 	*)
 		install_missing curl xz-utils
-		tarball=$cache/kexec-tools_$LAB_KEXEC_SOURCE.orig.tar.xz
-		[ -s "$tarball" ] || curl -fsS -o "$tarball" \
+		kexec_source=$cache/kexec-tools_$LAB_KEXEC_SOURCE.orig.tar.xz
+		[ -s "$kexec_source" ] || curl -fsS -o "$kexec_source" \
 			"http://deb.debian.org/debian/pool/main/k/kexec-tools/kexec-tools_$LAB_KEXEC_SOURCE.orig.tar.xz" ||
 			skip "cannot download kexec-tools $LAB_KEXEC_SOURCE's source from Debian's pool (give a tarball's path)"
 		;;
 	esac
 	rm -rf "$work/kexec-src" && mkdir -p "$work/kexec-src"
-	if [ -d "$tarball" ]; then
-		cp -a "$tarball/." "$work/kexec-src/"
+	if [ -d "$kexec_source" ]; then
+		cp -a "$kexec_source/." "$work/kexec-src/"
 		if [ ! -x "$work/kexec-src/configure" ]; then
 			install_missing autoconf
 			(cd "$work/kexec-src" && ./bootstrap) >"$work/kexec-build.log" 2>&1 ||
-				die "$tarball: ./bootstrap failed (see $work/kexec-build.log)"
+				die "$kexec_source: ./bootstrap failed (see $work/kexec-build.log)"
 		fi
 	else
-		tar -xf "$tarball" -C "$work/kexec-src" --strip-components=1 ||
-			die "$tarball: not a tarball"
+		tar -xf "$kexec_source" -C "$work/kexec-src" --strip-components=1 ||
+			die "$kexec_source: not a tarball"
 	fi
 	(cd "$work/kexec-src" && ./configure --without-xen --without-lzma --without-zlib \
 		CFLAGS="-O2 -fcommon" LDFLAGS=-static &&

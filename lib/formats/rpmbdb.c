@@ -37,6 +37,7 @@ struct bdb {
 	const unsigned char *img;
 	size_t len;
 	uint32_t pagesize, lastpage, maxbucket, spares[32];
+	uint32_t visits;	/* pages read so far: each belongs to one chain */
 };
 
 static uint32_t le32(const unsigned char *p)
@@ -49,12 +50,17 @@ static uint16_t le16(const unsigned char *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
-/* bdb_getpage(): page @pgno, which must say it is */
-static const unsigned char *page_at(const struct bdb *db, uint32_t pgno)
+/*
+ * bdb_getpage(): page @pgno, which must say it is. In a sound file every
+ * page but the first is read once (a bucket page, or one of an item's
+ * overflow pages): more reads than pages is a loop, and ends the walk.
+ */
+static const unsigned char *page_at(struct bdb *db, uint32_t pgno)
 {
 	const unsigned char *pg;
 
-	if (!pgno || pgno > db->lastpage || (uint64_t)(pgno + 1ull) * db->pagesize > db->len)
+	if (!pgno || pgno > db->lastpage || (uint64_t)(pgno + 1ull) * db->pagesize > db->len ||
+	    ++db->visits > db->lastpage)
 		return NULL;
 	pg = db->img + (size_t)pgno * db->pagesize;
 	return le32(pg + 8) == pgno ? pg : NULL;
@@ -74,18 +80,18 @@ static uint32_t bucket_page(const struct bdb *db, uint32_t bucket)
 }
 
 /* ovfl_get(): @tlen bytes from the overflow chain at @pgno, in a new buffer */
-static unsigned char *overflow(const struct bdb *db, uint32_t pgno, uint32_t tlen)
+static unsigned char *overflow(struct bdb *db, uint32_t pgno, uint32_t tlen)
 {
 	unsigned char *buf, *p;
-	uint32_t left = tlen, hops = 0;
+	uint32_t left = tlen;
 
 	if (!tlen || tlen > db->len || !(buf = malloc(tlen)))
 		return NULL;
-	for (p = buf; left; hops++) {
+	for (p = buf; left;) {
 		const unsigned char *pg = page_at(db, pgno);
 		uint16_t n;
 
-		if (!pg || pg[25] != P_OVERFLOW || hops > db->lastpage)
+		if (!pg || pg[25] != P_OVERFLOW)
 			goto bad;
 		n = le16(pg + 22);
 		if (n + PAGE_HDR > db->pagesize || n > left || !n)
@@ -105,7 +111,7 @@ bad:
  * hash_getkv(): the item of @len bytes at @off of @pg; *@own is set when
  * the bytes had to be gathered from overflow pages (free it)
  */
-static const unsigned char *item(const struct bdb *db, const unsigned char *pg, uint32_t off,
+static const unsigned char *item(struct bdb *db, const unsigned char *pg, uint32_t off,
 				 uint32_t len, uint32_t *n, unsigned char **own)
 {
 	*own = NULL;
@@ -123,7 +129,7 @@ static const unsigned char *item(const struct bdb *db, const unsigned char *pg, 
 }
 
 /* One bucket page's pairs, into @pk: 0, or -1 when the page does not read. */
-static int bucket_pairs(const struct bdb *db, const unsigned char *pg, struct rpm_pick *pk)
+static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick *pk)
 {
 	uint16_t nitems = le16(pg + 20);
 
@@ -196,7 +202,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 	for (unsigned int i = 0; i < 32; i++)
 		db.spares[i] = le32(img + 96 + 4 * i);
 	for (bucket = 0; bucket <= db.maxbucket; bucket++) {
-		uint32_t pgno = bucket_page(&db, bucket), hops = 0;
+		uint32_t pgno = bucket_page(&db, bucket);
 
 		/* the bucket's page, then the overflow bucket pages chained to it */
 		if (!pgno) {
@@ -207,7 +213,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			const unsigned char *pg = page_at(&db, pgno);
 
 			if (!pg || (pg[25] != P_HASH && pg[25] != P_HASH_UNSORTED) ||
-			    hops++ > db.lastpage || bucket_pairs(&db, pg, &pk)) {
+			    bucket_pairs(&db, pg, &pk)) {
 				snprintf(why, wlen, "a damaged Berkeley DB database (bucket %u, "
 					 "page %u)", bucket, pgno);
 				return -1;
