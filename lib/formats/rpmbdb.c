@@ -135,10 +135,10 @@ static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick
 
 	if (PAGE_HDR + 2u * nitems > db->pagesize)
 		return -1;
-	for (uint32_t i = 0; i + 1 < nitems; i += 2) {
-		uint32_t koff = le16(pg + PAGE_HDR + 2 * i);
-		uint32_t voff = le16(pg + PAGE_HDR + 2 * i + 2);
-		uint32_t kend = i ? le16(pg + PAGE_HDR + 2 * i - 2) : db->pagesize;
+	for (size_t i = 0; i + 1 < nitems; i += 2) {
+		const unsigned char *idx = pg + PAGE_HDR + 2 * i;	/* offsets of key, value */
+		uint32_t koff = le16(idx), voff = le16(idx + 2);
+		uint32_t kend = i ? le16(idx - 2) : db->pagesize;
 		const unsigned char *key, *val;
 		unsigned char *kown, *vown;
 		uint32_t klen, vlen;
@@ -199,7 +199,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			 "pages)", (uint64_t)db.maxbucket + 1, db.lastpage + 1);
 		return -1;
 	}
-	for (unsigned int i = 0; i < 32; i++)
+	for (size_t i = 0; i < 32; i++)
 		db.spares[i] = le32(img + 96 + 4 * i);
 	for (bucket = 0; bucket <= db.maxbucket; bucket++) {
 		uint32_t pgno = bucket_page(&db, bucket);
