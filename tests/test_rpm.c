@@ -13,6 +13,7 @@
 
 #include "testutil.h"
 #include "lib/formats/parsers.h"
+#include "lib/util/bytes.h"
 #include "probe/probe.h"
 
 static char dir[64];
@@ -124,11 +125,6 @@ static unsigned char *fixture(const char *rel, size_t *len)
 	return img;
 }
 
-static uint32_t le32_at(const unsigned char *p)
-{
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 typedef int (*db_reader)(const unsigned char *img, size_t len, const char *name, char *out,
 			 size_t outlen, char *why, size_t wlen);
 
@@ -208,7 +204,7 @@ static void ndb_database(void **state)
 	 */
 	memcpy(copy, img, len);
 	{
-		uint32_t blkoff = le32_at(copy + 32 + 8), blkcnt = le32_at(copy + 32 + 12);
+		uint32_t blkoff = get_le32(copy + 32 + 8), blkcnt = get_le32(copy + 32 + 12);
 		unsigned char *b = copy + (size_t)blkoff * 16;
 		size_t n = (size_t)blkcnt * 16 - 12;
 		uLong a;

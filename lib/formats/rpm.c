@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parsers.h"
+#include "lib/util/bytes.h"
 
 /* VERSION-RELEASE as rpm prints them: one line, no blanks, one '-' at least */
 int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
@@ -35,11 +36,6 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
 #define HEADER_MAX_IL	0xffffu		/* rpm's own limits (hdrblobVerifyInfo) */
 #define HEADER_MAX_DL	(256u << 20)
 
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* The string of tag @tag, or NULL when it is missing or not a string. */
 static const char *header_string(const unsigned char *blob, uint32_t il, uint32_t dl,
 				 uint32_t tag)
@@ -48,11 +44,11 @@ static const char *header_string(const unsigned char *blob, uint32_t il, uint32_
 
 	for (uint32_t i = 0; i < il; i++) {
 		const unsigned char *e = blob + 8 + (size_t)i * 16;
-		uint32_t off = be32(e + 8);
+		uint32_t off = get_be32(e + 8);
 
-		if (be32(e) != tag)
+		if (get_be32(e) != tag)
 			continue;
-		if (be32(e + 4) != RPM_STRING_TYPE || off >= dl ||
+		if (get_be32(e + 4) != RPM_STRING_TYPE || off >= dl ||
 		    !memchr(data + off, '\0', dl - off))
 			return NULL;
 		return (const char *)data + off;
@@ -69,8 +65,8 @@ int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t
 
 	if (len < 8)
 		return -1;
-	il = be32(blob);
-	dl = be32(blob + 4);
+	il = get_be32(blob);
+	dl = get_be32(blob + 4);
 	if (il > HEADER_MAX_IL || dl > HEADER_MAX_DL || 8 + (size_t)il * 16 + dl > len)
 		return -1;
 	n = header_string(blob, il, dl, RPMTAG_NAME);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "lib/formats/parsers.h"
+#include "lib/util/bytes.h"
 
 #define HASH_MAGIC	0x00061561u
 /* page types (Berkeley DB's dbinc/db_page.h) */
@@ -40,16 +41,6 @@ struct bdb {
 	uint32_t visits;	/* pages read so far: each belongs to one chain */
 };
 
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint16_t le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
 /*
  * bdb_getpage(): page @pgno, which must say it is. In a sound file every
  * page but the first is read once (a bucket page, or one of an item's
@@ -63,7 +54,7 @@ static const unsigned char *page_at(struct bdb *db, uint32_t pgno)
 	    ++db->visits > db->lastpage)
 		return NULL;
 	pg = db->img + (size_t)pgno * db->pagesize;
-	return le32(pg + 8) == pgno ? pg : NULL;
+	return get_le32(pg + 8) == pgno ? pg : NULL;
 }
 
 /*
@@ -93,13 +84,13 @@ static unsigned char *overflow(struct bdb *db, uint32_t pgno, uint32_t tlen)
 
 		if (!pg || pg[25] != P_OVERFLOW)
 			goto bad;
-		n = le16(pg + 22);
+		n = get_le16(pg + 22);
 		if (n + PAGE_HDR > db->pagesize || n > left || !n)
 			goto bad;
 		memcpy(p, pg + PAGE_HDR, n);
 		p += n;
 		left -= n;
-		pgno = le32(pg + 16);
+		pgno = get_le32(pg + 16);
 	}
 	return buf;
 bad:
@@ -123,22 +114,22 @@ static const unsigned char *item(struct bdb *db, const unsigned char *pg, uint32
 	}
 	if (pg[off] != H_OFFPAGE || len != 12)
 		return NULL;
-	*n = le32(pg + off + 8);
-	*own = overflow(db, le32(pg + off + 4), *n);
+	*n = get_le32(pg + off + 8);
+	*own = overflow(db, get_le32(pg + off + 4), *n);
 	return *own;
 }
 
 /* One bucket page's pairs, into @pk: 0, or -1 when the page does not read. */
 static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick *pk)
 {
-	uint16_t nitems = le16(pg + 20);
+	uint16_t nitems = get_le16(pg + 20);
 
 	if (PAGE_HDR + 2u * nitems > db->pagesize)
 		return -1;
 	for (size_t i = 0; i + 1 < nitems; i += 2) {
 		const unsigned char *idx = pg + PAGE_HDR + 2 * i;	/* offsets of key, value */
-		uint32_t koff = le16(idx), voff = le16(idx + 2);
-		uint32_t kend = i ? le16(idx - 2) : db->pagesize;
+		uint32_t koff = get_le16(idx), voff = get_le16(idx + 2);
+		uint32_t kend = i ? get_le16(idx - 2) : db->pagesize;
 		const unsigned char *key, *val;
 		unsigned char *kown, *vown;
 		uint32_t klen, vlen;
@@ -154,8 +145,8 @@ static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick
 			return -1;
 		}
 		/* instance 0 counts the instances: no package */
-		if (le32(key))
-			rpm_pick_header(pk, le32(key), val, vlen);
+		if (get_le32(key))
+			rpm_pick_header(pk, get_le32(key), val, vlen);
 		free(kown);
 		free(vown);
 	}
@@ -169,19 +160,19 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 	struct bdb db = { .img = img, .len = len };
 	uint32_t version, bucket;
 
-	if (len >= 512 && le32(img + 12) == __builtin_bswap32(HASH_MAGIC)) {
+	if (len >= 512 && get_le32(img + 12) == __builtin_bswap32(HASH_MAGIC)) {
 		snprintf(why, wlen, "a big-endian Berkeley DB database, which hvkdump does "
 			 "not read");
 		return -1;
 	}
-	if (len < 512 || le32(img + 12) != HASH_MAGIC) {
+	if (len < 512 || get_le32(img + 12) != HASH_MAGIC) {
 		snprintf(why, wlen, "not a Berkeley DB hash database (no magic 0x061561)");
 		return -1;
 	}
-	version = le32(img + 16);
-	db.pagesize = le32(img + 20);
-	db.lastpage = le32(img + 32);
-	db.maxbucket = le32(img + 72);
+	version = get_le32(img + 16);
+	db.pagesize = get_le32(img + 20);
+	db.lastpage = get_le32(img + 32);
+	db.maxbucket = get_le32(img + 72);
 	if (version < 8 || version > 10) {
 		snprintf(why, wlen, "a Berkeley DB hash database of version %u, not 8 to 10",
 			 version);
@@ -200,7 +191,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 		return -1;
 	}
 	for (size_t i = 0; i < 32; i++)
-		db.spares[i] = le32(img + 96 + 4 * i);
+		db.spares[i] = get_le32(img + 96 + 4 * i);
 	for (bucket = 0; bucket <= db.maxbucket; bucket++) {
 		uint32_t pgno = bucket_page(&db, bucket);
 
@@ -218,7 +209,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 					 "page %u)", bucket, pgno);
 				return -1;
 			}
-			pgno = le32(pg + 16);
+			pgno = get_le32(pg + 16);
 		}
 	}
 	return rpm_pick_done(&pk, why, wlen);

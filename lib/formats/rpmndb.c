@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "lib/formats/parsers.h"
+#include "lib/util/bytes.h"
 
 #define NDB_MAGIC	0x506d7052u	/* "RpmP" */
 #define SLOT_MAGIC	0x746f6c53u	/* "Slot" */
@@ -29,11 +30,6 @@
 #define NDB_PAGE_SIZE	4096u
 #define BLOBHEAD_SIZE	16u
 #define BLOBTAIL_SIZE	12u
-
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 /* RFC 1950's adler32, as rpmpkg.c's update_adler32() */
 static uint32_t adler32(uint32_t adler, const unsigned char *p, size_t n)
@@ -63,16 +59,16 @@ static const unsigned char *blob_of(const unsigned char *img, uint32_t pkgidx, u
 	uint32_t len;
 
 	if (blkcnt < (BLOBHEAD_SIZE + BLOBTAIL_SIZE + BLK_SIZE - 1) / BLK_SIZE ||
-	    le32(b) != BLOBHEAD_MAGIC || le32(b + 4) != pkgidx)
+	    get_le32(b) != BLOBHEAD_MAGIC || get_le32(b + 4) != pkgidx)
 		return NULL;
-	len = le32(b + 12);
+	len = get_le32(b + 12);
 	need = ((uint64_t)BLOBHEAD_SIZE + len + BLOBTAIL_SIZE + BLK_SIZE - 1) / BLK_SIZE;
 	if (need != blkcnt)
 		return NULL;
 	/* the tail is the last 12 bytes of the last block; padding before it */
 	tail = b + (size_t)blkcnt * BLK_SIZE - BLOBTAIL_SIZE;
-	if (le32(tail) != adler32(1, b, (size_t)(tail - b)) || le32(tail + 4) != len ||
-	    le32(tail + 8) != BLOBTAIL_MAGIC)
+	if (get_le32(tail) != adler32(1, b, (size_t)(tail - b)) || get_le32(tail + 4) != len ||
+	    get_le32(tail + 8) != BLOBTAIL_MAGIC)
 		return NULL;
 	*bloblen = len;
 	return b + BLOBHEAD_SIZE;
@@ -85,15 +81,15 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 	uint64_t fileblks, minblkoff;
 	uint32_t slotnpages, page;
 
-	if (len < NDB_HEADER_SIZE || le32(img) != NDB_MAGIC) {
+	if (len < NDB_HEADER_SIZE || get_le32(img) != NDB_MAGIC) {
 		snprintf(why, wlen, "not an rpm ndb database (no RpmP magic)");
 		return -1;
 	}
-	if (le32(img + 4) != 0) {
-		snprintf(why, wlen, "an rpm ndb database of version %u, not 0", le32(img + 4));
+	if (get_le32(img + 4) != 0) {
+		snprintf(why, wlen, "an rpm ndb database of version %u, not 0", get_le32(img + 4));
 		return -1;
 	}
-	slotnpages = le32(img + 12);
+	slotnpages = get_le32(img + 12);
 	if (len % BLK_SIZE || !slotnpages || (uint64_t)slotnpages * NDB_PAGE_SIZE > len) {
 		snprintf(why, wlen, "a truncated rpm ndb database (%zu bytes, %u slot pages)",
 			 len, slotnpages);
@@ -107,10 +103,10 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 
 		for (; o < NDB_PAGE_SIZE; o += SLOT_SIZE) {
 			const unsigned char *s = pg + o, *blob;
-			uint32_t pkgidx = le32(s + 4), blkoff = le32(s + 8), blkcnt = le32(s + 12);
+			uint32_t pkgidx = get_le32(s + 4), blkoff = get_le32(s + 8), blkcnt = get_le32(s + 12);
 			uint32_t bloblen;
 
-			if (le32(s) != SLOT_MAGIC) {
+			if (get_le32(s) != SLOT_MAGIC) {
 				snprintf(why, wlen, "a damaged rpm ndb database (slot at byte %zu)",
 					 (size_t)(s - img));
 				return -1;

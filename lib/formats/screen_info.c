@@ -3,17 +3,12 @@
 #include <inttypes.h>
 
 #include "parsers.h"
+#include "lib/util/bytes.h"
 
 #define VIDEO_CAPABILITY_64BIT_BASE	(1u << 1)
 /* include/uapi/linux/screen_info.h */
 #define VIDEO_TYPE_VLFB	0x23
 #define VIDEO_TYPE_EFI	0x70
-
-static uint16_t le16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si,
 		      struct hv_err *err)
@@ -26,14 +21,14 @@ int screen_info_parse(const uint8_t *buf, size_t len, struct screen_info_lfb *si
 		return -1;
 	}
 	si->orig_video_isVGA = buf[0x0f];
-	si->lfb_width = le16(buf + 0x12);
-	si->lfb_height = le16(buf + 0x14);
-	si->lfb_depth = le16(buf + 0x16);
-	si->lfb_base = le32(buf + 0x18);
-	si->lfb_size = le32(buf + 0x1c);
-	caps = le32(buf + 0x36);
+	si->lfb_width = get_le16(buf + 0x12);
+	si->lfb_height = get_le16(buf + 0x14);
+	si->lfb_depth = get_le16(buf + 0x16);
+	si->lfb_base = get_le32(buf + 0x18);
+	si->lfb_size = get_le32(buf + 0x1c);
+	caps = get_le32(buf + 0x36);
 	si->capabilities = caps;
-	si->ext_lfb_base = le32(buf + 0x3a);
+	si->ext_lfb_base = get_le32(buf + 0x3a);
 	/* __screen_info_lfb_base(): ext_lfb_base only with the 64-bit capability */
 	if (caps & VIDEO_CAPABILITY_64BIT_BASE)
 		si->lfb_base |= (uint64_t)si->ext_lfb_base << 32;
