@@ -112,7 +112,7 @@ static void usage(void)
 		/* at most 80 columns, the values under the values */
 		hv_wrap_line(stdout, line, n < sizeof(line) ? n : sizeof(line) - 1, 80);
 	}
-	fputs("\nImpossible combinations (arm64 with Gen1, -a before kexec-tools 2.0.27,\n"
+	fputs("\nImpossible combinations (arm64 with Gen1, -a or -c before kexec-tools 2.0.17,\n"
 	      "...) are skipped and counted.\n\n", stdout);
 	scenario_opts_help(stdout, false);
 }
