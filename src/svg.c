@@ -173,9 +173,12 @@ static double draw_kernel(FILE *out, const char *id, const char *title,
 	fill(&low, k, vram, kdump);
 	fprintf(out, " <g id=\"%s\">\n  <text class=\"kernel-title\" x=\"%.0f\" y=\"40\">%s</text>\n",
 		id, x0, title);
+	/* each over the middle of its lane, on two rows: a name wider than a
+	 * lane does not run into its neighbour's */
 	for (i = 0; i < 4; i++)
-		fprintf(out, "  <text class=\"lane\" x=\"%.0f\" y=\"58\">%s</text>\n",
-			x0 + AXIS_W + 4 + LANE_W * i, lanes[i]);
+		fprintf(out, "  <text class=\"lane\" x=\"%.0f\" y=\"%u\">%s</text>\n",
+			x0 + AXIS_W + 4 + LANE_W * i + (LANE_W - 4) / 2.0, 54 + 10 * (i % 2),
+			lanes[i]);
 	y = draw_panel(out, &low, "low MMIO", x0, TOP);
 	if (sc->high.set) {
 		fill(&high, k, vram, kdump);
@@ -259,7 +262,7 @@ static int write_picture(FILE *out, void *ctx)
 		"  .tick { stroke: #999; }\n"
 		"  .kernel-title { font-size: 15px; font-weight: bold; }\n"
 		"  .panel-title { font-weight: bold; fill: #555; }\n"
-		"  .lane { fill: #555; font-size: 9px; }\n"
+		"  .lane { fill: #555; font-size: 9px; text-anchor: middle; }\n"
 		"  .verdict-lost { fill: #d22; font-weight: bold; font-size: 14px; }\n"
 		"  .verdict-saved { fill: #2a7; font-weight: bold; font-size: 14px; }\n"
 		" </style>\n"
