@@ -14,6 +14,8 @@ static void write_metrics(FILE *out, const struct facts *f, const struct check_r
 {
 	unsigned int i, unknown = 0;
 
+	metric(out, "hvkdump_build_info", "The hvkdump that wrote these metrics, as a label; always 1.");
+	fprintf(out, "hvkdump_build_info{version=\"%s\"} 1\n", HVKDUMP_VERSION);
 	metric(out, "hvkdump_applicable", "1 on a Hyper-V guest, where the check applies.");
 	fprintf(out, "hvkdump_applicable %d\n", r->applicable);
 	metric(out, "hvkdump_check_timestamp_seconds", "When the check ran.");
