@@ -438,11 +438,20 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 int hv_path_open_regular(const struct hv_path *pc, const char *path)
 {
 	struct stat st;
-	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK);
+	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK), rc;
 
-	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
-		fd = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	if (fd >= 0) {
+		/* st is read only after an fstat() that succeeded */
+		if (fstat(fd, &st) < 0)
+			rc = -errno;
+		else if (!S_ISREG(st.st_mode))
+			rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+		else
+			rc = 0;
+		if (rc) {
+			close(fd);
+			fd = rc;
+		}
 	}
 	accessed(pc, path, false, fd < 0 ? fd : 0);
 	return fd;
