@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -24,17 +25,39 @@ static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
 	return rc;
 }
 
+/* How long a FIFO's reader is waited for. */
+#define FIFO_WAIT_MS 5000
+
 /* A character device or a FIFO: opened and written where it is, never replaced. */
 static int write_in_place(const char *path, const struct stat *was,
 			  int (*fill)(FILE *out, void *ctx), void *ctx)
 {
 	struct stat st;
 	FILE *out;
-	int fd, rc;
+	int fd, rc, flags;
+	unsigned int tries;
 
-	fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	/*
+	 * O_NONBLOCK: a FIFO with no reader fails (ENXIO) instead of blocking
+	 * in open() forever; one is waited for a few seconds (a reader started
+	 * beside the command), then refused. Writes block again once open.
+	 */
+	for (tries = 0;; tries++) {
+		fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+		if (fd >= 0 || errno != ENXIO || !S_ISFIFO(was->st_mode))
+			break;
+		if (tries == FIFO_WAIT_MS / 50)
+			return -ENXIO;
+		nanosleep(&(struct timespec){ .tv_nsec = 50 * 1000 * 1000 }, NULL);
+	}
 	if (fd < 0)
 		return -errno;
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
 	/* the same kind of file as the one looked at, not something swapped in */
 	if (fstat(fd, &st) || (st.st_mode & S_IFMT) != (was->st_mode & S_IFMT)) {
 		close(fd);
@@ -141,6 +164,8 @@ const char *hv_output_strerror(int rc)
 		return "is a block device or a socket: not written";
 	case -ESTALE:
 		return "changed while it was opened: not written";
+	case -ENXIO:
+		return "is a FIFO that no reader opened within 5 seconds: not written";
 	default:
 		return strerror(-rc);
 	}
