@@ -16,6 +16,7 @@
 
 #include "lib/util/array.h"
 #include "path.h"
+#include "tmpfile.h"
 
 const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
@@ -483,24 +484,25 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* A new file @name in @dirfd with @data, owned and moded as @like. */
-static int write_new(int dirfd, const char *name, const char *data, size_t len,
-		     const struct stat *like, bool exclusive)
+/*
+ * A temporary for @base in @dirfd holding @data, owned and moded as @like,
+ * synced (tmpfile.h: no kill leaves it behind). Closed on failure.
+ */
+static int write_tmp(int dirfd, const char *base, const char *data, size_t len,
+		     const struct stat *like, struct hv_tmp *t)
 {
-	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
-			(exclusive ? O_EXCL : O_TRUNC), 0600);
-	int rc;
+	int rc = hv_tmp_open(dirfd, base, t);
 
-	if (fd < 0)
-		return -errno;
-	rc = write_all(fd, data, len);
-	if (!rc && (fchown(fd, like->st_uid, like->st_gid) || fchmod(fd, like->st_mode & 07777)))
-		rc = -errno;
-	if (!rc && fsync(fd))
-		rc = -errno;
-	close(fd);
 	if (rc)
-		unlinkat(dirfd, name, 0);
+		return rc;
+	rc = write_all(t->fd, data, len);
+	if (!rc && (fchown(t->fd, like->st_uid, like->st_gid) ||
+		    fchmod(t->fd, like->st_mode & 07777)))
+		rc = -errno;
+	if (!rc && fsync(t->fd))
+		rc = -errno;
+	if (rc)
+		hv_tmp_close(dirfd, t);
 	return rc;
 }
 
@@ -508,8 +510,9 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,
 		    const char *backup_suffix, char *backup, size_t blen)
 {
-	char dir[4096], tmp[512], bak[512], *now = NULL;
+	char dir[4096], bak[512], *now = NULL;
 	const char *base = strrchr(path, '/');
+	struct hv_tmp t;
 	struct stat st;
 	size_t nowlen = 0;
 	unsigned int n;
@@ -546,28 +549,34 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		rc = -EROFS;
 		goto out;
 	}
-	/* an earlier backup is kept: the next free of SUFFIX, SUFFIX.1 ... SUFFIX.99 */
+	/*
+	 * The backup is written whole, then linked under the first free of
+	 * SUFFIX, SUFFIX.1 ... SUFFIX.99 (an earlier one is kept): a kill
+	 * leaves no half backup.
+	 */
+	rc = write_tmp(dirfd, base, old, oldlen, &st, &t);
+	if (rc)
+		goto out;
 	for (n = 0; n < 100; n++) {
 		if (n)
 			snprintf(bak, sizeof(bak), "%s%s.%u", base, backup_suffix, n);
 		else
 			snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
-		rc = write_new(dirfd, bak, old, oldlen, &st, true);
+		rc = hv_tmp_link(dirfd, &t, bak);
 		if (rc != -EEXIST)
 			break;
 	}
+	hv_tmp_close(dirfd, &t);
 	if (rc)
 		goto out;
 	snprintf(backup, blen, "%s", bak);
-	snprintf(tmp, sizeof(tmp), ".%s.hvkdump-%ld", base, (long)getpid());
-	rc = write_new(dirfd, tmp, data, len, &st, true);
+	rc = write_tmp(dirfd, base, data, len, &st, &t);
 	if (rc)
 		goto out;
-	if (renameat(dirfd, tmp, dirfd, base)) {
-		rc = -errno;
-		unlinkat(dirfd, tmp, 0);
+	rc = hv_tmp_replace(dirfd, &t, base);
+	hv_tmp_close(dirfd, &t);
+	if (rc)
 		goto out;
-	}
 	fsync(dirfd);
 out:
 	close(dirfd);

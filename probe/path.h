@@ -89,7 +89,8 @@ int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, ch
  * first free of @path@backup_suffix.1 to .99 (never overwriting one: else
  * -EEXIST), and names it (without its directory) in @backup; writes a
  * temporary file in the same directory with the same owner and mode, and
- * renames it over @path. Returns 0 or -errno.
+ * renames it over @path. Both are written whole before they get a name
+ * (tmpfile.h): a kill leaves no half file. Returns 0 or -errno.
  */
 int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "probe/tmpfile.h"
 
 /* fill(), then flush; a stream error is the first errno seen */
 static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
@@ -76,53 +77,68 @@ static int write_in_place(const char *path, const struct stat *was,
 }
 
 /*
- * A new or a regular file: a temporary file beside it, synced and renamed
- * over it; an existing file's owner and mode kept, a new one gets @mode
- * less the umask.
+ * A new or a regular file: a temporary file beside it (probe/tmpfile.h: no
+ * kill leaves it behind), synced and renamed over it; an existing file's
+ * owner and mode kept, a new one gets @mode less the umask.
  */
 static int write_replace(const char *path, const struct stat *was, unsigned int mode,
 			 int (*fill)(FILE *out, void *ctx), void *ctx)
 {
-	char tmp[4096];
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char dir[4096];
+	struct hv_tmp t;
 	struct stat st;
 	FILE *out;
 	mode_t mask;
-	int fd, rc = 0;
+	int dirfd, fd, rc = 0;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if ((size_t)(slash - path) >= sizeof(dir))
 		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (!*base)
+		return -EISDIR;
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0)
 		return -errno;
+	rc = hv_tmp_open(dirfd, base, &t);
+	if (rc) {
+		close(dirfd);
+		return rc;
+	}
 	if (was) {
 		mode = was->st_mode & 07777;
-		if (!fstat(fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
-		    fchown(fd, was->st_uid, was->st_gid))
+		if (!fstat(t.fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
+		    fchown(t.fd, was->st_uid, was->st_gid))
 			rc = -errno;
 	} else {
 		mask = umask(0);
 		umask(mask);
 		mode &= ~mask;
 	}
-	/* mkstemp() made it 0600 */
-	if (!rc && fchmod(fd, mode))
+	/* it was made 0600 */
+	if (!rc && fchmod(t.fd, mode))
 		rc = -errno;
-	out = rc ? NULL : fdopen(fd, "w");
+	fd = rc ? -1 : dup(t.fd);
+	out = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!out) {
 		rc = rc ? rc : -errno;
-		close(fd);
-		unlink(tmp);
-		return rc;
+		if (fd >= 0)
+			close(fd);
+		goto out;
 	}
 	rc = fill_stream(out, fill, ctx);
 	if (!rc && fsync(fd))
 		rc = -errno;
 	if (fclose(out) && !rc)
 		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
+	if (!rc)
+		rc = hv_tmp_replace(dirfd, &t, base);
+out:
+	hv_tmp_close(dirfd, &t);
+	close(dirfd);
 	return rc;
 }
 
