@@ -419,6 +419,61 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 	return read_regular(pc, path, 0, cap, buf, len, &st);
 }
 
+int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, char **bufp,
+		      size_t *lenp, uint64_t *sizep)
+{
+	struct stat st;
+	size_t len = 0;
+	char *buf, *nl;
+	ssize_t n = 0;
+	int rc, fd = hv_path_open_regular(pc, path);
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, &st) < 0) {
+		rc = -errno;
+		goto out;
+	}
+	*sizep = (uint64_t)st.st_size;
+	if ((uint64_t)st.st_size <= cap) {
+		rc = hv_read_fd(fd, cap, bufp, lenp);
+		goto out;
+	}
+	buf = malloc(cap + 1);
+	if (!buf) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	/* the last @cap bytes as the file is now; it may grow meanwhile */
+	while (len < cap) {
+		n = pread(fd, buf + len, cap - len, (off_t)((uint64_t)st.st_size - cap + len));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	if (n < 0) {
+		rc = -errno;
+		free(buf);
+		goto out;
+	}
+	buf[len] = '\0';
+	/* from the first whole line (no line at all: all of it, for the caller to judge) */
+	nl = memchr(buf, '\n', len);
+	if (nl) {
+		len -= (size_t)(nl + 1 - buf);
+		memmove(buf, nl + 1, len);
+		buf[len] = '\0';
+	}
+	*bufp = buf;
+	*lenp = len;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
 int hv_path_open_dev(const struct hv_path *pc, const char *path)
 {
 	struct stat st;

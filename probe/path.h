@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 struct hv_path {
@@ -74,6 +75,15 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path);
  * followed inside the sysroot). Returns an fd, or -errno.
  */
 int hv_path_open_regular(const struct hv_path *pc, const char *path);
+
+/*
+ * A log that may be larger than anything read whole: @path (a regular
+ * file) whole when it holds at most @cap bytes, else its last @cap bytes
+ * from the first whole line in them. *@size is the file's size (more than
+ * @cap: only the tail was read). Returns 0 or -errno.
+ */
+int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, char **buf,
+		      size_t *len, uint64_t *size);
 
 /*
  * Reads @path like hv_path_read() and gives its stat, for a later
