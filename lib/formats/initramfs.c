@@ -33,36 +33,6 @@ bool initramfs_module_name(const char *path, char *name, size_t len)
 	return true;
 }
 
-unsigned int modprobe_blacklisted(const char *text, size_t len)
-{
-	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
-	struct line_iter it;
-	const char *p;
-	size_t l;
-	unsigned int set = 0, m;
-
-	line_iter_init(&it, text, len);
-	while (line_next(&it, &p, &l)) {
-		char word[64];
-		size_t w = 0, i = 0;
-
-		while (i < l && (p[i] == ' ' || p[i] == '\t'))
-			i++;
-		if (i + 10 > l || strncmp(p + i, "blacklist", 9) || (p[i + 9] != ' ' && p[i + 9] != '\t'))
-			continue;
-		i += 9;
-		while (i < l && (p[i] == ' ' || p[i] == '\t'))
-			i++;
-		for (; i < l && w + 1 < sizeof(word) && p[i] != ' ' && p[i] != '\t' && p[i] != '#'; i++)
-			word[w++] = p[i] == '-' ? '_' : p[i];
-		word[w] = '\0';
-		for (m = 0; m < MOD_COUNT; m++)
-			if (!strcmp(word, mods[m]))
-				set |= MOD_BIT(m);
-	}
-	return set;
-}
-
 /* An eight-digit hex field of a newc header; false if it is not one. */
 static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 {

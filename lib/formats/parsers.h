@@ -167,8 +167,24 @@ bool release_from_name(const char *path, char *release, size_t len);
 /* "usr/lib/modules/R/kernel/drivers/pci/controller/pci-hyperv.ko.zst" -> "pci_hyperv";
  * false for a member that is no kernel module. */
 bool initramfs_module_name(const char *path, char *name, size_t len);
-/* A modprobe.d file inside it: adds the MOD_BIT()s of "blacklist NAME" lines. */
+
+/*
+ * --- modprobe.d (modprobe.d(5)), read as libkmod reads it (kmod 30,
+ * libkmod/libkmod-config.c: conf_files_filter_out(), kmod_config_parse(),
+ * kmod_config_parse_kcmdline()): only the blacklist keyword, which is all the
+ * verdict needs.
+ */
+/* A file libkmod reads in a modprobe.d directory: NAME.conf or NAME.alias, no leading dot. */
+bool modprobe_conf_name(const char *name);
+/*
+ * The MOD_BIT()s of "blacklist NAME" lines in a modprobe.d file: lines
+ * continued by a backslash before the newline, a line whose first byte is
+ * '#' is a comment, words split by spaces and tabs, NAME the word after
+ * "blacklist" with '-' read as '_'.
+ */
 unsigned int modprobe_blacklisted(const char *text, size_t len);
+/* The same of a kernel command line's modprobe.blacklist=A,B,... words. */
+unsigned int kcmdline_blacklisted(const char *text, size_t len);
 
 /*
  * The newc cpio headers of a stream, checked before libarchive reads it:
