@@ -102,8 +102,16 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 		}
 		if (!c)
 			seen = false;
-		if (!seen)
+		/*
+		 * strtok_r() takes a run of blanks as one, and skips leading
+		 * ones: kept so, a line's two first words fit the buffer
+		 * however many blanks there are ('#' after blanks is no
+		 * comment, but no "blacklist" either)
+		 */
+		if (!seen || (blank(c) && (!n || line[n - 1] == ' ')))
 			continue;
+		if (blank(c))
+			c = ' ';
 		if (n == sizeof(line))
 			cut = true;
 		else
