@@ -100,7 +100,7 @@ static void config_bad(struct probe *p, const char *path, const struct hv_err *e
 void probe_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
-	char path[512], names[64], none[600] = "", *buf = NULL, *cfg = NULL;
+	char path[512], names[64], none[600] = "", builtin_why[96] = "", *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
 	bool have_builtin = false, builtin_bad = false;
 	struct hv_err err = { 0, "" };
@@ -147,6 +147,9 @@ void probe_kernel(struct probe *p)
 					     err.line, err.msg);
 			else
 				fact_unknown(f, F_BUILTIN, path, "unknown: %s: %s", path, err.msg);
+			if (!err.line)
+				snprintf(builtin_why, sizeof(builtin_why), "modules.builtin is %s",
+					 err.msg);
 			builtin_bad = true;
 		} else if (!brc) {
 			have_builtin = true;
@@ -206,6 +209,13 @@ have_config:
 		return;
 	}
 	from_config(p, path, cfg, cfglen, have_builtin);
+	if (builtin_bad && builtin_why[0] && f->f[F_BUILTIN].known) {
+		/* the list was skipped: say why beside what the config says */
+		size_t n = strlen(f->f[F_BUILTIN].value);
+
+		snprintf(f->f[F_BUILTIN].value + n, sizeof(f->f[F_BUILTIN].value) - n,
+			 "; %s", builtin_why);
+	}
 	if (!f->f[F_ARCH].known)
 		fact_unknown(f, F_ARCH, path, "unknown: neither CONFIG_X86_64 nor CONFIG_ARM64 "
 			     "is set (x86_64 assumed)");
