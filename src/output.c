@@ -49,7 +49,7 @@ static int write_in_place(const char *path, const struct stat *was,
 			break;
 		if (tries == FIFO_WAIT_MS / 50)
 			return -ENXIO;
-		nanosleep(&(struct timespec){ .tv_nsec = 50 * 1000 * 1000 }, NULL);
+		nanosleep(&(struct timespec){ .tv_nsec = 50000000L }, NULL);
 	}
 	if (fd < 0)
 		return -errno;

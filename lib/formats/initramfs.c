@@ -36,7 +36,7 @@ bool initramfs_module_name(const char *path, char *name, size_t len)
 /* An eight-digit hex field of a newc header; false if it is not one. */
 static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 {
-	const unsigned char *f = h + 6 + 8 * i;
+	const unsigned char *f = h + 6 + (size_t)8 * i;
 	unsigned int k;
 
 	*v = 0;

@@ -58,7 +58,7 @@ static unsigned int one_line(const char *l, size_t n, bool cut)
 		return 0;
 	while (i < n && blank(l[i]))
 		i++;
-	if (n - i < 9 || memcmp(l + i, "blacklist", 9) || (i + 9 < n && !blank(l[i + 9])) ||
+	if (i + 9 > n || memcmp(l + i, "blacklist", 9) || (i + 9 < n && !blank(l[i + 9])) ||
 	    (cut && i + 9 == n))
 		return 0;
 	i += 9;
@@ -76,7 +76,7 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 	char line[4096];
 	size_t i, n = 0;
 	unsigned int set = 0;
-	bool cut = false, seen = true;
+	bool cut = false, seen = true, after_blank = true;	/* a line starts "after" one */
 
 	/*
 	 * getline_wrapped(): a backslash takes the next byte as it is, and
@@ -98,6 +98,7 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 			n = 0;
 			cut = false;
 			seen = true;
+			after_blank = true;
 			continue;
 		}
 		if (!c)
@@ -108,9 +109,10 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 		 * however many blanks there are ('#' after blanks is no
 		 * comment, but no "blacklist" either)
 		 */
-		if (!seen || (blank(c) && (!n || line[n - 1] == ' ')))
+		if (!seen || (blank(c) && after_blank))
 			continue;
-		if (blank(c))
+		after_blank = blank(c);
+		if (after_blank)
 			c = ' ';
 		if (n == sizeof(line))
 			cut = true;
