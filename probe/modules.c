@@ -22,10 +22,13 @@
 
 #include "probe.h"
 
-/* libkmod's default_config_paths[] in its order, and /usr/lib's of newer ones */
+/*
+ * libkmod's default_config_paths[] in its order: kmod 30 has no
+ * /usr/lib/modprobe.d; later ones read DISTCONFDIR's (/usr/lib) before /lib's
+ */
 static const char *const conf_dirs[] = {
 	"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
-	"/lib/modprobe.d", "/usr/lib/modprobe.d",
+	"/usr/lib/modprobe.d", "/lib/modprobe.d",
 };
 #define NDIRS (sizeof(conf_dirs) / sizeof(conf_dirs[0]))
 

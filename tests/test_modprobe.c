@@ -166,7 +166,7 @@ static void directories_as_libkmod(void **state)
 {
 	static const char *const dirs[] = {
 		"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
-		"/lib/modprobe.d", "/usr/lib/modprobe.d", NULL,
+		"/usr/lib/modprobe.d", "/lib/modprobe.d", NULL,
 	};
 	struct hv_path pc;
 	struct facts f;
