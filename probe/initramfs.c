@@ -86,6 +86,37 @@ static off_t skip_zeros(int fd, off_t pos)
 	return -1;
 }
 
+/*
+ * The archive at @off read once as a plain stream (libarchive's raw format,
+ * its filters undoing any compression) and its newc headers checked
+ * (newc_scan_feed()): what libarchive's cpio reader would buffer is bounded
+ * before it reads them. 0 when they pass, or when the stream cannot be read
+ * (the cpio reader then says why); -1 and @err where one does not.
+ */
+static int newc_precheck(int fd, off_t off, struct hv_err *err)
+{
+	struct archive *a = archive_read_new();
+	struct newc_scan *s = calloc(1, sizeof(*s));
+	struct archive_entry *e;
+	char buf[65536];
+	la_ssize_t n;
+	int r = 0;
+
+	if (!a || !s || lseek(fd, off, SEEK_SET) < 0)
+		goto out;
+	archive_read_support_filter_all(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK ||
+	    archive_read_next_header(a, &e) != ARCHIVE_OK)
+		goto out;
+	while (!r && (n = archive_read_data(a, buf, sizeof(buf))) > 0)
+		r = newc_scan_feed(s, buf, (size_t)n, err);
+out:
+	archive_read_free(a);
+	free(s);
+	return r < 0 ? -1 : 0;
+}
+
 /* One archive from @off; *next is where another starts, or -1. */
 static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
 {
@@ -96,6 +127,10 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 	int r;
 
 	*next = -1;
+	if (newc_precheck(fd, off, err)) {
+		archive_read_free(a);
+		return -1;
+	}
 	if (!a || lseek(fd, off, SEEK_SET) < 0) {
 		hv_err_set(err, 0, "%s", a ? strerror(errno) : "out of memory");
 		archive_read_free(a);

@@ -7,7 +7,6 @@
 #include "lib/formats/iomem.h"
 #include "probe.h"
 
-#define IOMEM_CAP	(64u << 20)
 
 static bool is_pci_guid(const struct facts *f, const char *name)
 {
@@ -74,7 +73,7 @@ void probe_iomem(struct probe *p)
 	char *buf;
 	size_t len;
 
-	if (probe_read(p, F_IOMEM, "/proc/iomem", IOMEM_CAP, &buf, &len)) {
+	if (probe_read(p, F_IOMEM, "/proc/iomem", IOMEM_FILE_MAX, &buf, &len)) {
 		fact_unknown(f, F_VRAM, "/proc/iomem", "%s", f->f[F_IOMEM].value);
 		fact_unknown(f, F_CONFIG_WINDOW, "/proc/iomem", "%s", f->f[F_IOMEM].value);
 		fact_unknown(f, F_BARS, "/proc/iomem", "%s", f->f[F_IOMEM].value);

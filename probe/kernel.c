@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The kernel: release, architecture, config (plain or gzip), built-in drivers. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,12 @@ int probe_modules_builtin(struct probe *p, const char *release, unsigned int *ma
 	int rc = 0;
 
 	snprintf(path, plen, "/lib/modules/%s/modules.builtin", release);
-	if (hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len))
+	rc = hv_path_read(p->pc, path, CONFIG_CAP, &buf, &len);
+	if (rc == -EFBIG) {
+		hv_err_set(err, 0, "larger than %u bytes: too large to read", CONFIG_CAP);
+		return -2;
+	}
+	if (rc)
 		return -1;
 	if (modules_builtin_check(buf, len, err)) {
 		rc = -2;
@@ -94,10 +100,11 @@ static void config_bad(struct probe *p, const char *path, const struct hv_err *e
 void probe_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
-	char path[512], names[64], *buf = NULL, *cfg = NULL;
+	char path[512], names[64], none[600] = "", builtin_why[96] = "", *buf = NULL, *cfg = NULL;
 	size_t len, cfglen;
 	bool have_builtin = false, builtin_bad = false;
 	struct hv_err err = { 0, "" };
+	int crc;
 
 	if (hv_path_is_live(p->pc)) {
 		struct utsname u;
@@ -135,8 +142,14 @@ void probe_kernel(struct probe *p)
 
 		if (brc == -2) {
 			/* not a list to trust: the kernel config may still say */
-			fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path, err.line,
-				     err.msg);
+			if (err.line)
+				fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path,
+					     err.line, err.msg);
+			else
+				fact_unknown(f, F_BUILTIN, path, "unknown: %s: %s", path, err.msg);
+			if (!err.line)
+				snprintf(builtin_why, sizeof(builtin_why), "modules.builtin is %s",
+					 err.msg);
 			builtin_bad = true;
 		} else if (!brc) {
 			have_builtin = true;
@@ -144,10 +157,18 @@ void probe_kernel(struct probe *p)
 			fact_set(f, F_BUILTIN, path, "%s", names);
 		}
 		snprintf(path, sizeof(path), "/boot/config-%s", f->release);
-		if (!hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen))
+		crc = hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen);
+		if (!crc)
 			goto have_config;
+		if (crc == -EFBIG)
+			snprintf(none, sizeof(none), "%s is larger than %u bytes: too large to "
+				 "read", path, CONFIG_CAP);
 	}
-	if (!hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len)) {
+	crc = hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len);
+	if (crc == -EFBIG && !none[0])
+		snprintf(none, sizeof(none), "/proc/config.gz is larger than %u bytes: too "
+			 "large to read", CONFIG_CAP);
+	if (!crc) {
 		int rc = hv_gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
 
 		free(buf);
@@ -170,11 +191,13 @@ void probe_kernel(struct probe *p)
 		goto have_config;
 	}
 	if (!f->f[F_ARCH].known)
-		fact_unknown(f, F_ARCH, "/boot/config-*",
-			     "unknown: no kernel config to tell it (x86_64 assumed)");
-	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: no kernel config to read");
-	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: no kernel config to read");
-	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: no kernel config to read");
+		fact_unknown(f, F_ARCH, "/boot/config-*", "unknown: %s (x86_64 assumed)",
+			     none[0] ? none : "no kernel config to tell it");
+	if (!none[0])
+		snprintf(none, sizeof(none), "no kernel config to read");
+	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: %s", none);
+	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: %s", none);
+	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: %s", none);
 	if (!have_builtin && !builtin_bad)
 		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
 			     "unknown: neither modules.builtin nor the kernel config could be read");
@@ -186,6 +209,13 @@ have_config:
 		return;
 	}
 	from_config(p, path, cfg, cfglen, have_builtin);
+	if (builtin_bad && builtin_why[0] && f->f[F_BUILTIN].known) {
+		/* the list was skipped: say why beside what the config says */
+		size_t n = strlen(f->f[F_BUILTIN].value);
+
+		snprintf(f->f[F_BUILTIN].value + n, sizeof(f->f[F_BUILTIN].value) - n,
+			 "; %s", builtin_why);
+	}
 	if (!f->f[F_ARCH].known)
 		fact_unknown(f, F_ARCH, path, "unknown: neither CONFIG_X86_64 nor CONFIG_ARM64 "
 			     "is set (x86_64 assumed)");

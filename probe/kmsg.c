@@ -2,6 +2,7 @@
 /* The kernel log: a collected copy, the system log, or /dev/kmsg on a live system. */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,28 +85,40 @@ void probe_kmsg(struct probe *p)
 	struct facts *f = p->f;
 	const char *src = NULL;
 	struct hv_err err = { 0, "" };
-	char *buf = NULL;
+	char *buf = NULL, tail[128];
+	uint64_t size = 0;
 	size_t len, i;
 
 	if (hv_path_is_live(p->pc) && !read_dev_kmsg(&buf, &len))
 		src = "/dev/kmsg";
 	else if (hv_path_is_live(p->pc) && !read_journal(&buf, &len))
 		src = "journalctl -k -b";
+	/* a log past the cap is read from its end: the latest boots are there */
 	for (i = 0; !src && i < sizeof(files) / sizeof(files[0]); i++)
-		if (!hv_path_read(p->pc, files[i], KMSG_CAP, &buf, &len))
+		if (!hv_path_read_tail(p->pc, files[i], KMSG_CAP, &buf, &len, &size))
 			src = files[i];
+	tail[0] = '\0';
+	if (src && size > KMSG_CAP)
+		snprintf(tail, sizeof(tail), " (in its last %u bytes: the file has %" PRIu64
+			 ", more than the cap)", KMSG_CAP, size);
 	if (!src) {
 		fact_unknown(f, F_KMSG, "/var/log/kern.log", "unknown: no kernel log to read");
+	} else if (size > KMSG_CAP && !memchr(buf, '\n', len)) {
+		free(buf);
+		fact_unknown(f, F_KMSG, src, "unknown: %s has %" PRIu64 " bytes, more than the "
+			     "%u-byte cap, and no line in its last %u: not a log", src, size,
+			     KMSG_CAP, KMSG_CAP);
 	} else if (log_text_check(buf, len, &err)) {
 		free(buf);
 		probe_bad_file(p, F_KMSG, src, &err);
 	} else {
 		kmsg_scan(buf, len, &f->kmsg);
 		free(buf);
-		fact_set(f, F_KMSG, src, "%u D0 entry failure%s%s%s, %s, %u \"Need ... MMIO\" line%s",
+		fact_set(f, F_KMSG, src, "%u D0 entry failure%s%s%s, %s, %u \"Need ... MMIO\" line%s%s",
 			 f->kmsg.d0_failures, f->kmsg.d0_failures == 1 ? "" : "s",
 			 f->kmsg.d0_failures ? " with status " : "", f->kmsg.d0_status,
 			 f->kmsg.hv_mmio_line ? "an hv_mmio= line (the improved vmbus_reserve_fb)" :
-			 "no hv_mmio= line", f->kmsg.need_mmio, f->kmsg.need_mmio == 1 ? "" : "s");
+			 "no hv_mmio= line", f->kmsg.need_mmio, f->kmsg.need_mmio == 1 ? "" : "s",
+			 tail);
 	}
 }

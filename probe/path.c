@@ -16,6 +16,7 @@
 
 #include "lib/util/array.h"
 #include "path.h"
+#include "tmpfile.h"
 
 const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
@@ -418,6 +419,61 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 	return read_regular(pc, path, 0, cap, buf, len, &st);
 }
 
+int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, char **bufp,
+		      size_t *lenp, uint64_t *sizep)
+{
+	struct stat st;
+	size_t len = 0;
+	char *buf, *nl;
+	ssize_t n = 0;
+	int rc, fd = hv_path_open_regular(pc, path);
+
+	if (fd < 0)
+		return fd;
+	if (fstat(fd, &st) < 0) {
+		rc = -errno;
+		goto out;
+	}
+	*sizep = (uint64_t)st.st_size;
+	if ((uint64_t)st.st_size <= cap) {
+		rc = hv_read_fd(fd, cap, bufp, lenp);
+		goto out;
+	}
+	buf = malloc(cap + 1);
+	if (!buf) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	/* the last @cap bytes as the file is now; it may grow meanwhile */
+	while (len < cap) {
+		n = pread(fd, buf + len, cap - len, (off_t)((uint64_t)st.st_size - cap + len));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	if (n < 0) {
+		rc = -errno;
+		free(buf);
+		goto out;
+	}
+	buf[len] = '\0';
+	/* from the first whole line (no line at all: all of it, for the caller to judge) */
+	nl = memchr(buf, '\n', len);
+	if (nl) {
+		len -= (size_t)(nl + 1 - buf);
+		memmove(buf, nl + 1, len);
+		buf[len] = '\0';
+	}
+	*bufp = buf;
+	*lenp = len;
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
 int hv_path_open_dev(const struct hv_path *pc, const char *path)
 {
 	struct stat st;
@@ -438,11 +494,20 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 int hv_path_open_regular(const struct hv_path *pc, const char *path)
 {
 	struct stat st;
-	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK);
+	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK), rc;
 
-	if (fd >= 0 && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
-		fd = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+	if (fd >= 0) {
+		/* st is read only after an fstat() that succeeded */
+		if (fstat(fd, &st) < 0)
+			rc = -errno;
+		else if (!S_ISREG(st.st_mode))
+			rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+		else
+			rc = 0;
+		if (rc) {
+			close(fd);
+			fd = rc;
+		}
 	}
 	accessed(pc, path, false, fd < 0 ? fd : 0);
 	return fd;
@@ -474,24 +539,25 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* A new file @name in @dirfd with @data, owned and moded as @like. */
-static int write_new(int dirfd, const char *name, const char *data, size_t len,
-		     const struct stat *like, bool exclusive)
+/*
+ * A temporary for @base in @dirfd holding @data, owned and moded as @like,
+ * synced (tmpfile.h: no kill leaves it behind). Closed on failure.
+ */
+static int write_tmp(int dirfd, const char *base, const char *data, size_t len,
+		     const struct stat *like, struct hv_tmp *t)
 {
-	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC |
-			(exclusive ? O_EXCL : O_TRUNC), 0600);
-	int rc;
+	int rc = hv_tmp_open(dirfd, base, t);
 
-	if (fd < 0)
-		return -errno;
-	rc = write_all(fd, data, len);
-	if (!rc && (fchown(fd, like->st_uid, like->st_gid) || fchmod(fd, like->st_mode & 07777)))
-		rc = -errno;
-	if (!rc && fsync(fd))
-		rc = -errno;
-	close(fd);
 	if (rc)
-		unlinkat(dirfd, name, 0);
+		return rc;
+	rc = write_all(t->fd, data, len);
+	if (!rc && (fchown(t->fd, like->st_uid, like->st_gid) ||
+		    fchmod(t->fd, like->st_mode & 07777)))
+		rc = -errno;
+	if (!rc && fsync(t->fd))
+		rc = -errno;
+	if (rc)
+		hv_tmp_close(dirfd, t);
 	return rc;
 }
 
@@ -499,8 +565,9 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,
 		    const char *backup_suffix, char *backup, size_t blen)
 {
-	char dir[4096], tmp[512], bak[512], *now = NULL;
+	char dir[4096], bak[512], *now = NULL;
 	const char *base = strrchr(path, '/');
+	struct hv_tmp t;
 	struct stat st;
 	size_t nowlen = 0;
 	unsigned int n;
@@ -537,28 +604,34 @@ int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		rc = -EROFS;
 		goto out;
 	}
-	/* an earlier backup is kept: the next free of SUFFIX, SUFFIX.1 ... SUFFIX.99 */
+	/*
+	 * The backup is written whole, then linked under the first free of
+	 * SUFFIX, SUFFIX.1 ... SUFFIX.99 (an earlier one is kept): a kill
+	 * leaves no half backup.
+	 */
+	rc = write_tmp(dirfd, base, old, oldlen, &st, &t);
+	if (rc)
+		goto out;
 	for (n = 0; n < 100; n++) {
 		if (n)
 			snprintf(bak, sizeof(bak), "%s%s.%u", base, backup_suffix, n);
 		else
 			snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
-		rc = write_new(dirfd, bak, old, oldlen, &st, true);
+		rc = hv_tmp_link(dirfd, &t, bak);
 		if (rc != -EEXIST)
 			break;
 	}
+	hv_tmp_close(dirfd, &t);
 	if (rc)
 		goto out;
 	snprintf(backup, blen, "%s", bak);
-	snprintf(tmp, sizeof(tmp), ".%s.hvkdump-%ld", base, (long)getpid());
-	rc = write_new(dirfd, tmp, data, len, &st, true);
+	rc = write_tmp(dirfd, base, data, len, &st, &t);
 	if (rc)
 		goto out;
-	if (renameat(dirfd, tmp, dirfd, base)) {
-		rc = -errno;
-		unlinkat(dirfd, tmp, 0);
+	rc = hv_tmp_replace(dirfd, &t, base);
+	hv_tmp_close(dirfd, &t);
+	if (rc)
 		goto out;
-	}
 	fsync(dirfd);
 out:
 	close(dirfd);

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 struct hv_path {
@@ -76,6 +77,15 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path);
 int hv_path_open_regular(const struct hv_path *pc, const char *path);
 
 /*
+ * A log that may be larger than anything read whole: @path (a regular
+ * file) whole when it holds at most @cap bytes, else its last @cap bytes
+ * from the first whole line in them. *@size is the file's size (more than
+ * @cap: only the tail was read). Returns 0 or -errno.
+ */
+int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, char **buf,
+		      size_t *len, uint64_t *size);
+
+/*
  * Reads @path like hv_path_read() and gives its stat, for a later
  * hv_path_replace(). No links: -ELOOP for a path that is one.
  */
@@ -89,7 +99,8 @@ int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, ch
  * first free of @path@backup_suffix.1 to .99 (never overwriting one: else
  * -EEXIST), and names it (without its directory) in @backup; writes a
  * temporary file in the same directory with the same owner and mode, and
- * renames it over @path. Returns 0 or -errno.
+ * renames it over @path. Both are written whole before they get a name
+ * (tmpfile.h): a kill leaves no half file. Returns 0 or -errno.
  */
 int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
 		    size_t oldlen, const struct stat *was, const char *data, size_t len,

@@ -24,8 +24,8 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 	if (rc == -ENOENT)
 		fact_unknown(p->f, id, path, "unknown: %s does not exist", path);
 	else if (rc == -EFBIG)
-		fact_unknown(p->f, id, path, "unknown: %s is larger than %zu bytes: not read",
-			     path, cap);
+		fact_unknown(p->f, id, path, "unknown: %s is larger than %zu bytes: too large to "
+			     "read", path, cap);
 	else if (rc == -EINVAL)
 		fact_unknown(p->f, id, path, "unknown: %s is not a regular file: not read", path);
 	else if (rc == -EACCES || rc == -EPERM)

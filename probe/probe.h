@@ -98,7 +98,8 @@ void probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-in
 /*
  * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into
  * @mask, MOD_BIT() of each driver built in: 0; -1 when it cannot be read;
- * -2 when it is no list of module paths, @err saying where
+ * -2 when it is no list of module paths or is larger than the cap (too
+ * large to read), @err saying which
  */
 int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
 			  char *path, size_t plen, struct hv_err *err);

@@ -146,7 +146,6 @@ int hv_print_version(void)
 		const char *what;
 	} features[] = {
 		{ HAVE_SMARTCOLS, "libsmartcols (iomem tables and JSON)" },
-		{ HAVE_KMOD, "libkmod (modprobe.d blacklists)" },
 		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs)" },
 		{ HAVE_SQLITE, "sqlite (the rpm database of rpm 4.16 and later)" },
 		{ HAVE_ZLIB, "zlib (/proc/config.gz, collect)" },

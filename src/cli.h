@@ -11,6 +11,8 @@
 #define HV_EXIT_OK	0	/* done; or the vmcore would be saved */
 #define HV_EXIT_LOST	1	/* the vmcore would be lost */
 #define HV_EXIT_ERROR	2	/* bad input, bad usage, a failure */
+/* fix --apply: the file was changed, but its report could not be written */
+#define HV_EXIT_CHANGED_UNREPORTED	3
 
 #define PROGRAM "hvkdump"
 

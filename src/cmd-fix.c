@@ -349,6 +349,20 @@ int cmd_fix(int argc, char **argv)
 		else
 			printf("# applied to %s; the old file is %s\n"
 			       "# reload kdump for it to take effect: %s\n", shown, bpath, t->reload);
+		/*
+		 * The file is changed, whatever becomes of the report: the exit
+		 * status says so apart from a failed write (hvkdump-fix(1)), so
+		 * that a script neither undoes a good change nor believes
+		 * nothing changed.
+		 */
+		errno = 0;
+		if (fflush(stdout) || ferror(stdout)) {
+			hv_warnx("fix: %s was changed (the old file is %s), but the report could "
+				 "not be written: %s", shown, bpath,
+				 errno ? strerror(errno) : "write error");
+			rc = HV_EXIT_CHANGED_UNREPORTED;
+			goto out;
+		}
 	}
 	rc = HV_EXIT_OK;
 out:
@@ -356,5 +370,5 @@ out:
 	free(old);
 	free(new);
 	free(diff);
-	return rc == HV_EXIT_ERROR ? rc : hv_close_stdout(rc);
+	return rc == HV_EXIT_ERROR || rc == HV_EXIT_CHANGED_UNREPORTED ? rc : hv_close_stdout(rc);
 }

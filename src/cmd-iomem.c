@@ -20,7 +20,6 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 #include "probe/path.h"
 
 #define IOMEM_PATH	"/proc/iomem"
-#define IOMEM_CAP	(64u << 20)
 
 enum { COL_START, COL_END, COL_SIZE, COL_NAME };
 
@@ -216,18 +215,18 @@ static int read_listing(const char *file, const char *sysroot, char **buf,
 	int rc;
 
 	if (file)
-		return hv_slurp_input("iomem", file, IOMEM_CAP, buf, len, shown);
+		return hv_slurp_input("iomem", file, IOMEM_FILE_MAX, buf, len, shown);
 	*shown = IOMEM_PATH;
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
 		hv_warnx("iomem: cannot open sysroot %s: %s", sysroot, strerror(-rc));
 		return -1;
 	}
-	rc = hv_path_read(&pc, IOMEM_PATH, IOMEM_CAP, buf, len);
+	rc = hv_path_read(&pc, IOMEM_PATH, IOMEM_FILE_MAX, buf, len);
 	hv_path_shown(&pc, IOMEM_PATH, where, sizeof(where));
 	hv_path_deinit(&pc);
 	if (rc == -EFBIG)
-		hv_warnx("iomem: %s: larger than %u bytes", where, IOMEM_CAP);
+		hv_warnx("iomem: %s: larger than %u bytes", where, IOMEM_FILE_MAX);
 	else if (rc)
 		hv_warnx("iomem: cannot read %s: %s", where, strerror(-rc));
 	return rc ? -1 : 0;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hvkdump: will kdump save a vmcore on this Hyper-V/Azure VM? */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -82,9 +85,29 @@ static int run(const struct command *cmd, int argc, char **argv)
 	return cmd->run(argc - 1, argv + 1);
 }
 
+/*
+ * A standard descriptor the caller closed is held by /dev/null opened for
+ * reading: the next file opened is never taken for standard output (a fix
+ * would print its report into it), and a write there still fails (EBADF),
+ * as on the closed descriptor.
+ */
+static void hold_closed_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (open("/dev/null", O_RDONLY | O_NOCTTY) < 0)
+			return;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const struct command *cmd;
+
+	hold_closed_std_fds();
 
 	if (argc < 2) {
 		usage(stderr);

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "probe/tmpfile.h"
 
 /* fill(), then flush; a stream error is the first errno seen */
 static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
@@ -24,17 +26,39 @@ static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
 	return rc;
 }
 
+/* How long a FIFO's reader is waited for. */
+#define FIFO_WAIT_MS 5000
+
 /* A character device or a FIFO: opened and written where it is, never replaced. */
 static int write_in_place(const char *path, const struct stat *was,
 			  int (*fill)(FILE *out, void *ctx), void *ctx)
 {
 	struct stat st;
 	FILE *out;
-	int fd, rc;
+	int fd, rc, flags;
+	unsigned int tries;
 
-	fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	/*
+	 * O_NONBLOCK: a FIFO with no reader fails (ENXIO) instead of blocking
+	 * in open() forever; one is waited for a few seconds (a reader started
+	 * beside the command), then refused. Writes block again once open.
+	 */
+	for (tries = 0;; tries++) {
+		fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+		if (fd >= 0 || errno != ENXIO || !S_ISFIFO(was->st_mode))
+			break;
+		if (tries == FIFO_WAIT_MS / 50)
+			return -ENXIO;
+		nanosleep(&(struct timespec){ .tv_nsec = 50000000L }, NULL);
+	}
 	if (fd < 0)
 		return -errno;
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)) {
+		rc = -errno;
+		close(fd);
+		return rc;
+	}
 	/* the same kind of file as the one looked at, not something swapped in */
 	if (fstat(fd, &st) || (st.st_mode & S_IFMT) != (was->st_mode & S_IFMT)) {
 		close(fd);
@@ -53,53 +77,68 @@ static int write_in_place(const char *path, const struct stat *was,
 }
 
 /*
- * A new or a regular file: a temporary file beside it, synced and renamed
- * over it; an existing file's owner and mode kept, a new one gets @mode
- * less the umask.
+ * A new or a regular file: a temporary file beside it (probe/tmpfile.h: no
+ * kill leaves it behind), synced and renamed over it; an existing file's
+ * owner and mode kept, a new one gets @mode less the umask.
  */
 static int write_replace(const char *path, const struct stat *was, unsigned int mode,
 			 int (*fill)(FILE *out, void *ctx), void *ctx)
 {
-	char tmp[4096];
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char dir[4096];
+	struct hv_tmp t;
 	struct stat st;
 	FILE *out;
 	mode_t mask;
-	int fd, rc = 0;
+	int dirfd, fd, rc = 0;
 
-	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else if ((size_t)(slash - path) >= sizeof(dir))
 		return -ENAMETOOLONG;
-	fd = mkstemp(tmp);
-	if (fd < 0)
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (!*base)
+		return -EISDIR;
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0)
 		return -errno;
+	rc = hv_tmp_open(dirfd, base, &t);
+	if (rc) {
+		close(dirfd);
+		return rc;
+	}
 	if (was) {
 		mode = was->st_mode & 07777;
-		if (!fstat(fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
-		    fchown(fd, was->st_uid, was->st_gid))
+		if (!fstat(t.fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
+		    fchown(t.fd, was->st_uid, was->st_gid))
 			rc = -errno;
 	} else {
 		mask = umask(0);
 		umask(mask);
 		mode &= ~mask;
 	}
-	/* mkstemp() made it 0600 */
-	if (!rc && fchmod(fd, mode))
+	/* it was made 0600 */
+	if (!rc && fchmod(t.fd, mode))
 		rc = -errno;
-	out = rc ? NULL : fdopen(fd, "w");
+	fd = rc ? -1 : dup(t.fd);
+	out = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!out) {
 		rc = rc ? rc : -errno;
-		close(fd);
-		unlink(tmp);
-		return rc;
+		if (fd >= 0)
+			close(fd);
+		goto out;
 	}
 	rc = fill_stream(out, fill, ctx);
 	if (!rc && fsync(fd))
 		rc = -errno;
 	if (fclose(out) && !rc)
 		rc = -errno;
-	if (!rc && rename(tmp, path))
-		rc = -errno;
-	if (rc)
-		unlink(tmp);
+	if (!rc)
+		rc = hv_tmp_replace(dirfd, &t, base);
+out:
+	hv_tmp_close(dirfd, &t);
+	close(dirfd);
 	return rc;
 }
 
@@ -141,6 +180,8 @@ const char *hv_output_strerror(int rc)
 		return "is a block device or a socket: not written";
 	case -ESTALE:
 		return "changed while it was opened: not written";
+	case -ENXIO:
+		return "is a FIFO that no reader opened within 5 seconds: not written";
 	default:
 		return strerror(-rc);
 	}

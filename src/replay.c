@@ -32,6 +32,7 @@ struct replay {
 	struct resource *iomem;
 	FILE *out;
 	unsigned long line;
+	unsigned long regions;	/* commands run that make one */
 	struct hv_err *err;
 	/* the current line, split */
 	char *argv[MAX_ARGS];
@@ -254,6 +255,11 @@ static int run_line(struct replay *rp, char *line)
 	if (!rp->argc)
 		return 0;
 	cmd = rp->argv[0];
+	if ((!strcmp(cmd, "range") || !strcmp(cmd, "region") || !strcmp(cmd, "busy") ||
+	     !strcmp(cmd, "reserve-fb") || !strcmp(cmd, "alloc")) &&
+	    ++rp->regions > REPLAY_REGIONS_MAX)
+		fail(rp, "%s: more than %d commands that make a region: too large to run "
+		     "(a real VM has a few dozen regions)", cmd, REPLAY_REGIONS_MAX);
 	if (!strcmp(cmd, "set"))
 		return cmd_set(rp);
 	if (!strcmp(cmd, "range"))
@@ -323,7 +329,12 @@ int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
 	}
 	vmbus_init(&rp.vm, rp.iomem);
 	while ((got = read_line(in, line)) > 0) {
-		rp.line++;
+		if (++rp.line > REPLAY_LINES_MAX) {
+			hv_err_set(err, rp.line, "more than %d lines: too large to run",
+				   REPLAY_LINES_MAX);
+			rc = -1;
+			break;
+		}
 		rc = run_line(&rp, line);
 		if (rc)
 			break;

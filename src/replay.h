@@ -9,6 +9,13 @@
 
 /* Longest script line; a longer one is an error, not a truncation. */
 #define REPLAY_LINE_MAX 4096
+/*
+ * Caps no real VM's layout reaches (a few dozen regions; a real /proc/iomem
+ * has a few hundred lines): lines read, and commands that make a region
+ * (range, region, busy, reserve-fb, alloc), which bounds the live ones.
+ */
+#define REPLAY_LINES_MAX	1000000
+#define REPLAY_REGIONS_MAX	16384
 
 /*
  * Runs the script read from @in, writing what each command prints to

@@ -12,6 +12,23 @@
 
 static char root[64];
 
+/*
+ * fstat() is wrapped (-Wl,--wrap=fstat64: meson builds with 64-bit file
+ * offsets, where fstat() is fstat64()): fails with this errno when set
+ */
+static int fstat_fails;
+int __real_fstat64(int fd, struct stat *st);
+int __wrap_fstat64(int fd, struct stat *st);
+int __wrap_fstat64(int fd, struct stat *st)
+{
+	if (!fstat_fails)
+		return __real_fstat64(fd, st);
+	/* a failed call promises nothing of *st: here it looks like a directory */
+	st->st_mode = S_IFDIR | 0755;
+	errno = fstat_fails;
+	return -1;
+}
+
 static void put(const char *rel, const char *text)
 {
 	char p[256];
@@ -146,6 +163,21 @@ static void caps_and_non_files(void **state)
 	hv_path_deinit(&pc);
 }
 
+/* A failed fstat() is its errno, not what was left in the stat buffer. */
+static void open_regular_after_a_failed_fstat(void **state)
+{
+	struct hv_path pc;
+	int fd;
+
+	(void)state;
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	fstat_fails = EIO;
+	fd = hv_path_open_regular(&pc, "/etc/conf");
+	fstat_fails = 0;
+	assert_int_equal(fd, -EIO);
+	hv_path_deinit(&pc);
+}
+
 static void replace_keeps_owner_mode_and_backup(void **state)
 {
 	struct hv_path pc;
@@ -257,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(links_stay_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(walk_stays_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_regular_after_a_failed_fstat, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_keeps_owner_mode_and_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_refuses_a_changed_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(replace_keeps_every_backup, setup, teardown),

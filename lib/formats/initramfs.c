@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* What a kdump initramfs's member names and modprobe.d files say. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,32 +33,95 @@ bool initramfs_module_name(const char *path, char *name, size_t len)
 	return true;
 }
 
-unsigned int modprobe_blacklisted(const char *text, size_t len)
+/* An eight-digit hex field of a newc header; false if it is not one. */
+static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 {
-	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
-	struct line_iter it;
-	const char *p;
-	size_t l;
-	unsigned int set = 0, m;
+	const unsigned char *f = h + 6 + (size_t)8 * i;
+	unsigned int k;
 
-	line_iter_init(&it, text, len);
-	while (line_next(&it, &p, &l)) {
-		char word[64];
-		size_t w = 0, i = 0;
+	*v = 0;
+	for (k = 0; k < 8; k++) {
+		int d = f[k] >= '0' && f[k] <= '9' ? f[k] - '0' :
+			f[k] >= 'a' && f[k] <= 'f' ? f[k] - 'a' + 10 :
+			f[k] >= 'A' && f[k] <= 'F' ? f[k] - 'A' + 10 : -1;
 
-		while (i < l && (p[i] == ' ' || p[i] == '\t'))
-			i++;
-		if (i + 10 > l || strncmp(p + i, "blacklist", 9) || (p[i + 9] != ' ' && p[i + 9] != '\t'))
-			continue;
-		i += 9;
-		while (i < l && (p[i] == ' ' || p[i] == '\t'))
-			i++;
-		for (; i < l && w + 1 < sizeof(word) && p[i] != ' ' && p[i] != '\t' && p[i] != '#'; i++)
-			word[w++] = p[i] == '-' ? '_' : p[i];
-		word[w] = '\0';
-		for (m = 0; m < MOD_COUNT; m++)
-			if (!strcmp(word, mods[m]))
-				set |= MOD_BIT(m);
+		if (d < 0)
+			return false;
+		*v = *v << 4 | (uint32_t)d;
 	}
-	return set;
+	return true;
+}
+
+#define NEWC_HDR	110
+#define NEWC_MODE	1	/* the fields after the magic: ino, mode, ... */
+#define NEWC_FILESIZE	6
+#define NEWC_NAMESIZE	11
+
+int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_err *err)
+{
+	const unsigned char *p = buf, *end = p + len;
+
+	while (p < end) {
+		uint32_t mode, filesize;
+		size_t want, n;
+
+		if (s->skip) {
+			n = (uint64_t)(end - p) < s->skip ? (size_t)(end - p) : (size_t)s->skip;
+			p += n;
+			s->skip -= n;
+			s->pos += n;
+			continue;
+		}
+		want = s->namesize ? NEWC_HDR + s->namesize : NEWC_HDR;
+		n = (size_t)(end - p) < want - s->have ? (size_t)(end - p) : want - s->have;
+		memcpy(s->hdr + s->have, p, n);
+		s->have += n;
+		p += n;
+		if (s->have < want)
+			break;
+		if (!s->namesize) {
+			/* the header: its magic and sizes */
+			uint64_t at = s->pos;
+
+			if (memcmp(s->hdr, "070701", 6) && memcmp(s->hdr, "070702", 6)) {
+				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: no newc "
+					   "header (the kernel unpacks only newc): not read", at);
+				return -1;
+			}
+			if (!newc_field(s->hdr, NEWC_MODE, &mode) ||
+			    !newc_field(s->hdr, NEWC_FILESIZE, &filesize) ||
+			    !newc_field(s->hdr, NEWC_NAMESIZE, &s->namesize)) {
+				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a newc "
+					   "header with a field that is not hex: not read", at);
+				return -1;
+			}
+			if (!s->namesize || s->namesize > NEWC_NAME_MAX) {
+				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a member "
+					   "claims a name of %" PRIu32 " bytes (1 to %d, PATH_MAX, "
+					   "in a real one): too large to read", at, s->namesize,
+					   NEWC_NAME_MAX);
+				return -1;
+			}
+			if ((mode & 0170000) == 0120000 && filesize > NEWC_NAME_MAX) {
+				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a symbolic "
+					   "link claims a target of %" PRIu32 " bytes (at most %d, "
+					   "PATH_MAX, in a real one): too large to read", at, filesize,
+					   NEWC_NAME_MAX);
+				return -1;
+			}
+			s->filesize = filesize;
+			continue;
+		}
+		/* the name: "TRAILER!!!" ends the archive */
+		if (s->namesize == 11 && !memcmp(s->hdr + NEWC_HDR, "TRAILER!!!", 11))
+			return 1;
+		filesize = s->filesize;
+		s->pos += NEWC_HDR + s->namesize;
+		/* the name padded to 4 from the header's start, then the data padded to 4 */
+		s->skip = ((NEWC_HDR + (uint64_t)s->namesize + 3) & ~3ull) - NEWC_HDR - s->namesize +
+			  (((uint64_t)filesize + 3) & ~3ull);
+		s->namesize = 0;
+		s->have = 0;
+	}
+	return 0;
 }

@@ -210,7 +210,11 @@ enum iomem_status iomem_parse(const char *text, size_t len,
 
 		if (!eol)
 			eol = end;
-		lineno++;
+		if (++lineno > IOMEM_LINES_MAX) {
+			hv_err_set(err, lineno, "more than %d lines: too large to read (a real "
+				   "/proc/iomem has a few hundred)", IOMEM_LINES_MAX);
+			goto out;
+		}
 		nl = hv_grow(lines, &cap, n, sizeof(*nl), 64);
 		if (!nl) {
 			st = IOMEM_NOMEM;

@@ -17,10 +17,19 @@ enum iomem_status {
 };
 
 /*
+ * Caps no real /proc/iomem reaches (a large VM's has a few hundred lines,
+ * tens of KiB): what is read at most, and the lines parsed; each line costs
+ * a resource and its name, so the tree stays within a few tens of MiB.
+ */
+#define IOMEM_FILE_MAX	(4u << 20)
+#define IOMEM_LINES_MAX	65536
+
+/*
  * Parses /proc/iomem text into a new tree under a fresh iomem root. The
  * listing must be what r_show() prints: two spaces of indent per level,
  * children inside their parent, siblings ascending and apart. Resources
  * get IORESOURCE_MEM only: the listing does not say which are busy.
+ * More than IOMEM_LINES_MAX lines: IOMEM_MALFORMED, and the error says so.
  */
 enum iomem_status iomem_parse(const char *text, size_t len,
 			      struct resource **root, struct hv_err *err);

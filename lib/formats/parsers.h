@@ -167,8 +167,46 @@ bool release_from_name(const char *path, char *release, size_t len);
 /* "usr/lib/modules/R/kernel/drivers/pci/controller/pci-hyperv.ko.zst" -> "pci_hyperv";
  * false for a member that is no kernel module. */
 bool initramfs_module_name(const char *path, char *name, size_t len);
-/* A modprobe.d file inside it: adds the MOD_BIT()s of "blacklist NAME" lines. */
+
+/*
+ * --- modprobe.d (modprobe.d(5)), read as libkmod reads it (kmod 30,
+ * libkmod/libkmod-config.c: conf_files_filter_out(), kmod_config_parse(),
+ * kmod_config_parse_kcmdline()): only the blacklist keyword, which is all the
+ * verdict needs.
+ */
+/* A file libkmod reads in a modprobe.d directory: NAME.conf or NAME.alias, no leading dot. */
+bool modprobe_conf_name(const char *name);
+/*
+ * The MOD_BIT()s of "blacklist NAME" lines in a modprobe.d file: lines
+ * continued by a backslash before the newline, a line whose first byte is
+ * '#' is a comment, words split by spaces and tabs, NAME the word after
+ * "blacklist" with '-' read as '_'.
+ */
 unsigned int modprobe_blacklisted(const char *text, size_t len);
+/* The same of a kernel command line's modprobe.blacklist=A,B,... words. */
+unsigned int kcmdline_blacklisted(const char *text, size_t len);
+
+/*
+ * The newc cpio headers of a stream, checked before libarchive reads it:
+ * libarchive buffers a member's whole name, and a symbolic link's whole
+ * target, as large as the header claims (4 GiB from 135 KB). The kernel
+ * (init/initramfs.c do_header()) unpacks only newc ("070701", "070702")
+ * and skips a name or link target longer than PATH_MAX: longer is no real
+ * initramfs, and the scan stops there. Fed the (uncompressed) stream in
+ * pieces, in constant memory.
+ */
+#define NEWC_NAME_MAX 4096	/* PATH_MAX */
+struct newc_scan {
+	uint64_t pos;		/* bytes of the stream seen */
+	uint64_t skip;		/* of the current member's padding and data */
+	uint32_t namesize;	/* of the current header; 0 while reading one */
+	uint32_t filesize;	/* of the current header */
+	size_t have;		/* bytes in hdr[] */
+	unsigned char hdr[110 + NEWC_NAME_MAX];
+};
+/* Returns 1 at the "TRAILER!!!" member, 0 for more, -1 (and @err) where a
+ * header is no newc one, or claims a name or link target past NEWC_NAME_MAX. */
+int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_err *err);
 
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);
