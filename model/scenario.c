@@ -710,6 +710,9 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 	trace_add(t, phase, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
 		  "the PCI BAR) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+	kb->hvfb_clear_si = hvfb_clears_screen_info(&kr, why, sizeof(why));
+	trace_add(t, phase, true, "kernel", "%s: hyperv_fb clears screen_info on Gen2: %s (%s)",
+		  release, kb->hvfb_clear_si ? "yes" : "no", why);
 }
 
 /* The running kernel's build, as the scenario's own fields hold it. */
@@ -724,6 +727,7 @@ static struct kernel_build first_build(const struct scenario *sc)
 	kb.sysfb = sc->sysfb;
 	kb.sysfb_gate = sc->sysfb_gate;
 	kb.gen1_pci_bar = sc->gen1_pci_bar;
+	kb.hvfb_clear_si = sc->hvfb_clear_si;
 	return kb;
 }
 
@@ -748,6 +752,7 @@ static void apply_kernels(struct scenario *sc, struct trace *t)
 	sc->fixes = kb.fixes;
 	sc->sysfb_gate = kb.sysfb_gate;
 	sc->gen1_pci_bar = kb.gen1_pci_bar;
+	sc->hvfb_clear_si = kb.hvfb_clear_si;
 	if (sc->manual & SC_SET_KDUMP_BUILD)
 		return;
 	sc->kdump = kb;

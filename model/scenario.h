@@ -52,6 +52,8 @@ struct kernel_build {
 	bool sysfb;			/* CONFIG_SYSFB */
 	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
 	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
+	/* hyperv_fb clears screen_info on Gen2: 3cb73bc3fa2a (v5.10) until c25a19afb81c (v6.8) */
+	bool hvfb_clear_si;
 };
 
 struct mmio_span {
@@ -111,6 +113,7 @@ struct scenario {
 	bool sysfb;			/* CONFIG_SYSFB */
 	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
 	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
+	bool hvfb_clear_si;		/* 3cb73bc3fa2a without c25a19afb81c: v5.10 ... v6.7 */
 	unsigned int fixes;		/* FIX_BIT()s */
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
 	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */

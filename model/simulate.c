@@ -237,6 +237,7 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 	const struct kernel_build first = {
 		.fixes = sc->fixes, .builtin = sc->builtin, .sysfb = sc->sysfb,
 		.sysfb_gate = sc->sysfb_gate, .gen1_pci_bar = sc->gen1_pci_bar,
+		.hvfb_clear_si = sc->hvfb_clear_si,
 	};
 	struct hv_kernel k = {
 		.sc = sc, .build = kdump ? &sc->kdump : &first, .kdump = kdump, .phase = kdump ? PHASE_KDUMP : PHASE_FIRST,

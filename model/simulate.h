@@ -49,6 +49,12 @@ struct sim_kernel {
 	uint32_t lfb_size;		/* raw: bytes, or 64 KiB units from kexec-tools' fb0 path */
 	uint8_t orig_video_isVGA;	/* the screen_info's video type it booted with */
 	bool efi_boot;			/* booted through EFI (Gen2, and not kexec_load --noefi) */
+	/*
+	 * hyperv_fb set the global screen_info's lfb_base, lfb_size and
+	 * orig_video_isVGA to 0 (3cb73bc3fa2a ... c25a19afb81c); the boot-time
+	 * copy, /sys/kernel/boot_params/data, keeps the fields above
+	 */
+	bool si_cleared;
 	const char *video_driver;	/* the one that bound the video device, or NULL */
 	bool pci_probed;		/* pci_hyperv was there to probe */
 	bool pci_ok;			/* the bus came up */
