@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Ours: one Gen2 kernel's boot, as far as MMIO goes, driven through the
+ * functions tests/kernel-real cut out of a Debian kernel source (compiled
+ * in after this file): vmbus_walk_resources() over the _CRS ranges,
+ * vmbus_reserve_fb(), the firmware framebuffer's claim (efifb's
+ * request_mem_region() of its size_remap), then pci-hyperv's
+ * hv_allocate_config_window() and hv_pci_allocate_bridge_windows() and
+ * hyperv_fb's hvfb_getmem() in the probe order given. Prints each
+ * allocation, the screen_info left and /proc/iomem's top level, one line
+ * each, for the harness to compare with hvkdump simulate --json.
+ *   boot LOW_START LOW_END HIGH_START HIGH_END LFB_BASE LFB_SIZE VRAM_MB ORDER
+ * ORDER: a string of p (pci-hyperv) and f (hyperv_fb), e.g. "pf".
+ */
+#include "shim.h"
+
+struct resource iomem_resource = {
+	.start = 0, .end = UINT64_MAX, .name = "PCI mem", .flags = IORESOURCE_MEM,
+};
+struct sysfb_display_info sysfb_primary_display;
+int shim_efi_boot = 1;
+static struct resource *efifb;
+static uint64_t efifb_start, efifb_len;
+
+static acpi_status vmbus_walk_resources(struct acpi_resource *res, void *ctx);
+static void vmbus_reserve_fb(void);
+static int hv_allocate_config_window(struct hv_pcibus_device *hbus);
+static int hv_pci_allocate_bridge_windows(struct hv_pcibus_device *hbus);
+static int hvfb_getmem(struct hv_device *hdev, struct fb_info *info);
+
+struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device, struct pci_dev *from)
+{
+	(void)vendor, (void)device, (void)from;
+	return NULL;
+}
+
+/* the firmware framebuffer goes: its region is released */
+void shim_aperture_remove(void)
+{
+	if (!efifb)
+		return;
+	release_mem_region(efifb_start, efifb_len);
+	efifb = NULL;
+}
+
+static void alloc_line(const char *driver, const char *what, int rc, const struct resource *r)
+{
+	if (rc)
+		printf("alloc %s %s rc %d\n", driver, what, rc);
+	else
+		printf("alloc %s %s 0x%llx-0x%llx\n", driver, what, (unsigned long long)r->start,
+		       (unsigned long long)r->end);
+}
+
+int main(int argc, char **argv)
+{
+	static struct hv_device vdev = { { "video" } }, pdev = { { "pci" } };
+	struct acpi_resource crs = { 0 };
+	struct hv_pcibus_device hbus = { .hdev = &pdev, .high_mmio_space = SZ_1M };
+	struct hvfb_par par = { 0 };
+	struct fb_info info = { .par = &par };
+	const char *order;
+	struct resource *r;
+	int rc;
+
+	if (argc != 9)
+		return 2;
+	crs.type = ACPI_RESOURCE_TYPE_ADDRESS32;
+	crs.data.address32.address.minimum = strtoull(argv[1], NULL, 0);
+	crs.data.address32.address.maximum = strtoull(argv[2], NULL, 0);
+	vmbus_walk_resources(&crs, NULL);
+	crs.type = ACPI_RESOURCE_TYPE_ADDRESS64;
+	crs.data.address64.address.minimum = strtoull(argv[3], NULL, 0);
+	crs.data.address64.address.maximum = strtoull(argv[4], NULL, 0);
+	vmbus_walk_resources(&crs, NULL);
+	screen_info.lfb_base = (u32)strtoull(argv[5], NULL, 0);
+	screen_info.lfb_size = (u32)strtoull(argv[6], NULL, 0);
+	screen_info.orig_video_isVGA = screen_info.lfb_base ? 0x70 : 0;
+	screen_fb_size = (uint)strtoul(argv[7], NULL, 0) << 20;
+	screen_width = 1024, screen_height = 768, screen_depth = 32;
+	order = argv[8];
+
+	vmbus_reserve_fb();
+	if (fb_mmio)
+		printf("fb_range 0x%llx-0x%llx\n", (unsigned long long)fb_mmio->start,
+		       (unsigned long long)fb_mmio->end);
+	else
+		printf("fb_range none\n");
+	/* efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode, total) */
+	if (screen_info.lfb_base && screen_info.lfb_size) {
+		uint64_t vmode = 1024 * 768 * 4, total = screen_info.lfb_size;
+
+		if (total < vmode)
+			total = vmode;
+		efifb_len = 2 * vmode < total ? 2 * vmode : total;
+		efifb_start = screen_info.lfb_base;
+		efifb = request_mem_region(efifb_start, efifb_len, "efifb");
+	}
+	for (; *order; order++) {
+		if (*order == 'p') {
+			rc = hv_allocate_config_window(&hbus);
+			alloc_line("pci_hyperv", "config", rc, hbus.mem_config);
+			if (rc)
+				continue;
+			rc = hv_pci_allocate_bridge_windows(&hbus);
+			alloc_line("pci_hyperv", "bar64", rc, hbus.high_mmio_res);
+		} else if (*order == 'f') {
+			rc = hvfb_getmem(&vdev, &info);
+			alloc_line("hyperv_fb", "vram", rc, par.mem);
+		}
+	}
+	printf("screen_info 0x%x 0x%x 0x%x\n", screen_info.orig_video_isVGA,
+	       screen_info.lfb_base, screen_info.lfb_size);
+	for (r = iomem_resource.child; r; r = r->sibling)
+		printf("iomem 0x%llx-0x%llx\n", (unsigned long long)r->start,
+		       (unsigned long long)r->end);
+	return 0;
+}

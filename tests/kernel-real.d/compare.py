@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+# Builds the boot of kernel-real.d/boot.c with the functions cut out of each
+# Debian source tree, runs it on the scenarios below and compares each run
+# with hvkdump simulate --json on the same scenario.
+#   compare.py HVKDUMP HERE SRCROOT WORKDIR VERSION...
+import json
+import os
+import re
+import subprocess
+import sys
+
+hv, here, srcroot, work = sys.argv[1:5]
+versions = sys.argv[5:]
+
+CUTS = [
+    ("kernel/resource.c", ["__request_resource", "__request_region_locked",
+                           "__request_region", "__release_region"]),
+    ("drivers/hv/vmbus_drv.c", ["vmbus_walk_resources", "vmbus_reserve_fb",
+                                "vmbus_allocate_mmio", "vmbus_free_mmio"]),
+    ("drivers/pci/controller/pci-hyperv.c", ["hv_allocate_config_window",
+                                             "hv_pci_allocate_bridge_windows"]),
+    ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_getmem"]),
+]
+NO_HYPERV_FB = ("static int hvfb_getmem(struct hv_device *h, struct fb_info *i)\n"
+                "{\n\t(void)h, (void)i;\n\treturn -ENODEV;\n}\n")
+WHAT = {"config window": "config", "64-bit BAR window": "bar64", "VRAM": "vram"}
+HIGH = (0xfe0000000, 0xfffffffff)
+# (name, low MMIO, lfb_base, VRAM MiB): Azure's default (3 GiB low MMIO
+# space), Set-VM's smallest (128 MiB) and a 4K resolution's VRAM
+LAYOUTS = [
+    ("default", (0x40000000, 0xffffffff), 0x40000000, 8),
+    ("low-128M", (0xf8000000, 0xffffffff), 0xf8000000, 8),
+    ("vram-64M", (0x40000000, 0xffffffff), 0x40000000, 64),
+    ("low-128M-vram-32M", (0xf8000000, 0xffffffff), 0xf8000000, 32),
+]
+LFB_SIZE = 0x300000
+
+
+def build(version):
+    tree = os.path.join(srcroot, version)
+    text = open(os.path.join(here, "boot.c")).read()
+    for path, names in CUTS:
+        full = os.path.join(tree, path)
+        if not os.path.exists(full):
+            if path.endswith("hyperv_fb.c"):
+                text += NO_HYPERV_FB
+                continue
+            sys.exit(f"{version}: no {path}")
+        text += subprocess.run([sys.executable, os.path.join(here, "cut.py"), full] + names,
+                               check=True, capture_output=True, text=True).stdout
+    c = os.path.join(work, f"boot-{version}.c")
+    exe = os.path.join(work, f"boot-{version}")
+    open(c, "w").write(text)
+    subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-o", exe, c], check=True)
+    return exe, os.path.exists(os.path.join(tree, "drivers/video/fbdev/hyperv_fb.c"))
+
+
+def real(exe, low, lfb_base, lfb_size, vram, order):
+    out = subprocess.run([exe, hex(low[0]), hex(low[1]), hex(HIGH[0]), hex(HIGH[1]),
+                          hex(lfb_base), hex(lfb_size), str(vram), order],
+                         check=True, capture_output=True, text=True).stdout
+    r = {"allocs": [], "iomem": []}
+    for line in out.splitlines():
+        w = line.split()
+        if w[0] == "fb_range":
+            r["fb_range"] = w[1]
+        elif w[0] == "alloc":
+            r["allocs"].append(" ".join(w[1:]))
+        elif w[0] == "screen_info":
+            r["si"] = tuple(int(x, 16) for x in w[1:])
+        elif w[0] == "iomem":
+            r["iomem"].append(w[1])
+    return r
+
+
+def span(s):
+    return f"{s['start']}-{s['end']}" if s else "none"
+
+
+def model_kernel(k):
+    r = {"fb_range": span(k["fb_range"]), "allocs": [], "iomem": []}
+    for a in k["allocations"]:
+        res = a["result"]
+        r["allocs"].append(f"{a['driver']} {WHAT[a['what']]} " +
+                           (span(res) if "start" in res else f"rc {res.get('rc', '?')}"))
+    for line in (k.get("iomem") or "").splitlines():
+        if not line.startswith(" "):
+            a, b = line.split(" : ")[0].split("-")
+            r["iomem"].append(f"0x{int(a, 16):x}-0x{int(b, 16):x}")
+    return r
+
+
+def model(release, low, lfb_base, vram, order, fb):
+    mods = {"p": "pci_hyperv", "f": "hyperv_fb"}
+    po = [mods[c] for c in order] + [m for c, m in mods.items() if c not in order]
+    argv = [hv, "simulate", "--json", "--trace", "--kernel", release,
+            "--fb-driver", "hyperv_fb" if fb else "efifb",
+            "--kexec-args", "-p -s", "--probe-order", ",".join(po + ["hyperv_drm"]),
+            "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
+            "--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE), "--vram-mb", str(vram)]
+    p = subprocess.run(argv, capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        sys.exit(f"{' '.join(argv)}: {p.stderr.strip()}")
+    d = json.loads(p.stdout)
+    h = d["handoff"]
+    return (model_kernel(d["first_kernel"]), model_kernel(d["kdump_kernel"]),
+            (int(h["orig_video_isVGA"], 16), int(h["lfb_base"], 16), int(h["lfb_size"], 16)))
+
+
+def main():
+    bad = runs = 0
+    for v in versions:
+        exe, fb = build(v)
+        release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
+        for name, low, lfb_base, vram in LAYOUTS:
+            for order in (("pf", "fp") if fb else ("p",)):
+                first = real(exe, low, lfb_base, LFB_SIZE, vram, order)
+                si = first.pop("si")
+                # the kdump kernel: kexec_file_load hands the screen_info the
+                # first kernel left; its initramfs loads pci-hyperv alone
+                kdump = real(exe, low, si[1], si[2], vram, "p")
+                kdump.pop("si")
+                mf, mk, msi = model(release, low, lfb_base, vram, order, fb)
+                runs += 1
+                diffs = []
+                for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
+                    for key in ("fb_range", "allocs", "iomem"):
+                        if r[key] != m[key]:
+                            diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
+                if si != msi:
+                    diffs.append(f"screen_info handed (isVGA, lfb_base, lfb_size): real "
+                                 f"{tuple(hex(x) for x in si)}, model {tuple(hex(x) for x in msi)}")
+                tag = f"{v:22s} {name:18s} {order:2s}"
+                if diffs:
+                    bad += 1
+                    print(f"{tag} DIFFERENT")
+                    for d in diffs:
+                        print(f"    {d}")
+                else:
+                    got = [a for a in first['allocs'] if ' vram ' in a]
+                    print(f"{tag} same: {got[0] if got else 'no VRAM allocated'}, "
+                          f"handed lfb_base {si[1]:#x}")
+    print(f"{runs - bad} of {runs} boots as the model says ({len(versions)} kernel lines)")
+    sys.exit(1 if bad else 0)
+
+
+main()
