@@ -222,7 +222,7 @@ int boot_kernel(struct hv_kernel *k)
 		if ((mods & MOD_BIT(m)) && !(k->build->builtin & MOD_BIT(m)))
 			probe(k, m, false);
 	}
-	if (!k->out->pci_probed)
+	if (!k->out->pci_probed && sc->pci_buses)
 		ktrace(k, false, "hv_pci_probe",
 		       "pci_hyperv is neither built in nor loaded: no PCI pass-through bus");
 	k->out->vram = k->host->vram;

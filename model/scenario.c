@@ -63,6 +63,8 @@ const struct scenario_key scenario_keys[] = {
 	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0" },
 	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need" },
 	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
+	{ "pci-passthrough", "none|N",
+	  "the PCI pass-through buses the host offers, one device each (default 1)" },
 	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
 	{ "observed-vram", "START-END|none",
 	  "where the first kernel really left VRAM (from /proc/iomem)" },
@@ -213,6 +215,7 @@ void scenario_defaults(struct scenario *sc)
 	sc->bars32 = 0;
 	sc->bars64 = SZ_1M;
 	sc->dump_target = DUMP_NVME;
+	sc->pci_buses = 1;
 }
 
 #define bad(err, ...) do { hv_err_set(err, 0, __VA_ARGS__); return -1; } while (0)
@@ -561,6 +564,19 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		return number(value, &sc->bars64, key, err);
 	if (!strcmp(key, "observed-vram"))
 		return span(value, &sc->observed_vram, true, key, err);
+	if (!strcmp(key, "pci-passthrough")) {
+		if (!strcmp(value, "none")) {
+			sc->pci_buses = 0;
+			return 0;
+		}
+		if (number(value, &v, key, err))
+			return -1;
+		if (!v || v > SIM_MAX_PCI_BUSES)
+			bad(err, "pci-passthrough: %" PRIu64 " is not none or between 1 and %u", v,
+			    SIM_MAX_PCI_BUSES);
+		sc->pci_buses = (unsigned int)v;
+		return 0;
+	}
 	if (!strcmp(key, "dump-target")) {
 		if ((i = pick(value, target_names, NAMES(target_names), key,
 			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
@@ -578,6 +594,9 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 
 	if (sc->arch == ARCH_ARM64 && sc->gen == 1)
 		bad(err, "arm64 Hyper-V VMs are Gen2 only: gen 1 is impossible with arch arm64");
+	if (!sc->pci_buses && (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF))
+		bad(err, "dump-target %s is a pass-through device, and pci-passthrough is none: "
+		    "say dump-target scsi or net-synthetic", dump_target_name(sc->dump_target));
 	if (p && p->gen != sc->gen)
 		bad(err, "layout %s is a Gen%d layout, not Gen%d", p->name, p->gen, sc->gen);
 	if (p && p->arch != sc->arch)
@@ -1016,7 +1035,11 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 	fix_set_str(sc->fixes, buf, sizeof(buf));
 	sb_addf(out, "kernel-fixes = %s\nhide-smem-start = %s\n", buf,
 		sc->hide_smem_start ? "yes" : "no");
-	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\ndump-target = %s\n",
-		sc->bars32, sc->bars64, dump_target_name(sc->dump_target));
+	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\n", sc->bars32, sc->bars64);
+	if (sc->pci_buses)
+		sb_addf(out, "pci-passthrough = %u\n", sc->pci_buses);
+	else
+		sb_addf(out, "pci-passthrough = none\n");
+	sb_addf(out, "dump-target = %s\n", dump_target_name(sc->dump_target));
 	dump_span(out, "observed-vram", &sc->observed_vram);
 }

@@ -116,7 +116,9 @@ struct scenario {
 	bool hvfb_clear_si;		/* 3cb73bc3fa2a without c25a19afb81c: v5.10 ... v6.7 */
 	unsigned int fixes;		/* FIX_BIT()s */
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
-	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */
+	uint64_t bars32, bars64;	/* MMIO each pass-through device's BARs need */
+	unsigned int pci_buses;		/* the PCI pass-through buses offered (0: none) */
+#define SIM_MAX_PCI_BUSES	8
 	enum dump_target dump_target;
 	/*
 	 * Where the first kernel really left VRAM, when it was seen (check reads

@@ -67,7 +67,7 @@ static void list_devices(const struct scenario *sc, struct sim_kernel *k)
 	struct sim_device *d;
 	bool pci_devs = k->pci_ok && !k->bars_on_vram && !k->bars_missing;
 
-	d = device(k, "pci_hyperv (PCI pass-through bus)", pci_devs);
+	d = sc->pci_buses ? device(k, "pci_hyperv (PCI pass-through bus)", pci_devs) : NULL;
 	if (!k->pci_probed)
 		dev_reason(d, "pci_hyperv is neither built in nor loaded");
 	else if (!k->config_window.set)

@@ -15,7 +15,7 @@
 #include "scenario.h"
 #include "trace.h"
 
-#define SIM_MAX_ALLOCS	8
+#define SIM_MAX_ALLOCS	32	/* 3 per pass-through bus, VRAM, and spare */
 #define SIM_MAX_DEVICES	8
 #define SIM_MAX_REASONS	6
 

@@ -10,7 +10,7 @@
  * allocation, the screen_info left and /proc/iomem's top level, one line
  * each, for the harness to compare with hvkdump simulate --json.
  *   boot LOW_START LOW_END HIGH_START HIGH_END LFB_BASE LFB_SIZE VRAM_MB ORDER
- * ORDER: a string of p (pci-hyperv) and f (hyperv_fb), e.g. "pf".
+ * ORDER: a string of p (a pci-hyperv bus) and f (hyperv_fb), e.g. "pf", "ppf".
  */
 #include "shim.h"
 
@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 {
 	static struct hv_device vdev = { { "video" } }, pdev = { { "pci" } };
 	struct acpi_resource crs = { 0 };
-	struct hv_pcibus_device hbus = { .hdev = &pdev, .high_mmio_space = SZ_1M };
+	struct hv_pcibus_device hbus;
 	struct hvfb_par par = { 0 };
 	struct fb_info info = { .par = &par };
 	const char *order;
@@ -98,6 +98,8 @@ int main(int argc, char **argv)
 	}
 	for (; *order; order++) {
 		if (*order == 'p') {
+			/* one pass-through bus, one device needing 1 MiB of 64-bit BARs */
+			hbus = (struct hv_pcibus_device){ .hdev = &pdev, .high_mmio_space = SZ_1M };
 			rc = hv_allocate_config_window(&hbus);
 			alloc_line("pci_hyperv", "config", rc, hbus.mem_config);
 			if (rc)

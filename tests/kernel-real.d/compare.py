@@ -92,12 +92,13 @@ def model_kernel(k):
 
 def model(release, low, lfb_base, vram, order, fb):
     mods = {"p": "pci_hyperv", "f": "hyperv_fb"}
-    po = [mods[c] for c in order] + [m for c, m in mods.items() if c not in order]
+    po = list(dict.fromkeys(mods[c] for c in order))
+    po += [m for c, m in mods.items() if c not in order]
     argv = [hv, "simulate", "--json", "--trace", "--kernel", release,
             "--fb-driver", "hyperv_fb" if fb else "efifb",
             "--kexec-args", "-p -s", "--probe-order", ",".join(po + ["hyperv_drm"]),
             "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
-            "--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE), "--vram-mb", str(vram)]
+            "--pci-passthrough", str(order.count("p")), "--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE), "--vram-mb", str(vram)]
     p = subprocess.run(argv, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(argv)}: {p.stderr.strip()}")
@@ -113,12 +114,12 @@ def main():
         exe, fb = build(v)
         release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
         for name, low, lfb_base, vram in LAYOUTS:
-            for order in (("pf", "fp") if fb else ("p",)):
+            for order in (("pf", "fp", "ppf") if fb else ("p", "pp")):
                 first = real(exe, low, lfb_base, LFB_SIZE, vram, order)
                 si = first.pop("si")
                 # the kdump kernel: kexec_file_load hands the screen_info the
                 # first kernel left; its initramfs loads pci-hyperv alone
-                kdump = real(exe, low, si[1], si[2], vram, "p")
+                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"))
                 kdump.pop("si")
                 mf, mk, msi = model(release, low, lfb_base, vram, order, fb)
                 runs += 1

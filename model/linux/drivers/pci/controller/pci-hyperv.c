@@ -94,14 +94,11 @@ static void bridge_window(struct hv_kernel *k, bool low, uint64_t need)
 	       low ? "32-bit" : "64-bit", a->start, a->end);
 }
 
-/* drivers/pci/controller/pci-hyperv.c: hv_pci_probe() */
-void hv_pci_probe(struct hv_kernel *k)
+/* drivers/pci/controller/pci-hyperv.c: hv_pci_probe() of one bus */
+static void probe_bus(struct hv_kernel *k)
 {
 	struct sim_kernel *o = k->out;
 
-	o->pci_probed = true;
-	o->vram_at_pci = k->host->vram;
-	ktrace(k, true, "hv_pci_probe", "pci_hyperv probes the PCI pass-through device");
 	if (!allocate_config_window(k))
 		return;
 	if (!enter_d0(k)) {
@@ -113,4 +110,40 @@ void hv_pci_probe(struct hv_kernel *k)
 	bridge_window(k, false, k->sc->bars64);
 	o->pci_ok = true;
 	ktrace(k, true, "hv_pci_probe", "root bus created");
+}
+
+/*
+ * hv_pci_probe() runs once per pass-through bus the host offers, each with
+ * its own config window and bridge windows. The dump target is taken to be
+ * behind the first bus; the others' results are traced and take MMIO.
+ */
+void hv_pci_probe(struct hv_kernel *k)
+{
+	struct sim_kernel *o = k->out, first;
+	unsigned int i;
+
+	if (!k->sc->pci_buses) {
+		ktrace(k, true, "hv_pci_probe", "pci_hyperv: the host offers no PCI pass-through "
+		       "device, nothing to probe");
+		return;
+	}
+	o->pci_probed = true;
+	o->vram_at_pci = k->host->vram;
+	for (i = 0; i < k->sc->pci_buses; i++) {
+		if (i)
+			first = *o;
+		ktrace(k, true, "hv_pci_probe", "pci_hyperv probes the PCI pass-through device%s",
+		       k->sc->pci_buses == 1 ? "" : i ? " of another bus" : " of the first bus");
+		probe_bus(k);
+		if (!i)
+			continue;
+		/* the first bus's outcome is the one the verdict reads */
+		o->config_window = first.config_window;
+		o->low_window = first.low_window;
+		o->high_window = first.high_window;
+		o->d0_refused = first.d0_refused;
+		o->pci_ok = first.pci_ok;
+		o->bars_on_vram = first.bars_on_vram;
+		o->bars_missing = first.bars_missing;
+	}
 }
