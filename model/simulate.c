@@ -185,6 +185,13 @@ static void verdict(const struct scenario *sc, struct sim_result *r)
 			       target_words(sc->dump_target));
 		}
 	}
+	if (k->mmio_spins) {
+		/* any dump target: the kernel never gets past the probe */
+		r->hang = true;
+		reason(r, REASON_NO_MMIO, "the kdump kernel spins for good in "
+		       "vmbus_allocate_mmio(), holding hyperv_mmio_lock (its loop's address "
+		       "wraps past 2^64 and finds no room): no dump is written");
+	}
 	r->saved = reachable && !r->hang;
 	if (!r->saved)
 		return;

@@ -62,6 +62,7 @@ struct sim_kernel {
 	bool bars_on_vram;		/* a bridge window lies on live VRAM */
 	bool bars_missing;		/* a bridge window could not be allocated */
 	bool fw_fb_hang;		/* its firmware framebuffer is where no VRAM is */
+	bool mmio_spins;		/* a vmbus_allocate_mmio() loop never returns */
 	struct sim_alloc allocs[SIM_MAX_ALLOCS];
 	unsigned int nallocs;
 	struct sim_device devices[SIM_MAX_DEVICES];

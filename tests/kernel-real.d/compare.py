@@ -52,6 +52,8 @@ def build(version):
     exe = os.path.join(work, f"boot-{version}")
     open(c, "w").write(text)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-o", exe, c], check=True)
+    subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, f'-DBOOT_C="{c}"', "-o",
+                    exe + "-wrap", os.path.join(here, "wrap.c")], check=True)
     return exe, os.path.exists(os.path.join(tree, "drivers/video/fbdev/hyperv_fb.c"))
 
 
@@ -108,6 +110,19 @@ def model(release, low, lfb_base, vram, order, fb):
             (int(h["orig_video_isVGA"], 16), int(h["lfb_base"], 16), int(h["lfb_size"], 16)))
 
 
+def wrap(exe):
+    """replay/wrap.hvr on the real functions and in the model"""
+    got = subprocess.run([exe + "-wrap"], capture_output=True, text=True, timeout=60).stdout.split()
+    real_r = (" ".join(got[0:2]), "spins" if "spins" in got else "returns")
+    m = subprocess.run([hv, "replay", "-"], input=open(os.path.join(
+        os.path.dirname(here), "fixtures", "replay", "wrap.hvr")).read(),
+        capture_output=True, text=True).stdout
+    vram = re.search(r"^vram = (0x[0-9a-f]+-0x[0-9a-f]+)", m, re.M)
+    model_r = ("vram " + (vram.group(1) if vram else "none"),
+               "spins" if "pci-cfg: never returns" in m else "returns")
+    return real_r, model_r
+
+
 def main():
     bad = runs = 0
     for v in versions:
@@ -141,7 +156,14 @@ def main():
                     got = [a for a in first['allocs'] if ' vram ' in a]
                     print(f"{tag} same: {got[0] if got else 'no VRAM allocated'}, "
                           f"handed lfb_base {si[1]:#x}")
-    print(f"{runs - bad} of {runs} boots as the model says ({len(versions)} kernel lines)")
+        real_r, model_r = wrap(exe)
+        runs += 1
+        if real_r != model_r:
+            bad += 1
+            print(f"{v:22s} wrap.hvr           DIFFERENT: real {real_r}, model {model_r}")
+        else:
+            print(f"{v:22s} wrap.hvr           same: {real_r[0]}, pci-cfg {real_r[1]}")
+    print(f"{runs - bad} of {runs} runs as the model says ({len(versions)} kernel lines)")
     sys.exit(1 if bad else 0)
 
 
