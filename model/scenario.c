@@ -65,6 +65,9 @@ const struct scenario_key scenario_keys[] = {
 	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
 	{ "pci-passthrough", "none|N",
 	  "the PCI pass-through buses the host offers, one device each (default 1)" },
+	{ "host-fw-vram-d0", "default|accept|refuse",
+	  "the host's answer to D0 entry on VRAM no driver moved (not published; "
+	  "default: accept on Gen1, as a capture shows, refuse on Gen2)" },
 	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
 	{ "observed-vram", "START-END|none",
 	  "where the first kernel really left VRAM (from /proc/iomem)" },
@@ -577,6 +580,15 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		sc->pci_buses = (unsigned int)v;
 		return 0;
 	}
+	if (!strcmp(key, "host-fw-vram-d0")) {
+		static const char *const answers[] = { "default", "accept", "refuse" };
+
+		if ((i = pick(value, answers, NAMES(answers), key, "default|accept|refuse",
+			      err)) < 0)
+			return -1;
+		sc->host_fw_vram_d0 = (unsigned int)i;
+		return 0;
+	}
 	if (!strcmp(key, "dump-target")) {
 		if ((i = pick(value, target_names, NAMES(target_names), key,
 			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
@@ -1040,6 +1052,8 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 		sb_addf(out, "pci-passthrough = %u\n", sc->pci_buses);
 	else
 		sb_addf(out, "pci-passthrough = none\n");
+	sb_addf(out, "host-fw-vram-d0 = %s\n", sc->host_fw_vram_d0 == HOST_FW_VRAM_ACCEPT ?
+		"accept" : sc->host_fw_vram_d0 == HOST_FW_VRAM_REFUSE ? "refuse" : "default");
 	sb_addf(out, "dump-target = %s\n", dump_target_name(sc->dump_target));
 	dump_span(out, "observed-vram", &sc->observed_vram);
 }

@@ -118,6 +118,14 @@ struct scenario {
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
 	uint64_t bars32, bars64;	/* MMIO each pass-through device's BARs need */
 	unsigned int pci_buses;		/* the PCI pass-through buses offered (0: none) */
+	/*
+	 * D0 entry on VRAM no guest driver placed (not published): 0 the
+	 * default (accept on Gen1, as a capture shows; refuse on Gen2, as for
+	 * placed VRAM), 1 accept, 2 refuse
+	 */
+	unsigned int host_fw_vram_d0;
+#define HOST_FW_VRAM_ACCEPT	1
+#define HOST_FW_VRAM_REFUSE	2
 #define SIM_MAX_PCI_BUSES	8
 	enum dump_target dump_target;
 	/*
@@ -217,5 +225,12 @@ extern const unsigned int scenario_npresets;
 /* The scenario as "key = value" lines, the file format. */
 struct strbuf;
 void scenario_dump(const struct scenario *sc, struct strbuf *out);
+
+/* Whether the host refuses D0 entry on VRAM no driver moved, as @sc has it. */
+static inline bool host_fw_vram_refuses(const struct scenario *sc)
+{
+	return sc->host_fw_vram_d0 == HOST_FW_VRAM_REFUSE ||
+	       (sc->host_fw_vram_d0 != HOST_FW_VRAM_ACCEPT && sc->gen == 2);
+}
 
 #endif

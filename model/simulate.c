@@ -258,9 +258,9 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 	return rc;
 }
 
-int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
+static int simulate_run(const struct scenario *sc, struct sim_result *r, bool trace)
 {
-	struct hv_host host = { { false, 0, 0 } };
+	struct hv_host host = { { false, 0, 0 }, false };
 
 	memset(r, 0, sizeof(*r));
 	r->trace.enabled = trace;
@@ -329,6 +329,30 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	first_kernel_verdict(r);
 	verdict(sc, r);
 	return r->trace.oom ? -ENOMEM : 0;
+}
+
+int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
+{
+	struct scenario other;
+	struct sim_result alt;
+	int rc = simulate_run(sc, r, trace);
+
+	if (rc)
+		return rc;
+	r->d0_assumed = r->first.d0_assumed || r->kdump.d0_assumed;
+	r->d0_refuse = host_fw_vram_refuses(sc);
+	r->flip_saved = r->saved;
+	r->flip_first_ok = r->first_ok;
+	if (!r->d0_assumed)
+		return 0;
+	/* the host's unpublished answer the other way */
+	other = *sc;
+	other.host_fw_vram_d0 = r->d0_refuse ? HOST_FW_VRAM_ACCEPT : HOST_FW_VRAM_REFUSE;
+	rc = simulate_run(&other, &alt, false);
+	r->flip_saved = alt.saved;
+	r->flip_first_ok = alt.first_ok;
+	sim_result_free(&alt);
+	return rc;
 }
 
 const char *sim_short_reason(const struct scenario *sc, const struct sim_result *r)

@@ -63,6 +63,7 @@ struct sim_kernel {
 	bool bars_missing;		/* a bridge window could not be allocated */
 	bool fw_fb_hang;		/* its firmware framebuffer is where no VRAM is */
 	bool mmio_spins;		/* a vmbus_allocate_mmio() loop never returns */
+	bool d0_assumed;		/* D0 entry met VRAM no driver moved: host-fw-vram-d0 decided */
 	struct sim_alloc allocs[SIM_MAX_ALLOCS];
 	unsigned int nallocs;
 	struct sim_device devices[SIM_MAX_DEVICES];
@@ -108,6 +109,10 @@ struct sim_result {
 	bool saved;
 	bool hang;
 	bool first_ok;			/* the first kernel has its PCI pass-through devices */
+	/* host-fw-vram-d0 decided a D0 entry; the verdicts with the other answer */
+	bool d0_assumed;
+	bool d0_refuse;			/* the answer assumed: refuse (else accept) */
+	bool flip_saved, flip_first_ok;
 	char first_why[256];		/* why not, when !first_ok */
 	char reasons[SIM_MAX_REASONS][512];
 	unsigned int nreasons;

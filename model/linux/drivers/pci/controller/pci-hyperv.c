@@ -48,11 +48,25 @@ static bool enter_d0(struct hv_kernel *k)
 	int attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (hv_host_d0_entry(k->host, cw->start, cw->end)) {
+		bool assumed = false;
+
+		if (hv_host_d0_entry(k->host, cw->start, cw->end, host_fw_vram_refuses(k->sc),
+				     &assumed)) {
 			ktrace(k, false, "hv_pci_enter_d0",
-			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64,
-			       cw->start);
+			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64
+			       "%s", cw->start, assumed ? " (assumed: it lies on VRAM no driver "
+			       "moved, where the host's answer is not published; a Gen1 capture, "
+			       "linux-hyperv, August 2022, shows D0 accepted there)" : "");
+			k->out->d0_assumed |= assumed;
 			return true;
+		}
+		k->out->d0_assumed |= assumed;
+		if (assumed) {
+			ktrace(k, false, "hv_pci_enter_d0",
+			       "D0 entry refused (assumed: the config window 0x%" PRIx64 "-0x%" PRIx64
+			       " lies on VRAM no driver moved, where the host's answer is not "
+			       "published; refused as on VRAM a driver placed)", cw->start, cw->end);
+			return false;
 		}
 		ktrace(k, attempt == 1, "hv_pci_enter_d0",
 		       "PCI Pass-through VSP failed D0 Entry with status %x: the config window "
