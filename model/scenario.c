@@ -741,7 +741,7 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 	trace_add(t, phase, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
 		  "the PCI BAR) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
-	kb->hvfb_clear_si = hvfb_clears_screen_info(&kr, why, sizeof(why));
+	kb->hvfb_clear_si = hvfb_clears_screen_info(&kr, NULL, why, sizeof(why));
 	trace_add(t, phase, true, "kernel", "%s: hyperv_fb clears screen_info on Gen2: %s (%s)",
 		  release, kb->hvfb_clear_si ? "yes" : "no", why);
 }
@@ -784,6 +784,13 @@ static void apply_kernels(struct scenario *sc, struct trace *t)
 	sc->sysfb_gate = kb.sysfb_gate;
 	sc->gen1_pci_bar = kb.gen1_pci_bar;
 	sc->hvfb_clear_si = kb.hvfb_clear_si;
+	if (sc->kernel[0]) {
+		struct kernel_release kr;
+
+		sc->hvfb_clear_si_assumed = false;
+		if (!kernel_release_parse(sc->kernel, &kr))
+			hvfb_clears_screen_info(&kr, &sc->hvfb_clear_si_assumed, NULL, 0);
+	}
 	if (sc->manual & SC_SET_KDUMP_BUILD)
 		return;
 	sc->kdump = kb;

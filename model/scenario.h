@@ -114,6 +114,7 @@ struct scenario {
 	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
 	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
 	bool hvfb_clear_si;		/* 3cb73bc3fa2a without c25a19afb81c: v5.10 ... v6.7 */
+	bool hvfb_clear_si_assumed;	/* c25a19afb81c's absence assumed (a distribution kernel) */
 	unsigned int fixes;		/* FIX_BIT()s */
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
 	uint64_t bars32, bars64;	/* MMIO each pass-through device's BARs need */

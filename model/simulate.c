@@ -343,6 +343,22 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	r->d0_refuse = host_fw_vram_refuses(sc);
 	r->flip_saved = r->saved;
 	r->flip_first_ok = r->first_ok;
+	r->si_assumed = sc->hvfb_clear_si_assumed && r->first.si_cleared &&
+			r->handoff.syscall == SYSCALL_KEXEC_FILE_LOAD;
+	r->si_flip_saved = r->saved;
+	if (r->si_assumed) {
+		/* c25a19afb81c backported: screen_info kept, kexec_file_load hands it */
+		other = *sc;
+		other.hvfb_clear_si = false;
+		other.hvfb_clear_si_assumed = false;
+		if (!(sc->manual & SC_SET_KDUMP_BUILD) || !sc->kdump_kernel[0])
+			other.kdump.hvfb_clear_si = false;
+		rc = simulate_run(&other, &alt, false);
+		r->si_flip_saved = alt.saved;
+		sim_result_free(&alt);
+		if (rc)
+			return rc;
+	}
 	if (!r->d0_assumed)
 		return 0;
 	/* the host's unpublished answer the other way */

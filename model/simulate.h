@@ -113,6 +113,9 @@ struct sim_result {
 	bool d0_assumed;
 	bool d0_refuse;			/* the answer assumed: refuse (else accept) */
 	bool flip_saved, flip_first_ok;
+	/* kexec_file_load handed a screen_info hyperv_fb cleared, on an assumption */
+	bool si_assumed;
+	bool si_flip_saved;		/* the verdict were c25a19afb81c there */
 	char first_why[256];		/* why not, when !first_ok */
 	char reasons[SIM_MAX_REASONS][512];
 	unsigned int nreasons;

@@ -92,13 +92,14 @@ static bool clears(const char *release)
 	char why[160];
 
 	assert_int_equal(kernel_release_parse(release, &kr), 0);
-	return hvfb_clears_screen_info(&kr, why, sizeof(why));
+	return hvfb_clears_screen_info(&kr, NULL, why, sizeof(why));
 }
 
 /* hyperv_fb's screen_info history, as Debian's sources and changelogs show it */
 static void hyperv_fb_history(void **state)
 {
 	struct kernel_release kr;
+	bool assumed = false;
 	char why[160];
 
 	(void)state;
@@ -119,8 +120,12 @@ static void hyperv_fb_history(void **state)
 	assert_false(clears("5.9.6"));
 	/* a distribution kernel on 6.1: the base line's code, said to be assumed */
 	assert_int_equal(kernel_release_parse("6.1.0-37-cloud-amd64", &kr), 0);
-	assert_true(hvfb_clears_screen_info(&kr, why, sizeof(why)));
+	assert_true(hvfb_clears_screen_info(&kr, &assumed, why, sizeof(why)));
+	assert_true(assumed);
 	assert_non_null(strstr(why, "assumed"));
+	assert_int_equal(kernel_release_parse("6.1.192", &kr), 0);
+	assert_true(hvfb_clears_screen_info(&kr, &assumed, why, sizeof(why)));
+	assert_false(assumed);
 }
 
 int main(void)

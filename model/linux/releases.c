@@ -202,7 +202,8 @@ enum change_state kernel_release_has(const struct kernel_release *kr, enum kerne
 	return CHANGE_UNKNOWN;
 }
 
-bool hvfb_clears_screen_info(const struct kernel_release *kr, char *why, size_t wlen)
+bool hvfb_clears_screen_info(const struct kernel_release *kr, bool *assumed, char *why,
+			     size_t wlen)
 {
 	enum change_state add = kernel_release_has(kr, KC_3CB73BC3FA2A, NULL, 0);
 	enum change_state undo = kernel_release_has(kr, KC_C25A19AFB81C, NULL, 0);
@@ -218,5 +219,7 @@ bool hvfb_clears_screen_info(const struct kernel_release *kr, char *why, size_t 
 	}
 	say("3cb73bc3fa2a (v5.10)%s", undo == CHANGE_UNKNOWN ? "; assumed: c25a19afb81c "
 	    "(v6.8), which undid it, not backported" : ", and not c25a19afb81c (v6.8)");
+	if (assumed)
+		*assumed = undo == CHANGE_UNKNOWN;
 	return true;
 }

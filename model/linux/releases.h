@@ -51,8 +51,10 @@ enum change_state kernel_release_has(const struct kernel_release *kr, enum kerne
 /*
  * Whether hyperv_fb's hvfb_getmem() clears screen_info on Gen2 in @kr:
  * 3cb73bc3fa2a present and c25a19afb81c not. A c25a19afb81c the table
- * cannot place is assumed absent (the base line's code); @why says so.
+ * cannot place is assumed absent (the base line's code); @why says so, and
+ * *@assumed (may be NULL) is set.
  */
-bool hvfb_clears_screen_info(const struct kernel_release *kr, char *why, size_t wlen);
+bool hvfb_clears_screen_info(const struct kernel_release *kr, bool *assumed, char *why,
+			     size_t wlen);
 
 #endif
