@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Ours: one Gen2 kernel's boot, as far as MMIO goes, driven through the
+ * Ours: one kernel's boot, as far as MMIO goes, driven through the
  * functions tests/kernel-real cut out of a Debian kernel source (compiled
  * in after this file): vmbus_walk_resources() over the _CRS ranges,
  * vmbus_reserve_fb(), the firmware framebuffer's claim (efifb's
  * request_mem_region() of its size_remap), then pci-hyperv's
  * hv_allocate_config_window() and hv_pci_allocate_bridge_windows() and
- * hyperv_fb's hvfb_getmem() in the probe order given. Prints each
- * allocation, the screen_info left and /proc/iomem's top level, one line
- * each, for the harness to compare with hvkdump simulate --json.
+ * hyperv_fb's hvfb_getmem() in the probe order given. Gen1 (BAR_START
+ * given): BIOS boot, the PCI root windows over the _CRS ranges and the
+ * legacy video device's BAR0 in the tree first, as PCI enumeration leaves
+ * them. Prints each allocation, the screen_info left and /proc/iomem, one
+ * line each, for the harness to compare with hvkdump simulate --json.
  *   boot LOW_START LOW_END HIGH_START HIGH_END LFB_BASE LFB_SIZE VRAM_MB ORDER
+ *        [BAR_START BAR_END]
  * ORDER: a string of p (a pci-hyperv bus) and f (hyperv_fb), e.g. "pf", "ppf".
  */
 #include "shim.h"
@@ -21,7 +24,10 @@ struct sysfb_display_info sysfb_primary_display;
 int shim_efi_boot = 1;
 static struct resource *efifb;
 static uint64_t efifb_start, efifb_len;
+static struct pci_dev video_pci;	/* Gen1: 1414:5353 */
+static bool video_pci_present;
 
+static struct resource *__request_resource(struct resource *root, struct resource *new);
 static acpi_status vmbus_walk_resources(struct acpi_resource *res, void *ctx);
 static void vmbus_reserve_fb(void);
 static int hv_allocate_config_window(struct hv_pcibus_device *hbus);
@@ -30,8 +36,34 @@ static int hvfb_getmem(struct hv_device *hdev, struct fb_info *info);
 
 struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device, struct pci_dev *from)
 {
-	(void)vendor, (void)device, (void)from;
-	return NULL;
+	(void)from;
+	if (vendor != PCI_VENDOR_ID_MICROSOFT || device != PCI_DEVICE_ID_HYPERV_VIDEO)
+		return NULL;
+	return video_pci_present ? &video_pci : NULL;
+}
+
+/* A non-busy resource under @parent, as PCI enumeration inserts windows and BARs. */
+static void pci_region(struct resource *parent, uint64_t start, uint64_t end, const char *name)
+{
+	struct resource *r = calloc(1, sizeof(*r));
+
+	r->start = start;
+	r->end = end;
+	r->name = name;
+	r->flags = IORESOURCE_MEM;
+	if (__request_resource(parent, r))
+		exit(3);
+}
+
+static void show_tree(const struct resource *parent, int depth)
+{
+	const struct resource *r;
+
+	for (r = parent->child; r; r = r->sibling) {
+		printf("iomem %d 0x%llx-0x%llx\n", depth, (unsigned long long)r->start,
+		       (unsigned long long)r->end);
+		show_tree(r, depth + 1);
+	}
 }
 
 /* the firmware framebuffer goes: its region is released */
@@ -63,8 +95,23 @@ int main(int argc, char **argv)
 	struct resource *r;
 	int rc;
 
-	if (argc != 9)
+	if (argc != 9 && argc != 11)
 		return 2;
+	if (argc == 11) {
+		uint64_t low0 = strtoull(argv[1], NULL, 0), low1 = strtoull(argv[2], NULL, 0);
+
+		shim_efi_boot = 0;
+		pci_region(&iomem_resource, low0, low1, "PCI Bus 0000:00");
+		pci_region(&iomem_resource, strtoull(argv[3], NULL, 0), strtoull(argv[4], NULL, 0),
+			   "PCI Bus 0000:00");
+		video_pci.resource[0] = (struct resource){
+			.start = strtoull(argv[9], NULL, 0), .end = strtoull(argv[10], NULL, 0),
+			.name = "0000:00:08.0", .flags = IORESOURCE_MEM,
+		};
+		video_pci_present = true;
+		pci_region(iomem_resource.child, video_pci.resource[0].start,
+			   video_pci.resource[0].end, "0000:00:08.0");
+	}
 	crs.type = ACPI_RESOURCE_TYPE_ADDRESS32;
 	crs.data.address32.address.minimum = strtoull(argv[1], NULL, 0);
 	crs.data.address32.address.maximum = strtoull(argv[2], NULL, 0);
@@ -75,7 +122,7 @@ int main(int argc, char **argv)
 	vmbus_walk_resources(&crs, NULL);
 	screen_info.lfb_base = (u32)strtoull(argv[5], NULL, 0);
 	screen_info.lfb_size = (u32)strtoull(argv[6], NULL, 0);
-	screen_info.orig_video_isVGA = screen_info.lfb_base ? 0x70 : 0;
+	screen_info.orig_video_isVGA = screen_info.lfb_base ? 0x70 : shim_efi_boot ? 0 : 1;
 	screen_fb_size = (uint)strtoul(argv[7], NULL, 0) << 20;
 	screen_width = 1024, screen_height = 768, screen_depth = 32;
 	order = argv[8];
@@ -87,7 +134,7 @@ int main(int argc, char **argv)
 	else
 		printf("fb_range none\n");
 	/* efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode, total) */
-	if (screen_info.lfb_base && screen_info.lfb_size) {
+	if (shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
 		uint64_t vmode = 1024 * 768 * 4, total = screen_info.lfb_size;
 
 		if (total < vmode)
@@ -113,8 +160,7 @@ int main(int argc, char **argv)
 	}
 	printf("screen_info 0x%x 0x%x 0x%x\n", screen_info.orig_video_isVGA,
 	       screen_info.lfb_base, screen_info.lfb_size);
-	for (r = iomem_resource.child; r; r = r->sibling)
-		printf("iomem 0x%llx-0x%llx\n", (unsigned long long)r->start,
-		       (unsigned long long)r->end);
+	(void)r;
+	show_tree(&iomem_resource, 0);
 	return 0;
 }

@@ -27,11 +27,15 @@ WHAT = {"config window": "config", "64-bit BAR window": "bar64", "VRAM": "vram"}
 HIGH = (0xfe0000000, 0xfffffffff)
 # (name, low MMIO, lfb_base, VRAM MiB): Azure's default (3 GiB low MMIO
 # space), Set-VM's smallest (128 MiB) and a 4K resolution's VRAM
+# Gen1 (Hyper-V's default): BIOS text mode, no lfb_base, the legacy video
+# BAR0 at the low range's start
 LAYOUTS = [
-    ("default", (0x40000000, 0xffffffff), 0x40000000, 8),
-    ("low-128M", (0xf8000000, 0xffffffff), 0xf8000000, 8),
-    ("vram-64M", (0x40000000, 0xffffffff), 0x40000000, 64),
-    ("low-128M-vram-32M", (0xf8000000, 0xffffffff), 0xf8000000, 32),
+    ("default", (0x40000000, 0xffffffff), 0x40000000, 8, None),
+    ("low-128M", (0xf8000000, 0xffffffff), 0xf8000000, 8, None),
+    ("vram-64M", (0x40000000, 0xffffffff), 0x40000000, 64, None),
+    ("low-128M-vram-32M", (0xf8000000, 0xffffffff), 0xf8000000, 32, None),
+    ("gen1", (0xf8000000, 0xfffbffff), 0, 8, (0xf8000000, 0xfbffffff)),
+    ("gen1-vram-32M", (0xf8000000, 0xfffbffff), 0, 32, (0xf8000000, 0xfbffffff)),
 ]
 LFB_SIZE = 0x300000
 
@@ -57,10 +61,12 @@ def build(version):
     return exe, os.path.exists(os.path.join(tree, "drivers/video/fbdev/hyperv_fb.c"))
 
 
-def real(exe, low, lfb_base, lfb_size, vram, order):
-    out = subprocess.run([exe, hex(low[0]), hex(low[1]), hex(HIGH[0]), hex(HIGH[1]),
-                          hex(lfb_base), hex(lfb_size), str(vram), order],
-                         check=True, capture_output=True, text=True).stdout
+def real(exe, low, lfb_base, lfb_size, vram, order, bar):
+    argv = [exe, hex(low[0]), hex(low[1]), hex(HIGH[0]), hex(HIGH[1]),
+            hex(lfb_base), hex(lfb_size), str(vram), order]
+    if bar:
+        argv += [hex(bar[0]), hex(bar[1])]
+    out = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
     r = {"allocs": [], "iomem": []}
     for line in out.splitlines():
         w = line.split()
@@ -71,7 +77,7 @@ def real(exe, low, lfb_base, lfb_size, vram, order):
         elif w[0] == "screen_info":
             r["si"] = tuple(int(x, 16) for x in w[1:])
         elif w[0] == "iomem":
-            r["iomem"].append(w[1])
+            r["iomem"].append(f"{w[1]} {w[2]}")
     return r
 
 
@@ -86,21 +92,25 @@ def model_kernel(k):
         r["allocs"].append(f"{a['driver']} {WHAT[a['what']]} " +
                            (span(res) if "start" in res else f"rc {res.get('rc', '?')}"))
     for line in (k.get("iomem") or "").splitlines():
-        if not line.startswith(" "):
-            a, b = line.split(" : ")[0].split("-")
-            r["iomem"].append(f"0x{int(a, 16):x}-0x{int(b, 16):x}")
+        depth = (len(line) - len(line.lstrip())) // 2
+        a, b = line.split(" : ")[0].strip().split("-")
+        r["iomem"].append(f"{depth} 0x{int(a, 16):x}-0x{int(b, 16):x}")
     return r
 
 
-def model(release, low, lfb_base, vram, order, fb):
+def model(release, low, lfb_base, vram, order, fb, bar):
     mods = {"p": "pci_hyperv", "f": "hyperv_fb"}
     po = list(dict.fromkeys(mods[c] for c in order))
     po += [m for c, m in mods.items() if c not in order]
     argv = [hv, "simulate", "--json", "--trace", "--kernel", release,
-            "--fb-driver", "hyperv_fb" if fb else "efifb",
+            "--fb-driver", "hyperv_fb" if fb else "efifb" if not bar else "none",
             "--kexec-args", "-p -s", "--probe-order", ",".join(po + ["hyperv_drm"]),
             "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
-            "--pci-passthrough", str(order.count("p")), "--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE), "--vram-mb", str(vram)]
+            "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram)]
+    if bar:
+        argv += ["--layout", "hyperv-gen1", "--video-bar", f"{bar[0]:#x}-{bar[1]:#x}"]
+    else:
+        argv += ["--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE)]
     p = subprocess.run(argv, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(argv)}: {p.stderr.strip()}")
@@ -128,15 +138,15 @@ def main():
     for v in versions:
         exe, fb = build(v)
         release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
-        for name, low, lfb_base, vram in LAYOUTS:
+        for name, low, lfb_base, vram, bar in LAYOUTS:
             for order in (("pf", "fp", "ppf") if fb else ("p", "pp")):
-                first = real(exe, low, lfb_base, LFB_SIZE, vram, order)
+                first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
                 si = first.pop("si")
                 # the kdump kernel: kexec_file_load hands the screen_info the
                 # first kernel left; its initramfs loads pci-hyperv alone
-                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"))
+                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar)
                 kdump.pop("si")
-                mf, mk, msi = model(release, low, lfb_base, vram, order, fb)
+                mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar)
                 runs += 1
                 diffs = []
                 for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
