@@ -117,7 +117,10 @@ static void probe_bus(struct hv_kernel *k)
 		return;
 	if (!enter_d0(k)) {
 		o->d0_refused = true;
-		ktrace(k, true, "hv_pci_probe", "probe failed: no PCI bus, no device behind it");
+		/* the probe's error path: free_config, hv_free_config_window() */
+		vmbus_free_mmio(&k->vm, o->config_window.start, HV_PCI_CONFIG_SIZE);
+		ktrace(k, true, "hv_pci_probe", "probe failed: the config window is freed "
+		       "(hv_free_config_window()); no PCI bus, no device behind it");
 		return;
 	}
 	bridge_window(k, true, k->sc->bars32);
