@@ -13,7 +13,16 @@
  * line each, for the harness to compare with hvkdump simulate --json.
  *   boot LOW_START LOW_END HIGH_START HIGH_END LFB_BASE LFB_SIZE VRAM_MB ORDER
  *        [BAR_START BAR_END]
- * ORDER: a string of p (a pci-hyperv bus) and f (hyperv_fb), e.g. "pf", "ppf".
+ * The host is no kernel code: it stands here as the model has it (D0 entry
+ * refused on VRAM a driver placed; on VRAM where the firmware left it,
+ * refused on Gen2 and accepted on Gen1, the model's assumptions), with
+ * KR_HOST_VRAM="START END PLACED" as the first kernel left it for a kdump
+ * kernel; on a refusal hv_pci_probe() frees the config window
+ * (hv_free_config_window(), cut too) and stops.
+ * ORDER: a string of p (a pci-hyperv bus), f (hyperv_fb) and d (hyperv_drm,
+ * whose probe removes the firmware framebuffers first: in 6.1 inside
+ * hyperv_setup_vram(), since 6.8 in hyperv_vmbus_probe() before it, which
+ * D stands for), e.g. "pf", "ppf", "pD".
  */
 #include "shim.h"
 
@@ -26,6 +35,7 @@ static struct resource *efifb;
 static uint64_t efifb_start, efifb_len;
 static struct pci_dev video_pci;	/* Gen1: 1414:5353 */
 static bool video_pci_present;
+static struct { uint64_t start, end; bool set, placed; } host_vram;
 
 static struct resource *__request_resource(struct resource *root, struct resource *new);
 static acpi_status vmbus_walk_resources(struct acpi_resource *res, void *ctx);
@@ -33,6 +43,22 @@ static void vmbus_reserve_fb(void);
 static int hv_allocate_config_window(struct hv_pcibus_device *hbus);
 static int hv_pci_allocate_bridge_windows(struct hv_pcibus_device *hbus);
 static int hvfb_getmem(struct hv_device *hdev, struct fb_info *info);
+static int hyperv_setup_vram(struct hyperv_drm_device *hv, struct hv_device *hdev);
+static void hv_free_config_window(struct hv_pcibus_device *hbus);
+
+static void vram_placed(const struct resource *r)
+{
+	host_vram.start = r->start;
+	host_vram.end = r->end;
+	host_vram.set = host_vram.placed = true;
+}
+
+static bool d0_refused(const struct resource *cw)
+{
+	if (!host_vram.set || cw->start > host_vram.end || host_vram.start > cw->end)
+		return false;
+	return host_vram.placed || shim_efi_boot;
+}
 
 struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device, struct pci_dev *from)
 {
@@ -91,6 +117,7 @@ int main(int argc, char **argv)
 	struct hv_pcibus_device hbus;
 	struct hvfb_par par = { 0 };
 	struct fb_info info = { .par = &par };
+	struct hyperv_drm_device hv = { 0 };
 	const char *order;
 	struct resource *r;
 	int rc;
@@ -126,6 +153,25 @@ int main(int argc, char **argv)
 	screen_fb_size = (uint)strtoul(argv[7], NULL, 0) << 20;
 	screen_width = 1024, screen_height = 768, screen_depth = 32;
 	order = argv[8];
+	if (getenv("KR_HOST_VRAM")) {
+		unsigned long long s, e;
+		int placed;
+
+		if (sscanf(getenv("KR_HOST_VRAM"), "%llx %llx %d", &s, &e, &placed) == 3) {
+			host_vram.start = s, host_vram.end = e;
+			host_vram.set = true, host_vram.placed = placed;
+		}
+	} else if (shim_efi_boot && screen_info.lfb_base) {
+		host_vram.start = screen_info.lfb_base;
+		host_vram.end = host_vram.start + screen_info.lfb_size - 1;
+		host_vram.set = true;
+	} else if (video_pci_present) {
+		uint64_t end = video_pci.resource[0].start + screen_fb_size - 1;
+
+		host_vram.start = video_pci.resource[0].start;
+		host_vram.end = end < video_pci.resource[0].end ? end : video_pci.resource[0].end;
+		host_vram.set = true;
+	}
 
 	vmbus_reserve_fb();
 	if (fb_mmio)
@@ -151,16 +197,33 @@ int main(int argc, char **argv)
 			alloc_line("pci_hyperv", "config", rc, hbus.mem_config);
 			if (rc)
 				continue;
+			if (d0_refused(hbus.mem_config)) {
+				hv_free_config_window(&hbus);
+				continue;
+			}
 			rc = hv_pci_allocate_bridge_windows(&hbus);
 			alloc_line("pci_hyperv", "bar64", rc, hbus.high_mmio_res);
 		} else if (*order == 'f') {
 			rc = hvfb_getmem(&vdev, &info);
 			alloc_line("hyperv_fb", "vram", rc, par.mem);
+			if (!rc)
+				vram_placed(par.mem);
+		} else if (*order == 'd' || *order == 'D') {
+			if (*order == 'D')
+				shim_aperture_remove();
+			hv.mmio_megabytes = screen_fb_size >> 20;
+			rc = hyperv_setup_vram(&hv, &vdev);
+			alloc_line("hyperv_drm", "vram", rc, hv.mem);
+			if (!rc)
+				vram_placed(hv.mem);
 		}
 	}
 	printf("screen_info 0x%x 0x%x 0x%x\n", screen_info.orig_video_isVGA,
 	       screen_info.lfb_base, screen_info.lfb_size);
 	(void)r;
 	show_tree(&iomem_resource, 0);
+	if (host_vram.set)
+		printf("host_vram %llx %llx %d\n", (unsigned long long)host_vram.start,
+		       (unsigned long long)host_vram.end, host_vram.placed);
 	return 0;
 }

@@ -18,9 +18,13 @@ CUTS = [
     ("drivers/hv/vmbus_drv.c", ["vmbus_walk_resources", "vmbus_reserve_fb",
                                 "vmbus_allocate_mmio", "vmbus_free_mmio"]),
     ("drivers/pci/controller/pci-hyperv.c", ["hv_allocate_config_window",
+                                             "hv_free_config_window",
                                              "hv_pci_allocate_bridge_windows"]),
     ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_getmem"]),
+    ("drivers/gpu/drm/hyperv/hyperv_drm_drv.c", ["hyperv_setup_vram"]),
 ]
+NO_SETUP_VRAM = ("static int hyperv_setup_vram(struct hyperv_drm_device *hv, "
+                 "struct hv_device *hdev)\n{\n\t(void)hv, (void)hdev;\n\treturn -ENODEV;\n}\n")
 NO_HYPERV_FB = ("static int hvfb_getmem(struct hv_device *h, struct fb_info *i)\n"
                 "{\n\t(void)h, (void)i;\n\treturn -ENODEV;\n}\n")
 WHAT = {"config window": "config", "64-bit BAR window": "bar64", "VRAM": "vram"}
@@ -49,6 +53,9 @@ def build(version):
             if path.endswith("hyperv_fb.c"):
                 text += NO_HYPERV_FB
                 continue
+            if path.endswith("hyperv_drm_drv.c"):
+                text += NO_SETUP_VRAM
+                continue
             sys.exit(f"{version}: no {path}")
         text += subprocess.run([sys.executable, os.path.join(here, "cut.py"), full] + names,
                                check=True, capture_output=True, text=True).stdout
@@ -58,15 +65,26 @@ def build(version):
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-o", exe, c], check=True)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, f'-DBOOT_C="{c}"', "-o",
                     exe + "-wrap", os.path.join(here, "wrap.c")], check=True)
-    return exe, os.path.exists(os.path.join(tree, "drivers/video/fbdev/hyperv_fb.c"))
+    # hyperv_drm: where its probe removes the firmware framebuffers before
+    # hyperv_setup_vram() (since 6.8), the harness does that first ("D")
+    drm = os.path.join(tree, "drivers/gpu/drm/hyperv/hyperv_drm_drv.c")
+    probe = open(drm).read() if os.path.exists(drm) else ""
+    m = re.search(r"\nstatic int hyperv_vmbus_probe\(.*?\n}\n", probe, re.S)
+    d = "D" if m and re.search(r"aperture_remove\w*\(.*hyperv_setup_vram\(", m.group(0),
+                               re.S) else "d"
+    return exe, os.path.exists(os.path.join(tree, "drivers/video/fbdev/hyperv_fb.c")), d
 
 
-def real(exe, low, lfb_base, lfb_size, vram, order, bar):
+def real(exe, low, lfb_base, lfb_size, vram, order, bar, host=None):
     argv = [exe, hex(low[0]), hex(low[1]), hex(HIGH[0]), hex(HIGH[1]),
             hex(lfb_base), hex(lfb_size), str(vram), order]
     if bar:
         argv += [hex(bar[0]), hex(bar[1])]
-    out = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    env = dict(os.environ)
+    env.pop("KR_HOST_VRAM", None)
+    if host:
+        env["KR_HOST_VRAM"] = host
+    out = subprocess.run(argv, check=True, capture_output=True, text=True, env=env).stdout
     r = {"allocs": [], "iomem": []}
     for line in out.splitlines():
         w = line.split()
@@ -76,6 +94,8 @@ def real(exe, low, lfb_base, lfb_size, vram, order, bar):
             r["allocs"].append(" ".join(w[1:]))
         elif w[0] == "screen_info":
             r["si"] = tuple(int(x, 16) for x in w[1:])
+        elif w[0] == "host_vram":
+            r["host"] = " ".join(w[1:])
         elif w[0] == "iomem":
             r["iomem"].append(f"{w[1]} {w[2]}")
     return r
@@ -99,12 +119,14 @@ def model_kernel(k):
 
 
 def model(release, low, lfb_base, vram, order, fb, bar):
-    mods = {"p": "pci_hyperv", "f": "hyperv_fb"}
+    mods = {"p": "pci_hyperv", "f": "hyperv_fb", "d": "hyperv_drm", "D": "hyperv_drm"}
+    drv = "hyperv_drm" if ("d" in order or "D" in order) else \
+        "hyperv_fb" if fb else "efifb" if not bar else "none"
     po = list(dict.fromkeys(mods[c] for c in order))
-    po += [m for c, m in mods.items() if c not in order]
+    po += [m for m in ("pci_hyperv", "hyperv_fb", "hyperv_drm") if m not in po]
     argv = [hv, "simulate", "--json", "--trace", "--kernel", release,
-            "--fb-driver", "hyperv_fb" if fb else "efifb" if not bar else "none",
-            "--kexec-args", "-p -s", "--probe-order", ",".join(po + ["hyperv_drm"]),
+            "--fb-driver", drv,
+            "--kexec-args", "-p -s", "--probe-order", ",".join(po),
             "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
             "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram)]
     if bar:
@@ -136,16 +158,18 @@ def wrap(exe):
 def main():
     bad = runs = 0
     for v in versions:
-        exe, fb = build(v)
+        exe, fb, d = build(v)
         release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
         for name, low, lfb_base, vram, bar in LAYOUTS:
-            for order in (("pf", "fp", "ppf") if fb else ("p", "pp")):
+            for order in (("pf", "fp", "ppf") if fb else ("p", "pp")) + ("p" + d, d + "p"):
                 first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
                 si = first.pop("si")
+                host = first.pop("host", None)
                 # the kdump kernel: kexec_file_load hands the screen_info the
                 # first kernel left; its initramfs loads pci-hyperv alone
-                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar)
+                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
                 kdump.pop("si")
+                kdump.pop("host", None)
                 mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar)
                 runs += 1
                 diffs = []

@@ -177,6 +177,20 @@ void shim_aperture_remove(void);
 /* Gen1's RAM framebuffer: no contiguous memory here (Debian's cloud: no CMA) */
 #define hvfb_get_phymem(h, n)	((phys_addr_t)-1)
 
+/* hyperv_drm */
+struct drm_device { int unused; };
+struct hyperv_drm_device {
+	struct drm_device dev;
+	struct resource *mem;
+	void __iomem *vram;
+	unsigned long fb_base, fb_size;
+	u32 mmio_megabytes;
+};
+struct drm_driver { const char *name; };
+static const struct drm_driver hyperv_driver __attribute__((unused)) = { "hyperv_drm" };
+#define drm_err(...)		((void)0)
+#define drm_aperture_remove_conflicting_framebuffers(...)	shim_aperture_remove()
+
 /* pci-hyperv */
 struct pci_host_bridge { int windows; };
 struct hv_pcibus_device {
