@@ -31,13 +31,24 @@ int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *wh
 	};
 	a->rc = vmbus_allocate_mmio(&k->vm, &new, driver, min, max, size, align,
 				    fb_overlap_ok);
-	if (!a->rc) {
+	if (a->rc == VMBUS_MMIO_SPINS) {
+		/* the probe never returns: for the verdict, the allocation failed */
+		a->rc = -ENXIO;
+		o->mmio_spins = true;
+		ktrace(k, false, "vmbus_allocate_mmio",
+		       "%s %s: min 0x%" PRIx64 " max 0x%" PRIx64 " size 0x%" PRIx64
+		       " align 0x%" PRIx64 " fb_overlap_ok %d: the loop's address wraps past "
+		       "2^64 and never finds room: the kernel would spin here, holding "
+		       "hyperv_mmio_lock", driver, what, min, max, size, align, fb_overlap_ok);
+	} else if (!a->rc) {
 		a->start = new->start;
 		a->end = new->end;
-		ktrace(k, true, "vmbus_allocate_mmio",
+		ktrace(k, !k->vm.wrapped, "vmbus_allocate_mmio",
 		       "%s %s: min 0x%" PRIx64 " max 0x%" PRIx64 " size 0x%" PRIx64
-		       " align 0x%" PRIx64 " fb_overlap_ok %d -> 0x%" PRIx64 "-0x%" PRIx64,
-		       driver, what, min, max, size, align, fb_overlap_ok, a->start, a->end);
+		       " align 0x%" PRIx64 " fb_overlap_ok %d -> 0x%" PRIx64 "-0x%" PRIx64 "%s",
+		       driver, what, min, max, size, align, fb_overlap_ok, a->start, a->end,
+		       k->vm.wrapped ? " (the fb_range loop's address wrapped past 2^64 to 0: "
+		       "outside every VMBus range)" : "");
 	} else {
 		ktrace(k, true, "vmbus_allocate_mmio",
 		       "%s %s: min 0x%" PRIx64 " max 0x%" PRIx64 " size 0x%" PRIx64
@@ -45,6 +56,10 @@ int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *wh
 		       driver, what, min, max, size, align, fb_overlap_ok,
 		       a->rc == -ENXIO ? "-ENXIO" : "-ENOMEM");
 	}
+	if (k->vm.steps > VMBUS_MMIO_LONG_LOOP && !o->mmio_spins)
+		ktrace(k, false, "vmbus_allocate_mmio", "%s %s: the kernel tries about 2^%u "
+		       "candidates here, one by one, holding hyperv_mmio_lock: minutes or more",
+		       driver, what, 63 - (unsigned int)__builtin_clzll(k->vm.steps));
 	*rec = a;
 	return a->rc;
 }
@@ -222,7 +237,7 @@ int boot_kernel(struct hv_kernel *k)
 		if ((mods & MOD_BIT(m)) && !(k->build->builtin & MOD_BIT(m)))
 			probe(k, m, false);
 	}
-	if (!k->out->pci_probed)
+	if (!k->out->pci_probed && sc->pci_buses)
 		ktrace(k, false, "hv_pci_probe",
 		       "pci_hyperv is neither built in nor loaded: no PCI pass-through bus");
 	k->out->vram = k->host->vram;

@@ -63,6 +63,11 @@ const struct scenario_key scenario_keys[] = {
 	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0" },
 	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need" },
 	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
+	{ "pci-passthrough", "none|N",
+	  "the PCI pass-through buses the host offers, one device each (default 1)" },
+	{ "host-fw-vram-d0", "default|accept|refuse",
+	  "the host's answer to D0 entry on VRAM no driver moved (not published; "
+	  "default: accept on Gen1, as a capture shows, refuse on Gen2)" },
 	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
 	{ "observed-vram", "START-END|none",
 	  "where the first kernel really left VRAM (from /proc/iomem)" },
@@ -213,6 +218,7 @@ void scenario_defaults(struct scenario *sc)
 	sc->bars32 = 0;
 	sc->bars64 = SZ_1M;
 	sc->dump_target = DUMP_NVME;
+	sc->pci_buses = 1;
 }
 
 #define bad(err, ...) do { hv_err_set(err, 0, __VA_ARGS__); return -1; } while (0)
@@ -561,6 +567,28 @@ int scenario_set(struct scenario *sc, const char *key, const char *value,
 		return number(value, &sc->bars64, key, err);
 	if (!strcmp(key, "observed-vram"))
 		return span(value, &sc->observed_vram, true, key, err);
+	if (!strcmp(key, "pci-passthrough")) {
+		if (!strcmp(value, "none")) {
+			sc->pci_buses = 0;
+			return 0;
+		}
+		if (number(value, &v, key, err))
+			return -1;
+		if (!v || v > SIM_MAX_PCI_BUSES)
+			bad(err, "pci-passthrough: %" PRIu64 " is not none or between 1 and %u", v,
+			    SIM_MAX_PCI_BUSES);
+		sc->pci_buses = (unsigned int)v;
+		return 0;
+	}
+	if (!strcmp(key, "host-fw-vram-d0")) {
+		static const char *const answers[] = { "default", "accept", "refuse" };
+
+		if ((i = pick(value, answers, NAMES(answers), key, "default|accept|refuse",
+			      err)) < 0)
+			return -1;
+		sc->host_fw_vram_d0 = (unsigned int)i;
+		return 0;
+	}
 	if (!strcmp(key, "dump-target")) {
 		if ((i = pick(value, target_names, NAMES(target_names), key,
 			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
@@ -578,6 +606,9 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 
 	if (sc->arch == ARCH_ARM64 && sc->gen == 1)
 		bad(err, "arm64 Hyper-V VMs are Gen2 only: gen 1 is impossible with arch arm64");
+	if (!sc->pci_buses && (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF))
+		bad(err, "dump-target %s is a pass-through device, and pci-passthrough is none: "
+		    "say dump-target scsi or net-synthetic", dump_target_name(sc->dump_target));
 	if (p && p->gen != sc->gen)
 		bad(err, "layout %s is a Gen%d layout, not Gen%d", p->name, p->gen, sc->gen);
 	if (p && p->arch != sc->arch)
@@ -710,6 +741,9 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 	trace_add(t, phase, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
 		  "the PCI BAR) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
+	kb->hvfb_clear_si = hvfb_clears_screen_info(&kr, NULL, why, sizeof(why));
+	trace_add(t, phase, true, "kernel", "%s: hyperv_fb clears screen_info on Gen2: %s (%s)",
+		  release, kb->hvfb_clear_si ? "yes" : "no", why);
 }
 
 /* The running kernel's build, as the scenario's own fields hold it. */
@@ -724,6 +758,7 @@ static struct kernel_build first_build(const struct scenario *sc)
 	kb.sysfb = sc->sysfb;
 	kb.sysfb_gate = sc->sysfb_gate;
 	kb.gen1_pci_bar = sc->gen1_pci_bar;
+	kb.hvfb_clear_si = sc->hvfb_clear_si;
 	return kb;
 }
 
@@ -748,6 +783,14 @@ static void apply_kernels(struct scenario *sc, struct trace *t)
 	sc->fixes = kb.fixes;
 	sc->sysfb_gate = kb.sysfb_gate;
 	sc->gen1_pci_bar = kb.gen1_pci_bar;
+	sc->hvfb_clear_si = kb.hvfb_clear_si;
+	if (sc->kernel[0]) {
+		struct kernel_release kr;
+
+		sc->hvfb_clear_si_assumed = false;
+		if (!kernel_release_parse(sc->kernel, &kr))
+			hvfb_clears_screen_info(&kr, &sc->hvfb_clear_si_assumed, NULL, 0);
+	}
 	if (sc->manual & SC_SET_KDUMP_BUILD)
 		return;
 	sc->kdump = kb;
@@ -1011,7 +1054,13 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 	fix_set_str(sc->fixes, buf, sizeof(buf));
 	sb_addf(out, "kernel-fixes = %s\nhide-smem-start = %s\n", buf,
 		sc->hide_smem_start ? "yes" : "no");
-	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\ndump-target = %s\n",
-		sc->bars32, sc->bars64, dump_target_name(sc->dump_target));
+	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\n", sc->bars32, sc->bars64);
+	if (sc->pci_buses)
+		sb_addf(out, "pci-passthrough = %u\n", sc->pci_buses);
+	else
+		sb_addf(out, "pci-passthrough = none\n");
+	sb_addf(out, "host-fw-vram-d0 = %s\n", sc->host_fw_vram_d0 == HOST_FW_VRAM_ACCEPT ?
+		"accept" : sc->host_fw_vram_d0 == HOST_FW_VRAM_REFUSE ? "refuse" : "default");
+	sb_addf(out, "dump-target = %s\n", dump_target_name(sc->dump_target));
 	dump_span(out, "observed-vram", &sc->observed_vram);
 }

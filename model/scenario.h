@@ -52,6 +52,8 @@ struct kernel_build {
 	bool sysfb;			/* CONFIG_SYSFB */
 	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
 	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
+	/* hyperv_fb clears screen_info on Gen2: 3cb73bc3fa2a (v5.10) until c25a19afb81c (v6.8) */
+	bool hvfb_clear_si;
 };
 
 struct mmio_span {
@@ -111,9 +113,21 @@ struct scenario {
 	bool sysfb;			/* CONFIG_SYSFB */
 	bool sysfb_gate;		/* a07b50d80ab6 (v6.7): vmbus_reserve_fb() tests CONFIG_SYSFB */
 	bool gen1_pci_bar;		/* 2a8a8afba0c3 (v6.0): Gen1's fb base from the PCI BAR */
+	bool hvfb_clear_si;		/* 3cb73bc3fa2a without c25a19afb81c: v5.10 ... v6.7 */
+	bool hvfb_clear_si_assumed;	/* c25a19afb81c's absence assumed (a distribution kernel) */
 	unsigned int fixes;		/* FIX_BIT()s */
 	bool hide_smem_start;		/* FBINFO_HIDE_SMEM_START (da6c7707caf3) */
-	uint64_t bars32, bars64;	/* MMIO the pass-through BARs need */
+	uint64_t bars32, bars64;	/* MMIO each pass-through device's BARs need */
+	unsigned int pci_buses;		/* the PCI pass-through buses offered (0: none) */
+	/*
+	 * D0 entry on VRAM no guest driver placed (not published): 0 the
+	 * default (accept on Gen1, as a capture shows; refuse on Gen2, as for
+	 * placed VRAM), 1 accept, 2 refuse
+	 */
+	unsigned int host_fw_vram_d0;
+#define HOST_FW_VRAM_ACCEPT	1
+#define HOST_FW_VRAM_REFUSE	2
+#define SIM_MAX_PCI_BUSES	8
 	enum dump_target dump_target;
 	/*
 	 * Where the first kernel really left VRAM, when it was seen (check reads
@@ -212,5 +226,12 @@ extern const unsigned int scenario_npresets;
 /* The scenario as "key = value" lines, the file format. */
 struct strbuf;
 void scenario_dump(const struct scenario *sc, struct strbuf *out);
+
+/* Whether the host refuses D0 entry on VRAM no driver moved, as @sc has it. */
+static inline bool host_fw_vram_refuses(const struct scenario *sc)
+{
+	return sc->host_fw_vram_d0 == HOST_FW_VRAM_REFUSE ||
+	       (sc->host_fw_vram_d0 != HOST_FW_VRAM_ACCEPT && sc->gen == 2);
+}
 
 #endif

@@ -67,7 +67,7 @@ static void list_devices(const struct scenario *sc, struct sim_kernel *k)
 	struct sim_device *d;
 	bool pci_devs = k->pci_ok && !k->bars_on_vram && !k->bars_missing;
 
-	d = device(k, "pci_hyperv (PCI pass-through bus)", pci_devs);
+	d = sc->pci_buses ? device(k, "pci_hyperv (PCI pass-through bus)", pci_devs) : NULL;
 	if (!k->pci_probed)
 		dev_reason(d, "pci_hyperv is neither built in nor loaded");
 	else if (!k->config_window.set)
@@ -185,6 +185,13 @@ static void verdict(const struct scenario *sc, struct sim_result *r)
 			       target_words(sc->dump_target));
 		}
 	}
+	if (k->mmio_spins) {
+		/* any dump target: the kernel never gets past the probe */
+		r->hang = true;
+		reason(r, REASON_NO_MMIO, "the kdump kernel spins for good in "
+		       "vmbus_allocate_mmio(), holding hyperv_mmio_lock (its loop's address "
+		       "wraps past 2^64 and finds no room): no dump is written");
+	}
 	r->saved = reachable && !r->hang;
 	if (!r->saved)
 		return;
@@ -237,6 +244,7 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 	const struct kernel_build first = {
 		.fixes = sc->fixes, .builtin = sc->builtin, .sysfb = sc->sysfb,
 		.sysfb_gate = sc->sysfb_gate, .gen1_pci_bar = sc->gen1_pci_bar,
+		.hvfb_clear_si = sc->hvfb_clear_si,
 	};
 	struct hv_kernel k = {
 		.sc = sc, .build = kdump ? &sc->kdump : &first, .kdump = kdump, .phase = kdump ? PHASE_KDUMP : PHASE_FIRST,
@@ -250,9 +258,9 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 	return rc;
 }
 
-int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
+static int simulate_run(const struct scenario *sc, struct sim_result *r, bool trace)
 {
-	struct hv_host host = { { false, 0, 0 } };
+	struct hv_host host = { { false, 0, 0 }, false };
 
 	memset(r, 0, sizeof(*r));
 	r->trace.enabled = trace;
@@ -321,6 +329,46 @@ int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
 	first_kernel_verdict(r);
 	verdict(sc, r);
 	return r->trace.oom ? -ENOMEM : 0;
+}
+
+int simulate(const struct scenario *sc, struct sim_result *r, bool trace)
+{
+	struct scenario other;
+	struct sim_result alt;
+	int rc = simulate_run(sc, r, trace);
+
+	if (rc)
+		return rc;
+	r->d0_assumed = r->first.d0_assumed || r->kdump.d0_assumed;
+	r->d0_refuse = host_fw_vram_refuses(sc);
+	r->flip_saved = r->saved;
+	r->flip_first_ok = r->first_ok;
+	r->si_assumed = sc->hvfb_clear_si_assumed && r->first.si_cleared &&
+			r->handoff.syscall == SYSCALL_KEXEC_FILE_LOAD;
+	r->si_flip_saved = r->saved;
+	if (r->si_assumed) {
+		/* c25a19afb81c backported: screen_info kept, kexec_file_load hands it */
+		other = *sc;
+		other.hvfb_clear_si = false;
+		other.hvfb_clear_si_assumed = false;
+		if (!(sc->manual & SC_SET_KDUMP_BUILD) || !sc->kdump_kernel[0])
+			other.kdump.hvfb_clear_si = false;
+		rc = simulate_run(&other, &alt, false);
+		r->si_flip_saved = alt.saved;
+		sim_result_free(&alt);
+		if (rc)
+			return rc;
+	}
+	if (!r->d0_assumed)
+		return 0;
+	/* the host's unpublished answer the other way */
+	other = *sc;
+	other.host_fw_vram_d0 = r->d0_refuse ? HOST_FW_VRAM_ACCEPT : HOST_FW_VRAM_REFUSE;
+	rc = simulate_run(&other, &alt, false);
+	r->flip_saved = alt.saved;
+	r->flip_first_ok = alt.first_ok;
+	sim_result_free(&alt);
+	return rc;
 }
 
 const char *sim_short_reason(const struct scenario *sc, const struct sim_result *r)

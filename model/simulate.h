@@ -15,7 +15,7 @@
 #include "scenario.h"
 #include "trace.h"
 
-#define SIM_MAX_ALLOCS	8
+#define SIM_MAX_ALLOCS	32	/* 3 per pass-through bus, VRAM, and spare */
 #define SIM_MAX_DEVICES	8
 #define SIM_MAX_REASONS	6
 
@@ -49,6 +49,12 @@ struct sim_kernel {
 	uint32_t lfb_size;		/* raw: bytes, or 64 KiB units from kexec-tools' fb0 path */
 	uint8_t orig_video_isVGA;	/* the screen_info's video type it booted with */
 	bool efi_boot;			/* booted through EFI (Gen2, and not kexec_load --noefi) */
+	/*
+	 * hyperv_fb set the global screen_info's lfb_base, lfb_size and
+	 * orig_video_isVGA to 0 (3cb73bc3fa2a ... c25a19afb81c); the boot-time
+	 * copy, /sys/kernel/boot_params/data, keeps the fields above
+	 */
+	bool si_cleared;
 	const char *video_driver;	/* the one that bound the video device, or NULL */
 	bool pci_probed;		/* pci_hyperv was there to probe */
 	bool pci_ok;			/* the bus came up */
@@ -56,6 +62,8 @@ struct sim_kernel {
 	bool bars_on_vram;		/* a bridge window lies on live VRAM */
 	bool bars_missing;		/* a bridge window could not be allocated */
 	bool fw_fb_hang;		/* its firmware framebuffer is where no VRAM is */
+	bool mmio_spins;		/* a vmbus_allocate_mmio() loop never returns */
+	bool d0_assumed;		/* D0 entry met VRAM no driver moved: host-fw-vram-d0 decided */
 	struct sim_alloc allocs[SIM_MAX_ALLOCS];
 	unsigned int nallocs;
 	struct sim_device devices[SIM_MAX_DEVICES];
@@ -101,6 +109,13 @@ struct sim_result {
 	bool saved;
 	bool hang;
 	bool first_ok;			/* the first kernel has its PCI pass-through devices */
+	/* host-fw-vram-d0 decided a D0 entry; the verdicts with the other answer */
+	bool d0_assumed;
+	bool d0_refuse;			/* the answer assumed: refuse (else accept) */
+	bool flip_saved, flip_first_ok;
+	/* kexec_file_load handed a screen_info hyperv_fb cleared, on an assumption */
+	bool si_assumed;
+	bool si_flip_saved;		/* the verdict were c25a19afb81c there */
 	char first_why[256];		/* why not, when !first_ok */
 	char reasons[SIM_MAX_REASONS][512];
 	unsigned int nreasons;

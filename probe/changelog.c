@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Each kernel's distribution changelog (Debian and Ubuntu:
- * /usr/share/doc/linux-image-RELEASE/changelog.Debian.gz): whether it names
+ * /usr/share/doc/linux-image-RELEASE/changelog.Debian.gz, Debian's linux-image:
+ * changelog.gz): whether it names
  * the merged fixes, by commit or by subject.
  */
 #include <stdio.h>
@@ -25,9 +26,16 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 	size_t len, tlen;
 	unsigned int i;
 
+	/*
+	 * Ubuntu's; Debian's linux-image-REL is built by linux-signed-amd64,
+	 * whose changelog.gz is the kernel's with the signing entry on top
+	 */
 	snprintf(path, sizeof(path), "/usr/share/doc/linux-image-%s/changelog.Debian.gz", release);
-	if (hv_path_read(p->pc, path, CHANGELOG_CAP, &gz, &len))
-		return;
+	if (hv_path_read(p->pc, path, CHANGELOG_CAP, &gz, &len)) {
+		snprintf(path, sizeof(path), "/usr/share/doc/linux-image-%s/changelog.gz", release);
+		if (hv_path_read(p->pc, path, CHANGELOG_CAP, &gz, &len))
+			return;
+	}
 	if (hv_gunzip(gz, len, CHANGELOG_CAP, &text, &tlen)) {
 		free(gz);
 		return;

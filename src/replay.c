@@ -157,11 +157,20 @@ static int cmd_alloc(struct replay *rp)
 	rc = rp->alloc(&rp->vm, &new, rp->argv[1], min, max, size, align, ok);
 	if (rc == -ENOMEM)
 		fail(rp, "alloc: out of memory");
-	if (rc)
+	if (rc == VMBUS_MMIO_SPINS)
+		fprintf(rp->out, "%s: never returns: the loop's address wraps past 2^64 and "
+			"finds no room: the kernel would spin here, holding hyperv_mmio_lock\n",
+			rp->argv[1]);
+	else if (rc)
 		fprintf(rp->out, "%s = -ENXIO\n", rp->argv[1]);
 	else
-		fprintf(rp->out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "\n",
-			rp->argv[1], new->start, new->end);
+		fprintf(rp->out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "%s\n",
+			rp->argv[1], new->start, new->end, rp->vm.wrapped ?
+			" (the fb_range loop's address wrapped past 2^64 to 0)" : "");
+	if (rc != VMBUS_MMIO_SPINS && rp->vm.steps > VMBUS_MMIO_LONG_LOOP)
+		fprintf(rp->out, "%s: the kernel tries about 2^%u candidates, one by one, "
+			"holding hyperv_mmio_lock: minutes or more\n", rp->argv[1],
+			63 - (unsigned int)__builtin_clzll(rp->vm.steps));
 	return 0;
 }
 

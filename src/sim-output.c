@@ -19,6 +19,25 @@ void sim_print_verdict(FILE *out, const struct sim_result *r)
 		fprintf(out, "  - %s\n", r->reasons[i]);
 	if (r->hang)
 		fprintf(out, "  kdump kernel hang: yes\n");
+	if (r->si_assumed)
+		fprintf(out, "  assumed: this kernel's hyperv_fb clears screen_info, as its base "
+			"line's does (3cb73bc3fa2a), c25a19afb81c (v6.8) not backported%s\n",
+			r->si_flip_saved == r->saved ? "; with it the verdict is the same" :
+			r->si_flip_saved ? "; with it the vmcore would be saved" :
+			"; with it the vmcore would be LOST");
+	if (!r->d0_assumed)
+		return;
+	fprintf(out, "  assumed: the host %s D0 entry on VRAM no driver moved (not published; a "
+		"Gen1 capture, linux-hyperv, August 2022, shows it accepted)", r->d0_refuse ?
+		"refuses" : "accepts");
+	if (r->flip_saved == r->saved && r->flip_first_ok == r->first_ok)
+		fprintf(out, "; the other answer changes nothing here\n");
+	else
+		fprintf(out, "; if it %s, the vmcore would be %s%s\n", r->d0_refuse ? "accepts" :
+			"refuses", r->flip_saved ? "saved" : "LOST",
+			r->flip_first_ok == r->first_ok ? "" : r->flip_first_ok ?
+			" and the first kernel would keep its pass-through devices" :
+			" and the first kernel would lose its pass-through devices");
 }
 
 void scenario_summary(FILE *out, const struct scenario *sc)
@@ -222,6 +241,18 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 			jw_str(jw, NULL, sim_reason_code_name((enum sim_reason_code)i));
 	jw_close(jw, true);
 	jw_bool(jw, "kdump_hang", r->hang);
+	if (r->si_assumed) {
+		jw_open(jw, "assumed_hvfb_clears_screen_info", false);
+		jw_str(jw, "other_vmcore", r->si_flip_saved ? "saved" : "lost");
+		jw_close(jw, false);
+	}
+	if (r->d0_assumed) {
+		jw_open(jw, "assumed_host_d0", false);
+		jw_str(jw, "fw_vram", r->d0_refuse ? "refuse" : "accept");
+		jw_str(jw, "other_vmcore", r->flip_saved ? "saved" : "lost");
+		jw_bool(jw, "other_first_kernel_ok", r->flip_first_ok);
+		jw_close(jw, false);
+	}
 	jw_close(jw, false);
 
 	jw_open(jw, "handoff", false);

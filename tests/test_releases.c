@@ -86,12 +86,55 @@ static void the_rest(void **state)
 	assert_string_equal(kernel_change(KC_016A25E4B0DF)->commit, "016a25e4b0df");
 }
 
+static bool clears(const char *release)
+{
+	struct kernel_release kr;
+	char why[160];
+
+	assert_int_equal(kernel_release_parse(release, &kr), 0);
+	return hvfb_clears_screen_info(&kr, NULL, why, sizeof(why));
+}
+
+/* hyperv_fb's screen_info history, as Debian's sources and changelogs show it */
+static void hyperv_fb_history(void **state)
+{
+	struct kernel_release kr;
+	bool assumed = false;
+	char why[160];
+
+	(void)state;
+	assert_int_equal(has("5.9.6", KC_3CB73BC3FA2A), CHANGE_ABSENT);
+	assert_int_equal(has("5.9.7", KC_3CB73BC3FA2A), CHANGE_PRESENT);
+	assert_int_equal(has("5.10", KC_3CB73BC3FA2A), CHANGE_PRESENT);
+	assert_int_equal(has("6.8", KC_C25A19AFB81C), CHANGE_PRESENT);
+	assert_int_equal(has("6.7.12", KC_C25A19AFB81C), CHANGE_UNKNOWN);
+	assert_int_equal(has("6.1.192", KC_C25A19AFB81C), CHANGE_ABSENT);
+	assert_int_equal(has("6.1.192", KC_304386373007), CHANGE_ABSENT);
+	assert_int_equal(has("6.12.19", KC_304386373007), CHANGE_ABSENT);
+	assert_int_equal(has("6.12.20", KC_304386373007), CHANGE_PRESENT);
+	/* Debian 12's 6.1.176 and 6.1.192 clear it; 6.12 and 6.8 do not */
+	assert_true(clears("6.1.176"));
+	assert_true(clears("6.1.192"));
+	assert_false(clears("6.12.118"));
+	assert_false(clears("6.8"));
+	assert_false(clears("5.9.6"));
+	/* a distribution kernel on 6.1: the base line's code, said to be assumed */
+	assert_int_equal(kernel_release_parse("6.1.0-37-cloud-amd64", &kr), 0);
+	assert_true(hvfb_clears_screen_info(&kr, &assumed, why, sizeof(why)));
+	assert_true(assumed);
+	assert_non_null(strstr(why, "assumed"));
+	assert_int_equal(kernel_release_parse("6.1.192", &kr), 0);
+	assert_true(hvfb_clears_screen_info(&kr, &assumed, why, sizeof(why)));
+	assert_false(assumed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parse),
 		cmocka_unit_test(merged_fix),
 		cmocka_unit_test(the_rest),
+		cmocka_unit_test(hyperv_fb_history),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

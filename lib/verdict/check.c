@@ -23,7 +23,8 @@ static const char *layout_for(const struct facts *f)
  * How a release's vmbus_reserve_fb() reads screen_info, where the release
  * table is sure; otherwise what the model assumes of today's kernels.
  */
-static void kernel_release_build(const char *release, bool *sysfb_gate, bool *gen1_pci_bar)
+static void kernel_release_build(const char *release, bool *sysfb_gate, bool *gen1_pci_bar,
+				 bool *hvfb_clear_si, bool *assumed)
 {
 	struct kernel_release kr;
 	enum change_state st;
@@ -34,6 +35,7 @@ static void kernel_release_build(const char *release, bool *sysfb_gate, bool *ge
 		*sysfb_gate = st == CHANGE_PRESENT;
 	if ((st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, NULL, 0)) != CHANGE_UNKNOWN)
 		*gen1_pci_bar = st == CHANGE_PRESENT;
+	*hvfb_clear_si = hvfb_clears_screen_info(&kr, assumed, NULL, 0);
 }
 
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
@@ -110,14 +112,15 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->kdump_modules &= ~f->blacklist;
 	if (f->f[F_KDUMP_MODULES].known)
 		sc->kdump_modules &= ~f->initramfs_blacklist;
-	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar);
+	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar, &sc->hvfb_clear_si,
+			     &sc->hvfb_clear_si_assumed);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;
 	/* the kernel kdump loads, with what it is built with and carries */
 	sc->kdump.fixes = fixes_of(f, KERNEL_KDUMP);
 	if (!f->kdump_same) {
 		kernel_release_build(f->kdump_release, &sc->kdump.sysfb_gate,
-				     &sc->kdump.gen1_pci_bar);
+				     &sc->kdump.gen1_pci_bar, &sc->kdump.hvfb_clear_si, NULL);
 		if (f->kdump_builtin_known)
 			sc->kdump.builtin = f->kdump_builtin;
 		if (f->kdump_sysfb_known)

@@ -19,6 +19,7 @@
 
 struct hv_host {
 	struct mmio_span vram;	/* guest-physical range the host maps as VRAM */
+	bool vram_placed;	/* a guest driver put it there (SYNTHVID_VRAM_LOCATION) */
 };
 
 /* Power on: the firmware's VRAM (Gen2: the UEFI framebuffer, Gen1: the legacy video BAR). */
@@ -27,8 +28,14 @@ void hv_host_power_on(const struct scenario *sc, struct hv_host *host, struct tr
 /* SYNTHVID_VRAM_LOCATION: a video driver tells the host where VRAM now is. */
 void hv_host_vram_location(struct hv_host *host, uint64_t start, uint64_t end);
 
-/* PCI_BUS_D0ENTRY: accepted unless [start, end] lies on mapped VRAM. */
-bool hv_host_d0_entry(const struct hv_host *host, uint64_t start, uint64_t end);
+/*
+ * PCI_BUS_D0ENTRY: refused when [start, end] lies on VRAM a guest driver
+ * placed (documented). On VRAM where the firmware left it and no driver
+ * moved it the answer is not published: @refuse_unplaced decides, and
+ * *@assumed says the case arose.
+ */
+bool hv_host_d0_entry(const struct hv_host *host, uint64_t start, uint64_t end,
+		      bool refuse_unplaced, bool *assumed);
 
 /* What an admin sets: New-VM -Generation, Set-VM, Set-VMVideo. */
 struct hv_host_settings {

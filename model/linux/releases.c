@@ -8,6 +8,16 @@
  * the 5.15.y backport of it, which shows that line never had 2a8a8afba0c3
  * nor a07b50d80ab6. No distribution kernel is known to carry 016a25e4b0df
  * yet: for them only the base release's own content is certain.
+ *
+ * hyperv_fb's screen_info history, read in Debian's kernel sources and
+ * changelogs (linux-source-6.1 6.1.176-1 and 6.1.192-3, linux-source-6.12
+ * 6.12.118-1~deb12u1, linux-source-7.2 7.2.13-1): 3cb73bc3fa2a came to
+ * stable in 5.9.7 (the 5.9.9-1 entry) and is in both 6.1 sources;
+ * c25a19afb81c was merged with fbdev-for-6.8-rc1, so v6.8, and neither 6.1
+ * source has it; 304386373007 came to 6.12.y in 6.12.20 (the 6.12.20-1
+ * entry; 6.12.118's hvfb_getmem() removes the firmware framebuffers
+ * first), and it fixes c25a19afb81c, which 6.1.y never took: 6.1.192's
+ * hvfb_getmem() still allocates first and clears screen_info.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +37,9 @@ static const struct kernel_change_info changes[KC_COUNT] = {
 	[KC_96959283A58D] = { "96959283a58d",
 		"Drivers: hv: Always select CONFIG_SYSFB for Hyper-V guests" },
 	[KC_40227F2EFCFB] = { "40227f2efcfb", "fbdev: hyperv_fb: Remove hyperv_fb driver" },
+	[KC_3CB73BC3FA2A] = { "3cb73bc3fa2a",
+		"hyperv_fb: Update screen_info after removing old framebuffer" },
+	[KC_C25A19AFB81C] = { "c25a19afb81c", "fbdev/hyperv_fb: Do not clear global screen_info" },
 	[KC_DA6C7707CAF3] = { "da6c7707caf3", "FBINFO_HIDE_SMEM_START for DRM fbdev emulation" },
 	[KC_CBC2FE9D9CB2] = { "cbc2fe9d9cb2",
 		"kexec_file: add kexec_file flag to control debug printing" },
@@ -42,6 +55,8 @@ static const unsigned int mainline[KC_COUNT] = {
 	[KC_2A8A8AFBA0C3] = V(6, 0, 0),
 	[KC_96959283A58D] = V(6, 16, 0),
 	[KC_40227F2EFCFB] = V(7, 0, 0),
+	[KC_3CB73BC3FA2A] = V(5, 10, 0),
+	[KC_C25A19AFB81C] = V(6, 8, 0),
 	[KC_DA6C7707CAF3] = V(4, 20, 0),
 	/* merged for v6.8 with Makefile.extrawarn's missing-prototypes (0fcb70851fbf) */
 	[KC_CBC2FE9D9CB2] = V(6, 8, 0),
@@ -70,6 +85,13 @@ static const struct stable stable[] = {
 	{ KC_A07B50D80AB6, 5, 10, 0 },
 	{ KC_A07B50D80AB6, 6, 1, 0 },
 	{ KC_A07B50D80AB6, 6, 6, 0 },
+	/* Debian's changelogs: the stable updates that carried them */
+	{ KC_3CB73BC3FA2A, 5, 9, 7 },
+	{ KC_304386373007, 6, 12, 20 },
+	/* 304386373007 fixes c25a19afb81c (v6.8), which the 6.1.y line never took:
+	 * 6.1.192's hvfb_getmem() still clears screen_info */
+	{ KC_304386373007, 6, 1, 0 },
+	{ KC_C25A19AFB81C, 6, 1, 0 },
 };
 
 /* Lines that had ended (no more point releases) before 016a25e4b0df was merged. */
@@ -178,4 +200,26 @@ enum change_state kernel_release_has(const struct kernel_release *kr, enum kerne
 	say("%u.%u.%u: the table does not say whether %s was backported", kr->major, kr->minor,
 	    kr->patch, ci->commit);
 	return CHANGE_UNKNOWN;
+}
+
+bool hvfb_clears_screen_info(const struct kernel_release *kr, bool *assumed, char *why,
+			     size_t wlen)
+{
+	enum change_state add = kernel_release_has(kr, KC_3CB73BC3FA2A, NULL, 0);
+	enum change_state undo = kernel_release_has(kr, KC_C25A19AFB81C, NULL, 0);
+
+	if (add != CHANGE_PRESENT) {
+		say("%s 3cb73bc3fa2a (v5.10)", add == CHANGE_ABSENT ? "before" :
+		    "assumed before");
+		return false;
+	}
+	if (undo == CHANGE_PRESENT) {
+		say("c25a19afb81c (v6.8) undid 3cb73bc3fa2a");
+		return false;
+	}
+	say("3cb73bc3fa2a (v5.10)%s", undo == CHANGE_UNKNOWN ? "; assumed: c25a19afb81c "
+	    "(v6.8), which undid it, not backported" : ", and not c25a19afb81c (v6.8)");
+	if (assumed)
+		*assumed = undo == CHANGE_UNKNOWN;
+	return true;
 }

@@ -28,6 +28,8 @@ enum kernel_change {
 	KC_2A8A8AFBA0C3,	/* Gen1's framebuffer from the PCI BAR, not screen_info (v6.0) */
 	KC_96959283A58D,	/* HYPERV_VMBUS selects SYSFB (v6.16) */
 	KC_40227F2EFCFB,	/* hyperv_fb removed (v7.0) */
+	KC_3CB73BC3FA2A,	/* hyperv_fb clears screen_info on Gen2 (v5.10) */
+	KC_C25A19AFB81C,	/* hyperv_fb no longer clears screen_info (v6.8) */
 	KC_DA6C7707CAF3,	/* DRM fbdev hides smem_start (v4.20, not confirmed) */
 	KC_CBC2FE9D9CB2,	/* kexec_file_load knows KEXEC_FILE_DEBUG (v6.8) */
 	KC_CONFIG_ABOVE_4G,	/* "PCI: hv: Allocate MMIO from above 4GB ...": proposed, not merged */
@@ -45,5 +47,14 @@ const struct kernel_change_info *kernel_change(enum kernel_change c);
 /* What the table says of @c in @kr; @why (may be NULL) gets the rule. */
 enum change_state kernel_release_has(const struct kernel_release *kr, enum kernel_change c,
 				     char *why, size_t wlen);
+
+/*
+ * Whether hyperv_fb's hvfb_getmem() clears screen_info on Gen2 in @kr:
+ * 3cb73bc3fa2a present and c25a19afb81c not. A c25a19afb81c the table
+ * cannot place is assumed absent (the base line's code); @why says so, and
+ * *@assumed (may be NULL) is set.
+ */
+bool hvfb_clears_screen_info(const struct kernel_release *kr, bool *assumed, char *why,
+			     size_t wlen);
 
 #endif

@@ -7,6 +7,7 @@
  * (model/linux/drivers/video/aperture.c).
  */
 #include <inttypes.h>
+#include <string.h>
 
 #include "model/kernel.h"
 
@@ -23,13 +24,17 @@ void sysfb_init(struct hv_kernel *k, const char *driver)
 		return;
 	}
 	/*
-	 * efifb: "size_total = screen_info.lfb_size; if (size_total <
-	 * size_vmode) size_total = size_vmode" with size_vmode = yres x
-	 * line_length, the mode Hyper-V's UEFI sets (1024x768x32): an
-	 * lfb_size kexec-tools handed in 64 KiB units is smaller than that
+	 * efifb_probe() (drivers/video/fbdev/efifb.c, read in Debian's 6.1.176
+	 * and 6.12.118): size_vmode = yres x line_length, the mode Hyper-V's
+	 * UEFI sets (1024x768x32); size_total = max(lfb_size, size_vmode);
+	 * it claims size_remap = min(2 x size_vmode, size_total), page-rounded,
+	 * not all of lfb_size. An lfb_size kexec-tools handed in 64 KiB units
+	 * is smaller than the mode. The others claim the whole of the larger.
 	 */
 	if (size < HV_UEFI_MODE_SIZE)
 		size = HV_UEFI_MODE_SIZE;
+	if (!strcmp(driver, "efifb") && size > 2 * HV_UEFI_MODE_SIZE)
+		size = 2 * HV_UEFI_MODE_SIZE;
 	end = start + size - 1;
 	o->fw_fb = (struct mmio_span){ true, start, end };
 	o->fw_fb_driver = driver;

@@ -27,7 +27,20 @@ struct vmbus_mmio {
 	struct resource *hyperv_mmio;	/* head of the range list; owned */
 	struct resource *fb_mmio;	/* "fb_range", a child of a range */
 	bool vtpm_fix;			/* truncate at 0xfed3ffff, not 0xfed40000 */
+	/* the last vmbus_allocate_mmio()'s wrapped fb loop took this address */
+	bool wrapped;
+	/* candidates the kernel's loops try in the last call (saturates) */
+	uint64_t steps;
 };
+
+/*
+ * vmbus_allocate_mmio()'s answer where its u64 loop runs past 2^64 - align
+ * and its start wraps to 0 without ever finding a place: the kernel spins
+ * there for good, holding hyperv_mmio_lock.
+ */
+#define VMBUS_MMIO_SPINS	1
+/* More candidates than this in one call: minutes or more with the lock held. */
+#define VMBUS_MMIO_LONG_LOOP	(UINT64_C(1) << 40)
 
 /* An empty VMBus over the global tree @iomem; vTPM truncation fixed. */
 void vmbus_init(struct vmbus_mmio *vm, struct resource *iomem);
@@ -88,7 +101,10 @@ struct resource *vmbus_reserve_fb(struct vmbus_mmio *vm,
  * vmbus_allocate_mmio(): find the kernel's first fit for @size bytes at
  * @align (a power of two) and claim it in the global tree as @dev_n, with
  * a shadow claim in the range it came from. Returns 0, -ENXIO when there
- * is no room, -EINVAL for a bad size or alignment, -ENOMEM.
+ * is no room, -EINVAL for a bad size or alignment, -ENOMEM, or
+ * VMBUS_MMIO_SPINS where the kernel's loop never returns. Where the fb
+ * loop's address wraps past 2^64 and it then finds room from 0 up, it
+ * allocates there (0 returned, vm->wrapped set), outside every range.
  */
 int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 			const char *dev_n, uint64_t min, uint64_t max,

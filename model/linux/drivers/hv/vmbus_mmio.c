@@ -51,6 +51,38 @@ static bool fb_skip(const struct resource *fb, uint64_t size, uint64_t align,
 	return true;
 }
 
+/* "start = (range_min + align - 1) & ~(align - 1)" in u64: 0 past the top */
+static uint64_t kernel_align(uint64_t x, uint64_t align)
+{
+	return (x + (align - 1)) & ~(align - 1);
+}
+
+/*
+ * Whether "for (; start + size - 1 <= range_max; start += align)" from @c0
+ * runs until start wraps to 0 instead of ending: every candidate passes
+ * the test. Those whose end fits in 64 bits pass when the last of them
+ * does; those whose end wraps (the test sees a small number) pass when the
+ * largest such end, size - 1 - align, does.
+ */
+static bool loop_wraps(uint64_t c0, uint64_t size, uint64_t align, uint64_t range_max)
+{
+	uint64_t last = (UINT64_MAX - (size - 1)) & ~(align - 1);
+
+	if (c0 <= last && last + (size - 1) > range_max)
+		return false;
+	if (size > align && size - 1 - align > range_max)
+		return false;
+	return true;
+}
+
+/* steps += candidates from @from to @to at @align, saturating */
+static void count_steps(struct vmbus_mmio *vm, uint64_t from, uint64_t to, uint64_t align)
+{
+	uint64_t n = to >= from ? (to - from) / align + 1 : 0;
+
+	vm->steps = n > UINT64_MAX - vm->steps ? UINT64_MAX : vm->steps + n;
+}
+
 static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			       uint64_t size, uint64_t align, bool fb_overlap_ok,
 			       uint64_t *found)
@@ -100,6 +132,8 @@ int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 	uint64_t start;
 
 	*new = NULL;
+	vm->wrapped = false;
+	vm->steps = 0;
 	if (!res_is_pow2(align))
 		return -EINVAL;
 	if (!size)
@@ -111,20 +145,54 @@ int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 	 * already reserved, no shadow allocation is necessary."
 	 */
 	if (fb_overlap_ok && fb && !(min > fb->end) && !(max < fb->start)) {
-		if (res_align_up(fb->start, align, &start) &&
-		    res_next_fit(vm->iomem, start, size, align, &start) &&
+		uint64_t c0 = kernel_align(fb->start, align);
+
+		if (res_next_fit(vm->iomem, c0, size, align, &start) &&
 		    start <= fb->end && size - 1 <= fb->end - start) {
+			count_steps(vm, c0, start, align);
 			*new = request_mem_region_exclusive(vm, start, size, dev_n);
 			return *new ? 0 : -ENOMEM;
 		}
+		if (loop_wraps(c0, size, align, fb->end)) {
+			/*
+			 * u64 arithmetic: past 2^64 - align, start wraps to 0 and
+			 * the loop goes on from there, with only the global tree
+			 * to ask: the first free place below where it began, or
+			 * round and round for good
+			 */
+			vm->steps = UINT64_MAX;
+			if (!res_next_fit(vm->iomem, 0, size, align, &start) || start >= c0 ||
+			    size - 1 > fb->end - start)
+				return VMBUS_MMIO_SPINS;
+			vm->steps = 0;
+			count_steps(vm, c0, UINT64_MAX - (align - 1), align);
+			count_steps(vm, 0, start, align);
+			vm->wrapped = true;
+			*new = request_mem_region_exclusive(vm, start, size, dev_n);
+			return *new ? 0 : -ENOMEM;
+		}
+		if (c0 <= fb->end && size - 1 <= fb->end - c0)
+			count_steps(vm, c0, fb->end - (size - 1), align);
 	}
 
 	for (iter = vm->hyperv_mmio; iter; iter = iter->sibling) {
+		uint64_t c0 = kernel_align(iter->start, align);
+
 		if (iter->start >= max || iter->end <= min)
 			continue;
 		if (!first_fit_in_range(vm, iter, size, align, fb_overlap_ok,
-					&start))
+					&start)) {
+			/* the shadow requests below the range fail as they did */
+			if (loop_wraps(c0, size, align, iter->end)) {
+				vm->steps = UINT64_MAX;
+				return VMBUS_MMIO_SPINS;
+			}
+			if (c0 >= iter->start && c0 <= iter->end &&
+			    size - 1 <= iter->end - c0)
+				count_steps(vm, c0, iter->end - (size - 1), align);
 			continue;
+		}
+		count_steps(vm, c0, start, align);
 		shadow = res_request_region(iter, start, size, dev_n, 0, NULL);
 		if (!shadow)
 			return -ENOMEM;

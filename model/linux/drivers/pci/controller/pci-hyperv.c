@@ -48,11 +48,25 @@ static bool enter_d0(struct hv_kernel *k)
 	int attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (hv_host_d0_entry(k->host, cw->start, cw->end)) {
+		bool assumed = false;
+
+		if (hv_host_d0_entry(k->host, cw->start, cw->end, host_fw_vram_refuses(k->sc),
+				     &assumed)) {
 			ktrace(k, false, "hv_pci_enter_d0",
-			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64,
-			       cw->start);
+			       "D0 entry accepted: the host is told the config window base 0x%" PRIx64
+			       "%s", cw->start, assumed ? " (assumed: it lies on VRAM no driver "
+			       "moved, where the host's answer is not published; a Gen1 capture, "
+			       "linux-hyperv, August 2022, shows D0 accepted there)" : "");
+			k->out->d0_assumed |= assumed;
 			return true;
+		}
+		k->out->d0_assumed |= assumed;
+		if (assumed) {
+			ktrace(k, false, "hv_pci_enter_d0",
+			       "D0 entry refused (assumed: the config window 0x%" PRIx64 "-0x%" PRIx64
+			       " lies on VRAM no driver moved, where the host's answer is not "
+			       "published; refused as on VRAM a driver placed)", cw->start, cw->end);
+			return false;
 		}
 		ktrace(k, attempt == 1, "hv_pci_enter_d0",
 		       "PCI Pass-through VSP failed D0 Entry with status %x: the config window "
@@ -94,23 +108,59 @@ static void bridge_window(struct hv_kernel *k, bool low, uint64_t need)
 	       low ? "32-bit" : "64-bit", a->start, a->end);
 }
 
-/* drivers/pci/controller/pci-hyperv.c: hv_pci_probe() */
-void hv_pci_probe(struct hv_kernel *k)
+/* drivers/pci/controller/pci-hyperv.c: hv_pci_probe() of one bus */
+static void probe_bus(struct hv_kernel *k)
 {
 	struct sim_kernel *o = k->out;
 
-	o->pci_probed = true;
-	o->vram_at_pci = k->host->vram;
-	ktrace(k, true, "hv_pci_probe", "pci_hyperv probes the PCI pass-through device");
 	if (!allocate_config_window(k))
 		return;
 	if (!enter_d0(k)) {
 		o->d0_refused = true;
-		ktrace(k, true, "hv_pci_probe", "probe failed: no PCI bus, no device behind it");
+		/* the probe's error path: free_config, hv_free_config_window() */
+		vmbus_free_mmio(&k->vm, o->config_window.start, HV_PCI_CONFIG_SIZE);
+		ktrace(k, true, "hv_pci_probe", "probe failed: the config window is freed "
+		       "(hv_free_config_window()); no PCI bus, no device behind it");
 		return;
 	}
 	bridge_window(k, true, k->sc->bars32);
 	bridge_window(k, false, k->sc->bars64);
 	o->pci_ok = true;
 	ktrace(k, true, "hv_pci_probe", "root bus created");
+}
+
+/*
+ * hv_pci_probe() runs once per pass-through bus the host offers, each with
+ * its own config window and bridge windows. The dump target is taken to be
+ * behind the first bus; the others' results are traced and take MMIO.
+ */
+void hv_pci_probe(struct hv_kernel *k)
+{
+	struct sim_kernel *o = k->out, first;
+	unsigned int i;
+
+	if (!k->sc->pci_buses) {
+		ktrace(k, true, "hv_pci_probe", "pci_hyperv: the host offers no PCI pass-through "
+		       "device, nothing to probe");
+		return;
+	}
+	o->pci_probed = true;
+	o->vram_at_pci = k->host->vram;
+	for (i = 0; i < k->sc->pci_buses; i++) {
+		if (i)
+			first = *o;
+		ktrace(k, true, "hv_pci_probe", "pci_hyperv probes the PCI pass-through device%s",
+		       k->sc->pci_buses == 1 ? "" : i ? " of another bus" : " of the first bus");
+		probe_bus(k);
+		if (!i)
+			continue;
+		/* the first bus's outcome is the one the verdict reads */
+		o->config_window = first.config_window;
+		o->low_window = first.low_window;
+		o->high_window = first.high_window;
+		o->d0_refused = first.d0_refused;
+		o->pci_ok = first.pci_ok;
+		o->bars_on_vram = first.bars_on_vram;
+		o->bars_missing = first.bars_missing;
+	}
 }

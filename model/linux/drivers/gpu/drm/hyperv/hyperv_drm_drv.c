@@ -7,7 +7,13 @@
  * 40227f2efcfb). Both take mmio_megabytes of VRAM with
  * vmbus_allocate_mmio(0, -1, size, 1 MiB, fb_overlap_ok = true) and tell the
  * host where it now is (SYNTHVID_VRAM_LOCATION): from then on the host maps
- * VRAM there. Neither updates screen_info.
+ * VRAM there. hyperv_drm never updates screen_info; hyperv_fb's
+ * hvfb_getmem() on Gen2 (efi_enabled(EFI_BOOT)) clears lfb_base, lfb_size
+ * and orig_video_isVGA after the aperture removal from 3cb73bc3fa2a
+ * ("hyperv_fb: Update screen_info after removing old framebuffer", v5.10,
+ * 5.9.7) until c25a19afb81c ("fbdev/hyperv_fb: Do not clear global
+ * screen_info", v6.8): Debian's 6.1.176 and 6.1.192 do, 6.12.118 does not.
+ * kexec_file_load then hands the kdump kernel no framebuffer.
  */
 #include <inttypes.h>
 
@@ -62,6 +68,12 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 		ktrace(k, false, func, "%s: VRAM at 0x%" PRIx64 "-0x%" PRIx64 "%s", name,
 		       a->start, a->end,
 		       span_holds(&o->fb_range, a->start, a->end) ? ", inside fb_range" : "");
+	if (drv == MOD_HYPERV_FB && o->efi_boot && k->build->hvfb_clear_si) {
+		o->si_cleared = true;
+		ktrace(k, false, func, "hyperv_fb clears screen_info (lfb_base, lfb_size, "
+		       "orig_video_isVGA = 0): \"framebuffer is reallocated\" (3cb73bc3fa2a, "
+		       "v5.10 ... v6.7)");
+	}
 	moved = k->host->vram.set && k->host->vram.start != a->start;
 	hv_host_vram_location(k->host, a->start, a->end);
 	o->vram = k->host->vram;
