@@ -128,11 +128,14 @@ static int extract(const char *cmd, const char *path, struct unpacked *u)
 			size_t len;
 			la_int64_t off;
 
-			while ((r = archive_read_data_block(a, &buf, &len, &off)) == ARCHIVE_OK)
-				if (archive_write_data_block(disk, buf, len, off) != ARCHIVE_OK)
-					break;
-			if (r != ARCHIVE_EOF) {
-				hv_warnx("%s: %s: %s: %s", cmd, path, p, archive_error_string(a));
+			struct archive *bad = NULL;
+
+			while (!bad && (r = archive_read_data_block(a, &buf, &len, &off)) == ARCHIVE_OK)
+				if (archive_write_data_block(disk, buf, len, off) < ARCHIVE_WARN)
+					bad = disk;
+			if (bad || r != ARCHIVE_EOF) {
+				hv_warnx("%s: %s: %s", cmd, path,
+					 archive_error_string(bad ? bad : a));
 				goto out;
 			}
 		} else if (r < ARCHIVE_WARN) {
