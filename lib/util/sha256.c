@@ -28,7 +28,7 @@ static inline uint32_t ror(uint32_t x, unsigned int n)
 static void compress(struct sha256 *s, const unsigned char *p)
 {
 	uint32_t w[64], v[8], t1, t2;
-	unsigned int i;
+	size_t i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = get_be32(p + 4 * i);
@@ -89,7 +89,7 @@ void sha256_update(struct sha256 *s, const void *data, size_t len)
 void sha256_final(struct sha256 *s, unsigned char digest[32])
 {
 	uint64_t bits = s->bytes * 8;
-	unsigned int i;
+	size_t i;
 
 	s->block[s->fill++] = 0x80;
 	if (s->fill > 56) {
@@ -113,7 +113,7 @@ void sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_LEN])
 {
 	struct sha256 s;
 	unsigned char d[32];
-	unsigned int i;
+	size_t i;
 
 	sha256_init(&s);
 	sha256_update(&s, data, len);
