@@ -148,7 +148,9 @@ void probe_kernel(struct probe *p)
 			else
 				fact_unknown(f, F_BUILTIN, path, "unknown: %s: %s", path, err.msg);
 			if (!err.line)
-				snprintf(builtin_why, sizeof(builtin_why), "modules.builtin is %s",
+				/* a long reason is cut to the room the summary has */
+				snprintf(builtin_why, sizeof(builtin_why), "modules.builtin is %.*s",
+					 (int)(sizeof(builtin_why) - sizeof("modules.builtin is ")),
 					 err.msg);
 			builtin_bad = true;
 		} else if (!brc) {

@@ -88,11 +88,13 @@ void probe_kmsg(struct probe *p)
 	char *buf = NULL, tail[128];
 	uint64_t size = 0;
 	size_t len, i;
+	bool no_file = false;	/* read from no file: what collect must keep */
 
 	if (hv_path_is_live(p->pc) && !read_dev_kmsg(&buf, &len))
 		src = "/dev/kmsg";
 	else if (hv_path_is_live(p->pc) && !read_journal(&buf, &len))
 		src = "journalctl -k -b";
+	no_file = src != NULL;
 	/* a log past the cap is read from its end: the latest boots are there */
 	for (i = 0; !src && i < sizeof(files) / sizeof(files[0]); i++)
 		if (!hv_path_read_tail(p->pc, files[i], KMSG_CAP, &buf, &len, &size))
@@ -113,7 +115,13 @@ void probe_kmsg(struct probe *p)
 		probe_bad_file(p, F_KMSG, src, &err);
 	} else {
 		kmsg_scan(buf, len, &f->kmsg);
-		free(buf);
+		/* a file is collected as a file; what no file holds, kept */
+		if (p->keep_kmsg && no_file) {
+			p->kmsg_live = buf;
+			p->kmsg_live_len = len;
+		} else {
+			free(buf);
+		}
 		fact_set(f, F_KMSG, src, "%u D0 entry failure%s%s%s, %s, %u \"Need ... MMIO\" line%s%s",
 			 f->kmsg.d0_failures, f->kmsg.d0_failures == 1 ? "" : "s",
 			 f->kmsg.d0_failures ? " with status " : "", f->kmsg.d0_status,

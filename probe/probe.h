@@ -41,6 +41,11 @@ struct probe {
 	char kexec_version_line[256];	/* kexec --version's answer, "" */
 	char rpm_kexec_tools[128];	/* kexec-tools' VERSION-RELEASE (rpm database or rpm -q), "" */
 	char rpm_kdump[128];		/* SUSE kdump's, the same */
+	/* the live kernel log (/dev/kmsg or the journal), kept when
+	 * keep_kmsg asks (collect, which frees it), else NULL */
+	bool keep_kmsg;
+	char *kmsg_live;
+	size_t kmsg_live_len;
 };
 
 /*

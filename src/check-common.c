@@ -3,6 +3,7 @@
 
 #include "check-common.h"
 #include "cli.h"
+#include "unpack.h"
 
 /* A sysroot must at least look like a captured system. */
 static int check_sysroot(const char *cmd, const struct hv_path *pc)
@@ -25,23 +26,33 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 	struct probe p = { .f = facts };
 	struct hv_err err = { 0, "" };
 	struct hv_path pc;
+	struct unpacked u = { "", "" };
 	unsigned int i;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
 	memset(facts, 0, sizeof(*facts));
+	/* an archive (collect's, a sos report's): read unpacked, then removed */
+	if (sysroot_is_archive(sysroot)) {
+		if (sysroot_unpack(cmd, sysroot, &u))
+			return -1;
+		sysroot = u.root;
+	}
 	rc = hv_path_init(&pc, sysroot);
 	if (rc) {
 		hv_warnx("%s: cannot open sysroot %s: %s", cmd, sysroot, strerror(-rc));
+		sysroot_unpacked_free(&u);
 		return -1;
 	}
 	if (sysroot && check_sysroot(cmd, &pc)) {
 		hv_path_deinit(&pc);
+		sysroot_unpacked_free(&u);
 		return -1;
 	}
 	p.pc = &pc;
 	probe_system(&p);
 	hv_path_deinit(&pc);
+	sysroot_unpacked_free(&u);
 	/* a malformed file spoils only its own facts: said once, then the verdict */
 	for (i = 0; i < p.nwarnings; i++)
 		hv_warnx("%s", p.warnings[i]);

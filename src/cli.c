@@ -146,7 +146,7 @@ int hv_print_version(void)
 		const char *what;
 	} features[] = {
 		{ HAVE_SMARTCOLS, "libsmartcols (iomem tables and JSON)" },
-		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs)" },
+		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs, check --sysroot FILE)" },
 		{ HAVE_SQLITE, "sqlite (the rpm database of rpm 4.16 and later)" },
 		{ HAVE_ZLIB, "zlib (/proc/config.gz, collect)" },
 	};

@@ -11,6 +11,8 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lib/util/array.h"
@@ -90,10 +92,10 @@ static bool looks_private(const char *path)
 	return false;
 }
 
+/* a log, whatever its name (kern.log, messages, warn, dmesg): cut to the kernel's lines */
 static bool is_log(const char *path)
 {
-	return !strcmp(path, "/var/log/kern.log") || !strcmp(path, "/var/log/dmesg") ||
-	       !strcmp(path, "/hvkdump/dmesg.txt");
+	return !strncmp(path, "/var/log/", 9) || !strcmp(path, "/hvkdump/dmesg.txt");
 }
 
 /* The kernel log lines hvkdump reads, and the few that place them. */
@@ -195,7 +197,156 @@ struct archive {
 	struct collection *c;
 	unsigned int files;
 	const struct probe *p;		/* what the probe made of what it read */
+	const char *sysroot;		/* NULL: the live system */
+	time_t when;
+	char top[128];			/* hvkdump-HOST-DATE */
+	char host[64];
+	struct collection linked;	/* link targets stored */
+	FILE *notes;			/* what was left out or cut, and why */
+	char *notes_text;
+	size_t notes_len;
 };
+
+/* @path was left out or cut (@why says which, and why), for the MANIFEST */
+static void note(struct archive *ar, const char *path, const char *why)
+{
+	if (ar->notes)
+		fprintf(ar->notes, "# %s: %s\n", path, why);
+}
+
+static bool collected(const struct archive *ar, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < ar->c->n; i++)
+		if (!strcmp(ar->c->items[i].path, path))
+			return true;
+	for (i = 0; i < ar->linked.n; i++)
+		if (!strcmp(ar->linked.items[i].path, path))
+			return true;
+	return false;
+}
+
+/*
+ * @target of the link @path, as a path from the root: relative to the
+ * link's directory, ".." stopping at the root (the sysroot's, as the probe
+ * resolves it). -1 when it does not fit.
+ */
+static int link_target(const char *path, const char *target, char *out, size_t n)
+{
+	char tmp[512];
+	size_t o = 0;
+	const char *p, *slash = strrchr(path, '/');
+
+	if (target[0] == '/')
+		snprintf(tmp, sizeof(tmp), "%s", target);
+	else if (snprintf(tmp, sizeof(tmp), "%.*s/%s", slash ? (int)(slash - path) : 0, path,
+			  target) >= (int)sizeof(tmp))
+		return -1;
+	for (p = tmp; *p;) {
+		size_t len = strcspn(p, "/");
+
+		if (len == 2 && !strncmp(p, "..", 2)) {
+			while (o && out[--o] != '/')
+				;
+		} else if (len && !(len == 1 && *p == '.')) {
+			if (o + 1 + len + 1 > n)
+				return -1;
+			out[o++] = '/';
+			memcpy(out + o, p, len);
+			o += len;
+		}
+		p += len + (p[len] == '/');
+	}
+	if (!o) {
+		if (n < 2)
+			return -1;
+		out[o++] = '/';
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+/*
+ * A link inside the root is kept a link, and what it names is stored too
+ * (/etc/os-release -> ../usr/lib/os-release): the unpacked archive reads as
+ * the system did. A chain is followed, at most 8 links.
+ */
+static void add_link(struct archive *ar, struct tarw *tw, const char *path)
+{
+	char cur[512], target[256], next[512];
+	int hops;
+
+	snprintf(cur, sizeof(cur), "%s", path);
+	for (hops = 0; hops < 8; hops++) {
+		char *buf = NULL;
+		size_t len;
+
+		if (hv_path_readlink(ar->pc, cur, target, sizeof(target)) ||
+		    tarw_add_symlink(tw, cur + 1, target)) {
+			note(ar, cur, "left out: a link that could not be read or stored");
+			return;
+		}
+		ar->files++;
+		if (link_target(cur, target, next, sizeof(next)) || !strcmp(next, "/")) {
+			note(ar, cur, "its target left out: no file inside the root");
+			return;
+		}
+		if (collected(ar, next))
+			return;
+		record(&ar->linked, next, false, 0);
+		if (looks_private(next)) {
+			note(ar, next, "left out: it looks like a key");
+			return;
+		}
+		if (hv_path_is_symlink(ar->pc, next) == 1) {
+			snprintf(cur, sizeof(cur), "%s", next);
+			continue;
+		}
+		if (hv_path_read_quiet(ar->pc, next, COLLECT_CAP, &buf, &len)) {
+			note(ar, next, "left out: a link's target that could not be read");
+			return;
+		}
+		if (!tarw_add_file(tw, next + 1, buf, len))
+			ar->files++;
+		free(buf);
+		return;
+	}
+	note(ar, path, "its target left out: more than 8 links in a chain");
+}
+
+/*
+ * MANIFEST: who collected what, where and when, what was left out and why
+ * (# lines), and the sha256 of each file, as sha256sum writes them: in the
+ * unpacked directory, sha256sum -c MANIFEST checks them.
+ */
+static void add_manifest(struct archive *ar, struct tarw *tw)
+{
+	char *text = NULL, when[32];
+	const char *sums;
+	size_t len = 0;
+	struct utsname u;
+	FILE *m = open_memstream(&text, &len);
+
+	if (!m)
+		return;
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&ar->when));
+	fprintf(m, "# hvkdump collect\n# tool: " PROGRAM " %s\n# host: %s\n# time: %s\n",
+		HVKDUMP_VERSION, ar->host, when);
+	if (ar->sysroot)
+		fprintf(m, "# from: the sysroot %s (a captured system)\n", ar->sysroot);
+	else if (!uname(&u))
+		fprintf(m, "# uname: %s %s %s %s %s\n", u.sysname, u.nodename, u.release,
+			u.version, u.machine);
+	if (ar->notes && !fflush(ar->notes) && ar->notes_len)
+		fputs(ar->notes_text, m);
+	sums = tarw_sums(tw);
+	if (sums)
+		fputs(sums, m);
+	if (!fclose(m) && !tarw_add_file(tw, "MANIFEST", text, len))
+		ar->files++;
+	free(text);
+}
 
 /*
  * The kdump initramfs is not copied (it can be 100 MiB): what check reads
@@ -240,11 +391,16 @@ static int write_members(FILE *out, void *ctx)
 	int fd = dup(fileno(out));
 	size_t i;
 
+	int rc;
+
 	if (fd < 0)
 		return -errno;
-	if (tarw_open(&tw, fd)) {
-		close(fd);
-		return -ENOMEM;
+	rc = tarw_open(&tw, fd, ar->top);
+	if (rc) {
+		if (!tw.gz)
+			close(fd);
+		tarw_close(&tw);
+		return rc;
 	}
 	qsort(c->items, c->n, sizeof(*c->items), cmp_items);
 	for (i = 0; i < c->n; i++) {
@@ -255,30 +411,36 @@ static int write_members(FILE *out, void *ctx)
 
 		if (i && !strcmp(it->path, c->items[i - 1].path))
 			continue;
-		if (ar->p->initramfs_read && !strcmp(it->path, ar->p->f->kdump_initrd))
+		if (ar->p->initramfs_read && !strcmp(it->path, ar->p->f->kdump_initrd)) {
+			note(ar, it->path, "left out: the kdump initramfs: its member list instead, in "
+			     INITRAMFS_LISTING);
 			continue;
-		if (looks_private(it->path))
+		}
+		if (looks_private(it->path)) {
+			note(ar, it->path, "left out: it looks like a key");
 			continue;
+		}
 		if (it->is_dir) {
 			tarw_add_dir(&tw, name);
 			continue;
 		}
-		/* a link the probe followed by hand (the kdump kernel's): kept a link */
+		/* a link (os-release, the kdump kernel's): kept a link, its target stored */
 		if (hv_path_is_symlink(ar->pc, it->path) == 1) {
-			char target[256];
-
-			if (!hv_path_readlink(ar->pc, it->path, target, sizeof(target)) &&
-			    !tarw_add_symlink(&tw, name, target))
-				ar->files++;
+			add_link(ar, &tw, it->path);
 			continue;
 		}
-		if (hv_path_read_quiet(ar->pc, it->path, COLLECT_CAP, &buf, &len))
+		if (hv_path_read_quiet(ar->pc, it->path, COLLECT_CAP, &buf, &len)) {
+			note(ar, it->path, "left out: could not be read");
 			continue;
+		}
 		if (is_log(it->path)) {
 			relevant_lines(buf, len, &cut, &cutlen);
 			name = "hvkdump/dmesg.txt";
+			note(ar, it->path, "cut to the kernel lines hvkdump reads, in "
+			     "hvkdump/dmesg.txt");
 		} else if (!strcmp(it->path, "/var/lib/dpkg/status")) {
 			dpkg_stanza(buf, len, &cut, &cutlen);
+			note(ar, it->path, "cut to the kexec-tools stanza");
 		}
 		if (cut || !strcmp(it->path, "/var/lib/dpkg/status")) {
 			free(buf);
@@ -293,16 +455,68 @@ static int write_members(FILE *out, void *ctx)
 		initramfs_listing(&tw, ar->p, &ar->files);
 	if (hv_path_is_live(ar->pc))
 		live_extras(ar->p, &tw, &ar->files);
+	if (ar->p->kmsg_live) {
+		/* /dev/kmsg or the journal: no file, the same cut */
+		char *cut = NULL;
+		size_t cutlen = 0;
+
+		relevant_lines(ar->p->kmsg_live, ar->p->kmsg_live_len, &cut, &cutlen);
+		if (cut && !tarw_add_file(&tw, "hvkdump/dmesg.txt", cut, cutlen))
+			ar->files++;
+		free(cut);
+		note(ar, ar->p->f->f[F_KMSG].source, "cut to the kernel lines hvkdump reads, in "
+		     "hvkdump/dmesg.txt");
+	}
+	add_manifest(ar, &tw);
 	return tarw_close(&tw);
 }
 
-static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
-			 unsigned int *files, const struct probe *p)
+/* hvkdump-HOST-DATE: the host's name as a file name ('_' for anything else) */
+static void top_name(struct archive *ar)
 {
-	struct archive ar = { pc, c, 0, p };
-	/* a copy of a system's configuration: for its owner only */
-	int rc = hv_write_output(output, 0600, write_members, &ar);
+	char *buf = NULL, date[32];
+	size_t len = 0, i;
 
+	if (ar->sysroot) {
+		if (!hv_path_read_quiet(ar->pc, "/etc/hostname", 4096, &buf, &len))
+			snprintf(ar->host, sizeof(ar->host), "%.*s", (int)strcspn(buf, "\n"), buf);
+		free(buf);
+	} else if (gethostname(ar->host, sizeof(ar->host) - 1)) {
+		ar->host[0] = '\0';
+	}
+	ar->host[sizeof(ar->host) - 1] = '\0';
+	if (!ar->host[0])
+		snprintf(ar->host, sizeof(ar->host), "unknown");
+	for (i = 0; ar->host[i]; i++) {
+		char ch = ar->host[i];
+
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '-' || ch == '.' || ch == '_') ||
+		    (!i && ch == '.'))
+			ar->host[i] = '_';
+	}
+	strftime(date, sizeof(date), "%Y%m%d-%H%M%S", gmtime(&ar->when));
+	snprintf(ar->top, sizeof(ar->top), PROGRAM "-%s-%s", ar->host, date);
+}
+
+static int write_archive(const struct hv_path *pc, struct collection *c, const char *output,
+			 unsigned int *files, const struct probe *p, const char *sysroot)
+{
+	struct archive ar = { .pc = pc, .c = c, .p = p, .sysroot = sysroot };
+	size_t i;
+	int rc;
+
+	ar.when = time(NULL);
+	top_name(&ar);
+	ar.notes = open_memstream(&ar.notes_text, &ar.notes_len);
+	/* a copy of a system's configuration: for its owner only */
+	rc = hv_write_output(output, 0600, write_members, &ar);
+	if (ar.notes)
+		fclose(ar.notes);
+	free(ar.notes_text);
+	for (i = 0; i < ar.linked.n; i++)
+		free(ar.linked.items[i].path);
+	free(ar.linked.items);
 	*files = ar.files;
 	return rc;
 }
@@ -312,10 +526,13 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " " PROGRAM " collect [options]\n"
 	      "\n"
-	      "Copy every file hvkdump check reads into one archive that unpacks into a\n"
-	      "sysroot: mkdir s && tar -xzf FILE -C s && hvkdump check --sysroot s.\n"
-	      "The kernel log is cut to the lines hvkdump reads, the package database to\n"
-	      "kexec-tools; nothing outside the probe's paths, and no keys, go in.\n"
+	      "Copy every file hvkdump check reads into one archive, under one directory\n"
+	      "hvkdump-HOST-DATE/ with a MANIFEST (version, host, time, what was left out\n"
+	      "and why, the sha256 of each file): hvkdump check --sysroot FILE reads it,\n"
+	      "and so does check --sysroot on the unpacked directory. Links are kept, and\n"
+	      "what they name stored. Logs are cut to the kernel lines hvkdump reads, the\n"
+	      "package database to kexec-tools; nothing outside the probe's paths, and no\n"
+	      "keys, go in.\n"
 	      "\n"
 	      "Options:\n"
 	      "     --output-file FILE  the archive (default hvkdump-collect.tar.gz;\n"
@@ -388,6 +605,7 @@ int cmd_collect(int argc, char **argv)
 	pc.ctx = &col;
 	memset(&facts, 0, sizeof(facts));
 	p.pc = &pc;
+	p.keep_kmsg = true;
 	/* a malformed file is collected all the same: the archive is for reading it */
 	probe_system(&p);
 	/* the directories a sysroot must have */
@@ -396,7 +614,8 @@ int cmd_collect(int argc, char **argv)
 	record(&col, "/etc", true, 0);
 	/* writing reads the same files again: nothing more to record */
 	pc.on_access = NULL;
-	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files, &p);
+	rc = col.oom ? -ENOMEM : write_archive(&pc, &col, output, &files, &p, sysroot);
+	free(p.kmsg_live);
 	hv_path_deinit(&pc);
 	for (i = 0; i < col.n; i++)
 		free(col.items[i].path);
@@ -424,11 +643,11 @@ int cmd_collect(int argc, char **argv)
 		hv_warnx("collect: not a Hyper-V guest: %s, from %s; collected only what shows it",
 			 facts.f[F_HYPERV].value, facts.f[F_HYPERV].source);
 	if (to_stdout)
-		fprintf(msg, "%s: %u files to standard output; read them with: mkdir s && "
-			"tar -xzf FILE -C s && " PROGRAM " check --sysroot s\n", PROGRAM, files);
+		fprintf(msg, "%s: %u files to standard output; read them with: " PROGRAM
+			" check --sysroot FILE\n", PROGRAM, files);
 	else
-		fprintf(msg, "%s: %u files; read it with: mkdir s && tar -xzf %s -C s && "
-			PROGRAM " check --sysroot s\n", output, files, output);
+		fprintf(msg, "%s: %u files; read it with: " PROGRAM " check --sysroot %s\n",
+			output, files, output);
 	return hv_close_stdout(HV_EXIT_OK);
 }
 #endif /* HAVE_ZLIB */

@@ -2,7 +2,10 @@
 /* POSIX ustar (pax interchange format's base) members into a gzip stream. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "lib/util/sha256.h"
 
 #if HAVE_ZLIB
 #include "tarwrite.h"
@@ -17,12 +20,29 @@ struct ustar {
 
 _Static_assert(sizeof(struct ustar) == BLOCK, "a ustar header is one block");
 
-int tarw_open(struct tarw *tw, int fd)
+int tarw_open(struct tarw *tw, int fd, const char *top)
 {
 	tw->gz = gzdopen(fd, "wb9");
 	tw->mtime = time(NULL);
 	tw->error = tw->gz ? 0 : -ENOMEM;
+	tw->top = NULL;
+	tw->sums_text = NULL;
+	tw->sums_len = 0;
+	tw->sums = open_memstream(&tw->sums_text, &tw->sums_len);
+	if (!tw->sums && !tw->error)
+		tw->error = -ENOMEM;
+	if (!tw->error && top && !tarw_add_dir(tw, top))
+		tw->top = top;
 	return tw->error;
+}
+
+static void free_sums(struct tarw *tw)
+{
+	if (tw->sums)
+		fclose(tw->sums);
+	free(tw->sums_text);
+	tw->sums = NULL;
+	tw->sums_text = NULL;
 }
 
 static int put(struct tarw *tw, const void *buf, size_t len)
@@ -66,10 +86,16 @@ static int header(struct tarw *tw, const char *name, char type, size_t size, uns
 		  const char *linkname)
 {
 	struct ustar h;
+	char full[512];
 	unsigned int sum = 0;
 	size_t i;
 
 	memset(&h, 0, sizeof(h));
+	if (tw->top) {
+		if (snprintf(full, sizeof(full), "%s/%s", tw->top, name) >= (int)sizeof(full))
+			return -ENAMETOOLONG;
+		name = full;
+	}
 	if (split_name(&h, name))
 		return -ENAMETOOLONG;
 	if (linkname) {
@@ -106,10 +132,13 @@ int tarw_add_dir(struct tarw *tw, const char *name)
 int tarw_add_file(struct tarw *tw, const char *name, const void *data, size_t len)
 {
 	static const char zeros[BLOCK];
+	char hex[SHA256_HEX_LEN];
 	int rc = header(tw, name, '0', len, 0644, NULL);
 
 	if (rc)
 		return rc;
+	sha256_hex(data, len, hex);
+	fprintf(tw->sums, "%s  %s\n", hex, name);
 	put(tw, data, len);
 	return put(tw, zeros, (BLOCK - len % BLOCK) % BLOCK);
 }
@@ -119,11 +148,19 @@ int tarw_add_symlink(struct tarw *tw, const char *name, const char *target)
 	return header(tw, name, '2', 0, 0777, target);
 }
 
+const char *tarw_sums(struct tarw *tw)
+{
+	return fflush(tw->sums) ? NULL : tw->sums_text;
+}
+
 int tarw_close(struct tarw *tw)
 {
 	static const char zeros[2 * BLOCK];
 	int rc;
 
+	free_sums(tw);
+	if (!tw->gz)
+		return tw->error;
 	put(tw, zeros, sizeof(zeros));
 	rc = gzclose(tw->gz);
 	if (!tw->error && rc != Z_OK)
