@@ -58,26 +58,29 @@ static void recorded_command(struct probe *p, const struct stat *config)
 void probe_kexec_args(struct probe *p)
 {
 	struct facts *f = p->f;
-	char next[1024];
+	char next[256], src[256];
+	bool loaded = f->f[F_CRASH_KERNEL].known && f->crash_loaded;
 
 	if (!p->recorded[0])
 		return;
-	snprintf(next, sizeof(next), "%s", f->kexec_args_set ? f->kexec_args : "");
-	/* what loaded last is what a crash meets, while it is loaded and current */
-	if (f->f[F_CRASH_KERNEL].known && f->crash_loaded && !p->recorded_older) {
-		snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", p->recorded);
-		f->kexec_args_set = true;
-		f->kexec_args_recorded = true;
+	/*
+	 * What loaded last is what a crash meets while it is loaded; the
+	 * configuration is what the next load does. check_run() weighs both.
+	 */
+	if (loaded) {
+		snprintf(f->recorded_args, sizeof(f->recorded_args), "%s", p->recorded);
+		snprintf(f->recorded_source, sizeof(f->recorded_source), "%s", p->recorded_path);
+		f->recorded_stale = p->recorded_older;
 		p->recorded_cmd = true;
-		fact_set(f, F_KDUMP_CONFIG, p->recorded_path, "recorded command (loaded now): %s",
-			 p->recorded);
-		return;
 	}
-	/* otherwise the next load decides: the configuration, not the stale record */
-	fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS%s%s%s (the next load; %s has "
-		 "\"%.80s\" from the last one, %s)", f->kexec_args_set ? "=\"" : " unset",
-		 next, f->kexec_args_set ? "\"" : "", p->recorded_path, p->recorded,
-		 p->recorded_older ? "older than the configuration" : "and nothing is loaded now");
+	if (!f->f[F_KDUMP_CONFIG].known)
+		return;
+	snprintf(next, sizeof(next), "%s", f->f[F_KDUMP_CONFIG].value);
+	snprintf(src, sizeof(src), "%s", f->f[F_KDUMP_CONFIG].source);
+	fact_set(f, F_KDUMP_CONFIG, src, "%s (the next load; the last load's command is in %s, "
+		 "%s)", next, p->recorded_path,
+		 !loaded ? "not loaded now" : p->recorded_older ? "older than the configuration" :
+		 "loaded now");
 }
 
 /*

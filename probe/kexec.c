@@ -132,12 +132,74 @@ static void reserved(struct probe *p)
 	}
 }
 
+/* The kdump service's systemd unit, as each distribution names it. */
+static const char *unit_name(enum distro_family d)
+{
+	switch (d) {
+	case DISTRO_DEBIAN:
+		return "kdump-tools.service";
+	case DISTRO_RHEL:
+	case DISTRO_SUSE:
+	case DISTRO_AZURELINUX:
+		return "kdump.service";
+	case DISTRO_UNKNOWN:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * Does the kdump service start at boot? systemctl enable links its unit
+ * into a target's .wants directory under /etc/systemd/system; mask links
+ * it to /dev/null. Said only where the directory shows enabled units at
+ * all (a capture may leave it out): otherwise nothing is concluded.
+ */
+static void unit(struct probe *p)
+{
+	static const char dir[] = "/etc/systemd/system";
+	const char *name = unit_name(p->f->distro);
+	struct facts *f = p->f;
+	char path[512], target[64];
+	bool wants = false;
+	char **names;
+	size_t n, i;
+
+	if (!name || hv_path_list(p->pc, dir, &names, &n))
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (hv_path_is_symlink(p->pc, path) == 1 &&
+	    !hv_path_readlink(p->pc, path, target, sizeof(target)) && !strcmp(target, "/dev/null")) {
+		f->unit_disabled = true;
+		snprintf(f->unit_why, sizeof(f->unit_why), "%s is masked (%.100s links to /dev/null)",
+			 name, path);
+		hv_path_free_list(names, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+
+		if (len < 6 || strcmp(names[i] + len - 6, ".wants"))
+			continue;
+		wants = true;
+		snprintf(path, sizeof(path), "%s/%s/%s", dir, names[i], name);
+		if (hv_path_is_symlink(p->pc, path) == 1 || !hv_path_exists(p->pc, path))
+			break;
+	}
+	if (wants && i == n) {
+		f->unit_disabled = true;
+		snprintf(f->unit_why, sizeof(f->unit_why), "%s is not enabled (no link to it in "
+			 "%s/*.wants)", name, dir);
+	}
+	hv_path_free_list(names, n);
+}
+
 void probe_kexec(struct probe *p)
 {
 	struct facts *f = p->f;
 
 	version(p);
 	reserved(p);
+	unit(p);
 	if (probe_read_bool(p, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", &f->crash_loaded))
 		return;
 	fact_set(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", "%s",

@@ -44,7 +44,7 @@ struct fix_finding {
 
 struct fact {
 	bool known;
-	char value[192];	/* what it is, or why it is unknown */
+	char value[256];	/* what it is, or why it is unknown */
 	char source[256];	/* the file (and line) or command it came from */
 };
 
@@ -79,6 +79,17 @@ struct facts {
 	char kexec_args[1024];
 	bool kexec_args_set;
 	bool kexec_args_recorded;	/* kexec_args is the recorded command, not the configuration */
+	/*
+	 * The load a crash meets now, where the service's record of it is
+	 * read (kdump-tools' kexec_cmd): check.c weighs it beside the next
+	 * load, which kexec_args (the configuration) decides.
+	 */
+	char recorded_args[1024];	/* the last load's command, "" */
+	char recorded_source[512];
+	bool recorded_stale;		/* written before the configuration last changed */
+	/* the kdump service's unit is known not to start at boot: why */
+	bool unit_disabled;
+	char unit_why[192];
 	bool secure_boot;
 	enum lockdown lockdown;
 	bool kexec_load_disabled;
