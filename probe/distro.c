@@ -297,6 +297,9 @@ int probe_distro(struct probe *p)
 	ver = shellvars_get(&sv, "VERSION_ID");
 	pretty = shellvars_get(&sv, "PRETTY_NAME");
 	f->distro = distro_family_of(id, like);
+	snprintf(p->os_id, sizeof(p->os_id), "%s", id ? id : "");
+	snprintf(p->os_like, sizeof(p->os_like), "%s", like ? like : "");
+	snprintf(p->os_version, sizeof(p->os_version), "%s", ver ? ver : "");
 	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id ? id : "?", ver ? " " : "",
 		 ver ? ver : "", pretty ? pretty : distro_family_name(f->distro));
 	shellvars_free(&sv);

@@ -71,6 +71,28 @@ static int package_version(struct probe *p, char *ver, size_t vlen, char *src, s
 }
 
 /*
+ * Without a package version, the distribution's release can still name the
+ * package: RHEL 9.3 and later (and its rebuilds) ship kexec-tools
+ * 2.0.26-8.el9 or later, with the -a default backported, while kexec
+ * --version says only 2.0.26 (RHEL 9.2 and 8.x did not backport it).
+ * @bin: the binary's version, 0 unknown. 0 with @ver and @src, or -1.
+ */
+static int release_package(const struct probe *p, unsigned int bin, char *ver, size_t vlen,
+			   char *src, size_t slen)
+{
+	unsigned int major, minor;
+	bool rhel = !strcmp(p->os_id, "rhel") || strstr(p->os_like, "rhel");
+
+	if (!rhel || sscanf(p->os_version, "%u.%u", &major, &minor) != 2 || major != 9 ||
+	    minor < 3 || (bin && bin != 20026))
+		return -1;
+	snprintf(ver, vlen, "2.0.26-8.el9");
+	snprintf(src, slen, "/etc/os-release (%s %s ships kexec-tools 2.0.26-8.el9 or later)",
+		 p->os_id, p->os_version);
+	return 0;
+}
+
+/*
  * The binary's own version is the truth about which kexec runs; the
  * package's adds the distribution's release. Both agreeing, the package's
  * string is kept; disagreeing (a kexec installed by hand), the binary wins.
@@ -84,6 +106,15 @@ static void version(struct probe *p)
 	bool pkg = !package_version(p, ver, sizeof(ver), psrc, sizeof(psrc), &bad, why,
 				    sizeof(why));
 
+	/* no package database at all (one that cannot answer leaves it unknown) */
+	if (!pkg && !bad && !release_package(p, bin, ver, sizeof(ver), psrc, sizeof(psrc))) {
+		f->kexec_tools = kexec_tools_version(ver);
+		snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
+		fact_set(f, F_KEXEC_TOOLS, psrc, "%s (package %s or later, by the distribution's "
+			 "release: no package database)",
+			 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
+		return;
+	}
 	if (pkg && (!bin || bin == kexec_tools_version(ver))) {
 		f->kexec_tools = kexec_tools_version(ver);
 		snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);

@@ -41,6 +41,8 @@ struct probe {
 	char kexec_version_line[256];	/* kexec --version's answer, "" */
 	char rpm_kexec_tools[128];	/* kexec-tools' VERSION-RELEASE (rpm database or rpm -q), "" */
 	char rpm_kdump[128];		/* SUSE kdump's, the same */
+	/* /etc/os-release's ID, ID_LIKE and VERSION_ID, "" */
+	char os_id[32], os_like[64], os_version[32];
 };
 
 /*
