@@ -296,11 +296,27 @@ int probe_distro(struct probe *p)
 	like = shellvars_get(&sv, "ID_LIKE");
 	ver = shellvars_get(&sv, "VERSION_ID");
 	pretty = shellvars_get(&sv, "PRETTY_NAME");
+	if (!id) {
+		/* no value stands in for it: the distribution, and its kdump service, are unknown */
+		const struct shellvar *v = shellvars_find(&sv, "ID");
+
+		if (v && v->unknown)
+			fact_unknown(f, F_DISTRO, "/etc/os-release", "unknown: ID: %s "
+				     "(/etc/os-release:%lu)", v->unknown, v->line);
+		else
+			fact_unknown(f, F_DISTRO, "/etc/os-release", "unknown: /etc/os-release "
+				     "has no ID=");
+		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release", "unknown: the distribution is "
+			     "unknown, and so is its kdump service");
+		shellvars_free(&sv);
+		snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+		return 0;
+	}
 	f->distro = distro_family_of(id, like);
-	snprintf(p->os_id, sizeof(p->os_id), "%s", id ? id : "");
+	snprintf(p->os_id, sizeof(p->os_id), "%s", id);
 	snprintf(p->os_like, sizeof(p->os_like), "%s", like ? like : "");
 	snprintf(p->os_version, sizeof(p->os_version), "%s", ver ? ver : "");
-	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id ? id : "?", ver ? " " : "",
+	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id, ver ? " " : "",
 		 ver ? ver : "", pretty ? pretty : distro_family_name(f->distro));
 	shellvars_free(&sv);
 	switch (f->distro) {
