@@ -39,10 +39,34 @@ static void kernel_release_build(const char *release, bool *sysfb_gate, bool *ge
 	*hvfb_clear_si = hvfb_clears_screen_info(&kr, assumed, NULL, 0);
 }
 
+/* kdump-config's reason for -s, where securelevel 1 (not Secure Boot) gave it */
+static void securelevel_why(char *why, size_t wlen)
+{
+	static const char *const from[] = { "Secure Boot is on", "for Secure Boot" };
+	static const char *const to[] = {
+		"/sys/kernel/security/securelevel is 1", "for securelevel 1",
+	};
+	char out[256];
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		char *at = strstr(why, from[i]);
+
+		if (!at)
+			continue;
+		snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - why), why, to[i],
+			 at + strlen(from[i]));
+		snprintf(why, wlen, "%s", out);
+	}
+}
+
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err)
 {
 	struct scenario_pair layout = { "layout", layout_for(f), NULL, 0 };
+	/* what makes the service add -s: Secure Boot; for kdump-config securelevel 1 too */
+	bool adds_s = (f->f[F_SECURE_BOOT].known && f->secure_boot) ||
+		      (f->distro == DISTRO_DEBIAN && f->securelevel);
 	enum hv_arch arch;
 
 	if (scenario_build(sc, &layout, 1, err))
@@ -81,13 +105,14 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", f->kexec_package);
 	}
 	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
-					  f->service_version, why, wlen);
+					  adds_s, arch, f->service_version, why, wlen);
+	if (adds_s && !(f->f[F_SECURE_BOOT].known && f->secure_boot) && wlen)
+		securelevel_why(why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
 	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
 	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-			   f->f[F_SECURE_BOOT].known && f->secure_boot, f->service_version,
+			   adds_s, f->service_version,
 			   sc->kexec_args, sizeof(sc->kexec_args), sc->kexec_retry_args,
 			   sizeof(sc->kexec_retry_args));
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';

@@ -91,6 +91,7 @@ struct facts {
 	bool unit_disabled;
 	char unit_why[192];
 	bool secure_boot;
+	bool securelevel;		/* /sys/kernel/security/securelevel is 1 */
 	enum lockdown lockdown;
 	bool kexec_load_disabled;
 	bool crash_loaded;
