@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lib/util/lines.h"
 #include "probe.h"
@@ -12,12 +13,27 @@
 #define SYSCONFIG_KDUMP	"/etc/sysconfig/kdump"
 #define KDUMP_CONF	"/etc/kdump.conf"
 
+/* [ -d PATH ], [ -e PATH ], [ -f PATH ] in a configuration file, as this system answers. */
+static int test_path(void *ctx, char op, const char *path)
+{
+	const struct probe *p = ctx;
+	struct stat st;
+	int rc = hv_path_stat(p->pc, path, &st);
+
+	if (rc == -ENOENT || rc == -ENOTDIR)
+		return 0;
+	if (rc)
+		return -1;
+	return op == 'd' ? S_ISDIR(st.st_mode) : op == 'f' ? S_ISREG(st.st_mode) : 1;
+}
+
 /*
- * Reads and parses a shell assignment file; 1 missing, 0 read, -1 malformed
- * (@id is then unknown with FILE:LINE).
+ * Reads and parses a shell assignment file, its tests answered by this
+ * system; 1 missing, 0 read, -1 malformed (@id is then unknown with FILE:LINE).
  */
 static int read_vars(struct probe *p, enum fact_id id, const char *path, struct shellvars *sv)
 {
+	const struct shellvars_env env = { test_path, p };
 	struct hv_err err = { 0, "" };
 	char *buf;
 	size_t len;
@@ -25,7 +41,7 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 
 	if (probe_read(p, id, path, 4u << 20, &buf, &len))
 		return 1;
-	rc = shellvars_parse(buf, len, sv, &err);
+	rc = shellvars_parse_env(buf, len, &env, sv, &err);
 	free(buf);
 	return rc ? probe_bad_file(p, id, path, &err) : 0;
 }
