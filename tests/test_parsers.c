@@ -443,6 +443,35 @@ static void kernel_log(void **state)
 }
 
 /* kdump-tools' kexec_cmd, kernel and initrd names, changelogs */
+/* The upstream version behind a distribution's release string. */
+static void upstream_versions(void **state)
+{
+	char v[32], pkg[96];
+
+	(void)state;
+	assert_int_equal(proc_version_upstream("Linux version 6.1.0-57-cloud-amd64 "
+					       "(debian-kernel@lists.debian.org) (gcc-12 (Debian "
+					       "12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian "
+					       "6.1.192-3 (2026-11-26)\n", v, sizeof(v), pkg,
+					       sizeof(pkg)), 0);
+	assert_string_equal(v, "6.1.192");
+	assert_string_equal(pkg, "6.1.192-3");
+	/* "Debian 12.2.0-14" is gcc's, and no kernel's: only the #1 line's */
+	assert_int_equal(proc_version_upstream("Linux version 6.6.30 (gcc (Debian 12.2.0-14) "
+					       "12.2.0) #1 SMP\n", v, sizeof(v), pkg, sizeof(pkg)),
+			 -1);
+	assert_int_equal(proc_version_upstream("Linux version 6.1 #1 Debian 6.1-1\n", v,
+					       sizeof(v), pkg, sizeof(pkg)), -1);
+	assert_int_equal(version_signature_upstream("Ubuntu 5.15.0-1057.65-azure 5.15.143\n", v,
+						    sizeof(v), pkg, sizeof(pkg)), 0);
+	assert_string_equal(v, "5.15.143");
+	assert_string_equal(pkg, "5.15.0-1057.65-azure");
+	assert_int_equal(version_signature_upstream("Ubuntu 5.15.0-1057.65-azure 5.15\n", v,
+						    sizeof(v), pkg, sizeof(pkg)), -1);
+	assert_int_equal(version_signature_upstream("Debian x 6.1.1\n", v, sizeof(v), pkg,
+						    sizeof(pkg)), -1);
+}
+
 static void kernel_files(void **state)
 {
 	char image[128], initrd[128], rel[64];
@@ -733,6 +762,7 @@ int main(void)
 		cmocka_unit_test(builtin_modules),
 		cmocka_unit_test(shell_assignments),
 		cmocka_unit_test(shell_expansion),
+		cmocka_unit_test(upstream_versions),
 		cmocka_unit_test(shell_forms),
 		cmocka_unit_test(shell_unknown_says_why),
 		cmocka_unit_test(shell_garbage),

@@ -167,6 +167,16 @@ int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *h
 
 /* --- a distribution kernel's changelog: does it name @commit or @subject? */
 bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
+/*
+ * The upstream (kernel.org) version a distribution kernel is built from,
+ * where the kernel says it: Debian's /proc/version ("... Debian 6.1.192-3
+ * (2026-11-26)": "6.1.192", @pkg "6.1.192-3"), Ubuntu's
+ * /proc/version_signature ("Ubuntu 5.15.0-1057.65-azure 5.15.143": the last
+ * field, @pkg the package's "5.15.0-1057.65-azure"). 0, or -1 when it says
+ * none.
+ */
+int proc_version_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen);
+int version_signature_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen);
 
 /* --- a recorded kexec command (kdump-tools' kexec_cmd, kdumpctl's log):
  * the image and --initrd of "kexec -p [options] IMAGE"; quotes respected */

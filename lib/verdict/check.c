@@ -138,8 +138,8 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->kdump_modules &= ~f->blacklist;
 	if (f->f[F_KDUMP_MODULES].known)
 		sc->kdump_modules &= ~f->initramfs_blacklist;
-	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar, &sc->hvfb_clear_si,
-			     &sc->hvfb_clear_si_assumed);
+	kernel_release_build(f->upstream[0] ? f->upstream : f->release, &sc->sysfb_gate,
+			     &sc->gen1_pci_bar, &sc->hvfb_clear_si, &sc->hvfb_clear_si_assumed);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;
 	/* the kernel kdump loads, with what it is built with and carries */

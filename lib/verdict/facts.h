@@ -55,6 +55,9 @@ struct facts {
 	int gen;
 	enum hv_arch arch;
 	char release[128];
+	/* the running kernel's upstream version, where the kernel says it: "6.1.192", "" */
+	char upstream[32];
+	char upstream_source[160];	/* "/proc/version (Debian 6.1.192-3)" */
 	enum distro_family distro;
 	bool video_dev;
 	char video_guid[40];
