@@ -62,6 +62,13 @@ static void from_config(struct probe *p, const char *src, const char *cfg, size_
 			fact_set(f, F_ARCH, src, "arm64 (CONFIG_ARM64=y)");
 		}
 	}
+	/* a driver the kernel is built without: no initramfs can load it */
+	f->drivers_absent = 0;
+	for (m = 0; m < MOD_COUNT; m++) {
+		v = kconfig_get(cfg, len, builtin_configs[m]);
+		if (v != 'y' && v != 'm')
+			f->drivers_absent |= MOD_BIT(m);
+	}
 	if (!have_builtin_list) {
 		f->builtin = 0;
 		for (m = 0; m < MOD_COUNT; m++)

@@ -84,6 +84,19 @@ static void initramfs_remedy_when_pci_is_a_module(void **state)
 		found |= !strcmp(r.remedies[i].kind, "initramfs");
 	assert_true(found);
 	check_result_free(&r);
+	/* the same kernel for kdump: offered while it is built with hyperv_drm */
+	f.kdump_same = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0, found = false; i < r.nremedies; i++)
+		found |= !strcmp(r.remedies[i].kind, "initramfs");
+	assert_true(found);
+	check_result_free(&r);
+	/* a kdump kernel built without hyperv_drm: no initramfs can load it */
+	f.drivers_absent = MOD_BIT(MOD_HYPERV_DRM);
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0; i < r.nremedies; i++)
+		assert_string_not_equal(r.remedies[i].kind, "initramfs");
+	check_result_free(&r);
 }
 
 static void saved_has_no_remedies(void **state)

@@ -395,7 +395,8 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 		if (r->nremedies > before)
 			r->remedies[before].kexec_file = true;
 	}
-	if (sc->video) {
+	/* only where the kdump kernel is built with it */
+	if (sc->video && !(f->kdump_same && (f->drivers_absent & MOD_BIT(MOD_HYPERV_DRM)))) {
 		t = *sc;
 		t.kdump_modules |= MOD_BIT(MOD_HYPERV_DRM);
 		t.probe_order[0] = MOD_HYPERV_DRM;

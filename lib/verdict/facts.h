@@ -68,6 +68,7 @@ struct facts {
 	uint64_t bars32, bars64;
 	enum fb_driver fb_driver;
 	unsigned int builtin;
+	unsigned int drivers_absent;	/* MOD_BIT()s the running kernel's config has neither =y nor =m */
 	unsigned int blacklist;		/* MOD_BIT()s blacklisted in modprobe.d */
 	bool sysfb, kexec_file, hide_smem;
 	struct screen_info_lfb boot_si;	/* F_BOOT_FB known: boot_params' screen_info */

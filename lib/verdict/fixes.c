@@ -8,8 +8,9 @@
 const struct tracked_fix_info tracked_fixes[TF_COUNT] = {
 	[TF_016A25E4B0DF] = { FIX_VMBUS_RESERVE_FB_LOW_BASE, KC_016A25E4B0DF,
 		"7.1 or later, or 7.0.13, 6.18.37, 6.12.95, 6.6.144, 6.1.177, 5.15.211, "
-		"5.10.260 or later of those lines; no distribution kernel is known yet to "
-		"carry it. After the update, dmesg shows an hv_mmio= line" },
+		"5.10.260 or later of those lines (Debian 12: linux 6.1.177-1 and later; "
+		"Debian 13: its 6.12 kernels from 6.12.95). After the update and a reboot, "
+		"dmesg shows an hv_mmio= line" },
 	[TF_304386373007] = { FIX_HYPERV_FB_KEEP_BASE, KC_304386373007,
 		"6.14 or later; the linux-azure kernels carry it" },
 };
