@@ -665,7 +665,7 @@ static int parse_if(struct sv_parser *ps, enum tri run, enum tri *status)
 	static const char *const rest[] = { "elif", "else", "fi", NULL };
 	static const char *const fi[] = { "fi", NULL };
 	unsigned long line = ps->line;
-	enum tri remaining = T_YES, cond, st, branch;
+	enum tri remaining = T_YES, cond = T_MAYBE, st = T_MAYBE, branch;
 	char saved[sizeof(ps->why)];
 	int k;
 
@@ -722,7 +722,7 @@ static int parse_case(struct sv_parser *ps, enum tri run, enum tri *status)
 	static const char *const ends[] = { ";;", "esac", NULL };
 	struct sv_words subject = { .n = 0 };
 	unsigned long line = ps->line;
-	enum tri remaining = T_YES, st;
+	enum tri remaining = T_YES, st = T_MAYBE;
 	char saved[sizeof(ps->why)];
 	int rc = -1, k;
 
@@ -750,7 +750,7 @@ static int parse_case(struct sv_parser *ps, enum tri run, enum tri *status)
 			goto out;
 		}
 		pline = ps->line;
-		if (ps->p < ps->end && *ps->p == '(')
+		if (*ps->p == '(')
 			ps->p++;
 		for (;;) {
 			struct sv_words pat = { .n = 0 };
@@ -807,7 +807,7 @@ static int parse_loop(struct sv_parser *ps, enum tri run, enum tri *status)
 	static const char *const done[] = { "done", NULL };
 	unsigned long line = ps->line;
 	char saved[sizeof(ps->why)];
-	enum tri body = tri_and(run, T_MAYBE), st;
+	enum tri body = tri_and(run, T_MAYBE), st = T_MAYBE;
 
 	memcpy(saved, ps->why, sizeof(saved));
 	if (!ps->why[0])
@@ -941,7 +941,7 @@ static int parse_and_or(struct sv_parser *ps, enum tri run, enum tri *status)
 	memcpy(saved, ps->why, sizeof(saved));
 	for (;;) {
 		bool and_;
-		enum tri next, st;
+		enum tri next, st = T_MAYBE;
 		unsigned long line = ps->line;
 
 		skip_space(ps);
@@ -1007,10 +1007,13 @@ static int parse_list(struct sv_parser *ps, enum tri run, const char *const *sto
 int shellvars_parse_env(const char *text, size_t len, const struct shellvars_env *env,
 			struct shellvars *out, struct hv_err *err)
 {
-	struct sv_parser ps = { .p = text, .end = text + len, .line = 1, .err = err, .vars = out,
-				.env = env };
-	enum tri status;
+	struct hv_err local;
+	struct sv_parser ps = { .p = text, .end = text + len, .line = 1, .err = err ? err : &local,
+				.vars = out, .env = env };
+	enum tri status = T_YES;
 	int k;
+
+	err = ps.err;
 
 	memset(out, 0, sizeof(*out));
 	hv_err_set(err, 0, "%s", "");
