@@ -309,6 +309,32 @@ static void assumptions_name_the_assumed_value(void **state)
 	check_result_free(&r);
 }
 
+/*
+ * /proc/iomem is evidence of a fix only where the model, run without and
+ * with it, puts the config window in different places: 016a25e4b0df moves
+ * it, 304386373007 (hyperv_fb's base; hyperv_drm owns fb0 here) does not,
+ * so /proc/iomem says nothing of it.
+ */
+static void iomem_evidence_discriminates(void **state)
+{
+	const struct fix_finding *fd;
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.config_window = (struct mmio_span){ true, 0x40800000, 0x40801fff };
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	fd = &f.findings[KERNEL_RUNNING][TF_016A25E4B0DF];
+	assert_int_equal(fd->n, 1);
+	assert_string_equal(fd->ev[0].kind, "iomem");
+	assert_false(fd->ev[0].present);
+	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].n, 0);
+	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].present, -1);
+	check_result_free(&r);
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -381,6 +407,7 @@ int main(void)
 		cmocka_unit_test(observed_vram_is_the_hosts),
 		cmocka_unit_test(blacklisted_pci_hyperv_stays_out),
 		cmocka_unit_test(layout_from_the_vm),
+		cmocka_unit_test(iomem_evidence_discriminates),
 		cmocka_unit_test(not_loaded_is_lost_now),
 		cmocka_unit_test(stale_load_gives_both),
 		cmocka_unit_test(disabled_unit_loses_the_next),
