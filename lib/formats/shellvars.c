@@ -1007,7 +1007,7 @@ static int parse_list(struct sv_parser *ps, enum tri run, const char *const *sto
 int shellvars_parse_env(const char *text, size_t len, const struct shellvars_env *env,
 			struct shellvars *out, struct hv_err *err)
 {
-	struct hv_err local;
+	struct hv_err local = { 0, "" };
 	struct sv_parser ps = { .p = text, .end = text + len, .line = 1, .err = err ? err : &local,
 				.vars = out, .env = env };
 	enum tri status = T_YES;
