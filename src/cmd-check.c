@@ -170,12 +170,33 @@ static unsigned int assumptions(const struct check_result *r, char *out, size_t 
 	return n;
 }
 
-static void print_load(const char *label, const struct sim_result *sim, const char *why)
+/*
+ * The model's words for kexec's choice, with an assumed kexec-tools version
+ * said to be one ("kexec-tools 2.0.22 (assumed: its version is unknown)").
+ */
+static void load_why(const struct facts *f, const char *why, char *out, size_t len)
+{
+	const char *at = strstr(why, "kexec-tools ");
+	size_t ver;
+
+	if (f->f[F_KEXEC_TOOLS].known || !at) {
+		snprintf(out, len, "%s", why);
+		return;
+	}
+	ver = strcspn(at + 12, " ;)");
+	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(at + 12 + ver - why),
+		 why, at + 12 + ver);
+}
+
+static void print_load(const struct facts *f, const char *label, const struct sim_result *sim,
+		       const char *why)
 {
 	const struct sim_handoff *h = &sim->handoff;
+	char hwhy[400];
 
+	load_why(f, h->why, hwhy, sizeof(hwhy));
 	printf("\n%s: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n", label,
-	       sim_syscall_name(h->syscall), h->flag, why, h->why, (unsigned long long)h->lfb_base);
+	       sim_syscall_name(h->syscall), h->flag, why, hwhy, (unsigned long long)h->lfb_base);
 }
 
 static void print_text(const struct facts *f, const struct check_result *r, bool trace,
@@ -203,9 +224,9 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 			       "kdump service loads next%s\n", f->recorded_source,
 			       f->recorded_stale ? ": the configuration changed after it" : "");
 	}
-	print_load("kdump load", &r->sim, r->kexec_why);
+	print_load(f, "kdump load", &r->sim, r->kexec_why);
 	if (r->has_next)
-		print_load("kdump load next", &r->next_sim, r->next_why);
+		print_load(f, "kdump load next", &r->next_sim, r->next_why);
 	switch (model_agrees(f, r)) {
 	case 1:
 		printf("\nfirst kernel: the model agrees with /proc/iomem (");
