@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lib/util/lines.h"
 #include "probe.h"
@@ -12,12 +13,27 @@
 #define SYSCONFIG_KDUMP	"/etc/sysconfig/kdump"
 #define KDUMP_CONF	"/etc/kdump.conf"
 
+/* [ -d PATH ], [ -e PATH ], [ -f PATH ] in a configuration file, as this system answers. */
+static int test_path(void *ctx, char op, const char *path)
+{
+	const struct probe *p = ctx;
+	struct stat st;
+	int rc = hv_path_stat(p->pc, path, &st);
+
+	if (rc == -ENOENT || rc == -ENOTDIR)
+		return 0;
+	if (rc)
+		return -1;
+	return op == 'd' ? S_ISDIR(st.st_mode) : op == 'f' ? S_ISREG(st.st_mode) : 1;
+}
+
 /*
- * Reads and parses a shell assignment file; 1 missing, 0 read, -1 malformed
- * (@id is then unknown with FILE:LINE).
+ * Reads and parses a shell assignment file, its tests answered by this
+ * system; 1 missing, 0 read, -1 malformed (@id is then unknown with FILE:LINE).
  */
 static int read_vars(struct probe *p, enum fact_id id, const char *path, struct shellvars *sv)
 {
+	const struct shellvars_env env = { test_path, p };
 	struct hv_err err = { 0, "" };
 	char *buf;
 	size_t len;
@@ -25,7 +41,7 @@ static int read_vars(struct probe *p, enum fact_id id, const char *path, struct 
 
 	if (probe_read(p, id, path, 4u << 20, &buf, &len))
 		return 1;
-	rc = shellvars_parse(buf, len, sv, &err);
+	rc = shellvars_parse_env(buf, len, &env, sv, &err);
 	free(buf);
 	return rc ? probe_bad_file(p, id, path, &err) : 0;
 }
@@ -58,26 +74,29 @@ static void recorded_command(struct probe *p, const struct stat *config)
 void probe_kexec_args(struct probe *p)
 {
 	struct facts *f = p->f;
-	char next[1024];
+	char next[256], src[256];
+	bool loaded = f->f[F_CRASH_KERNEL].known && f->crash_loaded;
 
 	if (!p->recorded[0])
 		return;
-	snprintf(next, sizeof(next), "%s", f->kexec_args_set ? f->kexec_args : "");
-	/* what loaded last is what a crash meets, while it is loaded and current */
-	if (f->f[F_CRASH_KERNEL].known && f->crash_loaded && !p->recorded_older) {
-		snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", p->recorded);
-		f->kexec_args_set = true;
-		f->kexec_args_recorded = true;
+	/*
+	 * What loaded last is what a crash meets while it is loaded; the
+	 * configuration is what the next load does. check_run() weighs both.
+	 */
+	if (loaded) {
+		snprintf(f->recorded_args, sizeof(f->recorded_args), "%s", p->recorded);
+		snprintf(f->recorded_source, sizeof(f->recorded_source), "%s", p->recorded_path);
+		f->recorded_stale = p->recorded_older;
 		p->recorded_cmd = true;
-		fact_set(f, F_KDUMP_CONFIG, p->recorded_path, "recorded command (loaded now): %s",
-			 p->recorded);
-		return;
 	}
-	/* otherwise the next load decides: the configuration, not the stale record */
-	fact_set(f, F_KDUMP_CONFIG, KDUMP_TOOLS, "KDUMP_KEXEC_ARGS%s%s%s (the next load; %s has "
-		 "\"%.80s\" from the last one, %s)", f->kexec_args_set ? "=\"" : " unset",
-		 next, f->kexec_args_set ? "\"" : "", p->recorded_path, p->recorded,
-		 p->recorded_older ? "older than the configuration" : "and nothing is loaded now");
+	if (!f->f[F_KDUMP_CONFIG].known)
+		return;
+	snprintf(next, sizeof(next), "%s", f->f[F_KDUMP_CONFIG].value);
+	snprintf(src, sizeof(src), "%s", f->f[F_KDUMP_CONFIG].source);
+	fact_set(f, F_KDUMP_CONFIG, src, "%s (the next load; the last load's command is in %s, "
+		 "%s)", next, p->recorded_path,
+		 !loaded ? "not loaded now" : p->recorded_older ? "older than the configuration" :
+		 "loaded now");
 }
 
 /*
@@ -293,8 +312,27 @@ int probe_distro(struct probe *p)
 	like = shellvars_get(&sv, "ID_LIKE");
 	ver = shellvars_get(&sv, "VERSION_ID");
 	pretty = shellvars_get(&sv, "PRETTY_NAME");
+	if (!id) {
+		/* no value stands in for it: the distribution, and its kdump service, are unknown */
+		const struct shellvar *v = shellvars_find(&sv, "ID");
+
+		if (v && v->unknown)
+			fact_unknown(f, F_DISTRO, "/etc/os-release", "unknown: ID: %s "
+				     "(/etc/os-release:%lu)", v->unknown, v->line);
+		else
+			fact_unknown(f, F_DISTRO, "/etc/os-release", "unknown: /etc/os-release "
+				     "has no ID=");
+		fact_unknown(f, F_KDUMP_CONFIG, "/etc/os-release", "unknown: the distribution is "
+			     "unknown, and so is its kdump service");
+		shellvars_free(&sv);
+		snprintf(p->coredir, sizeof(p->coredir), "/var/crash");
+		return 0;
+	}
 	f->distro = distro_family_of(id, like);
-	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id ? id : "?", ver ? " " : "",
+	snprintf(p->os_id, sizeof(p->os_id), "%s", id);
+	snprintf(p->os_like, sizeof(p->os_like), "%s", like ? like : "");
+	snprintf(p->os_version, sizeof(p->os_version), "%s", ver ? ver : "");
+	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id, ver ? " " : "",
 		 ver ? ver : "", pretty ? pretty : distro_family_name(f->distro));
 	shellvars_free(&sv);
 	switch (f->distro) {

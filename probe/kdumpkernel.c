@@ -105,8 +105,8 @@ void probe_kdump_kernel(struct probe *p)
 	bool named = true;
 
 	if (p->recorded_cmd &&
-	    !kexec_cmd_parse(f->kexec_args, image, sizeof(image), initrd, sizeof(initrd))) {
-		src = f->f[F_KDUMP_CONFIG].source;
+	    !kexec_cmd_parse(f->recorded_args, image, sizeof(image), initrd, sizeof(initrd))) {
+		src = f->recorded_source;
 	} else if (f->crash_loaded && p->kdump_log_cmd[0] &&
 		   !kexec_cmd_parse(p->kdump_log_cmd, image, sizeof(image), initrd, sizeof(initrd))) {
 		/* loaded now: what kdumpctl loaded last is what a crash meets */

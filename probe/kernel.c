@@ -62,6 +62,13 @@ static void from_config(struct probe *p, const char *src, const char *cfg, size_
 			fact_set(f, F_ARCH, src, "arm64 (CONFIG_ARM64=y)");
 		}
 	}
+	/* a driver the kernel is built without: no initramfs can load it */
+	f->drivers_absent = 0;
+	for (m = 0; m < MOD_COUNT; m++) {
+		v = kconfig_get(cfg, len, builtin_configs[m]);
+		if (v != 'y' && v != 'm')
+			f->drivers_absent |= MOD_BIT(m);
+	}
 	if (!have_builtin_list) {
 		f->builtin = 0;
 		for (m = 0; m < MOD_COUNT; m++)
@@ -95,6 +102,37 @@ static void config_bad(struct probe *p, const char *path, const struct hv_err *e
 		probe_bad_file(p, F_ARCH, path, err);
 	if (!builtin_told)
 		probe_bad_file(p, F_BUILTIN, path, err);
+}
+
+/*
+ * The upstream version a distribution's release string hides ("6.1.0-57-
+ * cloud-amd64" is Debian's ABI name): Debian's /proc/version names it,
+ * Ubuntu's /proc/version_signature too. The release table reads it.
+ */
+static void upstream(struct probe *p)
+{
+	struct facts *f = p->f;
+	char line[512], ver[32], pkg[96], src[sizeof(f->f[0].source)];
+	const char *file = NULL, *who = NULL;
+
+	if (!f->release[0])
+		return;
+	if (!probe_read_line(p, -1, "/proc/version_signature", sizeof(line), line, sizeof(line)) &&
+	    !version_signature_upstream(line, ver, sizeof(ver), pkg, sizeof(pkg))) {
+		file = "/proc/version_signature";
+		who = "Ubuntu";
+	} else if (!probe_read_line(p, -1, "/proc/version", sizeof(line), line, sizeof(line)) &&
+		   !proc_version_upstream(line, ver, sizeof(ver), pkg, sizeof(pkg))) {
+		file = "/proc/version";
+		who = "Debian";
+	}
+	if (!file)
+		return;
+	snprintf(f->upstream, sizeof(f->upstream), "%s", ver);
+	snprintf(f->upstream_source, sizeof(f->upstream_source), "%s (%s %s)", file, who,
+		 probe_printable(pkg));
+	snprintf(src, sizeof(src), "%s", f->f[F_KERNEL].source);
+	fact_set(f, F_KERNEL, src, "%s (upstream %s: %s)", f->release, ver, f->upstream_source);
 }
 
 void probe_kernel(struct probe *p)
@@ -136,6 +174,7 @@ void probe_kernel(struct probe *p)
 		buf = NULL;
 	}
 
+	upstream(p);
 	if (f->release[0]) {
 		int brc = probe_modules_builtin(p, f->release, &f->builtin, path, sizeof(path),
 						&err);

@@ -71,6 +71,28 @@ static int package_version(struct probe *p, char *ver, size_t vlen, char *src, s
 }
 
 /*
+ * Without a package version, the distribution's release can still name the
+ * package: RHEL 9.3 and later (and its rebuilds) ship kexec-tools
+ * 2.0.26-8.el9 or later, with the -a default backported, while kexec
+ * --version says only 2.0.26 (RHEL 9.2 and 8.x did not backport it).
+ * @bin: the binary's version, 0 unknown. 0 with @ver and @src, or -1.
+ */
+static int release_package(const struct probe *p, unsigned int bin, char *ver, size_t vlen,
+			   char *src, size_t slen)
+{
+	unsigned int major, minor;
+	bool rhel = !strcmp(p->os_id, "rhel") || strstr(p->os_like, "rhel");
+
+	if (!rhel || sscanf(p->os_version, "%u.%u", &major, &minor) != 2 || major != 9 ||
+	    minor < 3 || (bin && bin != 20026))
+		return -1;
+	snprintf(ver, vlen, "2.0.26-8.el9");
+	snprintf(src, slen, "/etc/os-release (%s %s ships kexec-tools 2.0.26-8.el9 or later)",
+		 p->os_id, p->os_version);
+	return 0;
+}
+
+/*
  * The binary's own version is the truth about which kexec runs; the
  * package's adds the distribution's release. Both agreeing, the package's
  * string is kept; disagreeing (a kexec installed by hand), the binary wins.
@@ -84,6 +106,15 @@ static void version(struct probe *p)
 	bool pkg = !package_version(p, ver, sizeof(ver), psrc, sizeof(psrc), &bad, why,
 				    sizeof(why));
 
+	/* no package database at all (one that cannot answer leaves it unknown) */
+	if (!pkg && !bad && !release_package(p, bin, ver, sizeof(ver), psrc, sizeof(psrc))) {
+		f->kexec_tools = kexec_tools_version(ver);
+		snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
+		fact_set(f, F_KEXEC_TOOLS, psrc, "%s (package %s or later, by the distribution's "
+			 "release: no package database)",
+			 kexec_tools_str(f->kexec_tools, shown, sizeof(shown)), ver);
+		return;
+	}
 	if (pkg && (!bin || bin == kexec_tools_version(ver))) {
 		f->kexec_tools = kexec_tools_version(ver);
 		snprintf(f->kexec_package, sizeof(f->kexec_package), "%.47s", ver);
@@ -132,12 +163,74 @@ static void reserved(struct probe *p)
 	}
 }
 
+/* The kdump service's systemd unit, as each distribution names it. */
+static const char *unit_name(enum distro_family d)
+{
+	switch (d) {
+	case DISTRO_DEBIAN:
+		return "kdump-tools.service";
+	case DISTRO_RHEL:
+	case DISTRO_SUSE:
+	case DISTRO_AZURELINUX:
+		return "kdump.service";
+	case DISTRO_UNKNOWN:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * Does the kdump service start at boot? systemctl enable links its unit
+ * into a target's .wants directory under /etc/systemd/system; mask links
+ * it to /dev/null. Said only where the directory shows enabled units at
+ * all (a capture may leave it out): otherwise nothing is concluded.
+ */
+static void unit(struct probe *p)
+{
+	static const char dir[] = "/etc/systemd/system";
+	const char *name = unit_name(p->f->distro);
+	struct facts *f = p->f;
+	char path[512], target[64];
+	bool wants = false;
+	char **names;
+	size_t n, i;
+
+	if (!name || hv_path_list(p->pc, dir, &names, &n))
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (hv_path_is_symlink(p->pc, path) == 1 &&
+	    !hv_path_readlink(p->pc, path, target, sizeof(target)) && !strcmp(target, "/dev/null")) {
+		f->unit_disabled = true;
+		snprintf(f->unit_why, sizeof(f->unit_why), "%s is masked (%.100s links to /dev/null)",
+			 name, path);
+		hv_path_free_list(names, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+
+		if (len < 6 || strcmp(names[i] + len - 6, ".wants"))
+			continue;
+		wants = true;
+		snprintf(path, sizeof(path), "%s/%s/%s", dir, names[i], name);
+		if (hv_path_is_symlink(p->pc, path) == 1 || !hv_path_exists(p->pc, path))
+			break;
+	}
+	if (wants && i == n) {
+		f->unit_disabled = true;
+		snprintf(f->unit_why, sizeof(f->unit_why), "%s is not enabled (no link to it in "
+			 "%s/*.wants)", name, dir);
+	}
+	hv_path_free_list(names, n);
+}
+
 void probe_kexec(struct probe *p)
 {
 	struct facts *f = p->f;
 
 	version(p);
 	reserved(p);
+	unit(p);
 	if (probe_read_bool(p, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", &f->crash_loaded))
 		return;
 	fact_set(f, F_CRASH_KERNEL, "/sys/kernel/kexec_crash_loaded", "%s",

@@ -99,6 +99,19 @@ void probe_kmsg(struct probe *p)
 	for (i = 0; !src && i < sizeof(files) / sizeof(files[0]); i++)
 		if (!hv_path_read_tail(p->pc, files[i], KMSG_CAP, &buf, &len, &size))
 			src = files[i];
+	/* Debian 12 keeps it in the binary journal alone */
+	if (!src && !hv_path_is_live(p->pc)) {
+		const char *jsrc = NULL;
+		int jrc = probe_journal(p, KMSG_CAP, &buf, &len, &jsrc);
+
+		if (!jrc) {
+			src = jsrc;
+		} else if (jrc == -ENOTSUP) {
+			fact_unknown(f, F_KMSG, jsrc, "unknown: the kernel log is in the binary "
+				     "journal, which this static build cannot read (no libsystemd)");
+			return;
+		}
+	}
 	tail[0] = '\0';
 	if (src && size > KMSG_CAP)
 		snprintf(tail, sizeof(tail), " (in its last %u bytes: the file has %" PRIu64

@@ -46,6 +46,8 @@ struct probe {
 	bool keep_kmsg;
 	char *kmsg_live;
 	size_t kmsg_live_len;
+	/* /etc/os-release's ID, ID_LIKE and VERSION_ID, "" */
+	char os_id[32], os_like[64], os_version[32];
 };
 
 /*
@@ -118,6 +120,13 @@ void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 void probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
+/*
+ * journal.c: the kernel's messages of the last boot in the binary journal
+ * (under a sysroot): 0 with @out and @src naming it; -ENOENT: no journal;
+ * -EINVAL: one that gives no kernel message; -ENOTSUP: this build has no
+ * libsystemd and there is a journal
+ */
+int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const char **src);
 void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
 void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Secure Boot (efivars), lockdown, kexec_load_disabled. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #define SETUP_MODE	"/sys/firmware/efi/efivars/SetupMode-" EFI_GLOBAL
 #define LOCKDOWN	"/sys/kernel/security/lockdown"
 #define KEXEC_DISABLED	"/proc/sys/kernel/kexec_load_disabled"
+#define SECURELEVEL	"/sys/kernel/security/securelevel"
 
 /* 0, -EINVAL for a file that is no boolean efivar (@path then in @bad), or the read's -errno */
 static int efivar(struct probe *p, const char *path, uint8_t *v, const char **bad)
@@ -26,6 +28,28 @@ static int efivar(struct probe *p, const char *path, uint8_t *v, const char **ba
 		*bad = path;
 	free(buf);
 	return rc;
+}
+
+/*
+ * The securelevel of kernels that carry that patch set: kdump-config's
+ * check_securelevel() adds -s when it reads "1", as for Secure Boot
+ * (kdump-tools 1:1.8.1, debian/kdump-config). Most kernels have no such
+ * file: then nothing is said.
+ */
+static void securelevel(struct probe *p)
+{
+	struct facts *f = p->f;
+	char line[16], value[sizeof(f->f[0].value)], src[sizeof(f->f[0].source)];
+
+	if (probe_read_line(p, -1, SECURELEVEL, sizeof(line), line, sizeof(line)) ||
+	    strcmp(line, "1"))
+		return;
+	f->securelevel = true;
+	if (!f->f[F_SECURE_BOOT].known)
+		return;
+	snprintf(value, sizeof(value), "%.200s", f->f[F_SECURE_BOOT].value);
+	snprintf(src, sizeof(src), "%s", f->f[F_SECURE_BOOT].source);
+	fact_set(f, F_SECURE_BOOT, src, "%s; securelevel 1 (%s)", value, SECURELEVEL);
 }
 
 void probe_secureboot(struct probe *p)
@@ -55,6 +79,7 @@ void probe_secureboot(struct probe *p)
 			     rc == -EACCES || rc == -EPERM ? ": permission denied (run as root)" : "");
 	}
 
+	securelevel(p);
 	if (!probe_read(p, F_LOCKDOWN, LOCKDOWN, 4096, &buf, &len)) {
 		if (probe_kernel_text(buf, len, false, &err)) {
 			probe_bad_file(p, F_LOCKDOWN, LOCKDOWN, &err);

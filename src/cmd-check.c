@@ -150,19 +150,84 @@ static void print_fixes(const struct facts *f)
 	}
 }
 
+/*
+ * The unknown facts the verdict rests on, as it assumes them ("Secure Boot
+ * off, kexec-tools 2.0.22"), once each: how many.
+ */
+static unsigned int assumptions(const struct check_result *r, char *out, size_t len)
+{
+	unsigned int i, j, n = 0;
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < r->nflips; i++) {
+		for (j = 0; j < i && strcmp(r->flips[j].assumed, r->flips[i].assumed); j++)
+			;
+		if (j < i || o >= len)
+			continue;
+		o += (size_t)snprintf(out + o, len - o, "%s%s", n ? ", " : "", r->flips[i].assumed);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The model's words for kexec's choice, with an assumed kexec-tools version
+ * said to be one ("kexec-tools 2.0.22 (assumed: its version is unknown)").
+ */
+static void load_why(const struct facts *f, const char *why, char *out, size_t len)
+{
+	const char *at = strstr(why, "kexec-tools ");
+	size_t ver;
+
+	if (f->f[F_KEXEC_TOOLS].known || !at) {
+		snprintf(out, len, "%s", why);
+		return;
+	}
+	ver = strcspn(at + 12, " ;)");
+	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(at + 12 + ver - why),
+		 why, at + 12 + ver);
+}
+
+static void print_load(const struct facts *f, const char *label, const struct sim_result *sim,
+		       const char *why)
+{
+	const struct sim_handoff *h = &sim->handoff;
+	char hwhy[400];
+
+	load_why(f, h->why, hwhy, sizeof(hwhy));
+	printf("\n%s: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n", label,
+	       sim_syscall_name(h->syscall), h->flag, why, hwhy, (unsigned long long)h->lfb_base);
+}
+
 static void print_text(const struct facts *f, const struct check_result *r, bool trace,
 		       bool wrapped)
 {
-	const struct sim_handoff *h = &r->sim.handoff;
 	unsigned int i;
 
-	sim_print_verdict(stdout, &r->sim);
+	char as[512], note[540] = "";
+
+	if (assumptions(r, as, sizeof(as)))
+		snprintf(note, sizeof(note), " (assuming %s)", as);
+	sim_print_verdict_as(stdout, &r->sim, "vmcore", note[0] && !r->flips_next ? note : NULL,
+			     true);
 	if (!f->kdump_same)
 		printf("  - the kdump service loads %s, NOT the running kernel %s: the fixes and "
 		       "drivers of %s decide\n", f->kdump_release, f->release, f->kdump_release);
-	printf("\nkdump load: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n",
-	       sim_syscall_name(h->syscall), h->flag, r->kexec_why, h->why,
-	       (unsigned long long)h->lfb_base);
+	if (r->has_next) {
+		char label[200];
+
+		snprintf(label, sizeof(label), "vmcore %s", r->next_how);
+		sim_print_verdict_as(stdout, &r->next_sim, label,
+				     note[0] && r->flips_next ? note : NULL, false);
+		if (r->stale)
+			printf("  - stale_load: the crash kernel loaded now (%s) is not what the "
+			       "kdump service loads next%s\n", f->recorded_source,
+			       f->recorded_stale ? ": the configuration changed after it" : "");
+	}
+	print_load(f, "kdump load", &r->sim, r->kexec_why);
+	if (r->has_next)
+		print_load(f, "kdump load next", &r->next_sim, r->next_why);
 	switch (model_agrees(f, r)) {
 	case 1:
 		printf("\nfirst kernel: the model agrees with /proc/iomem (");
@@ -186,7 +251,8 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	printf("\nfacts:\n");
 	print_facts(f, wrapped);
 	if (r->nflips) {
-		printf("\nunknown facts that would change the verdict:\n");
+		printf("\nunknown facts that would change the %sverdict:\n",
+		       r->flips_next ? "next load's " : "");
 		for (i = 0; i < r->nflips; i++)
 			printf("  - %s: with %s the vmcore would be %s\n", fact_name(r->flips[i].fact),
 			       r->flips[i].alternative, r->flips[i].saved ? "saved" : "lost");
@@ -196,9 +262,6 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 		for (i = 0; i < r->nremedies; i++)
 			printf("  %u. [%s] %s\n", i + 1, r->remedies[i].kind, r->remedies[i].change);
 	}
-	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded)
-		printf("\nnote: no crash kernel is loaded now (/sys/kernel/kexec_crash_loaded is 0): "
-		       "until the kdump service loads one, a crash saves nothing\n");
 	if (needs_root(f))
 		printf("\nsome facts could not be read without root: run as root for a full check\n");
 	if (trace) {
@@ -284,30 +347,64 @@ static void initramfs_json(struct jsonwrt *jw, const struct facts *f)
 	jw_close(jw, false);
 }
 
+/* Words of a command line, as sh splits them: quotes removed, no expansion. */
+static void argv_json(struct jsonwrt *jw, const char *name, const char *line)
+{
+	char word[1024];
+	const char *p = line;
+
+	jw_open(jw, name, true);
+	while (*p) {
+		size_t n = 0;
+		char q = 0;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		for (; *p && (q || (*p != ' ' && *p != '\t')); p++) {
+			if (!q && (*p == '"' || *p == '\'')) {
+				q = *p;
+			} else if (q && *p == q) {
+				q = 0;
+			} else if (n + 1 < sizeof(word)) {
+				word[n++] = *p;
+			}
+		}
+		word[n] = '\0';
+		jw_str(jw, NULL, word);
+	}
+	jw_close(jw, true);
+}
+
 /* What the kdump service does: the arguments it builds, the calls kexec makes. */
-static void kdump_load_json(struct jsonwrt *jw, const struct facts *f,
-			    const struct check_result *r)
+static void kdump_load_json(struct jsonwrt *jw, const char *name, const struct facts *f,
+			    const struct scenario *sc, const struct sim_result *sim,
+			    const char *why, const char *source, const char *recorded)
 {
 	static const char *const services[] = {
 		[DISTRO_UNKNOWN] = NULL, [DISTRO_DEBIAN] = "kdump-tools", [DISTRO_RHEL] = "kdumpctl",
 		[DISTRO_SUSE] = "suse-kdump", [DISTRO_AZURELINUX] = "azurelinux-kdumpctl",
 	};
-	const struct sim_handoff *h = &r->sim.handoff;
+	const struct sim_handoff *h = &sim->handoff;
 	bool auto_ = h->flag && !strcmp(h->flag, "-a");
 
-	jw_open(jw, "kdump_load", false);
+	jw_open(jw, name, false);
 	jw_str(jw, "service", services[f->distro]);
 	jw_bool(jw, "loads", h->syscall != SYSCALL_NONE);
-	jw_str(jw, "argv", r->sc.service_stops ? NULL : r->sc.kexec_args);
-	jw_str(jw, "syscall", r->sc.service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
+	if (sc->service_stops)
+		jw_null(jw, "argv");
+	else
+		argv_json(jw, "argv", recorded ? recorded : sc->kexec_args);
+	jw_str(jw, "syscall", sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 	       h->file_rc ? "kexec_file_load" : "kexec_load");
-	if (r->sc.kexec_retry && !r->sc.service_stops) {
+	if (sc->kexec_retry && !sc->service_stops) {
 		/* the service's own second run (SUSE kdump 0.9.0-1.9.5), on any failure */
-		jw_str(jw, "fallback", kexec_first_call(&r->sc, r->sc.kexec_retry_args));
+		jw_str(jw, "fallback", kexec_first_call(sc, sc->kexec_retry_args));
 		jw_open(jw, "fallback_on", true);
 		jw_str(jw, NULL, "any error");
 		jw_close(jw, true);
-	} else if (auto_ && r->sc.kexec_tools >= 20021) {
+	} else if (auto_ && sc->kexec_tools >= 20021) {
 		jw_str(jw, "fallback", "kexec_load");
 		jw_open(jw, "fallback_on", true);
 		jw_str(jw, NULL, "ENOSYS");
@@ -319,19 +416,109 @@ static void kdump_load_json(struct jsonwrt *jw, const struct facts *f,
 		jw_null(jw, "fallback");
 		jw_null(jw, "fallback_on");
 	}
-	jw_str(jw, "why", r->sc.service_stops ? r->sc.service_why : r->kexec_why);
-	jw_str(jw, "source", f->f[F_KDUMP_CONFIG].source);
+	jw_str(jw, "why", sc->service_stops ? sc->service_why : why);
+	jw_str(jw, "source", source);
+	jw_close(jw, false);
+}
+
+/* The recorded command's arguments, after the program's name; NULL: none recorded. */
+static const char *recorded_argv(const struct facts *f)
+{
+	const char *p = f->recorded_args;
+
+	if (!*p)
+		return NULL;
+	p += strspn(p, " \t");
+	if (*p != '-')
+		p += strcspn(p, " \t");
+	return p;
+}
+
+/* Where the load a crash meets now is read from. */
+static const char *now_source(const struct facts *f)
+{
+	if (f->recorded_args[0])
+		return f->recorded_source;
+	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded && !f->service_stops)
+		return f->f[F_CRASH_KERNEL].source;
+	return f->f[F_KDUMP_CONFIG].source;
+}
+
+struct verdict_ctx {
+	const struct facts *f;
+	const struct check_result *r;
+};
+
+static void codes_json(struct jsonwrt *jw, unsigned int codes, bool stale)
+{
+	unsigned int i;
+
+	jw_open(jw, "codes", true);
+	for (i = 0; i < REASON_COUNT; i++)
+		if (codes & (1u << i))
+			jw_str(jw, NULL, sim_reason_code_name((enum sim_reason_code)i));
+	if (stale)
+		jw_str(jw, NULL, "stale_load");
+	jw_close(jw, true);
+}
+
+/* The unknown facts a verdict rests on: each as assumed, and why it is unknown. */
+static void assumptions_json(struct jsonwrt *jw, const struct facts *f,
+			     const struct check_result *r, bool mine)
+{
+	unsigned int i, j;
+
+	jw_open(jw, "assumptions", true);
+	for (i = 0; mine && i < r->nflips; i++) {
+		const struct check_flip *fl = &r->flips[i];
+
+		for (j = 0; j < i && strcmp(r->flips[j].assumed, fl->assumed); j++)
+			;
+		if (j < i)
+			continue;
+		jw_open(jw, NULL, false);
+		jw_str(jw, "fact", fact_name(fl->fact));
+		jw_str(jw, "assumed", fl->assumed);
+		jw_str(jw, "unknown", f->f[fl->fact].value);
+		jw_close(jw, false);
+	}
+	jw_close(jw, true);
+}
+
+static void verdict_more(struct jsonwrt *jw, const void *ctx)
+{
+	const struct verdict_ctx *v = ctx;
+	const struct check_result *r = v->r;
+	unsigned int i;
+
+	assumptions_json(jw, v->f, r, !r->flips_next);
+	if (!r->has_next) {
+		jw_null(jw, "next");
+		return;
+	}
+	jw_open(jw, "next", false);
+	jw_str(jw, "vmcore", r->next_sim.saved ? "saved" : "lost");
+	jw_str(jw, "how", r->next_how);
+	jw_open(jw, "reasons", true);
+	for (i = 0; i < r->next_sim.nreasons; i++)
+		jw_str(jw, NULL, r->next_sim.reasons[i]);
+	jw_close(jw, true);
+	codes_json(jw, r->next_sim.codes, r->stale);
+	assumptions_json(jw, v->f, r, r->flips_next);
 	jw_close(jw, false);
 }
 
 static void print_json(const struct facts *f, const struct check_result *r, bool trace)
 {
+	const struct verdict_ctx vc = { f, r };
 	const struct sim_kdump_kernel_info kk = {
 		.release = f->kdump_release[0] ? f->kdump_release : NULL,
 		.image = f->kdump_image[0] ? f->kdump_image : NULL,
 		.initrd = f->kdump_initrd[0] ? f->kdump_initrd : NULL,
 		.source = f->f[F_KDUMP_KERNEL].source,
 		.same_as_running = f->kdump_same,
+		.verdict_more = verdict_more,
+		.ctx = &vc,
 	};
 	struct jsonwrt jw;
 	unsigned int i;
@@ -379,7 +566,13 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	jw_close(&jw, true);
 	fixes_json(&jw, f);
 	initramfs_json(&jw, f);
-	kdump_load_json(&jw, f, r);
+	kdump_load_json(&jw, "kdump_load", f, &r->sc, &r->sim, r->kexec_why, now_source(f),
+			recorded_argv(f));
+	if (r->has_next)
+		kdump_load_json(&jw, "kdump_load_next", f, &r->next_sc, &r->next_sim, r->next_why,
+				f->f[F_KDUMP_CONFIG].source, NULL);
+	else
+		jw_null(&jw, "kdump_load_next");
 	jw_bool(&jw, "needs_root", needs_root(f));
 	jw_close(&jw, false);
 	jw_finish(&jw);

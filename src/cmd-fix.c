@@ -206,7 +206,7 @@ int cmd_fix(int argc, char **argv)
 		hv_wrap_stdout();
 	if (probe_and_check("fix", sysroot, &facts, &res, false))
 		return HV_EXIT_ERROR;
-	if (!res.applicable || res.sim.saved) {
+	if (!res.applicable || (res.sim.saved && check_final(&res)->saved)) {
 		fr.state = res.applicable ? "saved" : "not-applicable";
 		if (json)
 			print_report_json(&fr, NULL);

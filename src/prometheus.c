@@ -30,6 +30,12 @@ static void write_metrics(FILE *out, const struct facts *f, const struct check_r
 	for (i = 0; i < REASON_COUNT; i++)
 		fprintf(out, "hvkdump_reason{code=\"%s\"} %d\n",
 			sim_reason_code_name((enum sim_reason_code)i), !!(r->sim.codes & (1u << i)));
+	metric(out, "hvkdump_stale_load",
+	       "1 when the crash kernel loaded now is not what the kdump service loads next.");
+	fprintf(out, "hvkdump_stale_load %d\n", r->stale);
+	metric(out, "hvkdump_next_vmcore_saved",
+	       "After the kdump service's next load: 1 saved, 0 lost (the same as now when it does not differ).");
+	fprintf(out, "hvkdump_next_vmcore_saved %d\n", check_final(r)->saved);
 	metric(out, "hvkdump_kexec_syscall", "1 for the system call that loads the crash kernel.");
 	for (i = SYSCALL_NONE; i <= SYSCALL_KEXEC_FILE_LOAD; i++)
 		fprintf(out, "hvkdump_kexec_syscall{syscall=\"%s\"} %d\n",

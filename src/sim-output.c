@@ -8,13 +8,19 @@
 
 void sim_print_verdict(FILE *out, const struct sim_result *r)
 {
+	sim_print_verdict_as(out, r, "vmcore", NULL, true);
+}
+
+void sim_print_verdict_as(FILE *out, const struct sim_result *r, const char *label,
+			  const char *note, bool first)
+{
 	unsigned int i;
 
 	/* before anything about kdump: the first kernel may fail on its own */
-	if (!r->first_ok)
+	if (first && !r->first_ok)
 		fprintf(out, "first kernel: PCI pass-through devices LOST before any crash: %s\n",
 			 r->first_why);
-	fprintf(out, "vmcore: %s\n", r->saved ? "saved" : "LOST");
+	fprintf(out, "%s: %s%s\n", label, r->saved ? "saved" : "LOST", note ? note : "");
 	for (i = 0; i < r->nreasons; i++)
 		fprintf(out, "  - %s\n", r->reasons[i]);
 	if (r->hang)
@@ -253,6 +259,8 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 		jw_bool(jw, "other_first_kernel_ok", r->flip_first_ok);
 		jw_close(jw, false);
 	}
+	if (kk && kk->verdict_more)
+		kk->verdict_more(jw, kk->ctx);
 	jw_close(jw, false);
 
 	jw_open(jw, "handoff", false);

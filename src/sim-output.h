@@ -10,6 +10,13 @@
 
 /* The verdict line and its reasons. */
 void sim_print_verdict(FILE *out, const struct sim_result *r);
+/*
+ * The same as "@label: saved" or "@label: LOST", then @note when not NULL
+ * (" (assuming ...)"), then the reasons; the first kernel's own failure
+ * only with @first.
+ */
+void sim_print_verdict_as(FILE *out, const struct sim_result *r, const char *label,
+			  const char *note, bool first);
 /* The story, phase by phase; with @trace every step and its function. */
 void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_result *r,
 		     bool trace);
@@ -17,6 +24,9 @@ void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_resu
 struct sim_kdump_kernel_info {
 	const char *release, *image, *initrd, *source;
 	bool same_as_running;
+	/* more members of "verdict", written before it closes */
+	void (*verdict_more)(struct jsonwrt *jw, const void *ctx);
+	const void *ctx;
 };
 /* The members of the simulation's JSON object (the caller opens it); @kk may be NULL. */
 void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,

@@ -29,6 +29,7 @@ static void field_facts(struct facts *f)
 	f->boot_si.lfb_size = 0x300000;
 	f->kexec_tools = 20022;
 	f->dump_target = DUMP_NVME;
+	f->crash_loaded = true;
 }
 
 static void field_case_is_lost_with_proven_remedies(void **state)
@@ -82,6 +83,19 @@ static void initramfs_remedy_when_pci_is_a_module(void **state)
 	for (i = 0; i < r.nremedies; i++)
 		found |= !strcmp(r.remedies[i].kind, "initramfs");
 	assert_true(found);
+	check_result_free(&r);
+	/* the same kernel for kdump: offered while it is built with hyperv_drm */
+	f.kdump_same = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0, found = false; i < r.nremedies; i++)
+		found |= !strcmp(r.remedies[i].kind, "initramfs");
+	assert_true(found);
+	check_result_free(&r);
+	/* a kdump kernel built without hyperv_drm: no initramfs can load it */
+	f.drivers_absent = MOD_BIT(MOD_HYPERV_DRM);
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0; i < r.nremedies; i++)
+		assert_string_not_equal(r.remedies[i].kind, "initramfs");
 	check_result_free(&r);
 }
 
@@ -186,6 +200,141 @@ static void layout_from_the_vm(void **state)
 	check_result_free(&r);
 }
 
+/* None loaded now: LOST now, whatever the next load would do; that load beside it. */
+static void not_loaded_is_lost_now(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.secure_boot = true;	/* the next load saves it */
+	f.crash_loaded = false;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.sim.saved);
+	assert_true(r.sim.codes & (1u << REASON_NOT_LOADED));
+	assert_int_equal(r.sim.handoff.syscall, SYSCALL_NONE);
+	assert_true(r.has_next);
+	assert_false(r.stale);
+	assert_true(r.next_sim.saved);
+	assert_int_equal(r.nremedies, 1);
+	assert_string_equal(r.remedies[0].kind, "service");
+	assert_non_null(strstr(r.remedies[0].change, "systemctl restart kdump-tools"));
+	check_result_free(&r);
+	/* loaded: one verdict */
+	f.crash_loaded = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.sim.saved);
+	assert_false(r.has_next);
+	check_result_free(&r);
+}
+
+/* The recorded load is what a crash meets; the configuration, the next load. */
+static void stale_load_gives_both(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.kexec_args_set = true;
+	snprintf(f.kexec_args, sizeof(f.kexec_args), "-s");
+	snprintf(f.recorded_args, sizeof(f.recorded_args), "/sbin/kexec -p -c /vmlinuz");
+	snprintf(f.recorded_source, sizeof(f.recorded_source), "/var/crash/kexec_cmd");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.sim.saved);
+	assert_int_equal(r.sim.handoff.syscall, SYSCALL_KEXEC_LOAD);
+	assert_true(r.has_next);
+	assert_true(r.stale);
+	assert_true(r.next_sim.saved);
+	assert_int_equal(r.next_sim.handoff.syscall, SYSCALL_KEXEC_FILE_LOAD);
+	assert_string_equal(r.remedies[0].kind, "service");
+	check_result_free(&r);
+	/* the same load, recorded before the configuration changed: stale, the same verdicts */
+	snprintf(f.recorded_args, sizeof(f.recorded_args), "/sbin/kexec -p -s /vmlinuz");
+	f.recorded_stale = true;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.sim.saved);
+	assert_true(r.has_next && r.stale && r.next_sim.saved);
+	check_result_free(&r);
+	/* recorded after it and the same: one verdict */
+	f.recorded_stale = false;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.has_next || r.stale);
+	check_result_free(&r);
+}
+
+/* A unit that does not start at boot: saved now, lost after the next boot. */
+static void disabled_unit_loses_the_next(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.secure_boot = true;
+	f.unit_disabled = true;
+	snprintf(f.unit_why, sizeof(f.unit_why), "kdump-tools.service is not enabled");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.sim.saved);
+	assert_true(r.has_next);
+	assert_false(r.next_sim.saved);
+	assert_true(r.next_sim.codes & (1u << REASON_NOT_LOADED));
+	assert_int_equal(r.nremedies, 1);
+	assert_non_null(strstr(r.remedies[0].change, "systemctl enable --now kdump-tools"));
+	check_result_free(&r);
+}
+
+/* What the verdict assumes of the facts that would turn it. */
+static void assumptions_name_the_assumed_value(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+	unsigned int i;
+	bool sb = false;
+
+	(void)state;
+	field_facts(&f);
+	fact_unknown(&f, F_SECURE_BOOT, "test", "unknown");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	for (i = 0; i < r.nflips; i++)
+		sb |= r.flips[i].fact == F_SECURE_BOOT &&
+		      !strcmp(r.flips[i].assumed, "Secure Boot off");
+	assert_true(sb);
+	assert_false(r.flips_next);
+	check_result_free(&r);
+}
+
+/*
+ * /proc/iomem is evidence of a fix only where the model, run without and
+ * with it, puts the config window in different places: 016a25e4b0df moves
+ * it, 304386373007 (hyperv_fb's base; hyperv_drm owns fb0 here) does not,
+ * so /proc/iomem says nothing of it.
+ */
+static void iomem_evidence_discriminates(void **state)
+{
+	const struct fix_finding *fd;
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.config_window = (struct mmio_span){ true, 0x40800000, 0x40801fff };
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	fd = &f.findings[KERNEL_RUNNING][TF_016A25E4B0DF];
+	assert_int_equal(fd->n, 1);
+	assert_string_equal(fd->ev[0].kind, "iomem");
+	assert_false(fd->ev[0].present);
+	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].n, 0);
+	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].present, -1);
+	check_result_free(&r);
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -258,6 +407,11 @@ int main(void)
 		cmocka_unit_test(observed_vram_is_the_hosts),
 		cmocka_unit_test(blacklisted_pci_hyperv_stays_out),
 		cmocka_unit_test(layout_from_the_vm),
+		cmocka_unit_test(iomem_evidence_discriminates),
+		cmocka_unit_test(not_loaded_is_lost_now),
+		cmocka_unit_test(stale_load_gives_both),
+		cmocka_unit_test(disabled_unit_loses_the_next),
+		cmocka_unit_test(assumptions_name_the_assumed_value),
 		cmocka_unit_test(not_hyperv),
 		cmocka_unit_test(kdump_kernel_fate),
 	};

@@ -166,10 +166,134 @@ static void shell_expansion(void **state)
 	v = shellvars_find(&sv, "KDUMP_KEXEC_ARGS");
 	assert_non_null(v->unknown);
 	assert_int_equal(v->line, 12);
-	assert_non_null(strstr(v->unknown, "conditional (from line 9)"));
+	assert_non_null(strstr(v->unknown, "in the else of a condition (line 9)"));
+	assert_non_null(strstr(v->unknown, "no system to look at"));
 	/* single quotes and backslashes keep a $ */
 	assert_string_equal(shellvars_get(&sv, "I"), "$BASE");
 	assert_string_equal(shellvars_get(&sv, "J"), "cost$5");
+	shellvars_free(&sv);
+}
+
+/* A test's path, as the system answers: /yes and /dir exist, /unknown cannot be told. */
+static int test_path(void *ctx, char op, const char *path)
+{
+	(void)ctx;
+	if (!strcmp(path, "/unknown"))
+		return -1;
+	if (!strcmp(path, "/dir"))
+		return op == 'd' || op == 'e';
+	if (!strcmp(path, "/yes"))
+		return op == 'f' || op == 'e';
+	return 0;
+}
+
+static const struct shellvars_env test_env = { test_path, NULL };
+
+/* @text's @name as sh would leave it: its value, or "?" when unknown, "-" when unset. */
+static const char *sh_value(const char *text, const char *name, char *buf, size_t len)
+{
+	struct shellvars sv;
+	struct hv_err err;
+	const struct shellvar *v;
+
+	if (shellvars_parse_env(text, strlen(text), &test_env, &sv, &err)) {
+		snprintf(buf, len, "error %lu: %s", err.line, err.msg);
+		return buf;
+	}
+	v = shellvars_find(&sv, name);
+	snprintf(buf, len, "%s", !v ? "-" : v->unknown ? "?" : v->value);
+	shellvars_free(&sv);
+	return buf;
+}
+
+/* Every form the parser follows, each with what sh would leave. */
+static void shell_forms(void **state)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		/* lists */
+		{ "[ -d /dir ] && A=-s\n", "-s" },
+		{ "[ -d /nope ] && A=-s\n", "-" },
+		{ "[ -d /nope ] || A=-s\n", "-s" },
+		{ "[ -d /dir ] || A=-s\n", "-" },
+		{ "A=1; A=2\n", "2" },
+		{ "A=1 ; [ -f /yes ] && A=2 || A=3\n", "2" },
+		{ "[ -f /nope ] && A=2 || A=3\n", "3" },
+		{ "[ -e /unknown ] && A=-s\n", "?" },
+		{ "A=-s; [ -e /unknown ] && A=-s\n", "-s" },	/* the same either way */
+		{ "! [ -d /dir ] && A=x\n", "-" },
+		{ "true && A=x\n", "x" },
+		{ "false || A=x\n", "x" },
+		{ "A=1 &&\n  A=2\n", "2" },
+		/* if, elif, else */
+		{ "if [ -d /dir ]; then A=1; else A=2; fi\n", "1" },
+		{ "if [ -d /nope ]; then A=1; else A=2; fi\n", "2" },
+		{ "if [ -d /nope ]; then\n A=1\nelif [ -f /yes ]; then\n A=2\nelse\n A=3\nfi\n",
+		  "2" },
+		{ "if [ -d /nope ]; then A=1; elif [ -f /nope ]; then A=2; else A=3; fi\n", "3" },
+		{ "if [ -d /dir ]; then A=1; elif [ -f /yes ]; then A=2; fi\n", "1" },
+		{ "if [ -e /unknown ]; then A=1; else A=2; fi\n", "?" },
+		{ "if [ -e /unknown ]; then B=1; fi; A=3\n", "3" },
+		{ "if [ -d /dir ]; then if [ -f /yes ]; then A=in; fi; fi\n", "in" },
+		/* case */
+		{ "V=amd64\ncase $V in\n  arm*) A=arm ;;\n  amd*|x86*) A=x86 ;;\n  *) A=other ;;\nesac\n",
+		  "x86" },
+		{ "case zzz in arm*) A=arm ;; *) A=other ;; esac\n", "other" },
+		{ "case $(uname -m) in arm*) A=arm ;; esac\n", "?" },
+		{ "case x in (x) A=1;; esac\n", "1" },
+		/* string and integer tests on known values */
+		{ "B=yes\n[ \"$B\" = yes ] && A=1\n", "1" },
+		{ "B=no\n[ \"$B\" != yes ] && A=1\n", "1" },
+		{ "[ -n \"$UNSET\" ] && A=1\n", "-" },
+		{ "[ -z \"$UNSET\" ] && A=1\n", "1" },
+		{ "test 3 -gt 2 && A=1\n", "1" },
+		{ "B=$(date)\n[ \"$B\" = x ] && A=1\n", "?" },
+		{ "[ -x /dir ] && A=1\n", "?" },
+		{ "[ relative ] && A=1\n", "1" },
+		{ "[ -d relative ] && A=1\n", "?" },
+		/* commands hvkdump does not run: their status is unknown */
+		{ "grep -q x /etc/foo && A=1\n", "?" },
+		{ "if echo hello >/dev/null 2>&1; then A=1; fi\n", "?" },
+		{ "grep -q x /f || A=1\n", "?" },
+		/* one whose status decides nothing: not a line of this file's kind */
+		{ "A=1\nKDUMP_\n", "error 2: expected NAME=value, not \"KDUMP_\"" },
+		/* loops, groups, subshells */
+		{ "for i in a b; do A=$i; done\n", "?" },
+		{ "for i in; do A=1; done\n", "-" },
+		{ "while false; do A=1; done\n", "?" },
+		{ "{ A=1; A=2; }\n", "2" },
+		{ "(A=1)\n", "-" },
+		/* words that only look like reserved words */
+		{ "A=if\n", "if" },
+		{ "A=\"fi done\"\n", "fi done" },
+	};
+	char buf[320];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *got = sh_value(cases[i].text, "A", buf, sizeof(buf));
+
+		if (strcmp(got, cases[i].want))
+			fail_msg("case %zu: %s: got \"%s\", want \"%s\"", i, cases[i].text, got,
+				 cases[i].want);
+	}
+}
+
+/* An unknown one says why, with both lines. */
+static void shell_unknown_says_why(void **state)
+{
+	static const char text[] = "USE_KDUMP=1\nif [ -x /usr/bin/foo ]; then\n\tKDUMP_KEXEC_ARGS=-s\nfi\n";
+	struct shellvars sv;
+	struct hv_err err;
+	const struct shellvar *v;
+
+	(void)state;
+	assert_int_equal(shellvars_parse_env(S(text), &test_env, &sv, &err), 0);
+	v = shellvars_find(&sv, "KDUMP_KEXEC_ARGS");
+	assert_non_null(v);
+	assert_int_equal(v->line, 3);
+	assert_string_equal(v->unknown, "line 3 assigns it under a condition (line 2) that only sh "
+			    "can evaluate: not a test hvkdump evaluates (-x /usr/bin/foo)");
 	shellvars_free(&sv);
 }
 
@@ -177,6 +301,13 @@ static void shell_garbage(void **state)
 {
 	static const struct { const char *text; unsigned long line; const char *msg; } bad[] = {
 		{ "A=1\nthis is not shell\n", 2, "expected NAME=value, not \"this is not shell\"" },
+		{ "A=1\n. /etc/other\n", 2,
+		  ".: a command that may change any variable; hvkdump does not run it" },
+		{ "if true; then\nA=1\n", 3, "if (line 1) without fi, at the end of the file" },
+		{ "case x in\na) A=1 ;;\n", 3, "case (line 1) without esac, at the end of the file" },
+		{ "A=1 | cat\n", 1, "a pipeline (|): hvkdump does not evaluate it" },
+		{ "[ -d /x\n", 1, "[ without ]" },
+		{ "fi\n", 1, "a reserved word out of place, not \"fi\"" },
 		{ "A=1\nB=\"open\nC=2\n", 2, "unterminated double quote" },
 		{ "A='open\n", 1, "unterminated single quote" },
 		{ "A=one two\n", 1, "more than one word after A= (quote the value)" },
@@ -312,6 +443,35 @@ static void kernel_log(void **state)
 }
 
 /* kdump-tools' kexec_cmd, kernel and initrd names, changelogs */
+/* The upstream version behind a distribution's release string. */
+static void upstream_versions(void **state)
+{
+	char v[32], pkg[96];
+
+	(void)state;
+	assert_int_equal(proc_version_upstream("Linux version 6.1.0-57-cloud-amd64 "
+					       "(debian-kernel@lists.debian.org) (gcc-12 (Debian "
+					       "12.2.0-14) 12.2.0) #1 SMP PREEMPT_DYNAMIC Debian "
+					       "6.1.192-3 (2026-11-26)\n", v, sizeof(v), pkg,
+					       sizeof(pkg)), 0);
+	assert_string_equal(v, "6.1.192");
+	assert_string_equal(pkg, "6.1.192-3");
+	/* "Debian 12.2.0-14" is gcc's, and no kernel's: only the #1 line's */
+	assert_int_equal(proc_version_upstream("Linux version 6.6.30 (gcc (Debian 12.2.0-14) "
+					       "12.2.0) #1 SMP\n", v, sizeof(v), pkg, sizeof(pkg)),
+			 -1);
+	assert_int_equal(proc_version_upstream("Linux version 6.1 #1 Debian 6.1-1\n", v,
+					       sizeof(v), pkg, sizeof(pkg)), -1);
+	assert_int_equal(version_signature_upstream("Ubuntu 5.15.0-1057.65-azure 5.15.143\n", v,
+						    sizeof(v), pkg, sizeof(pkg)), 0);
+	assert_string_equal(v, "5.15.143");
+	assert_string_equal(pkg, "5.15.0-1057.65-azure");
+	assert_int_equal(version_signature_upstream("Ubuntu 5.15.0-1057.65-azure 5.15\n", v,
+						    sizeof(v), pkg, sizeof(pkg)), -1);
+	assert_int_equal(version_signature_upstream("Debian x 6.1.1\n", v, sizeof(v), pkg,
+						    sizeof(pkg)), -1);
+}
+
 static void kernel_files(void **state)
 {
 	char image[128], initrd[128], rel[64];
@@ -602,6 +762,9 @@ int main(void)
 		cmocka_unit_test(builtin_modules),
 		cmocka_unit_test(shell_assignments),
 		cmocka_unit_test(shell_expansion),
+		cmocka_unit_test(upstream_versions),
+		cmocka_unit_test(shell_forms),
+		cmocka_unit_test(shell_unknown_says_why),
 		cmocka_unit_test(shell_garbage),
 		cmocka_unit_test(kdump_conf),
 		cmocka_unit_test(dpkg_versions),

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * What names a kernel: a distribution changelog's entries, a recorded
- * kexec command line, the release in a kernel's or an initrd's file name.
+ * kexec command line, the release in a kernel's or an initrd's file name,
+ * the upstream version /proc/version or /proc/version_signature gives.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -110,4 +111,53 @@ bool kernel_release_valid(const char *s)
 
 	return n && n <= 64 && *s >= '0' && *s <= '9' &&
 	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+~-") == n;
+}
+
+/* "6.1.192" at @s (and nothing more of the word): its length, else 0 */
+static size_t upstream_at(const char *s)
+{
+	unsigned int dots = 0;
+	size_t n = 0;
+
+	for (;;) {
+		size_t d = strspn(s + n, "0123456789");
+
+		if (!d || d > 4)
+			return 0;
+		n += d;
+		if (s[n] != '.' || dots == 2)
+			break;
+		dots++;
+		n++;
+	}
+	return dots == 2 ? n : 0;
+}
+
+int proc_version_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen)
+{
+	const char *d = strstr(text, " Debian ");
+	size_t n, m;
+
+	if (!d)
+		return -1;
+	d += 8;
+	if (!(n = upstream_at(d)) || d[n] != '-')
+		return -1;
+	m = n + strcspn(d + n, " \t\n(");
+	snprintf(out, olen, "%.*s", (int)n, d);
+	snprintf(pkg, plen, "%.*s", (int)m, d);
+	return 0;
+}
+
+int version_signature_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen)
+{
+	char w[3][64];
+	int n = sscanf(text, "%63s %63s %63s", w[0], w[1], w[2]);
+	size_t u;
+
+	if (n != 3 || strcmp(w[0], "Ubuntu") || !(u = upstream_at(w[2])) || w[2][u])
+		return -1;
+	snprintf(out, olen, "%s", w[2]);
+	snprintf(pkg, plen, "%s", w[1]);
+	return 0;
 }

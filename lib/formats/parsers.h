@@ -43,7 +43,8 @@ int kconfig_check(const char *text, size_t len, struct hv_err *err);
 
 /* --- Shell-style assignment files (/etc/default/kdump-tools,
  * /etc/sysconfig/kdump, /etc/os-release): KEY=value, "quoted", 'quoted',
- * export, comments, backslash continuation lines. */
+ * export, comments, backslash continuation lines; lists, if, case and the
+ * tests a system can answer (shellvars.c). */
 struct shellvar {
 	char *name;
 	char *value;
@@ -54,6 +55,19 @@ struct shellvars {
 	struct shellvar *v;
 	size_t n;
 };
+/*
+ * What the file may test of the system ([ -d PATH ], [ -e PATH ], [ -f
+ * PATH ]): @test_path answers 1 true, 0 false, -1 unknown; @op is 'd', 'e'
+ * or 'f', @path absolute.
+ */
+struct shellvars_env {
+	int (*test_path)(void *ctx, char op, const char *path);
+	void *ctx;
+};
+/* As sh reads it, never run; -1 with @err (the line) for what sh would not read. */
+int shellvars_parse_env(const char *text, size_t len, const struct shellvars_env *env,
+			struct shellvars *out, struct hv_err *err);
+/* The same with no system to test: path tests are unknown. */
 int shellvars_parse(const char *text, size_t len, struct shellvars *out, struct hv_err *err);
 /* The last assignment of @name, or NULL (also when its value is unknown). */
 const char *shellvars_get(const struct shellvars *sv, const char *name);
@@ -153,6 +167,16 @@ int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *h
 
 /* --- a distribution kernel's changelog: does it name @commit or @subject? */
 bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
+/*
+ * The upstream (kernel.org) version a distribution kernel is built from,
+ * where the kernel says it: Debian's /proc/version ("... Debian 6.1.192-3
+ * (2026-11-26)": "6.1.192", @pkg "6.1.192-3"), Ubuntu's
+ * /proc/version_signature ("Ubuntu 5.15.0-1057.65-azure 5.15.143": the last
+ * field, @pkg the package's "5.15.0-1057.65-azure"). 0, or -1 when it says
+ * none.
+ */
+int proc_version_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen);
+int version_signature_upstream(const char *text, char *out, size_t olen, char *pkg, size_t plen);
 
 /* --- a recorded kexec command (kdump-tools' kexec_cmd, kdumpctl's log):
  * the image and --initrd of "kexec -p [options] IMAGE"; quotes respected */

@@ -2,6 +2,7 @@
 /* hvkdump check: from facts to a verdict, its uncertainties and its remedies. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -38,10 +39,34 @@ static void kernel_release_build(const char *release, bool *sysfb_gate, bool *ge
 	*hvfb_clear_si = hvfb_clears_screen_info(&kr, assumed, NULL, 0);
 }
 
+/* kdump-config's reason for -s, where securelevel 1 (not Secure Boot) gave it */
+static void securelevel_why(char *why, size_t wlen)
+{
+	static const char *const from[] = { "Secure Boot is on", "for Secure Boot" };
+	static const char *const to[] = {
+		"/sys/kernel/security/securelevel is 1", "for securelevel 1",
+	};
+	char out[256];
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		char *at = strstr(why, from[i]);
+
+		if (!at)
+			continue;
+		snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - why), why, to[i],
+			 at + strlen(from[i]));
+		snprintf(why, wlen, "%s", out);
+	}
+}
+
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err)
 {
 	struct scenario_pair layout = { "layout", layout_for(f), NULL, 0 };
+	/* what makes the service add -s: Secure Boot; for kdump-config securelevel 1 too */
+	bool adds_s = (f->f[F_SECURE_BOOT].known && f->secure_boot) ||
+		      (f->distro == DISTRO_DEBIAN && f->securelevel);
 	enum hv_arch arch;
 
 	if (scenario_build(sc, &layout, 1, err))
@@ -80,13 +105,14 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", f->kexec_package);
 	}
 	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-					  f->f[F_SECURE_BOOT].known && f->secure_boot, arch,
-					  f->service_version, why, wlen);
+					  adds_s, arch, f->service_version, why, wlen);
+	if (adds_s && !(f->f[F_SECURE_BOOT].known && f->secure_boot) && wlen)
+		securelevel_why(why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
 	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
 	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-			   f->f[F_SECURE_BOOT].known && f->secure_boot, f->service_version,
+			   adds_s, f->service_version,
 			   sc->kexec_args, sizeof(sc->kexec_args), sc->kexec_retry_args,
 			   sizeof(sc->kexec_retry_args));
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
@@ -112,8 +138,8 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		sc->kdump_modules &= ~f->blacklist;
 	if (f->f[F_KDUMP_MODULES].known)
 		sc->kdump_modules &= ~f->initramfs_blacklist;
-	kernel_release_build(f->release, &sc->sysfb_gate, &sc->gen1_pci_bar, &sc->hvfb_clear_si,
-			     &sc->hvfb_clear_si_assumed);
+	kernel_release_build(f->upstream[0] ? f->upstream : f->release, &sc->sysfb_gate,
+			     &sc->gen1_pci_bar, &sc->hvfb_clear_si, &sc->hvfb_clear_si_assumed);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;
 	/* the kernel kdump loads, with what it is built with and carries */
@@ -149,46 +175,58 @@ static int verdict_of(const struct facts *alt)
 	return saved;
 }
 
-static void flip(struct check_result *r, const struct facts *alt, enum fact_id id,
-		 const char *what, const char *value)
+/* What the flips are weighed against: the verdict and the facts' scenario. */
+struct flip_base {
+	bool saved;
+	const struct scenario *sc;
+};
+
+static void flip(struct check_result *r, const struct flip_base *b, const struct facts *alt,
+		 enum fact_id id, const char *what, const char *value, const char *assumed)
 {
 	int v = verdict_of(alt);
 	struct check_flip *fl;
 
-	if (v < 0 || (bool)v == r->sim.saved || r->nflips == CHECK_MAX_FLIPS)
+	if (v < 0 || (bool)v == b->saved || r->nflips == CHECK_MAX_FLIPS)
 		return;
 	fl = &r->flips[r->nflips++];
 	fl->fact = id;
 	fl->saved = v;
 	snprintf(fl->alternative, sizeof(fl->alternative), "%s%s", what, value);
+	snprintf(fl->assumed, sizeof(fl->assumed), "%s", assumed);
 }
 
 /* For each unknown fact, the values that would turn the verdict. */
-static void find_flips(const struct facts *f, struct check_result *r)
+static void find_flips(const struct facts *f, struct check_result *r, const struct flip_base *b)
 {
 	static const char *const tools[] = { "2.0.18", "2.0.22", "2.0.28" };
 	static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };
+	const struct scenario *sc = b->sc;
+	char assumed[128], ver[16];
 	struct facts alt;
 	unsigned int i;
+
+	snprintf(assumed, sizeof(assumed), "kexec-tools %s",
+		 kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)));
 
 	if (!f->f[F_KEXEC_TOOLS].known)
 		for (i = 0; i < 3; i++) {
 			alt = *f;
 			alt.f[F_KEXEC_TOOLS].known = true;
 			alt.kexec_tools = kexec_tools_version(tools[i]);
-			flip(r, &alt, F_KEXEC_TOOLS, "kexec-tools ", tools[i]);
+			flip(r, b, &alt, F_KEXEC_TOOLS, "kexec-tools ", tools[i], assumed);
 		}
 	if (!f->f[F_SECURE_BOOT].known) {
 		alt = *f;
 		alt.f[F_SECURE_BOOT].known = true;
 		alt.secure_boot = true;
-		flip(r, &alt, F_SECURE_BOOT, "Secure Boot ", "on");
+		flip(r, b, &alt, F_SECURE_BOOT, "Secure Boot ", "on", "Secure Boot off");
 	}
 	/* SUSE kdump before 1.9.6 runs -s, then again without it */
 	if (f->distro == DISTRO_SUSE && !f->service_version) {
 		alt = *f;
 		alt.service_version = suse_kdump_version("1.9.5");
-		flip(r, &alt, F_KDUMP_CONFIG, "SUSE kdump ", "1.9.5");
+		flip(r, b, &alt, F_KDUMP_CONFIG, "SUSE kdump ", "1.9.5", "SUSE kdump 1.9.6 or later");
 	}
 	if (!f->f[F_KDUMP_CONFIG].known) {
 		static const char *const args[] = { "-c", "-s" };
@@ -197,14 +235,14 @@ static void find_flips(const struct facts *f, struct check_result *r)
 			alt = *f;
 			alt.kexec_args_set = true;
 			snprintf(alt.kexec_args, sizeof(alt.kexec_args), "%s", args[i]);
-			flip(r, &alt, F_KDUMP_CONFIG, "kexec ", args[i]);
+			flip(r, b, &alt, F_KDUMP_CONFIG, "kexec ", args[i], "no kexec arguments configured");
 		}
 	}
 	if (!f->f[F_VIDEO_DEV].known) {
 		alt = *f;
 		alt.f[F_VIDEO_DEV].known = true;
 		alt.video_dev = false;
-		flip(r, &alt, F_VIDEO_DEV, "no synthetic video device", "");
+		flip(r, b, &alt, F_VIDEO_DEV, "no synthetic video device", "", "a synthetic video device");
 	}
 	/* the kernel config's answers, each way */
 	for (i = 0; i < 2; i++) {
@@ -212,58 +250,73 @@ static void find_flips(const struct facts *f, struct check_result *r)
 			alt = *f;
 			alt.f[F_SYSFB].known = true;
 			alt.sysfb = i;
-			flip(r, &alt, F_SYSFB, "CONFIG_SYSFB", i ? "=y" : " not set");
+			flip(r, b, &alt, F_SYSFB, "CONFIG_SYSFB", i ? "=y" : " not set",
+			     sc->sysfb ? "CONFIG_SYSFB=y" : "CONFIG_SYSFB not set");
 		}
 		if (!f->f[F_KEXEC_FILE].known) {
 			alt = *f;
 			alt.f[F_KEXEC_FILE].known = true;
 			alt.kexec_file = i;
-			flip(r, &alt, F_KEXEC_FILE, "CONFIG_KEXEC_FILE", i ? "=y" : " not set");
+			flip(r, b, &alt, F_KEXEC_FILE, "CONFIG_KEXEC_FILE", i ? "=y" : " not set",
+			     sc->kexec_file_supported ? "CONFIG_KEXEC_FILE=y" :
+			     "CONFIG_KEXEC_FILE not set");
 		}
 		if (!f->f[F_HIDE_SMEM].known) {
 			alt = *f;
 			alt.f[F_HIDE_SMEM].known = true;
 			alt.hide_smem = !i;
-			flip(r, &alt, F_HIDE_SMEM, "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM",
-			     i ? "=y" : " not set");
+			flip(r, b, &alt, F_HIDE_SMEM, "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM",
+			     i ? "=y" : " not set", sc->hide_smem_start ?
+			     "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM not set" :
+			     "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM=y");
 		}
 	}
 	if (!f->f[F_ARCH].known) {
 		alt = *f;
 		alt.f[F_ARCH].known = true;
 		alt.arch = ARCH_ARM64;
-		flip(r, &alt, F_ARCH, "arm64", "");
+		flip(r, b, &alt, F_ARCH, "arm64", "", arch_name(sc->arch));
 	}
 	if (!f->f[F_FB0].known)
 		for (i = 0; i < sizeof(fbs) / sizeof(fbs[0]); i++) {
 			alt = *f;
 			alt.f[F_FB0].known = true;
 			alt.fb_driver = fbs[i];
-			flip(r, &alt, F_FB0, "/dev/fb0 owned by ", fb_driver_name(fbs[i]));
+			{
+			snprintf(assumed, sizeof(assumed), "/dev/fb0 owned by %s",
+				 fb_driver_name(sc->fb_driver));
+			flip(r, b, &alt, F_FB0, "/dev/fb0 owned by ", fb_driver_name(fbs[i]),
+			     assumed);
+		}
 		}
 	if (!f->f[F_LOCKDOWN].known) {
 		alt = *f;
 		alt.f[F_LOCKDOWN].known = true;
 		alt.lockdown = LOCKDOWN_INTEGRITY;
-		flip(r, &alt, F_LOCKDOWN, "lockdown ", "integrity");
+		flip(r, b, &alt, F_LOCKDOWN, "lockdown ", "integrity", "no lockdown");
 	}
 	if (!f->f[F_KEXEC_LOAD_DISABLED].known) {
 		alt = *f;
 		alt.f[F_KEXEC_LOAD_DISABLED].known = true;
 		alt.kexec_load_disabled = true;
-		flip(r, &alt, F_KEXEC_LOAD_DISABLED, "kexec_load_disabled ", "1");
+		flip(r, b, &alt, F_KEXEC_LOAD_DISABLED, "kexec_load_disabled ", "1",
+		     "kexec_load_disabled 0");
 	}
 	if (!f->f[F_BUILTIN].known) {
 		alt = *f;
 		alt.f[F_BUILTIN].known = true;
 		alt.builtin = MOD_BIT(MOD_PCI_HYPERV);
-		flip(r, &alt, F_BUILTIN, "pci_hyperv built in", "");
+		flip(r, b, &alt, F_BUILTIN, "pci_hyperv built in", "", "pci_hyperv a module");
 	}
 	if (!f->f[F_DUMP_TARGET].known) {
 		alt = *f;
 		alt.f[F_DUMP_TARGET].known = true;
 		alt.dump_target = DUMP_SCSI;
-		flip(r, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "");
+		{
+		snprintf(assumed, sizeof(assumed), "the dump on %s",
+			 dump_target_name(sc->dump_target));
+		flip(r, b, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "", assumed);
+	}
 	}
 	/* the merged fixes nothing showed present (the proposal is never one) */
 	for (i = 0; i < TF_COUNT; i++) {
@@ -278,13 +331,16 @@ static void find_flips(const struct facts *f, struct check_result *r)
 			alt.findings[KERNEL_RUNNING][i].present = 1;
 		snprintf(what, sizeof(what), "%s (%s)", kernel_change(kr->change)->commit,
 			 fix_name(kr->fix));
-		flip(r, &alt, F_FIXES, "a kernel with ", what);
+		snprintf(assumed, sizeof(assumed), "a kernel without %s",
+			 kernel_change(kr->change)->commit);
+		flip(r, b, &alt, F_FIXES, "a kernel with ", what, assumed);
 	}
-	if (!f->f[F_KDUMP_MODULES].known && r->sc.video) {
+	if (!f->f[F_KDUMP_MODULES].known && sc->video) {
 		alt = *f;
 		alt.f[F_KDUMP_MODULES].known = true;
 		alt.kdump_modules = MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM);
-		flip(r, &alt, F_KDUMP_MODULES, "a kdump initramfs with hyperv_drm too", "");
+		flip(r, b, &alt, F_KDUMP_MODULES, "a kdump initramfs with hyperv_drm too", "",
+		     "a kdump initramfs without hyperv_drm");
 	}
 }
 
@@ -312,9 +368,9 @@ static void try_remedy(struct check_result *r, const struct scenario *changed, i
 	snprintf(rm->change, sizeof(rm->change), "%s", change);
 }
 
-static void find_remedies(const struct facts *f, struct check_result *r)
+static void find_remedies(const struct facts *f, struct check_result *r,
+			  const struct scenario *sc)
 {
-	const struct scenario *sc = &r->sc;
 	struct scenario t;
 	char text[400];
 	unsigned int i, before;
@@ -339,7 +395,8 @@ static void find_remedies(const struct facts *f, struct check_result *r)
 		if (r->nremedies > before)
 			r->remedies[before].kexec_file = true;
 	}
-	if (sc->video) {
+	/* only where the kdump kernel is built with it */
+	if (sc->video && !(f->kdump_same && (f->drivers_absent & MOD_BIT(MOD_HYPERV_DRM)))) {
 		t = *sc;
 		t.kdump_modules |= MOD_BIT(MOD_HYPERV_DRM);
 		t.probe_order[0] = MOD_HYPERV_DRM;
@@ -440,10 +497,133 @@ static void iomem_evidence(const struct facts *f, int says[TF_COUNT], char detai
 	}
 }
 
+/* The kdump service's systemd unit, for the commands that load it; NULL: unknown. */
+static const char *service_unit(enum distro_family d)
+{
+	return d == DISTRO_DEBIAN ? "kdump-tools" : d == DISTRO_UNKNOWN ? NULL : "kdump";
+}
+
+/*
+ * What a crash meets now: the command recorded at the last load, while one
+ * is loaded; none when none is loaded (or nothing loads it at boot and
+ * whether one is loaded is unknown).
+ */
+static void now_facts(const struct facts *f, struct facts *now, const char *unit)
+{
+	*now = *f;
+	if (f->recorded_args[0]) {
+		snprintf(now->kexec_args, sizeof(now->kexec_args), "%s", f->recorded_args);
+		now->kexec_args_set = true;
+		now->kexec_args_recorded = true;
+		/* it did load: whatever the configuration says now */
+		now->service_stops = false;
+	}
+	if (f->service_stops && !f->recorded_args[0])
+		return;
+	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded) {
+		now->service_stops = true;
+		snprintf(now->service_noload, sizeof(now->service_noload),
+			 "none is loaded now (/sys/kernel/kexec_crash_loaded is 0): "
+			 "`systemctl restart %s` loads one", unit ? unit : "<the kdump service>");
+	} else if (!f->f[F_CRASH_KERNEL].known && f->unit_disabled) {
+		now->service_stops = true;
+		snprintf(now->service_noload, sizeof(now->service_noload), "%.150s",
+			 f->unit_why);
+	}
+}
+
+/* What the next load does: the configuration, and nothing at boot from a disabled unit. */
+static void next_facts(const struct facts *f, struct facts *next, const char *unit)
+{
+	*next = *f;
+	if (f->unit_disabled && !f->service_stops) {
+		next->service_stops = true;
+		snprintf(next->service_noload, sizeof(next->service_noload),
+			 "%.100s: nothing loads one at boot (`systemctl enable %s`)", f->unit_why,
+			 unit ? unit : "<the kdump service>");
+	}
+}
+
+static bool same_verdict(const struct sim_result *a, const struct sim_result *b)
+{
+	return a->saved == b->saved && a->codes == b->codes &&
+	       a->handoff.syscall == b->handoff.syscall &&
+	       a->handoff.lfb_base == b->handoff.lfb_base &&
+	       !strcmp(a->handoff.flag ? a->handoff.flag : "", b->handoff.flag ? b->handoff.flag : "");
+}
+
+/* The next load beside now's, when it differs; -1 with @err for facts that make no scenario. */
+static int weigh_next(const struct facts *f, const struct facts *next, struct check_result *r,
+		      const char *unit, bool trace, struct hv_err *err)
+{
+	if (facts_to_scenario(next, &r->next_sc, r->next_why, sizeof(r->next_why), err))
+		return -1;
+	if (simulate(&r->next_sc, &r->next_sim, trace)) {
+		sim_result_free(&r->next_sim);
+		hv_err_set(err, 0, "out of memory");
+		return -1;
+	}
+	r->stale = f->recorded_args[0] && (f->recorded_stale || !same_verdict(&r->sim, &r->next_sim));
+	/* one runs kexec, the other not: they differ even where both fail */
+	r->has_next = r->stale || !same_verdict(&r->sim, &r->next_sim) ||
+		      r->sc.service_stops != r->next_sc.service_stops;
+	if (!r->has_next) {
+		sim_result_free(&r->next_sim);
+		memset(&r->next_sim, 0, sizeof(r->next_sim));
+		return 0;
+	}
+	if (next->service_stops && f->unit_disabled && !f->service_stops)
+		snprintf(r->next_how, sizeof(r->next_how), "after the next boot");
+	else
+		snprintf(r->next_how, sizeof(r->next_how), "after `systemctl restart %s`",
+			 unit ? unit : "<the kdump service>");
+	return 0;
+}
+
+/* Loading (or reloading) the crash kernel as a remedy: what the next load's verdict proves. */
+static void load_remedy(const struct facts *f, struct check_result *r, const char *unit)
+{
+	struct check_remedy *rm;
+
+	if (!unit || r->nremedies == CHECK_MAX_REMEDIES)
+		return;
+	if (f->unit_disabled && !f->service_stops) {
+		/* what the configuration loads, once the unit starts it */
+		if (verdict_of(f) != 1)
+			return;
+		rm = &r->remedies[r->nremedies++];
+		rm->size = 1;
+		snprintf(rm->kind, sizeof(rm->kind), "service");
+		snprintf(rm->change, sizeof(rm->change), "load the crash kernel now and at each "
+			 "boot: `%s%s%ssystemctl enable --now %s`; then "
+			 "/sys/kernel/kexec_crash_loaded reads 1", strstr(f->unit_why, "masked") ?
+			 "systemctl unmask " : "", strstr(f->unit_why, "masked") ? unit : "",
+			 strstr(f->unit_why, "masked") ? " && " : "", unit);
+		return;
+	}
+	if (r->sim.saved || !r->has_next || !r->next_sim.saved)
+		return;
+	rm = &r->remedies[r->nremedies++];
+	rm->size = 1;
+	snprintf(rm->kind, sizeof(rm->kind), "service");
+	if (r->stale)
+		snprintf(rm->change, sizeof(rm->change), "reload the crash kernel: `systemctl "
+			 "restart %s` (%s the load recorded in %.200s)", unit, f->recorded_stale ?
+			 "the configuration changed after" : "the configuration differs from",
+			 f->recorded_source);
+	else
+		snprintf(rm->change, sizeof(rm->change), "load the crash kernel: `systemctl "
+			 "restart %s`; then /sys/kernel/kexec_crash_loaded reads 1", unit);
+}
+
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
 {
+	const char *unit = service_unit(f->distro);
 	int says[TF_COUNT];
 	char detail[TF_COUNT][200];
+	struct facts *now, *next;
+	struct flip_base b;
+	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
 	r->applicable = f->hyperv;
@@ -453,19 +633,42 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	fixes_weigh(f, NULL, NULL);
 	iomem_evidence(f, says, detail);
 	fixes_weigh(f, says, detail);
-	if (facts_to_scenario(f, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
-		return -1;
+	now = malloc(sizeof(*now));
+	next = malloc(sizeof(*next));
+	if (!now || !next) {
+		hv_err_set(err, 0, "out of memory");
+		goto out;
+	}
+	now_facts(f, now, unit);
+	next_facts(f, next, unit);
+	if (facts_to_scenario(now, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
+		goto out;
+	if (now->service_stops && !f->service_stops)
+		snprintf(r->kexec_why, sizeof(r->kexec_why), "what is loaded now decides");
 	if (simulate(&r->sc, &r->sim, trace)) {
 		hv_err_set(err, 0, "out of memory");
-		return -1;
+		goto out;
 	}
-	find_flips(f, r);
-	if (!r->sim.saved)
-		find_remedies(f, r);
-	return 0;
+	if (weigh_next(f, next, r, unit, trace, err))
+		goto out;
+	/* the unknown facts and the remedies: for the load that will stand */
+	r->flips_next = r->has_next;
+	b.saved = check_final(r)->saved;
+	b.sc = r->has_next ? &r->next_sc : &r->sc;
+	find_flips(r->has_next ? next : now, r, &b);
+	load_remedy(f, r, unit);
+	if (!b.saved)
+		find_remedies(r->has_next ? next : now, r, b.sc);
+	rc = 0;
+out:
+	free(now);
+	free(next);
+	return rc;
 }
 
 void check_result_free(struct check_result *r)
 {
 	sim_result_free(&r->sim);
+	if (r->has_next)
+		sim_result_free(&r->next_sim);
 }

@@ -16,6 +16,7 @@
 struct check_flip {
 	enum fact_id fact;
 	char alternative[128];	/* "kexec-tools 2.0.28" */
+	char assumed[128];	/* what the verdict assumes instead: "kexec-tools 2.0.22" */
 	bool saved;		/* the verdict with it */
 };
 
@@ -26,13 +27,26 @@ struct check_remedy {
 	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
 };
 
+/*
+ * The verdict is about a crash now: the crash kernel loaded now (none, or
+ * the one the service recorded). Where the service's next load differs
+ * (its configuration changed since, it loads none now, its unit does not
+ * start at boot), that load's verdict stands beside it.
+ */
 struct check_result {
 	bool applicable;
 	struct scenario sc;
 	struct sim_result sim;
 	char kexec_why[256];	/* why the kdump service uses that syscall */
+	bool has_next;		/* next_sc and next_sim: the next load differs */
+	bool stale;		/* the load in place is older than the configuration, or differs */
+	struct scenario next_sc;
+	struct sim_result next_sim;
+	char next_why[256];
+	char next_how[160];	/* what brings the next load: "systemctl restart kdump-tools" */
 	struct check_flip flips[CHECK_MAX_FLIPS];
 	unsigned int nflips;
+	bool flips_next;	/* the flips turn the next load's verdict, not now's */
 	struct check_remedy remedies[CHECK_MAX_REMEDIES];
 	unsigned int nremedies;
 };
@@ -44,5 +58,11 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 /* Runs it all. Returns 0, -1 with @err for facts that make no scenario. */
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err);
 void check_result_free(struct check_result *r);
+
+/* The verdict a crash now meets, and the next load's when has_next. */
+static inline const struct sim_result *check_final(const struct check_result *r)
+{
+	return r->has_next ? &r->next_sim : &r->sim;
+}
 
 #endif

@@ -44,7 +44,7 @@ struct fix_finding {
 
 struct fact {
 	bool known;
-	char value[192];	/* what it is, or why it is unknown */
+	char value[256];	/* what it is, or why it is unknown */
 	char source[256];	/* the file (and line) or command it came from */
 };
 
@@ -55,6 +55,9 @@ struct facts {
 	int gen;
 	enum hv_arch arch;
 	char release[128];
+	/* the running kernel's upstream version, where the kernel says it: "6.1.192", "" */
+	char upstream[32];
+	char upstream_source[160];	/* "/proc/version (Debian 6.1.192-3)" */
 	enum distro_family distro;
 	bool video_dev;
 	char video_guid[40];
@@ -65,6 +68,7 @@ struct facts {
 	uint64_t bars32, bars64;
 	enum fb_driver fb_driver;
 	unsigned int builtin;
+	unsigned int drivers_absent;	/* MOD_BIT()s the running kernel's config has neither =y nor =m */
 	unsigned int blacklist;		/* MOD_BIT()s blacklisted in modprobe.d */
 	bool sysfb, kexec_file, hide_smem;
 	struct screen_info_lfb boot_si;	/* F_BOOT_FB known: boot_params' screen_info */
@@ -79,7 +83,19 @@ struct facts {
 	char kexec_args[1024];
 	bool kexec_args_set;
 	bool kexec_args_recorded;	/* kexec_args is the recorded command, not the configuration */
+	/*
+	 * The load a crash meets now, where the service's record of it is
+	 * read (kdump-tools' kexec_cmd): check.c weighs it beside the next
+	 * load, which kexec_args (the configuration) decides.
+	 */
+	char recorded_args[1024];	/* the last load's command, "" */
+	char recorded_source[512];
+	bool recorded_stale;		/* written before the configuration last changed */
+	/* the kdump service's unit is known not to start at boot: why */
+	bool unit_disabled;
+	char unit_why[192];
 	bool secure_boot;
+	bool securelevel;		/* /sys/kernel/security/securelevel is 1 */
 	enum lockdown lockdown;
 	bool kexec_load_disabled;
 	bool crash_loaded;

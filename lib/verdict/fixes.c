@@ -8,8 +8,9 @@
 const struct tracked_fix_info tracked_fixes[TF_COUNT] = {
 	[TF_016A25E4B0DF] = { FIX_VMBUS_RESERVE_FB_LOW_BASE, KC_016A25E4B0DF,
 		"7.1 or later, or 7.0.13, 6.18.37, 6.12.95, 6.6.144, 6.1.177, 5.15.211, "
-		"5.10.260 or later of those lines; no distribution kernel is known yet to "
-		"carry it. After the update, dmesg shows an hv_mmio= line" },
+		"5.10.260 or later of those lines (Debian 12: linux 6.1.177-1 and later; "
+		"Debian 13: its 6.12 kernels from 6.12.95). After the update and a reboot, "
+		"dmesg shows an hv_mmio= line" },
 	[TF_304386373007] = { FIX_HYPERV_FB_KEEP_BASE, KC_304386373007,
 		"6.14 or later; the linux-azure kernels carry it" },
 };
@@ -28,13 +29,27 @@ static void add(struct fix_finding *fd, const char *kind, bool present, const ch
 	snprintf(e->detail, sizeof(e->detail), "%s", detail);
 }
 
-/* The release table, for one kernel's release. */
-static void from_release(struct fix_finding *fd, const char *release, enum kernel_change c)
+/*
+ * The release table, for one kernel's release; for the running kernel the
+ * upstream version it says it is built from, where the release string is a
+ * distribution's (Debian's "6.1.0-57-cloud-amd64").
+ */
+static void from_release(struct fix_finding *fd, const char *release, const char *upstream,
+			 const char *upstream_source, enum kernel_change c)
 {
 	struct kernel_release kr;
 	enum change_state st;
-	char why[200];
+	char why[200], detail[256];
 
+	if (upstream && upstream[0] && !kernel_release_parse(upstream, &kr)) {
+		st = kernel_release_has(&kr, c, why, sizeof(why));
+		if (st == CHANGE_UNKNOWN)
+			return;
+		snprintf(detail, sizeof(detail), "%.60s is upstream %.20s: %.150s", release, upstream,
+			 why);
+		add(fd, "release", st == CHANGE_PRESENT, upstream_source, detail);
+		return;
+	}
 	if (!release[0] || kernel_release_parse(release, &kr))
 		return;
 	st = kernel_release_has(&kr, c, why, sizeof(why));
@@ -86,7 +101,8 @@ void fixes_weigh(struct facts *f, const int iomem_says[TF_COUNT],
 				continue;
 			if (f->changelog_read[k] && f->changelog_has[k][t])
 				add(fd, "changelog", true, f->changelog_path[k], ci->subject);
-			from_release(fd, release, tracked_fixes[t].change);
+			from_release(fd, release, k == KERNEL_RUNNING ? f->upstream : NULL,
+				     f->upstream_source, tracked_fixes[t].change);
 		}
 		conclude(run);
 		if (f->kdump_same)
