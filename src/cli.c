@@ -149,6 +149,7 @@ int hv_print_version(void)
 		{ HAVE_LIBARCHIVE, "libarchive (the kdump initramfs, check --sysroot FILE)" },
 		{ HAVE_SQLITE, "sqlite (the rpm database of rpm 4.16 and later)" },
 		{ HAVE_ZLIB, "zlib (/proc/config.gz, collect)" },
+		{ HAVE_SYSTEMD, "libsystemd (the binary journal under a sysroot)" },
 	};
 	const char *sep = " (without ";
 	size_t i;
