@@ -242,6 +242,7 @@ enum iomem_status iomem_parse(const char *text, size_t len,
 		if (!place_line(root, &cur, &lines[i], err))
 			goto out;
 	}
+	res_index(root);
 	st = IOMEM_OK;
 	*rootp = root;
 	root = NULL;
