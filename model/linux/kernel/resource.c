@@ -383,34 +383,49 @@ static bool gap_fit(uint64_t lo, uint64_t hi, uint64_t size, uint64_t align,
  * through its treap in order, each subtree skipped when it ends below
  * @from or has no room for @size.
  */
+enum fit_kind {
+	FIT_NODE,	/* a treap node whose left subtree is done: its gap, then inside it */
+	FIT_RIGHT,	/* the right subtree of a node */
+	FIT_TAIL,	/* the gap after a level's last child */
+};
+
 struct fit_frame {
-	const struct resource *r;	/* a level, or a treap node */
-	uint64_t gap;			/* for a node: where the gap before its subtree starts */
-	unsigned char level, stage;
+	const struct resource *r;
+	uint64_t gap;		/* FIT_NODE: where the gap before its subtree starts */
+	enum fit_kind kind;
 };
 
 struct fit {
 	uint64_t from, size, align;
 	struct fit_frame *st, local[64];
 	size_t n, cap;
+	bool oom;
 };
 
-static bool fit_push(struct fit *f, const struct resource *r, uint64_t gap, bool level)
+/* The stack outgrew its first 64 frames (a tree deep in levels). */
+static __attribute__((noinline)) bool fit_grow(struct fit *f)
 {
-	if (f->n == f->cap) {
-		size_t cap = f->cap * 2;
-		struct fit_frame *st = malloc(cap * sizeof(*st));
+	size_t cap = f->cap * 2;
+	struct fit_frame *st = malloc(cap * sizeof(*st));
 
-		if (!st)
-			return false;
-		memcpy(st, f->st, f->n * sizeof(*st));
-		if (f->st != f->local)
-			free(f->st);
-		f->st = st;
-		f->cap = cap;
+	if (!st) {
+		f->oom = true;
+		return false;
 	}
-	f->st[f->n++] = (struct fit_frame){ r, gap, level, 0 };
+	memcpy(st, f->st, f->n * sizeof(*st));
+	if (f->st != f->local)
+		free(f->st);
+	f->st = st;
+	f->cap = cap;
 	return true;
+}
+
+static inline void fit_push(struct fit *f, const struct resource *r, uint64_t gap,
+			    enum fit_kind kind)
+{
+	if (f->n == f->cap && !fit_grow(f))
+		return;
+	f->st[f->n++] = (struct fit_frame){ r, gap, kind };
 }
 
 /* Worth a look: a subtree that reaches @from and has room for @size. */
@@ -420,44 +435,53 @@ static bool fit_worth(const struct fit *f, const struct resource *t, uint64_t ga
 	       max_u64(t->room, t->first - gap) >= f->size;
 }
 
-/* One step of the walk: 1 found, 0 go on, -1 out of memory. */
-static int fit_step(struct fit *f, uint64_t *found)
+/* Queues subtree @t, whose gap starts at @gap, down its left edge. */
+static void fit_descend(struct fit *f, const struct resource *t, uint64_t gap)
 {
-	struct fit_frame *fr = &f->st[f->n - 1];
-	const struct resource *r = fr->r, *t = r->tree;
+	while (fit_worth(f, t, gap) && !f->oom) {
+		fit_push(f, t, gap, FIT_NODE);
+		t = t->left;
+	}
+}
+
+/* Queues level @p: its children, then the gap after them (popped last). */
+static void fit_level(struct fit *f, const struct resource *p)
+{
+	fit_push(f, p, 0, FIT_TAIL);
+	fit_descend(f, p->tree, p->start);
+}
+
+/* One frame of the walk: true when *found is the first fit. */
+static bool fit_step(struct fit *f, uint64_t *found)
+{
+	struct fit_frame fr = f->st[--f->n];
+	const struct resource *r = fr.r, *t;
 	uint64_t lo;
 
-	if (fr->level) {
-		if (fr->stage++ == 0)
-			return fit_worth(f, t, r->start) && !fit_push(f, t, r->start, false) ? -1 : 0;
-		f->n--;
-		/* the gap after the last child */
+	switch (fr.kind) {
+	case FIT_NODE:
+		/* the gap before this child */
+		lo = r->left ? r->left->last + 1 : fr.gap;
+		if (r->start > lo && gap_fit(max_u64(f->from, lo), r->start - 1, f->size,
+					     f->align, found))
+			return true;
+		if (r->end != UINT64_MAX && fit_worth(f, r->right, r->end + 1))
+			fit_push(f, r, 0, FIT_RIGHT);
+		if (!(r->flags & IORESOURCE_BUSY) && r->end >= f->from &&
+		    inner_room(r) >= f->size)
+			fit_level(f, r);
+		return false;
+	case FIT_RIGHT:
+		fit_descend(f, r->right, r->end + 1);
+		return false;
+	case FIT_TAIL:
+		t = r->tree;
 		if (t && t->last == UINT64_MAX)
-			return 0;
+			return false;
 		lo = t ? t->last + 1 : r->start;
 		return gap_fit(max_u64(f->from, lo), r->end, f->size, f->align, found);
 	}
-	switch (fr->stage++) {
-	case 0:
-		return fit_worth(f, r->left, fr->gap) && !fit_push(f, r->left, fr->gap, false) ? -1 : 0;
-	case 1:
-		/* the gap before this child */
-		lo = r->left ? r->left->last + 1 : fr->gap;
-		if (r->start > lo && gap_fit(max_u64(f->from, lo), r->start - 1, f->size,
-					     f->align, found))
-			return 1;
-		if (r->inner >= f->size && r->end >= f->from && !fit_push(f, r, 0, true))
-			return -1;
-		return 0;
-	default:
-		/* then the children after it: this frame becomes theirs */
-		if (r->end == UINT64_MAX || !fit_worth(f, r->right, r->end + 1)) {
-			f->n--;
-			return 0;
-		}
-		*fr = (struct fit_frame){ r->right, r->end + 1, false, 0 };
-		return 0;
-	}
+	return false;
 }
 
 /*
@@ -469,18 +493,18 @@ bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found)
 {
 	struct fit f = { .from = from, .size = size, .align = align };
-	int rc = 0;
+	bool hit = false;
 
 	if (!size || !res_is_pow2(align) || root->end < from)
 		return false;
 	f.st = f.local;
 	f.cap = sizeof(f.local) / sizeof(f.local[0]);
-	fit_push(&f, root, 0, true);
-	while (f.n && !rc)
-		rc = fit_step(&f, found);
+	fit_level(&f, root);
+	while (f.n && !f.oom && !hit)
+		hit = fit_step(&f, found);
 	if (f.st != f.local)
 		free(f.st);
-	return rc == 1;
+	return hit;
 }
 
 struct resource *res_next(const struct resource *root, const struct resource *r,
