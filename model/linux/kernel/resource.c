@@ -11,24 +11,28 @@
 #include "lib/util/strbuf.h"
 #include "resource.h"
 
-struct resource *res_new(uint64_t start, uint64_t end, const char *name,
-			 unsigned long flags)
+/* The name is kept in the same allocation, after the resource. */
+struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
+			   size_t len, unsigned long flags)
 {
-	struct resource *r = calloc(1, sizeof(*r));
+	struct resource *r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
 
 	if (!r)
 		return NULL;
 	if (name) {
-		r->name = strdup(name);
-		if (!r->name) {
-			free(r);
-			return NULL;
-		}
+		r->name = (char *)(r + 1);
+		memcpy(r->name, name, len);
 	}
 	r->start = start;
 	r->end = end;
 	r->flags = flags;
 	return r;
+}
+
+struct resource *res_new(uint64_t start, uint64_t end, const char *name,
+			 unsigned long flags)
+{
+	return res_new_n(start, end, name, name ? strlen(name) : 0, flags);
 }
 
 /* Frees a whole subtree without recursion: a hostile tree may be deep. */
@@ -49,7 +53,6 @@ void res_free(struct resource *r)
 		next = r->sibling ? r->sibling : r->parent;
 		if (r == top)
 			next = NULL;
-		free(r->name);
 		free(r);
 		r = next;
 	}
@@ -70,13 +73,12 @@ static inline uint64_t max_u64(uint64_t a, uint64_t b)
 	return a > b ? a : b;
 }
 
-static uint64_t prio(const struct resource *r)
+/* Fibonacci hashing: starts that differ in any bit get unrelated priorities. */
+static inline uint64_t prio(const struct resource *r)
 {
-	uint64_t z = r->start + 0x9e3779b97f4a7c15ULL;	/* splitmix64 */
+	uint64_t z = r->start * 0x9e3779b97f4a7c15ULL;
 
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
+	return z ^ (z >> 29);
 }
 
 /* The room inside @r: where a request that lies wholly in it may go. */

@@ -13,6 +13,7 @@
 #define HVKDUMP_RESOURCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* include/linux/ioport.h */
@@ -24,7 +25,7 @@
 struct resource {
 	uint64_t start;
 	uint64_t end;		/* inclusive */
-	char *name;		/* owned; NULL shows as "<BAD>" */
+	char *name;		/* in the resource's allocation; NULL shows as "<BAD>" */
 	unsigned long flags;
 	struct resource *parent, *sibling, *child;
 	/* the index (resource.c only): */
@@ -38,6 +39,9 @@ struct resource {
 /* A fresh root: [start, end], no children (iomem_resource is 0..-1). */
 struct resource *res_new(uint64_t start, uint64_t end, const char *name,
 			 unsigned long flags);
+/* The same, named by the first @len bytes of @name. */
+struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
+			   size_t len, unsigned long flags);
 /*
  * Builds the index of a tree whose child and sibling links were set by
  * hand (a parsed /proc/iomem), before the functions below may change it.
