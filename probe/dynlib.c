@@ -76,7 +76,7 @@ static bool dynlib_done(struct dynlib *l, struct hv_err *err)
 	struct hv_##name##_api hv_##name;				\
 	bool hv_##name##_load(struct hv_err *err)			\
 	{								\
-		static struct dynlib lib = { .soname = soname_ };	\
+		static struct dynlib lib = { .soname = (soname_) };	\
 		struct hv_##name##_api *api = &hv_##name;		\
 		struct dynlib *l = &lib;				\
 									\

@@ -16,6 +16,7 @@
 #include "lib/util/error.h"
 
 #if HV_DLOPEN
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): f is a name, pasted */
 #define HV_DYNLIB_MEMBER(f) __typeof__(&f) p_##f;
 #else
 #define HV_DYNLIB_MEMBER(f)
