@@ -73,12 +73,18 @@ static inline uint64_t max_u64(uint64_t a, uint64_t b)
 	return a > b ? a : b;
 }
 
-/* Fibonacci hashing: starts that differ in any bit get unrelated priorities. */
+/*
+ * splitmix64's finalizer: every bit of start moves every bit of the
+ * priority, so that starts in arithmetic progression (regions laid one
+ * after the other) get priorities as good as random.
+ */
 static inline uint64_t prio(const struct resource *r)
 {
-	uint64_t z = r->start * 0x9e3779b97f4a7c15ULL;
+	uint64_t z = r->start + 0x9e3779b97f4a7c15ULL;
 
-	return z ^ (z >> 29);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
 }
 
 /* The room inside @r: where a request that lies wholly in it may go. */
