@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The fast allocator against the step-by-step reference (tests/ref_alloc.c)
- * on the same scripts: 10,000 allocations at 4 KiB alignment over a 64 GiB
- * range. The reference needs up to millions of steps per allocation there,
- * so it is timed on a window of N allocations (-n N) taken after the first
- * K (-k K) have been made by the fast allocator, untimed, on two identical
- * models; the fast allocator is timed on the same window, then on the whole
- * script. Both must give the same addresses, or the benchmark stops.
+ * on the same allocations, for 10,000, 100,000 and 1,000,000 of them in a
+ * 1 TiB range. The reference needs up to millions of steps an allocation
+ * there, so it is timed on a window of N allocations (-n N) taken after
+ * half of them were made by the fast allocator, untimed, on two identical
+ * models; the fast allocator is timed on the same window, then on the
+ * whole run. Both must give the same addresses, or the benchmark stops.
+ * Times are the process's CPU time: on a machine shared with other work,
+ * wall time counts the others too.
  *
- *   alloc_bench [-n N] [-k K] [-a ALLOCS] [-s SEED]
+ *   alloc_bench [-n N] [-s SEED] [-l LAYOUT] [COUNT...]
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -23,24 +25,29 @@
 #include "model/linux/drivers/hv/vmbus.h"
 
 #define HIGH_START	0x1000000000ULL		/* 64 GiB */
-#define HIGH_SIZE	(64ULL << 30)
+#define HIGH_SIZE	(1ULL << 40)		/* 1 TiB */
 
 struct op {
-	uint64_t size;
-	bool ok;
+	uint64_t size, align;
 };
 
 struct layout {
 	const char *name;
 	const char *what;
-	unsigned int busy;	/* existing regions scattered over the range */
+	bool bars;		/* sizes are powers of two, aligned to their size */
+	bool crowded;		/* one busy region for every 4 allocations */
 	uint64_t head_gb;	/* a busy region holding the range's first GiBs */
 };
 
 static const struct layout layouts[] = {
-	{ "packed", "empty 64 GiB range, allocations fill it from the bottom", 0, 0 },
-	{ "crowded", "4,000 busy regions scattered over the range", 4000, 0 },
-	{ "far", "the first 32 GiB busy: every fit is 8 M steps away", 0, 32 },
+	{ "packed", "4 KiB .. 1 MiB at 4 KiB alignment, from the bottom of an empty range",
+	  false, false, 0 },
+	{ "bars", "BAR-like: 8 KiB config windows and 16 KiB .. 1 MiB BARs aligned to their size",
+	  true, false, 0 },
+	{ "crowded", "as packed, among busy regions (one per 4 allocations) where they land",
+	  false, true, 0 },
+	{ "far", "as packed, the first 32 GiB busy: every fit is 8 M steps away",
+	  false, false, 32 },
 };
 
 static uint64_t xs(uint64_t *s)
@@ -55,7 +62,7 @@ static double now(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -64,7 +71,8 @@ struct model {
 	struct vmbus_mmio vm;
 };
 
-static void model_init(struct model *m, const struct layout *l, uint64_t seed)
+static void model_init(struct model *m, const struct layout *l, unsigned int count,
+		       uint64_t seed)
 {
 	unsigned int i;
 
@@ -75,8 +83,9 @@ static void model_init(struct model *m, const struct layout *l, uint64_t seed)
 	vmbus_reserve_fb_range(&m->vm, 0x40000000, SZ_8M);
 	if (l->head_gb)
 		res_request_region(m->iomem, HIGH_START, l->head_gb << 30, "busy", 0, NULL);
-	for (i = 0; i < l->busy; i++) {
-		uint64_t at = HIGH_START + (xs(&seed) % (HIGH_SIZE >> 12) << 12);
+	/* scattered over what the allocations fill: about 130 KiB each */
+	for (i = 0; l->crowded && i < count / 4; i++) {
+		uint64_t at = HIGH_START + (xs(&seed) % ((uint64_t)count << 5) << 12);
 		uint64_t len = 0x1000ULL << (xs(&seed) % 8);
 
 		res_request_region(m->iomem, at, len, "busy", 0, NULL);
@@ -89,7 +98,7 @@ static void model_free(struct model *m)
 	res_free(m->iomem);
 }
 
-/* Runs ops [from, to); returns seconds; fills starts[] (0 for -ENXIO). */
+/* Runs ops [from, to); returns seconds; fills starts[] (0 for a failure). */
 static double run(struct model *m, replay_alloc_fn alloc, const struct op *ops,
 		  unsigned int from, unsigned int to, uint64_t *starts)
 {
@@ -100,85 +109,139 @@ static double run(struct model *m, replay_alloc_fn alloc, const struct op *ops,
 		struct resource *new;
 
 		starts[i] = alloc(&m->vm, &new, "dev", SZ_4G, UINT64_MAX,
-				  ops[i].size, 0x1000, ops[i].ok) ? 0 : new->start;
+				  ops[i].size, ops[i].align, false) ? 0 : new->start;
 	}
 	return now() - t0;
 }
 
+static void make_ops(const struct layout *l, struct op *ops, unsigned int count,
+		     uint64_t s)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		uint64_t k = xs(&s);
+
+		if (!l->bars) {
+			ops[i].size = 0x1000ULL << (k % 9);	/* 4 KiB .. 1 MiB */
+			ops[i].align = 0x1000;
+		} else if (k % 4 == 0) {
+			ops[i].size = 0x2000;			/* hv_pci's config window */
+			ops[i].align = 0x1000;
+		} else {
+			ops[i].size = 0x4000ULL << (k % 7);	/* 16 KiB .. 1 MiB */
+			ops[i].align = ops[i].size;
+		}
+	}
+}
+
+static int bench(const struct layout *l, unsigned int count, unsigned int nref,
+		 uint64_t seed, double *prev)
+{
+	struct op *ops = calloc(count, sizeof(*ops));
+	uint64_t *a = calloc(count, sizeof(*a)), *b = calloc(count, sizeof(*b));
+	unsigned int skip = count / 2, c;
+	struct model m;
+	double tf, tr, tp;
+	char window[32], growth[16] = "";
+
+	if (!ops || !a || !b) {
+		fprintf(stderr, "alloc_bench: out of memory\n");
+		return 1;
+	}
+	if (nref > count - skip)
+		nref = count - skip;
+	make_ops(l, ops, count, seed);
+	/* the reference on the window, after the first half made fast */
+	model_init(&m, l, count, seed);
+	run(&m, vmbus_allocate_mmio, ops, 0, skip, b);
+	tr = run(&m, ref_allocate_mmio, ops, skip, skip + nref, b);
+	model_free(&m);
+	/* the fast one on the same window */
+	model_init(&m, l, count, seed);
+	run(&m, vmbus_allocate_mmio, ops, 0, skip, a);
+	tp = run(&m, vmbus_allocate_mmio, ops, skip, skip + nref, a);
+	model_free(&m);
+	for (c = skip; c < skip + nref; c++) {
+		if (a[c] != b[c]) {
+			fprintf(stderr, "%s: allocation %u differs: fast 0x%" PRIx64
+				", reference 0x%" PRIx64 "\n", l->name, c, a[c], b[c]);
+			return 1;
+		}
+	}
+	/* the fast one on the whole run */
+	model_init(&m, l, count, seed);
+	tf = run(&m, vmbus_allocate_mmio, ops, 0, count, a);
+	model_free(&m);
+	for (c = 0; c < count; c++) {
+		if (!a[c]) {
+			fprintf(stderr, "%s: allocation %u found no room\n", l->name, c);
+			return 1;
+		}
+	}
+
+	snprintf(window, sizeof(window), "%u-%u", skip, skip + nref - 1);
+	if (*prev > 0)
+		snprintf(growth, sizeof(growth), "%.1fx", tf / *prev);
+	*prev = tf;
+	printf("%-8s %8u %10.1f %9.0f %7s %15s %13.0f %10.0f %9.0f\n", l->name,
+	       count, tf * 1e3, tf * 1e9 / count, growth, window,
+	       nref ? tr * 1e9 / nref : 0.0, nref ? tp * 1e9 / nref : 0.0,
+	       tp > 0 ? tr / tp : 0.0);
+	fflush(stdout);
+	free(ops);
+	free(a);
+	free(b);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	unsigned int nallocs = 10000, nref = 20, skip = 5000, i, c;
+	unsigned int counts[8] = { 10000, 100000, 1000000 }, ncounts = 3, nref = 5, i;
+	const char *only = NULL;
 	uint64_t seed = 0x68766b64ULL;
 	size_t li;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:k:a:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:l:")) != -1) {
 		switch (opt) {
 		case 'n': nref = (unsigned int)strtoul(optarg, NULL, 0); break;
-		case 'k': skip = (unsigned int)strtoul(optarg, NULL, 0); break;
-		case 'a': nallocs = (unsigned int)strtoul(optarg, NULL, 0); break;
 		case 's': seed = strtoull(optarg, NULL, 0); break;
+		case 'l': only = optarg; break;
 		default:
-			fprintf(stderr, "usage: %s [-n REF_ALLOCS] [-k SKIP] [-a ALLOCS] [-s SEED]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-n REF_ALLOCS] [-s SEED] [-l LAYOUT] [COUNT...]\n",
+				argv[0]);
 			return 2;
 		}
 	}
-	if (skip > nallocs)
-		skip = nallocs;
-	if (nref > nallocs - skip)
-		nref = nallocs - skip;
-
-	printf("%-8s %7s %10s %12s %13s %12s %12s %9s\n", "layout", "allocs",
-	       "fast_ms", "fast_ns/op", "window", "ref_ns/op", "fast_ns/op", "ratio");
-	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++) {
-		const struct layout *l = &layouts[li];
-		struct op *ops = calloc(nallocs, sizeof(*ops));
-		uint64_t *a = calloc(nallocs, sizeof(*a)), *b = calloc(nallocs, sizeof(*b));
-		uint64_t s = seed;
-		struct model m;
-		double tf, tr, tp;
-
-		for (i = 0; i < nallocs; i++) {
-			ops[i].size = 0x1000ULL << (xs(&s) % 9);	/* 4 KiB .. 1 MiB */
-			ops[i].ok = false;
-		}
-		/* the reference on the window, after the first K made fast */
-		model_init(&m, l, seed);
-		run(&m, vmbus_allocate_mmio, ops, 0, skip, b);
-		tr = run(&m, ref_allocate_mmio, ops, skip, skip + nref, b);
-		model_free(&m);
-		/* the fast one on the same window */
-		model_init(&m, l, seed);
-		run(&m, vmbus_allocate_mmio, ops, 0, skip, a);
-		tp = run(&m, vmbus_allocate_mmio, ops, skip, skip + nref, a);
-		model_free(&m);
-		for (c = skip; c < skip + nref; c++) {
-			if (a[c] != b[c]) {
-				fprintf(stderr, "%s: allocation %u differs: fast 0x%" PRIx64
-					", reference 0x%" PRIx64 "\n", l->name, c, a[c], b[c]);
-				return 1;
+	if (optind < argc) {
+		for (ncounts = 0; optind < argc && ncounts < 8; optind++) {
+			counts[ncounts] = (unsigned int)strtoul(argv[optind], NULL, 0);
+			if (counts[ncounts] < 2 || counts[ncounts] > 4000000) {
+				fprintf(stderr, "alloc_bench: a count is 2 .. 4000000\n");
+				return 2;
 			}
+			ncounts++;
 		}
-		/* the fast one on the whole script */
-		model_init(&m, l, seed);
-		tf = run(&m, vmbus_allocate_mmio, ops, 0, nallocs, a);
-		model_free(&m);
+	}
 
-		char window[32];
+	printf("%-8s %8s %10s %9s %7s %15s %13s %10s %9s\n", "layout", "allocs",
+	       "cpu_ms", "ns/alloc", "growth", "window", "ref_ns/alloc", "fast_ns", "ratio");
+	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++) {
+		double prev = 0;
 
-		snprintf(window, sizeof(window), "%u-%u", skip, skip + nref - 1);
-		printf("%-8s %7u %10.2f %12.0f %13s %12.0f %12.0f %9.0f\n", l->name,
-		       nallocs, tf * 1e3, tf * 1e9 / nallocs, window,
-		       nref ? tr * 1e9 / nref : 0.0, nref ? tp * 1e9 / nref : 0.0,
-		       tp > 0 ? tr / tp : 0.0);
-		free(ops);
-		free(a);
-		free(b);
+		if (only && strcmp(only, layouts[li].name))
+			continue;
+		for (i = 0; i < ncounts; i++)
+			if (bench(&layouts[li], counts[i], nref, seed, &prev))
+				return 1;
 	}
 	printf("\nlayouts:\n");
 	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++)
 		printf("  %-8s %s\n", layouts[li].name, layouts[li].what);
-	printf("window: the allocations timed for both, after the ones before it were made\n"
+	printf("cpu_ms: the fast allocator, the whole run (CPU time)\n"
+	       "growth: cpu_ms against the row above (n log n from 100k to 1M: 12.0x)\n"
+	       "window: the allocations timed for both, after the ones before it were made\n"
 	       "ratio: reference time / fast time on that window\n");
 	return 0;
 }

@@ -24,6 +24,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "dynlib.h"
+
 #define MAX_MEMBERS	500000u		/* a real one has a few thousand */
 #define CONF_CAP	(64u << 10)	/* a modprobe.d file */
 #define NEWC_HEADER	110		/* "070701" and 13 eight-digit hex fields */
@@ -193,6 +195,8 @@ int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
 	int archives = 0;
 
 	memset(ir, 0, sizeof(*ir));
+	if (!hv_archive_load(err))
+		return -2;
 	while (off >= 0 && archives++ < 16)
 		if (one_archive(fd, off, ir, &off, err))
 			return -1;

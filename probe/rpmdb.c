@@ -64,6 +64,8 @@ static int file_db_version(const struct hv_path *pc, const char *name, char *out
 #if HAVE_SQLITE
 #include <sqlite3.h>
 
+#include "dynlib.h"
+
 static int query(unsigned char *img, size_t len, const char *name, char *out, size_t outlen,
 		 char *why, size_t wlen)
 {
@@ -71,7 +73,13 @@ static int query(unsigned char *img, size_t len, const char *name, char *out, si
 				  "(SELECT hnum FROM Name WHERE key = ?1) ORDER BY hnum DESC";
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db = NULL;
+	struct hv_err err = { 0, "" };
 	int rc = -1, step;
+
+	if (!hv_sqlite_load(&err)) {
+		snprintf(why, wlen, "not read: %s", err.msg);
+		return -1;
+	}
 
 	/*
 	 * rpm keeps the database in WAL mode (file format bytes 18 and 19 are

@@ -302,7 +302,7 @@ static int read_line(FILE *in, char *buf)
 	size_t n = 0;
 	int c;
 
-	while ((c = getc(in)) != EOF && c != '\n') {
+	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
 		if (c == '\0')
 			return -3;
 		if (n == REPLAY_LINE_MAX)

@@ -16,6 +16,7 @@
 #endif
 
 #include "cli.h"
+#include "probe/dynlib.h"
 #include "unpack.h"
 
 /* what a captured system holds, with room: more is no sysroot of ours or sos's */
@@ -74,7 +75,7 @@ static void find_root(struct unpacked *u)
 }
 
 #if HAVE_LIBARCHIVE
-static int extract(const char *cmd, const char *path, struct unpacked *u)
+static int extract_now(const char *cmd, const char *path, struct unpacked *u)
 {
 	/* no "..", nothing written through a link, nothing replaced; no owners
 	 * (absolute names are refused below: each name is put under u->tmp) */
@@ -153,6 +154,18 @@ out:
 	archive_read_free(a);
 	archive_write_free(disk);
 	return rc;
+}
+
+/* libarchive is loaded here, the first time a run unpacks (probe/dynlib.c) */
+static int extract(const char *cmd, const char *path, struct unpacked *u)
+{
+	struct hv_err err = { 0, "" };
+
+	if (!hv_archive_load(&err)) {
+		hv_warnx("%s: %s: %s", cmd, path, err.msg);
+		return -1;
+	}
+	return extract_now(cmd, path, u);
 }
 #else
 static int extract(const char *cmd, const char *path, struct unpacked *u)

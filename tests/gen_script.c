@@ -8,6 +8,7 @@
  */
 #include <inttypes.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
 #include "gen_script.h"
 #include "lib/formats/iomem.h"
@@ -132,6 +133,73 @@ void gen_script(uint64_t *s, unsigned int ops, struct strbuf *out)
 		}
 	}
 	sb_addf(out, "iomem\nranges\n");
+	vmbus_release(&vm);
+	res_free(iomem);
+}
+
+/*
+ * A script with many live regions: @allocs allocations of one to four
+ * granules into ranges of thousands of granules, windows and busy regions
+ * among them, three in four kept, the others freed again in random order;
+ * /proc/iomem printed once at the end, with every region. Fits are mostly
+ * near the start of a range, so the reference's steps stay a few thousand
+ * an allocation.
+ */
+void gen_script_large(uint64_t *s, unsigned int allocs, struct strbuf *out)
+{
+	uint64_t g = 1ULL << (12 + rnd(s, 9));	/* 4 KiB .. 1 MiB */
+	uint64_t lo = 0x40000000 + rnd(s, 64) * g, hi, at;
+	struct live *live = calloc(allocs ? allocs : 1, sizeof(*live));
+	unsigned int nlive = 0, i, n;
+	struct resource *iomem = iomem_root_new(), *new;
+	struct vmbus_mmio vm;
+
+	vmbus_init(&vm, iomem);
+	/* two ranges that together hold all of it, with a hole between */
+	hi = lo + (allocs + 1024) * g - 1;
+	sb_addf(out, "range 0x%" PRIx64 " 0x%" PRIx64 "\n", lo, hi);
+	vmbus_walk_resources(&vm, lo, hi);
+	at = hi + 1 + rnd(s, 64) * g;
+	sb_addf(out, "range 0x%" PRIx64 " 0x%" PRIx64 "\n", at, at + (allocs + 1024) * g - 1);
+	vmbus_walk_resources(&vm, at, at + (allocs + 1024) * g - 1);
+	if (rnd(s, 2)) {
+		sb_addf(out, "reserve-fb 0x%" PRIx64 " 0x%" PRIx64 "\n", lo + 8 * g, (uint64_t)SZ_1M);
+		vmbus_reserve_fb_range(&vm, lo + 8 * g, SZ_1M);
+	}
+	/* windows (allocations nest in them) and busy regions, scattered */
+	n = allocs / 64;
+	for (i = 0; i < n; i++) {
+		uint64_t start = lo + rnd(s, 2 * allocs) * g;
+		uint64_t len = (1 + rnd(s, 16)) * g;
+		bool busy = !rnd(s, 3);
+
+		sb_addf(out, "%s 0x%" PRIx64 " 0x%" PRIx64 " %s\n", busy ? "busy" : "region",
+			start, start + len - 1, busy ? "Reserved" : "PCI Bus");
+		res_request_nested(iomem, start, len, "x",
+				   IORESOURCE_MEM | (busy ? IORESOURCE_BUSY : 0), NULL);
+	}
+	for (i = 0; i < allocs; i++) {
+		uint64_t size = (1 + rnd(s, 4)) * g - (rnd(s, 8) ? 0 : rnd(s, g));
+		uint64_t align = g << rnd(s, 2);
+		unsigned int ok = !rnd(s, 4);
+
+		sb_addf(out, "alloc a%u 0 -1 0x%" PRIx64 " 0x%" PRIx64 " %u\n", i, size, align, ok);
+		if (!live)
+			break;
+		if (!vmbus_allocate_mmio(&vm, &new, "a", 0, UINT64_MAX, size, align, ok))
+			live[nlive++] = (struct live){ new->start, size };
+		if (nlive && !rnd(s, 4)) {
+			unsigned int k = (unsigned int)rnd(s, nlive);
+			/* now and then a wrong size, which frees nothing */
+			uint64_t len = rnd(s, 16) ? live[k].size : live[k].size + g;
+
+			sb_addf(out, "free 0x%" PRIx64 " 0x%" PRIx64 "\n", live[k].start, len);
+			vmbus_free_mmio(&vm, live[k].start, len);
+			live[k] = live[--nlive];
+		}
+	}
+	sb_addf(out, "iomem\nranges\n");
+	free(live);
 	vmbus_release(&vm);
 	res_free(iomem);
 }

@@ -19,4 +19,7 @@ static inline uint64_t gen_next(uint64_t *s)
 /* A script of about @ops commands; ends with "iomem" and "ranges". */
 void gen_script(uint64_t *seed, unsigned int ops, struct strbuf *out);
 
+/* A script of @allocs allocations, most of them live at the end. */
+void gen_script_large(uint64_t *seed, unsigned int allocs, struct strbuf *out);
+
 #endif

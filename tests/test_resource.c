@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* kernel/resource.c rules: request, nesting, conflicts, release, next fit. */
+#include "gen_script.h"
 #include "testutil.h"
 
 static struct resource *root;
@@ -188,6 +189,200 @@ static void next_fit_matches_trying_each(void **state)
 	res_free(small);
 }
 
+/*
+ * The kernel's own walks, read only, over the sibling lists: what
+ * __request_region() and __release_region() would do, to hold the index
+ * against.
+ */
+static struct resource *walk_conflict(struct resource *parent, uint64_t start,
+				      uint64_t end)
+{
+	struct resource *tmp;
+
+	if (end < start || start < parent->start || end > parent->end)
+		return parent;
+	for (tmp = parent->child; tmp; tmp = tmp->sibling) {
+		if (tmp->start > end)
+			return NULL;
+		if (tmp->end < start)
+			continue;
+		return tmp;
+	}
+	return NULL;
+}
+
+/* NULL and *where when the request would succeed; else the conflict. */
+static struct resource *walk_request(struct resource *parent, uint64_t start,
+				     uint64_t end, struct resource **where)
+{
+	for (;;) {
+		struct resource *c = walk_conflict(parent, start, end);
+
+		if (!c) {
+			*where = parent;
+			return NULL;
+		}
+		if (c == parent || (c->flags & IORESOURCE_BUSY))
+			return c;
+		parent = c;
+	}
+}
+
+static struct resource *walk_release(struct resource *parent, uint64_t start,
+				     uint64_t end)
+{
+	struct resource *res = parent->child;
+
+	while (res) {
+		if (res->start <= start && res->end >= end) {
+			if (!(res->flags & IORESOURCE_BUSY)) {
+				res = res->child;
+				continue;
+			}
+			return res->start == start && res->end == end ? res : NULL;
+		}
+		res = res->sibling;
+	}
+	return NULL;
+}
+
+static uint64_t span(const struct resource *r)
+{
+	return r->end - r->start == UINT64_MAX ? UINT64_MAX : r->end - r->start + 1;
+}
+
+static uint64_t max64(uint64_t a, uint64_t b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * The index of @p against its sibling list, from scratch: the treap's
+ * order is the list's, and each node's first, last and room are what its
+ * subtree holds. Returns the room inside @p.
+ */
+static uint64_t check_index(const struct resource *p);
+
+struct sub {
+	uint64_t first, last, room;
+};
+
+static const struct resource *check_subtree(const struct resource *t,
+					    const struct resource *list,
+					    struct sub *out)
+{
+	struct sub l, r;
+
+	if (!t)
+		return list;
+	list = check_subtree(t->left, list, &l);
+	assert_ptr_equal(t, list);
+	assert_int_equal(t->inner, check_index(t));
+	list = check_subtree(t->right, list->sibling, &r);
+	out->first = t->left ? l.first : t->start;
+	out->last = t->right ? r.last : t->end;
+	out->room = t->inner;
+	if (t->left)
+		out->room = max64(out->room, max64(l.room, t->start - l.last - 1));
+	if (t->right)
+		out->room = max64(out->room, max64(r.room, r.first - t->end - 1));
+	assert_int_equal(t->first, out->first);
+	assert_int_equal(t->last, out->last);
+	assert_int_equal(t->room, out->room);
+	return list;
+}
+
+static uint64_t check_index(const struct resource *p)
+{
+	const struct resource *c, *prev = NULL;
+	uint64_t room = 0;
+	struct sub sub;
+
+	assert_ptr_equal(check_subtree(p->tree, p->child, &sub), NULL);
+	for (c = p->child; c; prev = c, c = c->sibling) {
+		assert_ptr_equal(c->parent, p);
+		room = max64(room, c->start - (prev ? prev->end + 1 : p->start));
+		room = max64(room, c->inner);
+		if (!c->sibling)
+			room = max64(room, p->end - c->end);
+	}
+	if (p->tree) {
+		assert_int_equal(p->tree->first, p->child->start);
+		assert_int_equal(p->tree->last, prev->end);
+		/* the treap's room leaves out the gaps before and after its nodes */
+		assert_int_equal(max64(p->tree->room, max64(p->tree->first - p->start,
+							    p->end - p->tree->last)), room);
+	}
+	if (p->flags & IORESOURCE_BUSY)
+		return 0;
+	return p->child ? room : span(p);
+}
+
+/*
+ * Thousands of random requests (busy and not, nested), releases and
+ * first-fit searches on one tree: each answer as the kernel's walk of the
+ * sibling lists gives it, and the index consistent after every change.
+ */
+static void index_matches_the_list_walk(void **state)
+{
+	struct resource *top = res_new(0, 0xfffff, "root", IORESOURCE_MEM);
+	uint64_t seed = 0x7265736fULL;
+	unsigned int i, granted = 0;
+
+	(void)state;
+	assert_non_null(top);
+	for (i = 0; i < 6000; i++) {
+		uint64_t r = gen_next(&seed);
+		uint64_t start = (r >> 8) % 0x100000 & ~0xfULL;
+		uint64_t n = 0x10 * (1 + (r >> 40) % (r & 1 ? 4 : 256));
+		struct resource *where = NULL, *conflict, *want, *got;
+
+		if (r % 5 < 3) {
+			unsigned long flags = (r >> 3) % 3 ? IORESOURCE_BUSY : 0;
+
+			want = walk_request(top, start, start + n - 1, &where);
+			if (start + n - 1 > 0xfffff)
+				want = top;
+			got = res_request_nested(top, start, n, "r", IORESOURCE_MEM | flags,
+						 &conflict);
+			if (want) {
+				assert_null(got);
+				assert_ptr_equal(conflict, want);
+			} else {
+				assert_non_null(got);
+				assert_ptr_equal(got->parent, where);
+				granted++;
+			}
+		} else if (r % 5 == 3) {
+			want = walk_release(top, start, start + n - 1);
+			if (want && (r >> 5) % 2) {
+				/* mostly a real one: its exact range */
+				start = want->start;
+				n = want->end - want->start + 1;
+			}
+			want = walk_release(top, start, start + n - 1);
+			assert_int_equal(res_release_region(top, start, n), want != NULL);
+		} else {
+			uint64_t align = 0x100ULL << ((r >> 12) % 4), c, found = 0, size = n;
+			bool ok = false;
+
+			for (c = (start + align - 1) & ~(align - 1); c + size - 1 <= 0xfffff; c += align)
+				if (!walk_request(top, c, c + size - 1, &where)) {
+					ok = true;
+					break;
+				}
+			assert_int_equal(res_next_fit(top, start, size, align, &found), ok);
+			if (ok)
+				assert_int_equal(found, c);
+		}
+		if (i % 97 == 0)
+			check_index(top);
+	}
+	check_index(top);
+	assert_true(granted > 1000);
+	res_free(top);
+}
+
 static void next_fit_at_the_top_of_the_space(void **state)
 {
 	uint64_t got;
@@ -235,6 +430,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(release_exact_busy_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(release_takes_children_along, setup, teardown),
 		cmocka_unit_test(next_fit_matches_trying_each),
+		cmocka_unit_test(index_matches_the_list_walk),
 		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
 	};

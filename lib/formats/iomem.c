@@ -162,15 +162,11 @@ link:
 			   l->start, l->end, prev->start, prev->end);
 		return false;
 	}
-	r = calloc(1, sizeof(*r));
-	if (!r || !(r->name = strndup(l->name, l->name_len))) {
-		free(r);
+	r = res_new_n(l->start, l->end, l->name, l->name_len, IORESOURCE_MEM);
+	if (!r) {
 		hv_err_set(err, l->lineno, "out of memory");
 		return false;
 	}
-	r->start = l->start;
-	r->end = l->end;
-	r->flags = IORESOURCE_MEM;
 	r->parent = parent;
 	if (prev)
 		prev->sibling = r;
@@ -242,6 +238,7 @@ enum iomem_status iomem_parse(const char *text, size_t len,
 		if (!place_line(root, &cur, &lines[i], err))
 			goto out;
 	}
+	res_index(root);
 	st = IOMEM_OK;
 	*rootp = root;
 	root = NULL;

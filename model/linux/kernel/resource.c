@@ -11,24 +11,28 @@
 #include "lib/util/strbuf.h"
 #include "resource.h"
 
-struct resource *res_new(uint64_t start, uint64_t end, const char *name,
-			 unsigned long flags)
+/* The name is kept in the same allocation, after the resource. */
+struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
+			   size_t len, unsigned long flags)
 {
-	struct resource *r = calloc(1, sizeof(*r));
+	struct resource *r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
 
 	if (!r)
 		return NULL;
 	if (name) {
-		r->name = strdup(name);
-		if (!r->name) {
-			free(r);
-			return NULL;
-		}
+		r->name = (char *)(r + 1);
+		memcpy(r->name, name, len);
 	}
 	r->start = start;
 	r->end = end;
 	r->flags = flags;
 	return r;
+}
+
+struct resource *res_new(uint64_t start, uint64_t end, const char *name,
+			 unsigned long flags)
+{
+	return res_new_n(start, end, name, name ? strlen(name) : 0, flags);
 }
 
 /* Frees a whole subtree without recursion: a hostile tree may be deep. */
@@ -49,19 +53,213 @@ void res_free(struct resource *r)
 		next = r->sibling ? r->sibling : r->parent;
 		if (r == top)
 			next = NULL;
-		free(r->name);
 		free(r);
 		r = next;
 	}
 }
 
-/* kernel/resource.c: __request_resource() */
+/*
+ * The index. Each resource's children form, beside the kernel's sibling
+ * list, a treap keyed by start: a binary search tree that is also a heap
+ * on a priority hashed from start, hence O(log n) deep whatever the order
+ * of requests. Each node knows for its subtree the lowest start, the
+ * highest end and the largest free span ("room": a gap between two of its
+ * resources, or room inside a non-busy one, where a request descends), so
+ * that a first fit skips every subtree too full to hold the request.
+ * Spans are counted in bytes, the whole 2^64 saturated to 2^64-1.
+ */
+static inline uint64_t max_u64(uint64_t a, uint64_t b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * splitmix64's finalizer: every bit of start moves every bit of the
+ * priority, so that starts in arithmetic progression (regions laid one
+ * after the other) get priorities as good as random.
+ */
+static inline uint64_t prio(const struct resource *r)
+{
+	uint64_t z = r->start + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The room inside @r: where a request that lies wholly in it may go. */
+static uint64_t inner_room(const struct resource *r)
+{
+	const struct resource *t = r->tree;
+
+	if (r->flags & IORESOURCE_BUSY)
+		return 0;
+	if (!t) {
+		uint64_t span = r->end - r->start;
+
+		return span == UINT64_MAX ? span : span + 1;
+	}
+	return max_u64(t->room, max_u64(t->first - r->start, r->end - t->last));
+}
+
+static void pull(struct resource *n)
+{
+	uint64_t room = n->inner;
+
+	n->first = n->start;
+	n->last = n->end;
+	if (n->left) {
+		n->first = n->left->first;
+		room = max_u64(room, max_u64(n->left->room, n->start - n->left->last - 1));
+	}
+	if (n->right) {
+		n->last = n->right->last;
+		room = max_u64(room, max_u64(n->right->room, n->right->first - n->end - 1));
+	}
+	n->room = room;
+}
+
+/* Splits @t into the nodes that start below @key and the others. */
+static void split(struct resource *t, uint64_t key, struct resource **l,
+		  struct resource **r)
+{
+	if (!t) {
+		*l = *r = NULL;
+	} else if (t->start < key) {
+		split(t->right, key, &t->right, r);
+		pull(t);
+		*l = t;
+	} else {
+		split(t->left, key, l, &t->left);
+		pull(t);
+		*r = t;
+	}
+}
+
+/* Joins @a and @b, every node of @a below every node of @b. */
+static struct resource *merge(struct resource *a, struct resource *b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	if (prio(a) > prio(b)) {
+		a->right = merge(a->right, b);
+		pull(a);
+		return a;
+	}
+	b->left = merge(a, b->left);
+	pull(b);
+	return b;
+}
+
+static struct resource *tree_insert(struct resource *t, struct resource *n)
+{
+	if (!t || prio(n) > prio(t)) {
+		split(t, n->start, &n->left, &n->right);
+		pull(n);
+		return n;
+	}
+	if (n->start < t->start)
+		t->left = tree_insert(t->left, n);
+	else
+		t->right = tree_insert(t->right, n);
+	pull(t);
+	return t;
+}
+
+static struct resource *tree_erase(struct resource *t, const struct resource *n)
+{
+	if (t == n) {
+		t = merge(n->left, n->right);
+		return t;
+	}
+	if (n->start < t->start)
+		t->left = tree_erase(t->left, n);
+	else
+		t->right = tree_erase(t->right, n);
+	pull(t);
+	return t;
+}
+
+/* Recomputes the subtrees on the way to @n, whose room changed. */
+static void tree_fix(struct resource *t, const struct resource *n)
+{
+	if (t != n)
+		tree_fix(n->start < t->start ? t->left : t->right, n);
+	pull(t);
+}
+
+/* @p's children changed: its room and that of the levels above it follow. */
+static void propagate(struct resource *p)
+{
+	for (; p->parent; p = p->parent) {
+		uint64_t room = inner_room(p);
+
+		if (room == p->inner)
+			return;
+		p->inner = room;
+		tree_fix(p->parent->tree, p);
+	}
+}
+
+/* The last child that starts at or below @key, or NULL. */
+static struct resource *floor_child(const struct resource *parent, uint64_t key)
+{
+	struct resource *t = parent->tree, *best = NULL;
+
+	while (t) {
+		if (t->start <= key) {
+			best = t;
+			t = t->right;
+		} else {
+			t = t->left;
+		}
+	}
+	return best;
+}
+
+/* The child before @n in the sibling list, or NULL for the first. */
+static struct resource *prev_child(const struct resource *parent,
+				   const struct resource *n)
+{
+	return n->start ? floor_child(parent, n->start - 1) : NULL;
+}
+
+void res_index(struct resource *root)
+{
+	struct resource *r = root, *c;
+
+	/* post-order, without recursion: children before their parent */
+	while (r->child)
+		r = r->child;
+	for (;;) {
+		r->tree = NULL;
+		for (c = r->child; c; c = c->sibling)
+			r->tree = tree_insert(r->tree, c);
+		r->inner = inner_room(r);
+		if (r == root)
+			return;
+		if (r->sibling) {
+			r = r->sibling;
+			while (r->child)
+				r = r->child;
+		} else {
+			r = r->parent;
+		}
+	}
+}
+
+/*
+ * kernel/resource.c: __request_resource(). The kernel walks the children
+ * to the first one that does not end below @new: @new goes before it when
+ * it starts above @new's end, else it is the conflict. The index finds
+ * that child, and the one before it, without the walk.
+ */
 struct resource *res_request_resource(struct resource *root,
 				      struct resource *new)
 {
 	uint64_t start = new->start;
 	uint64_t end = new->end;
-	struct resource *tmp, **p;
+	struct resource *t = root->tree, *tmp = NULL, *prev = NULL;
 
 	if (end < start)
 		return root;
@@ -69,22 +267,28 @@ struct resource *res_request_resource(struct resource *root,
 		return root;
 	if (end > root->end)
 		return root;
-	p = &root->child;
-	for (;;) {
-		tmp = *p;
-		if (!tmp || tmp->start > end) {
-			new->sibling = tmp;
-			*p = new;
-			new->parent = root;
-			return NULL;
+	while (t) {
+		if (t->end < start) {
+			prev = t;
+			t = t->right;
+		} else {
+			tmp = t;
+			t = t->left;
 		}
-		p = &tmp->sibling;
-		if (tmp->end < start)
-			continue;
-		return tmp;
 	}
+	if (tmp && tmp->start <= end)
+		return tmp;
+	new->sibling = tmp;
+	if (prev)
+		prev->sibling = new;
+	else
+		root->child = new;
+	new->parent = root;
+	new->inner = inner_room(new);
+	root->tree = tree_insert(root->tree, new);
+	propagate(root);
+	return NULL;
 }
-
 /* kernel/resource.c: __request_region_locked(), flags as given */
 struct resource *res_request_nested(struct resource *parent, uint64_t start,
 				    uint64_t n, const char *name,
@@ -127,35 +331,42 @@ struct resource *res_request_region(struct resource *parent, uint64_t start,
 				  conflict);
 }
 
-/* kernel/resource.c: __release_region() */
+/*
+ * kernel/resource.c: __release_region(). The kernel walks each level's
+ * children for the one that holds the range, descending while that one is
+ * not busy; siblings never overlap, so at most one child holds it: the last
+ * one that starts at or below it, which the index finds.
+ */
 bool res_release_region(struct resource *parent, uint64_t start, uint64_t n)
 {
-	struct resource **p = &parent->child;
 	uint64_t end = start + n - 1;
 
 	if (!res_range_ok(start, n))
 		return false;
 	for (;;) {
-		struct resource *res = *p;
+		struct resource *res = floor_child(parent, start), *prev;
 
-		if (!res)
-			break;
-		if (res->start <= start && res->end >= end) {
-			if (!(res->flags & IORESOURCE_BUSY)) {
-				p = &res->child;
-				continue;
-			}
-			if (res->start != start || res->end != end)
-				break;
-			*p = res->sibling;
-			res->parent = NULL;
-			res->sibling = NULL;
-			res_free(res);
-			return true;
+		if (!res || res->end < end)
+			return false;
+		if (!(res->flags & IORESOURCE_BUSY)) {
+			parent = res;
+			continue;
 		}
-		p = &res->sibling;
+		if (res->start != start || res->end != end)
+			return false;
+		prev = prev_child(parent, res);
+		if (prev)
+			prev->sibling = res->sibling;
+		else
+			parent->child = res->sibling;
+		parent->tree = tree_erase(parent->tree, res);
+		propagate(parent);
+		res->parent = NULL;
+		res->sibling = NULL;
+		res->left = res->right = NULL;
+		res_free(res);
+		return true;
 	}
-	return false;
 }
 
 /* The lowest aligned c >= lo with [c, c+size-1] inside [lo, hi]. */
@@ -172,71 +383,136 @@ static bool gap_fit(uint64_t lo, uint64_t hi, uint64_t size, uint64_t align,
 	return true;
 }
 
-static inline uint64_t max_u64(uint64_t a, uint64_t b)
+/*
+ * The places a request can go, in address order: in each level (a
+ * resource), the gap before each child, the places inside the child when
+ * it is not busy, and the gap after the last child. That walk, done with
+ * a stack of its own (a hostile tree may be deep): a level is searched
+ * through its treap in order, each subtree skipped when it ends below
+ * @from or has no room for @size.
+ */
+enum fit_kind {
+	FIT_NODE,	/* a treap node whose left subtree is done: its gap, then inside it */
+	FIT_RIGHT,	/* the right subtree of a node */
+	FIT_TAIL,	/* the gap after a level's last child */
+};
+
+struct fit_frame {
+	const struct resource *r;
+	uint64_t gap;		/* FIT_NODE: where the gap before its subtree starts */
+	enum fit_kind kind;
+};
+
+struct fit {
+	uint64_t from, size, align;
+	struct fit_frame *st, local[64];
+	size_t n, cap;
+	bool oom;
+};
+
+/* The stack outgrew its first 64 frames (a tree deep in levels). */
+static __attribute__((noinline)) bool fit_grow(struct fit *f)
 {
-	return a > b ? a : b;
+	size_t cap = f->cap * 2;
+	struct fit_frame *st = malloc(cap * sizeof(*st));
+
+	if (!st) {
+		f->oom = true;
+		return false;
+	}
+	memcpy(st, f->st, f->n * sizeof(*st));
+	if (f->st != f->local)
+		free(f->st);
+	f->st = st;
+	f->cap = cap;
+	return true;
+}
+
+static inline void fit_push(struct fit *f, const struct resource *r, uint64_t gap,
+			    enum fit_kind kind)
+{
+	if (f->n == f->cap && !fit_grow(f))
+		return;
+	f->st[f->n++] = (struct fit_frame){ r, gap, kind };
+}
+
+/* Worth a look: a subtree that reaches @from and has room for @size. */
+static bool fit_worth(const struct fit *f, const struct resource *t, uint64_t gap)
+{
+	return t && t->last >= f->from &&
+	       max_u64(t->room, t->first - gap) >= f->size;
+}
+
+/* Queues subtree @t, whose gap starts at @gap, down its left edge. */
+static void fit_descend(struct fit *f, const struct resource *t, uint64_t gap)
+{
+	while (fit_worth(f, t, gap) && !f->oom) {
+		fit_push(f, t, gap, FIT_NODE);
+		t = t->left;
+	}
+}
+
+/* Queues level @p: its children, then the gap after them (popped last). */
+static void fit_level(struct fit *f, const struct resource *p)
+{
+	fit_push(f, p, 0, FIT_TAIL);
+	fit_descend(f, p->tree, p->start);
+}
+
+/* One frame of the walk: true when *found is the first fit. */
+static bool fit_step(struct fit *f, uint64_t *found)
+{
+	struct fit_frame fr = f->st[--f->n];
+	const struct resource *r = fr.r, *t;
+	uint64_t lo;
+
+	switch (fr.kind) {
+	case FIT_NODE:
+		/* the gap before this child */
+		lo = r->left ? r->left->last + 1 : fr.gap;
+		if (r->start > lo && gap_fit(max_u64(f->from, lo), r->start - 1, f->size,
+					     f->align, found))
+			return true;
+		if (r->end != UINT64_MAX && fit_worth(f, r->right, r->end + 1))
+			fit_push(f, r, 0, FIT_RIGHT);
+		if (!(r->flags & IORESOURCE_BUSY) && r->end >= f->from &&
+		    inner_room(r) >= f->size)
+			fit_level(f, r);
+		return false;
+	case FIT_RIGHT:
+		fit_descend(f, r->right, r->end + 1);
+		return false;
+	case FIT_TAIL:
+		t = r->tree;
+		if (t && t->last == UINT64_MAX)
+			return false;
+		lo = t ? t->last + 1 : r->start;
+		return gap_fit(max_u64(f->from, lo), r->end, f->size, f->align, found);
+	}
+	return false;
 }
 
 /*
  * A request succeeds where it overlaps no child of the level it reaches,
- * and it reaches a level by lying wholly inside a non-busy child. So the
- * places it can go are the gaps between children, and recursively the
- * places inside each non-busy child; in address order that is one walk.
+ * and it reaches a level by lying wholly inside a non-busy child: the
+ * first fit is the first of the places above that holds it.
  */
 bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found)
 {
-	const struct resource *p = root, *ch;
-	uint64_t gap;		/* first address of the current gap */
-	bool open;		/* false once the level is used up to 2^64-1 */
+	struct fit f = { .from = from, .size = size, .align = align };
+	bool hit = false;
 
-	if (!size || !res_is_pow2(align))
+	if (!size || !res_is_pow2(align) || root->end < from)
 		return false;
-	gap = p->start;
-	open = true;
-	ch = p->child;
-	for (;;) {
-		for (; ch; ch = ch->sibling) {
-			if (ch->end < from) {
-				gap = ch->end + 1;
-				continue;
-			}
-			if (ch->start > gap &&
-			    gap_fit(max_u64(from, gap), ch->start - 1, size,
-				    align, found))
-				return true;
-			if (!(ch->flags & IORESOURCE_BUSY))
-				break;		/* descend */
-			if (ch->end == UINT64_MAX) {
-				open = false;
-				break;
-			}
-			gap = ch->end + 1;
-		}
-		if (ch && open) {
-			p = ch;
-			gap = p->start;
-			ch = p->child;
-			continue;
-		}
-		if (open && gap_fit(max_u64(from, gap), p->end, size, align,
-				    found))
-			return true;
-		/* this level is done: go on after it in its parent */
-		for (;;) {
-			if (p == root)
-				return false;
-			if (p->end == UINT64_MAX) {
-				p = p->parent;
-				continue;
-			}
-			gap = p->end + 1;
-			ch = p->sibling;
-			p = p->parent;
-			open = true;
-			break;
-		}
-	}
+	f.st = f.local;
+	f.cap = sizeof(f.local) / sizeof(f.local[0]);
+	fit_level(&f, root);
+	while (f.n && !f.oom && !hit)
+		hit = fit_step(&f, found);
+	if (f.st != f.local)
+		free(f.st);
+	return hit;
 }
 
 struct resource *res_next(const struct resource *root, const struct resource *r,

@@ -2,12 +2,18 @@
 /*
  * The kernel's resource tree, as kernel/resource.c keeps it: each resource
  * is an inclusive range [start, end] with a name and flags; children are
- * kept sorted by start and never overlap.
+ * kept sorted by start and never overlap. The kernel finds a child by
+ * walking that sibling list; the model keeps the list (readers walk it as
+ * the kernel does) and beside it an index of each resource's children, a
+ * treap by start that knows the largest free span of each subtree, so that
+ * a request, a release and a first-fit search cost O(log n) per level
+ * instead of O(n).
  */
 #ifndef HVKDUMP_RESOURCE_H
 #define HVKDUMP_RESOURCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* include/linux/ioport.h */
@@ -19,14 +25,28 @@
 struct resource {
 	uint64_t start;
 	uint64_t end;		/* inclusive */
-	char *name;		/* owned; NULL shows as "<BAD>" */
+	char *name;		/* in the resource's allocation; NULL shows as "<BAD>" */
 	unsigned long flags;
 	struct resource *parent, *sibling, *child;
+	/* the index (resource.c only): */
+	struct resource *tree;		/* the root of the children's treap */
+	struct resource *left, *right;	/* in the parent's treap */
+	uint64_t first, last;		/* lowest start, highest end of the subtree */
+	uint64_t room;			/* largest free span in the subtree */
+	uint64_t inner;			/* largest free span inside this one; 0 if busy */
 };
 
 /* A fresh root: [start, end], no children (iomem_resource is 0..-1). */
 struct resource *res_new(uint64_t start, uint64_t end, const char *name,
 			 unsigned long flags);
+/* The same, named by the first @len bytes of @name. */
+struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
+			   size_t len, unsigned long flags);
+/*
+ * Builds the index of a tree whose child and sibling links were set by
+ * hand (a parsed /proc/iomem), before the functions below may change it.
+ */
+void res_index(struct resource *root);
 /* Free @r, its children, and (for a root) nothing else. */
 void res_free(struct resource *r);
 
