@@ -11,6 +11,9 @@
 #if HAVE_SQLITE
 #include <sqlite3.h>
 #endif
+#if HAVE_SYSTEMD
+#include <systemd/sd-journal.h>
+#endif
 #if HV_DLOPEN
 #include <dlfcn.h>
 #endif
@@ -102,4 +105,7 @@ HV_DYNLIB_LOADER(archive, HV_SONAME_ARCHIVE, HV_ARCHIVE_FUNCS)
 #endif
 #if HAVE_SQLITE
 HV_DYNLIB_LOADER(sqlite, HV_SONAME_SQLITE, HV_SQLITE_FUNCS)
+#endif
+#if HAVE_SYSTEMD
+HV_DYNLIB_LOADER(systemd, HV_SONAME_SYSTEMD, HV_SYSTEMD_FUNCS)
 #endif

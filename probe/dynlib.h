@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * libarchive and sqlite, loaded when a run first reads what needs them (an
- * initramfs, an rpm database): linked at start-up, libarchive alone brings
+ * libarchive, sqlite and libsystemd, loaded when a run first reads what
+ * needs them (an initramfs, an rpm database, a binary journal under a
+ * sysroot): linked at start-up, libarchive alone brings
  * libcrypto, libxml2 and ICU, most of what a command costs before main().
  * Include this after the library's own
  * header: the calls keep their names and prototypes, and go through a
@@ -104,6 +105,33 @@ extern struct hv_sqlite_api {
 #define sqlite3_open_v2			(hv_sqlite.p_sqlite3_open_v2)
 #define sqlite3_prepare_v2		(hv_sqlite.p_sqlite3_prepare_v2)
 #define sqlite3_step			(hv_sqlite.p_sqlite3_step)
+#endif
+#endif
+#endif
+
+#if HAVE_SYSTEMD && defined(foosdjournalhfoo)
+#define HV_SYSTEMD_FUNCS(X) \
+	X(sd_journal_add_match) X(sd_journal_close) X(sd_journal_get_data) \
+	X(sd_journal_get_monotonic_usec) X(sd_journal_next) X(sd_journal_open_files_fd) \
+	X(sd_journal_previous) X(sd_journal_seek_head) X(sd_journal_seek_tail)
+
+bool hv_systemd_load(struct hv_err *err);
+
+#if HV_DLOPEN
+extern struct hv_systemd_api {
+	HV_SYSTEMD_FUNCS(HV_DYNLIB_MEMBER)
+} hv_systemd;
+
+#ifndef HV_DYNLIB_DEFINE
+#define sd_journal_add_match		(hv_systemd.p_sd_journal_add_match)
+#define sd_journal_close		(hv_systemd.p_sd_journal_close)
+#define sd_journal_get_data		(hv_systemd.p_sd_journal_get_data)
+#define sd_journal_get_monotonic_usec	(hv_systemd.p_sd_journal_get_monotonic_usec)
+#define sd_journal_next			(hv_systemd.p_sd_journal_next)
+#define sd_journal_open_files_fd	(hv_systemd.p_sd_journal_open_files_fd)
+#define sd_journal_previous		(hv_systemd.p_sd_journal_previous)
+#define sd_journal_seek_head		(hv_systemd.p_sd_journal_seek_head)
+#define sd_journal_seek_tail		(hv_systemd.p_sd_journal_seek_tail)
 #endif
 #endif
 #endif

@@ -14,6 +14,7 @@
 #include <systemd/sd-journal.h>
 #endif
 
+#include "dynlib.h"
 #include "probe.h"
 
 #define JOURNAL_MAX_FILES 64
@@ -99,18 +100,26 @@ static int kernel_messages(sd_journal *j, size_t cap, char **out, size_t *outlen
 }
 #endif
 
-int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const char **src)
+int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const char **src,
+		  char *why, size_t wlen)
 {
 #if HAVE_SYSTEMD
 	int fds[JOURNAL_MAX_FILES], rc = -1;
 	unsigned int n = 0, i;
 	sd_journal *j = NULL;
+	struct hv_err err = { 0 };
 
 	n = open_files(p, "/var/log/journal", fds, n);
 	n = open_files(p, "/run/log/journal", fds, n);
 	if (!n)
 		return -ENOENT;
 	*src = "/var/log/journal (the kernel's messages of the last boot)";
+	if (!hv_systemd_load(&err)) {
+		for (i = 0; i < n; i++)
+			close(fds[i]);
+		snprintf(why, wlen, "libsystemd could not be loaded: %s", err.msg);
+		return -ENOTSUP;
+	}
 	if (sd_journal_open_files_fd(&j, fds, n, 0) >= 0) {
 		rc = kernel_messages(j, cap, out, outlen);
 		sd_journal_close(j);
@@ -123,6 +132,7 @@ int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const
 	(void)out;
 	(void)outlen;
 	*src = "/var/log/journal";
+	snprintf(why, wlen, "this static build cannot read it (no libsystemd)");
 	return hv_path_exists(p->pc, "/var/log/journal") ? -ENOENT : -ENOTSUP;
 #endif
 }

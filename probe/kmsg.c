@@ -102,13 +102,14 @@ void probe_kmsg(struct probe *p)
 	/* Debian 12 keeps it in the binary journal alone */
 	if (!src && !hv_path_is_live(p->pc)) {
 		const char *jsrc = NULL;
-		int jrc = probe_journal(p, KMSG_CAP, &buf, &len, &jsrc);
+		char why[320];
+		int jrc = probe_journal(p, KMSG_CAP, &buf, &len, &jsrc, why, sizeof(why));
 
 		if (!jrc) {
 			src = jsrc;
 		} else if (jrc == -ENOTSUP) {
 			fact_unknown(f, F_KMSG, jsrc, "unknown: the kernel log is in the binary "
-				     "journal, which this static build cannot read (no libsystemd)");
+				     "journal, and %s", why);
 			return;
 		}
 	}

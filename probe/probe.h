@@ -123,10 +123,12 @@ void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
 /*
  * journal.c: the kernel's messages of the last boot in the binary journal
  * (under a sysroot): 0 with @out and @src naming it; -ENOENT: no journal;
- * -EINVAL: one that gives no kernel message; -ENOTSUP: this build has no
- * libsystemd and there is a journal
+ * -EINVAL: one that gives no kernel message; -ENOTSUP: there is a journal
+ * and no libsystemd to read it (a static build, or it failed to load: why
+ * in @why)
  */
-int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const char **src);
+int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const char **src,
+		  char *why, size_t wlen);
 void probe_kdump_kernel(struct probe *p);	/* kdumpkernel.c: the kernel kdump loads */
 void probe_changelog(struct probe *p);	/* changelog.c: each kernel's changelog */
 void probe_initramfs(struct probe *p);	/* initramfs.c: the kdump initramfs */
