@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "kernel.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *what,
 			 uint64_t min, uint64_t max, uint64_t size, uint64_t align,

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/array.h"
-#include "lib/util/number.h"
+#include "util/array.h"
+#include "util/number.h"
 #include "scenario.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 #include "model/hyperv-host/host.h"
 #include "model/kexec.h"
 #include "model/linux/releases.h"

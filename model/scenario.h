@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 enum hv_arch { ARCH_X86_64, ARCH_ARM64 };
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "trace.h"
 
 void trace_add(struct trace *t, enum trace_phase phase, bool detail,

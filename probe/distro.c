@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "probe.h"
 
 #define KDUMP_TOOLS	"/etc/default/kdump-tools"

@@ -14,7 +14,7 @@
 
 #include <stdbool.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 #if HV_DLOPEN
 /* NOLINTNEXTLINE(bugprone-macro-parentheses): f is a name, pasted */

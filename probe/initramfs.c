@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "initramfs.h"
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "probe.h"
 
 #if HAVE_LIBARCHIVE

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 /* Where collect puts the member list of the kdump initramfs. */
 #define INITRAMFS_LISTING	"/hvkdump/initramfs.txt"

@@ -14,7 +14,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "path.h"
 #include "tmpfile.h"
 

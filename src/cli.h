@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 #define HV_EXIT_OK	0	/* done; or the vmcore would be saved */
 #define HV_EXIT_LOST	1	/* the vmcore would be lost */

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "cli.h"
 
 #if !HAVE_ZLIB

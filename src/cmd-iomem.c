@@ -14,7 +14,7 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "cli.h"
 #include "lib/formats/iomem.h"
 #include "probe/path.h"

@@ -9,7 +9,7 @@
 #include <libsmartcols.h>
 #endif
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "scenario-opts.h"

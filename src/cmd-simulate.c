@@ -7,7 +7,7 @@
 #include "termwrap.h"
 #include "scenario-opts.h"
 #include "sim-output.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 #include "svg.h"
 
 static void usage(void)

@@ -20,9 +20,9 @@
 #include <string.h>
 
 #include "lib/formats/iomem.h"
-#include "lib/util/number.h"
+#include "util/number.h"
 #include "replay.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 #include "model/linux/drivers/hv/vmbus.h"
 
 #define MAX_ARGS 8

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 /* Longest script line; a longer one is an error, not a truncation. */
 #define REPLAY_LINE_MAX 4096

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "cli.h"
 #include "scenario-opts.h"
 #include "termwrap.h"

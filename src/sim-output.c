@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "sim-output.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 void sim_print_verdict(FILE *out, const struct sim_result *r)
 {

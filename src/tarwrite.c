@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/sha256.h"
+#include "util/sha256.h"
 
 #if HAVE_ZLIB
 #include "tarwrite.h"

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 /* xorshift64*: the same scripts for the same seed on every machine. */
 static inline uint64_t gen_next(uint64_t *s)

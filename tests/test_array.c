@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hv_grow(): room doubles when full, and a failed growth changes nothing. */
 #include "testutil.h"
-#include "lib/util/array.h"
+#include "util/array.h"
 
 static void doubles_when_full(void **state)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The number syntax of scripts and scenarios. */
 #include "testutil.h"
-#include "lib/util/number.h"
+#include "util/number.h"
 
 static void good_numbers(void **state)
 {

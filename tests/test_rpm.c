@@ -13,7 +13,7 @@
 
 #include "testutil.h"
 #include "lib/formats/parsers.h"
-#include "lib/util/bytes.h"
+#include "util/bytes.h"
 #include "probe/probe.h"
 
 static char dir[64];

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "testutil.h"
-#include "lib/util/sha256.h"
+#include "util/sha256.h"
 
 static const struct { const char *in, *hex; } vectors[] = {
 	{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "lib/formats/iomem.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 /* The tree under @root as /proc/iomem shows it; free() the result. */
 static inline char *tree_text(const struct resource *root)

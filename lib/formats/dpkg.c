@@ -2,7 +2,7 @@
 /* /var/lib/dpkg/status: the installed version of a package. */
 #include <stdio.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 int dpkg_installed_version(const char *text, size_t len, const char *package,

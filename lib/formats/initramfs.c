@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 bool initramfs_module_name(const char *path, char *name, size_t len)

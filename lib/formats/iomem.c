@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "iomem.h"
-#include "lib/util/number.h"
+#include "util/number.h"
 
 /* No kernel resource name comes near this; a longer one is not iomem. */
 #define IOMEM_NAME_MAX 4096

@@ -5,9 +5,9 @@
 
 #include <stddef.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 #include "model/linux/kernel/resource.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 enum iomem_status {
 	IOMEM_OK = 0,

@@ -2,7 +2,7 @@
 /* A kernel .config: "CONFIG_X=y", "# CONFIG_X is not set". */
 #include <ctype.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 char kconfig_get(const char *text, size_t len, const char *name)

@@ -2,7 +2,7 @@
 /* /etc/kdump.conf of kdump-utils: where kdumpctl writes the vmcore. */
 #include <stdio.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 static const char *const fs_types[] = { "ext2", "ext3", "ext4", "xfs", "btrfs", "minix", "virtiofs" };

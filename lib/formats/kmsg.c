@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/util/lines.h"
-#include "lib/util/number.h"
+#include "util/lines.h"
+#include "util/number.h"
 #include "parsers.h"
 
 static const char *find(const char *p, size_t l, const char *needle)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* /lib/modules/RELEASE/modules.builtin: one "kernel/.../name.ko" a line. */
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 /* modprobe treats '-' and '_' in module names alike */

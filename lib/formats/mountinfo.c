@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 /* Copies field @n (0-based, space separated) of the line, unescaping \040. */

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 #include "model/scenario.h"
 
 /* --- boot_params: struct screen_info at offset 0 (include/uapi/linux/screen_info.h) */

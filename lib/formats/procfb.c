@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "parsers.h"
 
 static const struct {

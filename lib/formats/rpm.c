@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "parsers.h"
-#include "lib/util/bytes.h"
+#include "util/bytes.h"
 
 /* VERSION-RELEASE as rpm prints them: one line, no blanks, one '-' at least */
 int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)

@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "lib/formats/parsers.h"
-#include "lib/util/bytes.h"
+#include "util/bytes.h"
 
 #define HASH_MAGIC	0x00061561u
 /* page types (Berkeley DB's dbinc/db_page.h) */

@@ -18,7 +18,7 @@
 #include <stdio.h>
 
 #include "lib/formats/parsers.h"
-#include "lib/util/bytes.h"
+#include "util/bytes.h"
 
 #define NDB_MAGIC	0x506d7052u	/* "RpmP" */
 #define SLOT_MAGIC	0x746f6c53u	/* "Slot" */

@@ -3,7 +3,7 @@
 #include <inttypes.h>
 
 #include "parsers.h"
-#include "lib/util/bytes.h"
+#include "util/bytes.h"
 
 #define VIDEO_CAPABILITY_64BIT_BASE	(1u << 1)
 /* include/uapi/linux/screen_info.h */

@@ -25,9 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "parsers.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 /* Whether code runs (or a test holds): no, perhaps, yes; AND is min, NOT is the mirror. */
 enum tri { T_NO, T_MAYBE, T_YES };

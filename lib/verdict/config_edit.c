@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/array.h"
+#include "util/array.h"
 #include "config_edit.h"
-#include "lib/util/lines.h"
+#include "util/lines.h"
 #include "lib/formats/parsers.h"
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 
 enum flag { FLAG_NONE, FLAG_LOAD, FLAG_FILE };
 

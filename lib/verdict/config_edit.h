@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 
 /*
  * Makes @var ask for kexec_file_load: -c, --kexec-syscall and -a become -s,

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "lib/util/error.h"
+#include "util/error.h"
 #include "model/scenario.h"
 #include "model/trace.h"
 

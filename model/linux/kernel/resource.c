@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util/strbuf.h"
+#include "util/strbuf.h"
 #include "resource.h"
 
 /* The name is kept in the same allocation, after the resource. */

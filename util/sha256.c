@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lib/util/bytes.h"
-#include "lib/util/sha256.h"
+#include "util/bytes.h"
+#include "util/sha256.h"
 
 /* the first 32 bits of the fractional parts of the cube roots of the first 64 primes */
 static const uint32_t k[64] = {
