@@ -129,6 +129,11 @@ struct sim_result {
  * then kexec_load"; NULL for arguments it refuses.
  */
 const char *kexec_first_call(const struct scenario *sc, const char *args);
+/*
+ * The errnos of kexec_file_load on which kexec -a with kexec-tools @version
+ * falls back to kexec_load, NULL-terminated; NULL: it never falls back.
+ */
+const char *const *kexec_auto_fallback_on(unsigned int version);
 
 /*
  * Runs @sc. With @trace the result keeps every step, each kernel's

@@ -86,7 +86,7 @@ void probe_iomem(struct probe *p)
 		scan(p, root);
 		break;
 	case IOMEM_ZEROED:
-		fact_unknown(f, F_IOMEM, "/proc/iomem", "unknown: every address reads 0: it was "
+		fact_denied(f, F_IOMEM, "/proc/iomem", "unknown: every address reads 0: it was "
 			     "read without CAP_SYS_ADMIN (run as root)");
 		fact_unknown(f, F_VRAM, "/proc/iomem", "unknown: /proc/iomem shows only zeros");
 		fact_unknown(f, F_CONFIG_WINDOW, "/proc/iomem", "unknown: /proc/iomem shows only zeros");

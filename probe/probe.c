@@ -29,7 +29,7 @@ int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, c
 	else if (rc == -EINVAL)
 		fact_unknown(p->f, id, path, "unknown: %s is not a regular file: not read", path);
 	else if (rc == -EACCES || rc == -EPERM)
-		fact_unknown(p->f, id, path, "unknown: %s: permission denied (run as root)", path);
+		fact_denied(p->f, id, path, "unknown: %s: permission denied (run as root)", path);
 	else if (rc == -ELOOP)
 		fact_unknown(p->f, id, path, "unknown: %s: too many levels of links", path);
 	else

@@ -73,10 +73,12 @@ void probe_secureboot(struct probe *p)
 	} else if (rc == -EINVAL) {
 		hv_err_set(&err, 0, "not a boolean efivar (4 attribute bytes, then 0 or 1)");
 		probe_bad_file(p, F_SECURE_BOOT, bad, &err);
+	} else if (rc == -EACCES || rc == -EPERM) {
+		fact_denied(f, F_SECURE_BOOT, SECURE_BOOT, "unknown: the SecureBoot and SetupMode "
+			    "efivars cannot be read: permission denied (run as root)");
 	} else {
 		fact_unknown(f, F_SECURE_BOOT, SECURE_BOOT,
-			     "unknown: the SecureBoot and SetupMode efivars cannot be read%s",
-			     rc == -EACCES || rc == -EPERM ? ": permission denied (run as root)" : "");
+			     "unknown: the SecureBoot and SetupMode efivars cannot be read");
 	}
 
 	securelevel(p);

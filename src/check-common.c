@@ -59,8 +59,7 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 	if (!facts->hyperv) {
 		if (!facts->f[F_HYPERV].known) {
 			hv_warnx("%s: cannot tell whether this is a Hyper-V guest: %s", cmd,
-				 facts->f[F_HYPERV].value + (strncmp(facts->f[F_HYPERV].value,
-								     "unknown: ", 9) ? 0 : 9));
+				 fact_why(&facts->f[F_HYPERV]));
 			return -1;
 		}
 		return 0;

@@ -40,17 +40,6 @@ static void usage(void)
 	      "1 it would be lost, 2 an error.\n", stdout);
 }
 
-static bool needs_root(const struct facts *f)
-{
-	unsigned int i;
-
-	for (i = 0; i < F_COUNT; i++)
-		if (!f->f[i].known && (strstr(f->f[i].value, "permission denied") ||
-				       strstr(f->f[i].value, "CAP_SYS_ADMIN")))
-			return true;
-	return false;
-}
-
 #if !HAVE_SMARTCOLS
 /* A static build has no libsmartcols: the same columns, aligned by hand. */
 static void print_facts(const struct facts *f, bool wrapped)
@@ -98,24 +87,6 @@ static void print_facts(const struct facts *f, bool wrapped)
 }
 #endif
 
-static bool same_span(const struct mmio_span *a, const struct mmio_span *b)
-{
-	return a->set == b->set && (!a->set || (a->start == b->start && a->end == b->end));
-}
-
-/* Does the modelled first kernel match what /proc/iomem shows of the real one? */
-static int model_agrees(const struct facts *f, const struct check_result *r)
-{
-	if (!f->f[F_VRAM].known && !f->f[F_CONFIG_WINDOW].known)
-		return -1;
-	if (f->f[F_VRAM].known && !same_span(&r->sim.first.modelled_vram, &f->vram))
-		return 0;
-	if (f->f[F_CONFIG_WINDOW].known &&
-	    !same_span(&r->sim.first.config_window, &f->config_window))
-		return 0;
-	return 1;
-}
-
 static void print_span(const char *what, const struct mmio_span *s)
 {
 	if (s->set)
@@ -152,52 +123,28 @@ static void print_fixes(const struct facts *f)
 
 /*
  * The unknown facts the verdict rests on, as it assumes them ("Secure Boot
- * off, kexec-tools 2.0.22"), once each: how many.
+ * off, kexec-tools 2.0.22"), joined: how many.
  */
 static unsigned int assumptions(const struct check_result *r, char *out, size_t len)
 {
-	unsigned int i, j, n = 0;
+	unsigned int i, n = 0;
 	size_t o = 0;
 
 	out[0] = '\0';
-	for (i = 0; i < r->nflips; i++) {
-		for (j = 0; j < i && strcmp(r->flips[j].assumed, r->flips[i].assumed); j++)
-			;
-		if (j < i || o >= len)
-			continue;
-		o += (size_t)snprintf(out + o, len - o, "%s%s", n ? ", " : "", r->flips[i].assumed);
-		n++;
-	}
+	for (i = 0; i < r->nassumptions && o < len; i++, n++)
+		o += (size_t)snprintf(out + o, len - o, "%s%s", n ? ", " : "",
+				      r->flips[r->assumptions[i]].assumed);
 	return n;
 }
 
-/*
- * The model's words for kexec's choice, with an assumed kexec-tools version
- * said to be one ("kexec-tools 2.0.22 (assumed: its version is unknown)").
- */
-static void load_why(const struct facts *f, const char *why, char *out, size_t len)
-{
-	const char *at = strstr(why, "kexec-tools ");
-	size_t ver;
-
-	if (f->f[F_KEXEC_TOOLS].known || !at) {
-		snprintf(out, len, "%s", why);
-		return;
-	}
-	ver = strcspn(at + 12, " ;)");
-	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(at + 12 + ver - why),
-		 why, at + 12 + ver);
-}
-
-static void print_load(const struct facts *f, const char *label, const struct sim_result *sim,
-		       const char *why)
+static void print_load(const char *label, const struct sim_result *sim, const char *why,
+		       const struct check_load *l)
 {
 	const struct sim_handoff *h = &sim->handoff;
-	char hwhy[400];
 
-	load_why(f, h->why, hwhy, sizeof(hwhy));
 	printf("\n%s: %s, kexec %s (%s; %s); the kdump kernel gets lfb_base 0x%llx\n", label,
-	       sim_syscall_name(h->syscall), h->flag, why, hwhy, (unsigned long long)h->lfb_base);
+	       sim_syscall_name(h->syscall), h->flag, why, l->kexec_why,
+	       (unsigned long long)h->lfb_base);
 }
 
 static void print_text(const struct facts *f, const struct check_result *r, bool trace,
@@ -225,10 +172,10 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 			       "kdump service loads next%s\n", f->recorded_source,
 			       f->recorded_stale ? ": the configuration changed after it" : "");
 	}
-	print_load(f, "kdump load", &r->sim, r->kexec_why);
+	print_load("kdump load", &r->sim, r->kexec_why, &r->load);
 	if (r->has_next)
-		print_load(f, "kdump load next", &r->next_sim, r->next_why);
-	switch (model_agrees(f, r)) {
+		print_load("kdump load next", &r->next_sim, r->next_why, &r->next_load);
+	switch (r->model_agrees) {
 	case 1:
 		printf("\nfirst kernel: the model agrees with /proc/iomem (");
 		print_span("VRAM", &f->vram);
@@ -262,7 +209,7 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 		for (i = 0; i < r->nremedies; i++)
 			printf("  %u. [%s] %s\n", i + 1, r->remedies[i].kind, r->remedies[i].change);
 	}
-	if (needs_root(f))
+	if (r->needs_root)
 		printf("\nsome facts could not be read without root: run as root for a full check\n");
 	if (trace) {
 		fputc('\n', stdout);
@@ -378,70 +325,31 @@ static void argv_json(struct jsonwrt *jw, const char *name, const char *line)
 }
 
 /* What the kdump service does: the arguments it builds, the calls kexec makes. */
-static void kdump_load_json(struct jsonwrt *jw, const char *name, const struct facts *f,
-			    const struct scenario *sc, const struct sim_result *sim,
-			    const char *why, const char *source, const char *recorded)
+static void kdump_load_json(struct jsonwrt *jw, const char *name, const struct check_load *l)
 {
-	static const char *const services[] = {
-		[DISTRO_UNKNOWN] = NULL, [DISTRO_DEBIAN] = "kdump-tools", [DISTRO_RHEL] = "kdumpctl",
-		[DISTRO_SUSE] = "suse-kdump", [DISTRO_AZURELINUX] = "azurelinux-kdumpctl",
-	};
-	const struct sim_handoff *h = &sim->handoff;
-	bool auto_ = h->flag && !strcmp(h->flag, "-a");
+	const char *const *on;
 
 	jw_open(jw, name, false);
-	jw_str(jw, "service", services[f->distro]);
-	jw_bool(jw, "loads", h->syscall != SYSCALL_NONE);
-	if (sc->service_stops)
-		jw_null(jw, "argv");
+	jw_str(jw, "service", l->service);
+	jw_bool(jw, "loads", l->loads);
+	if (l->runs_kexec)
+		argv_json(jw, "argv", l->argv);
 	else
-		argv_json(jw, "argv", recorded ? recorded : sc->kexec_args);
-	jw_str(jw, "syscall", sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
-	       h->file_rc ? "kexec_file_load" : "kexec_load");
-	if (sc->kexec_retry && !sc->service_stops) {
-		/* the service's own second run (SUSE kdump 0.9.0-1.9.5), on any failure */
-		jw_str(jw, "fallback", kexec_first_call(sc, sc->kexec_retry_args));
+		jw_null(jw, "argv");
+	jw_str(jw, "syscall", l->syscall);
+	if (l->fallback_on) {
+		jw_str(jw, "fallback", l->fallback);
 		jw_open(jw, "fallback_on", true);
-		jw_str(jw, NULL, "any error");
-		jw_close(jw, true);
-	} else if (auto_ && sc->kexec_tools >= 20021) {
-		jw_str(jw, "fallback", "kexec_load");
-		jw_open(jw, "fallback_on", true);
-		jw_str(jw, NULL, "ENOSYS");
-		jw_str(jw, NULL, "EINVAL");
-		jw_str(jw, NULL, "ENOEXEC");
-		jw_str(jw, NULL, "EOPNOTSUPP");
+		for (on = l->fallback_on; *on; on++)
+			jw_str(jw, NULL, *on);
 		jw_close(jw, true);
 	} else {
 		jw_null(jw, "fallback");
 		jw_null(jw, "fallback_on");
 	}
-	jw_str(jw, "why", sc->service_stops ? sc->service_why : why);
-	jw_str(jw, "source", source);
+	jw_str(jw, "why", l->why);
+	jw_str(jw, "source", l->source);
 	jw_close(jw, false);
-}
-
-/* The recorded command's arguments, after the program's name; NULL: none recorded. */
-static const char *recorded_argv(const struct facts *f)
-{
-	const char *p = f->recorded_args;
-
-	if (!*p)
-		return NULL;
-	p += strspn(p, " \t");
-	if (*p != '-')
-		p += strcspn(p, " \t");
-	return p;
-}
-
-/* Where the load a crash meets now is read from. */
-static const char *now_source(const struct facts *f)
-{
-	if (f->recorded_args[0])
-		return f->recorded_source;
-	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded && !f->service_stops)
-		return f->f[F_CRASH_KERNEL].source;
-	return f->f[F_KDUMP_CONFIG].source;
 }
 
 struct verdict_ctx {
@@ -466,16 +374,12 @@ static void codes_json(struct jsonwrt *jw, unsigned int codes, bool stale)
 static void assumptions_json(struct jsonwrt *jw, const struct facts *f,
 			     const struct check_result *r, bool mine)
 {
-	unsigned int i, j;
+	unsigned int i;
 
 	jw_open(jw, "assumptions", true);
-	for (i = 0; mine && i < r->nflips; i++) {
-		const struct check_flip *fl = &r->flips[i];
+	for (i = 0; mine && i < r->nassumptions; i++) {
+		const struct check_flip *fl = &r->flips[r->assumptions[i]];
 
-		for (j = 0; j < i && strcmp(r->flips[j].assumed, fl->assumed); j++)
-			;
-		if (j < i)
-			continue;
 		jw_open(jw, NULL, false);
 		jw_str(jw, "fact", fact_name(fl->fact));
 		jw_str(jw, "assumed", fl->assumed);
@@ -528,13 +432,10 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	jw_bool(&jw, "applicable", true);
 	sim_json(&jw, &r->sc, &r->sim, trace, &kk);
 	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
-	switch (model_agrees(f, r)) {
-	case -1:
+	if (r->model_agrees < 0)
 		jw_null(&jw, "model_agrees");
-		break;
-	default:
-		jw_bool(&jw, "model_agrees", model_agrees(f, r));
-	}
+	else
+		jw_bool(&jw, "model_agrees", r->model_agrees);
 	jw_open(&jw, "facts", false);
 	for (i = 0; i < F_COUNT; i++) {
 		jw_open(&jw, fact_name((enum fact_id)i), false);
@@ -566,14 +467,12 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	jw_close(&jw, true);
 	fixes_json(&jw, f);
 	initramfs_json(&jw, f);
-	kdump_load_json(&jw, "kdump_load", f, &r->sc, &r->sim, r->kexec_why, now_source(f),
-			recorded_argv(f));
+	kdump_load_json(&jw, "kdump_load", &r->load);
 	if (r->has_next)
-		kdump_load_json(&jw, "kdump_load_next", f, &r->next_sc, &r->next_sim, r->next_why,
-				f->f[F_KDUMP_CONFIG].source, NULL);
+		kdump_load_json(&jw, "kdump_load_next", &r->next_load);
 	else
 		jw_null(&jw, "kdump_load_next");
-	jw_bool(&jw, "needs_root", needs_root(f));
+	jw_bool(&jw, "needs_root", r->needs_root);
 	jw_close(&jw, false);
 	jw_finish(&jw);
 }

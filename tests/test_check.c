@@ -335,6 +335,103 @@ static void iomem_evidence_discriminates(void **state)
 	check_result_free(&r);
 }
 
+/* Root is needed where a fact was denied, not where a text says the words. */
+static void needs_root_is_recorded(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	fact_unknown(&f, F_SECURE_BOOT, "test", "unknown: permission denied, CAP_SYS_ADMIN");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.needs_root);
+	check_result_free(&r);
+	fact_denied(&f, F_LOCKDOWN, "/sys/kernel/security/lockdown", "unknown: denied");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(r.needs_root);
+	assert_string_equal(fact_why(&f.f[F_LOCKDOWN]), "denied");
+	check_result_free(&r);
+	/* set again, known: nothing is missing */
+	fact_set(&f, F_LOCKDOWN, "test", "none");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(r.needs_root);
+	check_result_free(&r);
+}
+
+/* Each assumption once, though several flips rest on it; kexec-tools' said assumed. */
+static void assumptions_once_and_said(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+	unsigned int i, j, n = 0;
+
+	(void)state;
+	field_facts(&f);
+	fact_unknown(&f, F_KEXEC_TOOLS, "test", "unknown");
+	fact_unknown(&f, F_FB0, "test", "unknown");
+	f.kexec_tools = 0;
+	/* with the words: the model's why is kept only then */
+	assert_int_equal(check_run(&f, &r, true, &err), 0);
+	/* efifb and none both turn it, from the one assumed hyperv_drm */
+	for (i = 0; i < r.nflips; i++)
+		n += r.flips[i].fact == F_FB0;
+	assert_true(n >= 2);
+	assert_true(r.nassumptions < r.nflips);
+	for (i = 0; i < r.nassumptions; i++)
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(r.flips[r.assumptions[i]].assumed,
+						r.flips[r.assumptions[j]].assumed);
+	for (i = 0, n = 0; i < r.nassumptions; i++)
+		n += r.flips[r.assumptions[i]].fact == F_FB0;
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(r.load.kexec_why, "(assumed: its version is unknown)"));
+	check_result_free(&r);
+}
+
+/* The model against /proc/iomem, and what kexec -a falls back on. */
+static void model_agreement_and_fallback(void **state)
+{
+	struct check_result r;
+	struct facts f;
+	struct hv_err err;
+
+	(void)state;
+	field_facts(&f);
+	f.config_window = (struct mmio_span){ true, 0x40800000, 0x40801fff };
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.model_agrees, 1);
+	check_result_free(&r);
+	f.config_window.start = 0x50000000;
+	f.config_window.end = 0x50001fff;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.model_agrees, 0);
+	check_result_free(&r);
+	fact_unknown(&f, F_VRAM, "test", "unknown");
+	fact_unknown(&f, F_CONFIG_WINDOW, "test", "unknown");
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_int_equal(r.model_agrees, -1);
+	check_result_free(&r);
+
+	field_facts(&f);
+	f.kexec_args_set = true;
+	snprintf(f.kexec_args, sizeof(f.kexec_args), "-a");
+	f.kexec_tools = 20028;
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_string_equal(r.load.service, "kdump-tools");
+	assert_string_equal(r.load.fallback, "kexec_load");
+	assert_string_equal(r.load.fallback_on[0], "ENOSYS");
+	assert_string_equal(r.load.fallback_on[3], "EOPNOTSUPP");
+	assert_null(r.load.fallback_on[4]);
+	check_result_free(&r);
+	f.kexec_tools = 20020;	/* compared -1 with -ENOSYS: never fell back */
+	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_null(r.load.fallback_on);
+	check_result_free(&r);
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -412,6 +509,9 @@ int main(void)
 		cmocka_unit_test(stale_load_gives_both),
 		cmocka_unit_test(disabled_unit_loses_the_next),
 		cmocka_unit_test(assumptions_name_the_assumed_value),
+		cmocka_unit_test(needs_root_is_recorded),
+		cmocka_unit_test(assumptions_once_and_said),
+		cmocka_unit_test(model_agreement_and_fallback),
 		cmocka_unit_test(not_hyperv),
 		cmocka_unit_test(kdump_kernel_fate),
 	};

@@ -118,7 +118,7 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
 	if (f->service_stops) {
 		sc->service_stops = true;
-		snprintf(sc->service_why, sizeof(sc->service_why), "%s", f->service_noload);
+		snprintf(sc->service_why, sizeof(sc->service_why), "%.159s", f->service_noload);
 	}
 	if (f->f[F_LOCKDOWN].known)
 		sc->lockdown = f->lockdown;
@@ -497,10 +497,21 @@ static void iomem_evidence(const struct facts *f, int says[TF_COUNT], char detai
 	}
 }
 
+/* Each distribution's kdump service: its name, and its systemd unit; NULL: unknown. */
+static const struct {
+	const char *service, *unit;
+} services[] = {
+	[DISTRO_UNKNOWN] = { NULL, NULL },
+	[DISTRO_DEBIAN] = { "kdump-tools", "kdump-tools" },
+	[DISTRO_RHEL] = { "kdumpctl", "kdump" },
+	[DISTRO_SUSE] = { "suse-kdump", "kdump" },
+	[DISTRO_AZURELINUX] = { "azurelinux-kdumpctl", "kdump" },
+};
+
 /* The kdump service's systemd unit, for the commands that load it; NULL: unknown. */
 static const char *service_unit(enum distro_family d)
 {
-	return d == DISTRO_DEBIAN ? "kdump-tools" : d == DISTRO_UNKNOWN ? NULL : "kdump";
+	return services[d].unit;
 }
 
 /*
@@ -616,6 +627,114 @@ static void load_remedy(const struct facts *f, struct check_result *r, const cha
 			 "restart %s`; then /sys/kernel/kexec_crash_loaded reads 1", unit);
 }
 
+/* Does the modelled first kernel match what /proc/iomem shows of the real one? */
+static int model_agrees(const struct facts *f, const struct check_result *r)
+{
+	if (!f->f[F_VRAM].known && !f->f[F_CONFIG_WINDOW].known)
+		return -1;
+	if (f->f[F_VRAM].known && !same_span(&r->sim.first.modelled_vram, &f->vram))
+		return 0;
+	if (f->f[F_CONFIG_WINDOW].known &&
+	    !same_span(&r->sim.first.config_window, &f->config_window))
+		return 0;
+	return 1;
+}
+
+/* The unknown facts the verdict rests on, as it assumes them: each once. */
+static void find_assumptions(struct check_result *r)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < r->nflips; i++) {
+		for (j = 0; j < i && strcmp(r->flips[j].assumed, r->flips[i].assumed); j++)
+			;
+		if (j == i)
+			r->assumptions[r->nassumptions++] = i;
+	}
+}
+
+/*
+ * The model's words for kexec's choice, with an assumed kexec-tools version
+ * said to be one ("kexec-tools 2.0.22 (assumed: its version is unknown)").
+ */
+static void load_why(const struct facts *f, const char *why, char *out, size_t len)
+{
+	static const char tools[] = "kexec-tools ";
+	const char *at = strstr(why, tools), *ver;
+
+	if (f->f[F_KEXEC_TOOLS].known || !at) {
+		snprintf(out, len, "%s", why);
+		return;
+	}
+	ver = at + sizeof(tools) - 1;
+	ver += strcspn(ver, " ;)");
+	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(ver - why), why, ver);
+}
+
+/* The recorded command's arguments, after the program's name; NULL: none recorded. */
+static const char *recorded_argv(const struct facts *f)
+{
+	const char *p = f->recorded_args;
+
+	if (!*p)
+		return NULL;
+	p += strspn(p, " \t");
+	if (*p != '-')
+		p += strcspn(p, " \t");
+	return p;
+}
+
+/* Where the load a crash meets now is read from (now_facts()'s choice). */
+static const char *now_source(const struct facts *f)
+{
+	if (f->recorded_args[0])
+		return f->recorded_source;
+	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded && !f->service_stops)
+		return f->f[F_CRASH_KERNEL].source;
+	return f->f[F_KDUMP_CONFIG].source;
+}
+
+/* What the service's load in @sc does: its arguments, the calls kexec makes. */
+static void describe_load(const struct facts *f, struct check_load *l, const struct scenario *sc,
+			  const struct sim_result *sim, const char *why, const char *source,
+			  const char *recorded)
+{
+	static const char *const any[] = { "any error", NULL };
+	const struct sim_handoff *h = &sim->handoff;
+	bool auto_ = h->flag && !strcmp(h->flag, "-a");
+
+	l->service = services[f->distro].service;
+	l->loads = h->syscall != SYSCALL_NONE;
+	l->runs_kexec = !sc->service_stops;
+	snprintf(l->argv, sizeof(l->argv), "%s", recorded ? recorded : sc->kexec_args);
+	l->syscall = sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
+		     h->file_rc ? "kexec_file_load" : "kexec_load";
+	l->fallback = NULL;
+	l->fallback_on = NULL;
+	if (sc->kexec_retry && !sc->service_stops) {
+		/* the service's own second run (SUSE kdump 0.9.0-1.9.5), on any failure */
+		l->fallback = kexec_first_call(sc, sc->kexec_retry_args);
+		l->fallback_on = any;
+	} else if (auto_ && (l->fallback_on = kexec_auto_fallback_on(sc->kexec_tools))) {
+		l->fallback = "kexec_load";
+	}
+	snprintf(l->why, sizeof(l->why), "%s", sc->service_stops ? sc->service_why : why);
+	load_why(f, h->why, l->kexec_why, sizeof(l->kexec_why));
+	snprintf(l->source, sizeof(l->source), "%s", source);
+}
+
+/* What check prints beside the verdicts: each drawn from the facts and the runs. */
+static void describe(const struct facts *f, struct check_result *r)
+{
+	find_assumptions(r);
+	describe_load(f, &r->load, &r->sc, &r->sim, r->kexec_why, now_source(f), recorded_argv(f));
+	if (r->has_next)
+		describe_load(f, &r->next_load, &r->next_sc, &r->next_sim, r->next_why,
+			      f->f[F_KDUMP_CONFIG].source, NULL);
+	r->model_agrees = model_agrees(f, r);
+	r->needs_root = facts_need_root(f);
+}
+
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
 {
 	const char *unit = service_unit(f->distro);
@@ -659,6 +778,7 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	load_remedy(f, r, unit);
 	if (!b.saved)
 		find_remedies(r->has_next ? next : now, r, b.sc);
+	describe(f, r);
 	rc = 0;
 out:
 	free(now);

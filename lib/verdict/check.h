@@ -27,6 +27,21 @@ struct check_remedy {
 	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
 };
 
+/* What the kdump service's load does, as a crash meets it: what check prints of it. */
+struct check_load {
+	const char *service;		/* "kdump-tools", "kdumpctl", ...; NULL: unknown */
+	bool loads;			/* a crash kernel ends up loaded */
+	bool runs_kexec;		/* the service runs kexec (not stopping before it) */
+	char argv[1024];		/* kexec's arguments, as a command line */
+	const char *syscall;		/* "kexec_file_load", "kexec_load", "none" */
+	const char *fallback;		/* the call made after a failure; NULL: none */
+	const char *const *fallback_on;	/* the failures it follows, NULL-terminated */
+	char why[256];			/* why that syscall, or why the service stops */
+	/* the model's words for kexec's choice, an assumed kexec-tools version said */
+	char kexec_why[400];
+	char source[512];		/* where the load is read from */
+};
+
 /*
  * The verdict is about a crash now: the crash kernel loaded now (none, or
  * the one the service recorded). Where the service's next load differs
@@ -49,6 +64,13 @@ struct check_result {
 	bool flips_next;	/* the flips turn the next load's verdict, not now's */
 	struct check_remedy remedies[CHECK_MAX_REMEDIES];
 	unsigned int nremedies;
+	/* the flips whose assumed value is said first: each assumption once */
+	unsigned int assumptions[CHECK_MAX_FLIPS];
+	unsigned int nassumptions;
+	struct check_load load, next_load;	/* next_load: when has_next */
+	/* the modelled first kernel against /proc/iomem: 1 agrees, 0 differs, -1 not compared */
+	int model_agrees;
+	bool needs_root;	/* some facts could not be read without root */
 };
 
 /* The scenario the facts describe; -1 with @err if they make none. */

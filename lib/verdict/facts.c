@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "facts.h"
 
@@ -35,6 +36,7 @@ static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char 
 	struct fact *f = &fs->f[id];
 
 	f->known = known;
+	f->needs_root = false;
 	snprintf(f->source, sizeof(f->source), "%s", source);
 	vsnprintf(f->value, sizeof(f->value), fmt, ap);
 }
@@ -55,4 +57,31 @@ void fact_unknown(struct facts *fs, enum fact_id id, const char *source, const c
 	va_start(ap, fmt);
 	fact_vset(fs, id, false, source, fmt, ap);
 	va_end(ap);
+}
+
+void fact_denied(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fact_vset(fs, id, false, source, fmt, ap);
+	va_end(ap);
+	fs->f[id].needs_root = true;
+}
+
+const char *fact_why(const struct fact *f)
+{
+	static const char prefix[] = "unknown: ";
+
+	return f->value + (strncmp(f->value, prefix, sizeof(prefix) - 1) ? 0 : sizeof(prefix) - 1);
+}
+
+bool facts_need_root(const struct facts *fs)
+{
+	unsigned int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		if (!fs->f[i].known && fs->f[i].needs_root)
+			return true;
+	return false;
 }

@@ -44,7 +44,8 @@ struct fix_finding {
 
 struct fact {
 	bool known;
-	char value[256];	/* what it is, or why it is unknown */
+	bool needs_root;	/* unknown because reading it needs root (fact_denied()) */
+	char value[256];	/* what it is, or "unknown: " and why it is unknown */
 	char source[256];	/* the file (and line) or command it came from */
 };
 
@@ -79,7 +80,7 @@ struct facts {
 	unsigned int service_version;
 	char service_package[224];	/* "kdump 1.9.5-150500.3.5.1 (the rpm database)", "" */
 	bool service_stops;		/* the kdump service stops before kexec */
-	char service_noload[160];	/* why */
+	char service_noload[192];	/* why (scenario.service_why keeps 159 bytes) */
 	char kexec_args[1024];
 	bool kexec_args_set;
 	bool kexec_args_recorded;	/* kexec_args is the recorded command, not the configuration */
@@ -134,5 +135,13 @@ void fact_set(struct facts *fs, enum fact_id id, const char *source, const char 
 /* Marks a fact unknown: @why says what could not be read. */
 void fact_unknown(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Marks a fact unknown because it could not be read without root. */
+void fact_denied(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Why an unknown fact is unknown: its value without the leading "unknown: ". */
+const char *fact_why(const struct fact *f);
+/* Some unknown fact could not be read without root. */
+bool facts_need_root(const struct facts *fs);
 
 #endif

@@ -58,9 +58,17 @@ const char *load_rc_name(enum load_rc rc)
  * (4f77da634035) do_kexec_file_load() returns EFALLBACK on ENOSYS, EINVAL,
  * ENOEXEC and EOPNOTSUPP, and fails on anything else.
  */
+const char *const *kexec_auto_fallback_on(unsigned int version)
+{
+	static const char *const on[] = { "ENOSYS", "EINVAL", "ENOEXEC", "EOPNOTSUPP", NULL };
+
+	return version >= 20021 ? on : NULL;
+}
+
+/* Of those, the kernel's answers the model tells apart: ENOSYS and EINVAL. */
 static bool falls_back(unsigned int version, enum load_rc rc)
 {
-	return version >= 20021 && (rc == LOAD_ENOSYS || rc == LOAD_EINVAL);
+	return kexec_auto_fallback_on(version) && (rc == LOAD_ENOSYS || rc == LOAD_EINVAL);
 }
 
 /*
