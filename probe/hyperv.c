@@ -97,6 +97,29 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 		fact_set(f, F_PCI_DEV, VMBUS_DEVICES "/*/class_id", "none");
 }
 
+/*
+ * A sos report keeps no /sys/firmware: its `efibootmgr -v` tells a UEFI boot
+ * (Generation 2) from a BIOS one (Generation 1). True when it told.
+ */
+static bool sos_uefi(struct probe *p)
+{
+	struct facts *f = p->f;
+	char *buf;
+	size_t len;
+	int uefi;
+
+	if (hv_path_read(p->pc, SOS_EFIBOOTMGR, 1u << 20, &buf, &len))
+		return false;
+	uefi = efibootmgr_uefi(buf, len);
+	free(buf);
+	if (uefi < 0)
+		return false;
+	f->gen = uefi ? 2 : 1;
+	fact_set(f, F_GEN, SOS_EFIBOOTMGR, "%s", uefi ? "2 (UEFI boot)" :
+		 "1 (no EFI variables: BIOS boot)");
+	return true;
+}
+
 void probe_hyperv(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -154,7 +177,7 @@ void probe_hyperv(struct probe *p)
 	} else if (!hv_path_exists(p->pc, "/sys/firmware")) {
 		f->gen = 1;
 		fact_set(f, F_GEN, "/sys/firmware/efi", "1 (no /sys/firmware/efi: BIOS boot)");
-	} else {
+	} else if (!sos_uefi(p)) {
 		fact_unknown(f, F_GEN, "/sys/firmware", "unknown: /sys/firmware is missing");
 	}
 }

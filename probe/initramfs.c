@@ -10,7 +10,9 @@
  * (/hvkdump/initramfs.txt).
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,12 +282,84 @@ static int from_listing(struct probe *p, struct initramfs *ir)
 	return 0;
 }
 
+/*
+ * sos's name for the output of @cmd run on @image: the command with each
+ * run of characters other than letters, digits, "-", "." and "/" made "_",
+ * then "/" made "." (sos report/plugins/__init__.py, _mangle_command()).
+ */
+static void sos_command_file(const char *cmd, const char *image, char *out, size_t len)
+{
+	char full[800];
+	size_t i, o = 0;
+	bool run = false;	/* in a run of characters made one "_" */
+
+	snprintf(full, sizeof(full), "%s %s", cmd, image);
+	for (i = 0; full[i] && o + 1 < len; i++) {
+		char c = full[i];
+		bool keep = isalnum((unsigned char)c) || strchr("_-./", c);
+
+		if (!keep && run)
+			continue;
+		run = !keep;
+		out[o++] = !keep ? '_' : c == '/' ? '.' : c;
+	}
+	out[o] = '\0';
+}
+
+/*
+ * A sos report's listing of the kdump initramfs: Debian's kdump plugin runs
+ * `lsinitramfs -l` on it, RHEL's `lsinitrd` (sos report/plugins/kdump.py).
+ * Member names alone: the modprobe.d files inside are not read.
+ */
+static int from_sos_listing(struct probe *p, struct initramfs *ir, char *src, size_t slen)
+{
+	static const char *const cmds[] = { "lsinitramfs -l", "lsinitrd" };
+	char *buf = NULL, path[PATH_MAX], name[64], image[2][sizeof(p->f->kdump_initrd) + 130];
+	const char *l;
+	size_t len, n, i, roots = 0;
+	struct line_iter it;
+
+	/* the image named, and (kdump-tools' initrd.img is a link) the running release's */
+	snprintf(image[0], sizeof(image[0]), "%s", p->f->kdump_initrd);
+	snprintf(image[1], sizeof(image[1]), "%s-%s", p->f->kdump_initrd, p->f->release);
+	for (i = 0; !buf && i < 2 * sizeof(cmds) / sizeof(cmds[0]); i++) {
+		char file[800];
+
+		if (i / 2 && !p->f->release[0])
+			break;
+		sos_command_file(cmds[i % 2], image[i / 2], file, sizeof(file));
+		snprintf(src, slen, "%s%s", SOS_KDUMP_DIR, file);
+		if (hv_path_read(p->pc, src, 16u << 20, &buf, &len))
+			buf = NULL;
+	}
+	if (!buf)
+		return -1;
+	memset(ir, 0, sizeof(*ir));
+	ir->listing_only = true;
+	line_iter_init(&it, buf, len);
+	while (line_next(&it, &l, &n)) {
+		char line[PATH_MAX + 128];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, l);
+		if (!initramfs_listing_member(line, path, sizeof(path)))
+			continue;
+		ir->members++;
+		roots += !strcmp(path, ".");
+		if (initramfs_module_name(path, name, sizeof(name)))
+			initramfs_add_module(ir, name);
+	}
+	free(buf);
+	/* lsinitramfs lists each archive from its root: two roots, an early cpio first */
+	ir->early = roots > 1;
+	return ir->members ? 0 : -1;
+}
+
 void probe_initramfs(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct initramfs *ir = &p->initramfs;
 	struct hv_err err = { 0, "" };
-	char black[64];
+	char black[64], sos_src[900];
 	const char *src = f->kdump_initrd;
 	int fd, rc;
 
@@ -298,6 +372,10 @@ void probe_initramfs(struct probe *p)
 	if (fd < 0) {
 		if (!from_listing(p, ir)) {
 			src = INITRAMFS_LISTING;
+			goto found;
+		}
+		if (!from_sos_listing(p, ir, sos_src, sizeof(sos_src))) {
+			src = sos_src;
 			goto found;
 		}
 		fact_unknown(f, F_KDUMP_MODULES, f->kdump_initrd, "unknown: %s (assumed: "
@@ -318,9 +396,10 @@ found:
 	f->initramfs_members = ir->members;
 	snprintf(f->initramfs_modules, sizeof(f->initramfs_modules), "%s", ir->modules);
 	module_set_str(ir->blacklist, black, sizeof(black));
-	fact_set(f, F_KDUMP_MODULES, src, "holds %s%s%s (%u members%s%s%s)",
+	fact_set(f, F_KDUMP_MODULES, src, "holds %s%s%s (%u members%s%s%s%s)",
 		 ir->modules[0] ? ir->modules : "none of the drivers that matter",
 		 ir->blacklist ? "; blacklists " : "", ir->blacklist ? black : "",
 		 ir->members, ir->early ? ", an early cpio first" : "",
-		 ir->compressed ? ", " : "", ir->compressed ? ir->compressed : "");
+		 ir->compressed ? ", " : "", ir->compressed ? ir->compressed : "",
+		 ir->listing_only ? "; a listing: its modprobe.d files unread" : "");
 }

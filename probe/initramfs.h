@@ -18,6 +18,7 @@ struct initramfs {
 	unsigned int blacklist;		/* MOD_BIT()s blacklisted in its modprobe.d */
 	bool early;			/* an uncompressed cpio came first */
 	const char *compressed;		/* the compression of the last part, or NULL */
+	bool listing_only;		/* a listing: the files' contents were not read */
 };
 
 /* Streams the initramfs at @fd. 0, -1 with @err, -2 when this build cannot. */

@@ -107,7 +107,8 @@ static void config_bad(struct probe *p, const char *path, const struct hv_err *e
 /*
  * The upstream version a distribution's release string hides ("6.1.0-57-
  * cloud-amd64" is Debian's ABI name): Debian's /proc/version names it,
- * Ubuntu's /proc/version_signature too. The release table reads it.
+ * Ubuntu's /proc/version_signature too; a sos report keeps neither, but
+ * its `uname -a` holds the same version field. The release table reads it.
  */
 static void upstream(struct probe *p)
 {
@@ -125,6 +126,10 @@ static void upstream(struct probe *p)
 		   !proc_version_upstream(line, ver, sizeof(ver), pkg, sizeof(pkg))) {
 		file = "/proc/version";
 		who = "Debian";
+	} else if (!probe_read_line(p, -1, SOS_UNAME, sizeof(line), line, sizeof(line)) &&
+		   !proc_version_upstream(line, ver, sizeof(ver), pkg, sizeof(pkg))) {
+		file = SOS_UNAME;
+		who = "Debian";
 	}
 	if (!file)
 		return;
@@ -133,6 +138,30 @@ static void upstream(struct probe *p)
 		 probe_printable(pkg));
 	snprintf(src, sizeof(src), "%s", f->f[F_KERNEL].source);
 	fact_set(f, F_KERNEL, src, "%s (upstream %s: %s)", f->release, ver, f->upstream_source);
+}
+
+/*
+ * A sos report without /proc/sys/kernel/osrelease: its `uname -a`
+ * ("Linux HOST RELEASE #1 SMP ... MACHINE GNU/Linux") names the release and
+ * the machine.
+ */
+static void sos_uname(struct probe *p)
+{
+	struct facts *f = p->f;
+	char line[512], rel[128], *machine;
+
+	if (probe_read_line(p, -1, SOS_UNAME, sizeof(line), line, sizeof(line)) ||
+	    sscanf(line, "Linux %*s %127s", rel) != 1 || !kernel_release_valid(rel))
+		return;
+	snprintf(f->release, sizeof(f->release), "%s", rel);
+	fact_set(f, F_KERNEL, SOS_UNAME, "%s", f->release);
+	if (f->f[F_ARCH].known)
+		return;
+	machine = strstr(line, " x86_64 ") ? "x86_64" : strstr(line, " aarch64 ") ? "arm64" : NULL;
+	if (!machine)
+		return;
+	f->arch = machine[0] == 'x' ? ARCH_X86_64 : ARCH_ARM64;
+	fact_set(f, F_ARCH, SOS_UNAME, "%s", machine);
 }
 
 void probe_kernel(struct probe *p)
@@ -173,7 +202,8 @@ void probe_kernel(struct probe *p)
 		free(buf);
 		buf = NULL;
 	}
-
+	if (!f->release[0])
+		sos_uname(p);
 	upstream(p);
 	if (f->release[0]) {
 		int brc = probe_modules_builtin(p, f->release, &f->builtin, path, sizeof(path),

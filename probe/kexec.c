@@ -41,8 +41,9 @@ static unsigned int binary_version(struct probe *p, const char **src)
 }
 
 /*
- * The package's version string (dpkg's status; on rpm systems what collect
- * kept of rpm -q, the rpm database, or the live rpm's answer): its release
+ * The package's version string (dpkg's status, or a sos report's dpkg -l; on
+ * rpm systems what collect kept of rpm -q, a sos report's installed-rpms, the
+ * rpm database, or the live rpm's answer): its release
  * decides backported defaults. 0 and @ver, or -1 with @bad naming a source
  * that could not answer and @why its reason.
  */
@@ -64,6 +65,14 @@ static int package_version(struct probe *p, char *ver, size_t vlen, char *src, s
 			snprintf(why, wlen, "%s: kexec-tools is installed with Version \"%.40s\", "
 				 "which names no kexec-tools release", *bad, probe_printable(ver));
 		}
+	}
+	/* a sos report: dpkg -l's answer */
+	if (!*bad && !hv_path_read(p->pc, SOS_DPKG_LIST, 64u << 20, &buf, &len)) {
+		rc = dpkg_list_version(buf, len, "kexec-tools", ver, vlen);
+		free(buf);
+		snprintf(src, slen, "%s (dpkg -l)", SOS_DPKG_LIST);
+		if (!rc && kexec_tools_version(ver))
+			return 0;
 	}
 	return probe_rpm_version(p, "kexec-tools", "/hvkdump/kexec-package", kexec_tools_version,
 				 ver, vlen, src, slen, bad, why, wlen, p->rpm_kexec_tools,

@@ -78,9 +78,13 @@ static int read_dev_kmsg(char **out, size_t *outlen)
 
 void probe_kmsg(struct probe *p)
 {
-	/* collect's copy, Debian's and Ubuntu's kern.log, RHEL's and SUSE's messages */
+	/*
+	 * collect's copy, a sos report's dmesg (this boot alone), Debian's and
+	 * Ubuntu's kern.log, RHEL's and SUSE's messages
+	 */
 	static const char *const files[] = {
-		"/hvkdump/dmesg.txt", "/var/log/kern.log", "/var/log/messages", "/var/log/dmesg",
+		"/hvkdump/dmesg.txt", SOS_DMESG, "/var/log/kern.log", "/var/log/messages",
+		"/var/log/dmesg",
 	};
 	struct facts *f = p->f;
 	const char *src = NULL;

@@ -13,6 +13,20 @@
 
 #define PROBE_MAX_WARNINGS 16
 
+/*
+ * A sos report (sos 4: `sos report`) is read as a sysroot: it keeps its
+ * copies of /proc, /sys and /etc where they were, and what commands said
+ * under sos_commands/PLUGIN/, named after the command (report/plugins/
+ * __init__.py, _mangle_command(): "/" becomes ".", other characters "_").
+ */
+#define SOS_DMESG		"/sos_commands/kernel/dmesg"
+#define SOS_UNAME		"/sos_commands/kernel/uname_-a"
+#define SOS_DPKG_LIST		"/sos_commands/dpkg/dpkg_-l"
+#define SOS_RPM_LIST		"/installed-rpms"
+#define SOS_EFIBOOTMGR		"/sos_commands/boot/efibootmgr_-v"
+#define SOS_MOKUTIL		"/sos_commands/boot/mokutil_--sb-state"
+#define SOS_KDUMP_DIR		"/sos_commands/kdump/"
+
 struct probe {
 	const struct hv_path *pc;
 	struct facts *f;

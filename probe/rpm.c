@@ -81,6 +81,15 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 		snprintf(why, wlen, "%s:1: not a %s VERSION-RELEASE", collected, name);
 		return -1;
 	}
+	/* a sos report: rpm -qa's list */
+	if (!hv_path_read(p->pc, SOS_RPM_LIST, 64u << 20, &buf, &len)) {
+		rc = rpm_list_version(buf, len, name, ver, vlen);
+		free(buf);
+		if (!rc && version_of(ver)) {
+			snprintf(src, slen, "%s (rpm -qa)", SOS_RPM_LIST);
+			return 0;
+		}
+	}
 	rc = rpmdb_version(p->pc, name, ver, vlen, &db, reason, sizeof(reason));
 	if (!rc && version_of(ver)) {
 		snprintf(src, slen, "%s", db);

@@ -52,6 +52,26 @@ static void securelevel(struct probe *p)
 	fact_set(f, F_SECURE_BOOT, src, "%s; securelevel 1 (%s)", value, SECURELEVEL);
 }
 
+/* A sos report keeps no efivars: its `mokutil --sb-state`. True when it told. */
+static bool sos_sb_state(struct probe *p)
+{
+	struct facts *f = p->f;
+	char *buf;
+	size_t len;
+	int on;
+
+	if (hv_path_read(p->pc, SOS_MOKUTIL, 1u << 20, &buf, &len))
+		return false;
+	on = mokutil_sb_state(buf, len);
+	free(buf);
+	if (on == -1)
+		return false;
+	f->secure_boot = on == 1;
+	fact_set(f, F_SECURE_BOOT, SOS_MOKUTIL, "%s", on == 1 ? "on (SecureBoot enabled)" :
+		 on == 0 ? "off (SecureBoot disabled)" : "off (no EFI variables: BIOS boot)");
+	return true;
+}
+
 void probe_secureboot(struct probe *p)
 {
 	struct facts *f = p->f;
@@ -76,7 +96,7 @@ void probe_secureboot(struct probe *p)
 	} else if (rc == -EACCES || rc == -EPERM) {
 		fact_denied(f, F_SECURE_BOOT, SECURE_BOOT, "unknown: the SecureBoot and SetupMode "
 			    "efivars cannot be read: permission denied (run as root)");
-	} else {
+	} else if (!sos_sb_state(p)) {
 		fact_unknown(f, F_SECURE_BOOT, SECURE_BOOT,
 			     "unknown: the SecureBoot and SetupMode efivars cannot be read");
 	}

@@ -366,6 +366,83 @@ static void dpkg_versions(void **state)
 	assert_int_equal(kexec_tools_version("garbage"), 0);
 }
 
+/* A sos report's package lists: dpkg -l, and sos's rpm -qa format (NVRA padded to 59) */
+static void sos_package_lists(void **state)
+{
+	static const char dpkg_l[] =
+		"Desired=Unknown/Install/Remove/Purge/Hold\n"
+		"||/ Name           Version            Architecture Description\n"
+		"+++-==============-==================-============-=================\n"
+		"rc  kexec-tools    1:2.0.18-1         amd64        old, configuration kept\n"
+		"ii  kexec-tools-doc 9.9.9             all          not the package\n"
+		"ii  kexec-tools:amd64 1:2.0.25-3+deb12u3 amd64     tools to load kernels\n";
+	static const char rpms[] =
+		"kexec-tools-debuginfo-2.0.26-8.el9.x86_64                   Tue Mar 12 2024\n"
+		"kexec-tools-2.0.26-8.el9.x86_64                             Tue Mar 12 2024\n"
+		"kernel-5.14.0-427.el9.x86_64                                Tue Mar 12 2024\n"
+		"kernel-5.14.0-503.el9.x86_64                                Wed Nov 20 2024\n";
+	char v[64];
+
+	(void)state;
+	assert_int_equal(dpkg_list_version(S(dpkg_l), "kexec-tools", v, sizeof(v)), 0);
+	assert_string_equal(v, "1:2.0.25-3+deb12u3");
+	assert_int_equal(dpkg_list_version(S(dpkg_l), "kdump-tools", v, sizeof(v)), -1);
+	assert_int_equal(dpkg_list_version(S("rc  kexec-tools 1:2.0.18-1 amd64 x\n"),
+					   "kexec-tools", v, sizeof(v)), -1);
+	assert_int_equal(rpm_list_version(S(rpms), "kexec-tools", v, sizeof(v)), 0);
+	assert_string_equal(v, "2.0.26-8.el9");
+	/* sorted by version: the last line that names it is the highest */
+	assert_int_equal(rpm_list_version(S(rpms), "kernel", v, sizeof(v)), 0);
+	assert_string_equal(v, "5.14.0-503.el9");
+	assert_int_equal(rpm_list_version(S(rpms), "kdump", v, sizeof(v)), -1);
+	assert_int_equal(rpm_list_version(S("kexec-tools-2.0.26\n"), "kexec-tools", v, sizeof(v)),
+			 -1);
+}
+
+/* mokutil --sb-state and efibootmgr -v, as a sos report keeps them */
+static void sos_firmware(void **state)
+{
+	(void)state;
+	assert_int_equal(mokutil_sb_state(S("SecureBoot enabled\n")), 1);
+	assert_int_equal(mokutil_sb_state(S("\033[32mSecureBoot enabled\n\033[0m"
+					    "\033[31mSecureBoot validation is disabled in shim\n")), 1);
+	assert_int_equal(mokutil_sb_state(S("SecureBoot disabled\nPlatform is in Setup Mode\n")),
+			 0);
+	assert_int_equal(mokutil_sb_state(S("EFI variables are not supported on this system\n")),
+			 -2);
+	assert_int_equal(mokutil_sb_state(S("Cannot determine secure boot state.\n")), -1);
+	assert_int_equal(efibootmgr_uefi(S("BootCurrent: 0001\nTimeout: 0 seconds\n")), 1);
+	assert_int_equal(efibootmgr_uefi(S("EFI variables are not supported on this system.\n")),
+			 0);
+	assert_int_equal(efibootmgr_uefi(S("")), -1);
+}
+
+/* lsinitramfs -l and lsinitrd: ls -l's columns, the member last */
+static void initramfs_listings(void **state)
+{
+	char path[256];
+
+	(void)state;
+	assert_true(initramfs_listing_member("-rw-r--r--   1 root     root        12345 Nov 26 "
+					     "12:00 usr/lib/modules/6.1.0-57-cloud-amd64/kernel/"
+					     "drivers/pci/controller/pci-hyperv.ko", path, sizeof(path)));
+	assert_string_equal(path, "usr/lib/modules/6.1.0-57-cloud-amd64/kernel/drivers/pci/"
+			    "controller/pci-hyperv.ko");
+	assert_true(initramfs_listing_member("lrwxrwxrwx   1 root     root            7 Jan  1  "
+					     "1970 bin -> usr/bin", path, sizeof(path)));
+	assert_string_equal(path, "bin");
+	assert_true(initramfs_listing_member("drwxr-xr-x   1 root     root            0 Jan  1  "
+					     "1970 .", path, sizeof(path)));
+	assert_string_equal(path, ".");
+	assert_false(initramfs_listing_member("Image: /boot/initramfs-5.14.0kdump.img: 31M",
+					      path, sizeof(path)));
+	assert_false(initramfs_listing_member("========================================",
+					      path, sizeof(path)));
+	assert_false(initramfs_listing_member("-rw-r--r--   1 root root", path, sizeof(path)));
+	assert_false(initramfs_listing_member("-rw-r--r--   1 root     root        12345 Nov 26 "
+					      "12:00 a-name-longer-than-the-buffer-holds", path, 8));
+}
+
 static void proc_fb(void **state)
 {
 	struct procfb pf;
@@ -774,6 +851,9 @@ int main(void)
 		cmocka_unit_test(hv_mmio_line),
 		cmocka_unit_test(kernel_files),
 		cmocka_unit_test(lockdown_and_efivars),
+		cmocka_unit_test(sos_package_lists),
+		cmocka_unit_test(sos_firmware),
+		cmocka_unit_test(initramfs_listings),
 		cmocka_unit_test(screen_info_domain),
 		cmocka_unit_test(domains),
 		cmocka_unit_test(kdump_services),

@@ -33,6 +33,33 @@ bool initramfs_module_name(const char *path, char *name, size_t len)
 	return true;
 }
 
+bool initramfs_listing_member(const char *line, char *path, size_t len)
+{
+	static const char types[] = "-dlcbps";
+	const char *name, *arrow;
+	int at = -1;
+	size_t i, n;
+
+	/* "drwxr-xr-x" first: a mode as ls prints it */
+	if (strlen(line) < 11 || !strchr(types, line[0]) || line[0] == '\0')
+		return false;
+	for (i = 1; i < 10; i++)
+		if (!strchr("rwxsStT-", line[i]))
+			return false;
+	/* links, owner, group, size, month, day, time or year, then the name */
+	if (sscanf(line, "%*s %*s %*s %*s %*s %*s %*s %*s %n", &at) < 0 || at <= 0 ||
+	    !line[at])
+		return false;
+	name = line + at;
+	arrow = line[0] == 'l' ? strstr(name, " -> ") : NULL;
+	n = arrow ? (size_t)(arrow - name) : strcspn(name, "\n");
+	if (!n || n >= len)
+		return false;
+	memcpy(path, name, n);
+	path[n] = '\0';
+	return true;
+}
+
 /* An eight-digit hex field of a newc header; false if it is not one. */
 static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 {

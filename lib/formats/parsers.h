@@ -87,10 +87,16 @@ int kdumpconf_parse(const char *text, size_t len, struct kdumpconf *out, struct 
 /* --- /var/lib/dpkg/status: the installed version of @package ("1:2.0.22-2ubuntu2") */
 int dpkg_installed_version(const char *text, size_t len, const char *package,
 			   char *version, size_t vlen);
+/* `dpkg -l` (a sos report's installed-debs): the same for an installed @package */
+int dpkg_list_version(const char *text, size_t len, const char *package, char *version,
+		      size_t vlen);
 /* Upstream part of a Debian version as 2.0.22 -> 20022; 0 if it does not parse. */
 unsigned int kexec_tools_version(const char *version);
 /* rpm.c: the first line of @text as rpm's VERSION-RELEASE; 0 or -1 */
 int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen);
+/* a sos report's installed-rpms: @package's VERSION-RELEASE ("2.0.26-8.el9"); 0 or -1 */
+int rpm_list_version(const char *text, size_t len, const char *package, char *out,
+		     size_t outlen);
 /* a header image from the rpm database: its NAME, and VERSION-RELEASE; 0 or -1 */
 int rpm_header_version(const unsigned char *blob, size_t len, char *name, size_t nlen,
 		       char *out, size_t outlen);
@@ -191,6 +197,12 @@ bool release_from_name(const char *path, char *release, size_t len);
 /* "usr/lib/modules/R/kernel/drivers/pci/controller/pci-hyperv.ko.zst" -> "pci_hyperv";
  * false for a member that is no kernel module. */
 bool initramfs_module_name(const char *path, char *name, size_t len);
+/*
+ * One line of a long listing (lsinitramfs -l, dracut's lsinitrd: ls -l's
+ * columns, the member's path last): the path into @path, without a link's
+ * " -> target". False for any other line (headers, dracut's module list).
+ */
+bool initramfs_listing_member(const char *line, char *path, size_t len);
 
 /*
  * --- modprobe.d (modprobe.d(5)), read as libkmod reads it (kmod 30,
@@ -245,6 +257,15 @@ bool guid_valid(const char *s, bool braces);
  * exactly: known levels, one of them in brackets, one line. -1 otherwise.
  */
 int lockdown_parse(const char *text, enum lockdown *out);
+
+/*
+ * A sos report's `mokutil --sb-state` (lcp/mokutil, print_sb_state():
+ * "SecureBoot enabled" when SecureBoot is 1 and SetupMode 0, in colour):
+ * 1 on, 0 off, -2 no EFI variables (a BIOS boot), -1 not an answer.
+ */
+int mokutil_sb_state(const char *text, size_t len);
+/* its `efibootmgr -v`: 1 a UEFI boot (BootCurrent, BootOrder), 0 no EFI variables, -1 */
+int efibootmgr_uefi(const char *text, size_t len);
 
 /* --- efivars of a boolean (SecureBoot, SetupMode): 4 attribute bytes, then 0 or 1 */
 int efivar_byte(const uint8_t *buf, size_t len, uint8_t *value);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * rpm's answer to `rpm -q --qf '%{VERSION}-%{RELEASE}' NAME`, and the header
+ * rpm's answer to `rpm -q --qf '%{VERSION}-%{RELEASE}' NAME`, sos's list of
+ * installed rpms, and the header
  * image rpm keeps for each package in its database (lib/header.c, headerExport)
  */
 #include <stdint.h>
@@ -26,6 +27,42 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
 	memmove(out, text, n);	/* @out may be @text */
 	out[n] = '\0';
 	return 0;
+}
+
+/*
+ * sos's installed-rpms: "NAME-VERSION-RELEASE.ARCH  INSTALLTIME" a line,
+ * sorted by version (sos report/plugins/rpm.py). @package's VERSION-RELEASE,
+ * the last line that names it (the highest); 0 or -1.
+ */
+int rpm_list_version(const char *text, size_t len, const char *package, char *out,
+		     size_t outlen)
+{
+	size_t n = strlen(package), at = 0;
+	int rc = -1;
+
+	while (at < len) {
+		const char *line = text + at, *nl = memchr(line, '\n', len - at);
+		size_t l = nl ? (size_t)(nl - line) : len - at, w = 0;
+		char nvra[256];
+		char *dot;
+
+		at += l + 1;
+		while (w < l && line[w] != ' ' && line[w] != '\t')
+			w++;
+		/* NAME, '-', and a VERSION that starts with a digit: not NAME-devel-... */
+		if (w <= n + 1 || w >= sizeof(nvra) || memcmp(line, package, n) ||
+		    line[n] != '-' || line[n + 1] < '0' || line[n + 1] > '9')
+			continue;
+		memcpy(nvra, line + n + 1, w - n - 1);
+		nvra[w - n - 1] = '\0';
+		dot = strrchr(nvra, '.');
+		if (!dot)
+			continue;
+		*dot = '\0';
+		if (!rpm_version_parse(nvra, strlen(nvra), out, outlen))
+			rc = 0;
+	}
+	return rc;
 }
 
 /* rpm's header image: big-endian counts, then 16-byte index entries, then data */
