@@ -220,6 +220,9 @@ static void unit(struct probe *p)
 
 		if (len < 6 || strcmp(names[i] + len - 6, ".wants"))
 			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (hv_path_exists(p->pc, path))	/* a directory, as a capture keeps it */
+			continue;
 		wants = true;
 		snprintf(path, sizeof(path), "%s/%s/%s", dir, names[i], name);
 		if (hv_path_is_symlink(p->pc, path) == 1 || !hv_path_exists(p->pc, path))

@@ -270,6 +270,8 @@ int hv_path_is_symlink(const struct hv_path *pc, const char *path)
 		return fd;
 	rc = fstat(fd, &st) ? -errno : S_ISLNK(st.st_mode);
 	close(fd);
+	if (rc == 1)	/* a link that tells something (systemctl's enable, mask) */
+		accessed(pc, path, false, 0);
 	return rc;
 }
 
