@@ -60,9 +60,11 @@ static int nargs(struct replay *rp, int want, const char *usage)
 	return 0;
 }
 
-static int cmd_set(struct replay *rp)
+static int cmd_set(struct replay *rp, bool unused)
 {
 	bool on = false;
+
+	(void)unused;
 
 	if (nargs(rp, 3, "set vtpm-fix on|off"))
 		return -1;
@@ -88,9 +90,11 @@ static int start_end(struct replay *rp, uint64_t *start, uint64_t *end)
 	return 0;
 }
 
-static int cmd_range(struct replay *rp)
+static int cmd_range(struct replay *rp, bool unused)
 {
 	uint64_t start, end;
+
+	(void)unused;
 
 	if (nargs(rp, 3, "range START END") || start_end(rp, &start, &end))
 		return -1;
@@ -118,14 +122,19 @@ static int cmd_region(struct replay *rp, bool busy)
 			fail(rp, "%s: out of memory", rp->argv[0]);
 		fprintf(rp->out, "region %s: conflict with %s\n", rp->rest,
 			conflict->name ? conflict->name : "<BAD>");
+	} else if (res_depth(rp->iomem, r) > REPLAY_DEPTH_MAX) {
+		fail(rp, "%s: nested more than %d deep: too deep to run (a real /proc/iomem "
+		     "nests a few levels)", rp->argv[0], REPLAY_DEPTH_MAX);
 	}
 	return 0;
 }
 
-static int cmd_reserve_fb(struct replay *rp)
+static int cmd_reserve_fb(struct replay *rp, bool unused)
 {
 	struct resource *fb;
 	uint64_t start, size;
+
+	(void)unused;
 
 	if (nargs(rp, 3, "reserve-fb START SIZE") ||
 	    number(rp, 1, "START", &start) || number(rp, 2, "SIZE", &size))
@@ -139,11 +148,30 @@ static int cmd_reserve_fb(struct replay *rp)
 	return 0;
 }
 
-static int cmd_alloc(struct replay *rp)
+/* "NAME = 0xSTART-0xEND": a line an allocation, a million in a large script */
+static void put_placed(struct replay *rp, const struct resource *new)
+{
+	char buf[2 * 19 + 2];
+	unsigned int n;
+
+	fputs(rp->argv[1], rp->out);
+	fputs(" = ", rp->out);
+	n = hv_fmt_hex(buf, new->start);
+	buf[n++] = '-';
+	n += hv_fmt_hex(buf + n, new->end);
+	fwrite(buf, 1, n, rp->out);
+	if (rp->vm.wrapped)
+		fputs(" (the fb_range loop's address wrapped past 2^64 to 0)", rp->out);
+	putc('\n', rp->out);
+}
+
+static int cmd_alloc(struct replay *rp, bool unused)
 {
 	uint64_t min, max, size, align, ok;
 	struct resource *new;
 	int rc;
+
+	(void)unused;
 
 	if (nargs(rp, 7, "alloc NAME MIN MAX SIZE ALIGN FB_OVERLAP_OK") ||
 	    number(rp, 2, "MIN", &min) || number(rp, 3, "MAX", &max) ||
@@ -164,9 +192,7 @@ static int cmd_alloc(struct replay *rp)
 	else if (rc)
 		fprintf(rp->out, "%s = -ENXIO\n", rp->argv[1]);
 	else
-		fprintf(rp->out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "%s\n",
-			rp->argv[1], new->start, new->end, rp->vm.wrapped ?
-			" (the fb_range loop's address wrapped past 2^64 to 0)" : "");
+		put_placed(rp, new);
 	if (rc != VMBUS_MMIO_SPINS && rp->vm.steps > VMBUS_MMIO_LONG_LOOP)
 		fprintf(rp->out, "%s: the kernel tries about 2^%u candidates, one by one, "
 			"holding hyperv_mmio_lock: minutes or more\n", rp->argv[1],
@@ -252,9 +278,29 @@ static int split(struct replay *rp, char *line)
 	return 0;
 }
 
+/* The commands: a name, whether it makes a region (the cap), its flag */
+static const struct replay_cmd {
+	const char *name;
+	int (*run)(struct replay *rp, bool flag);
+	bool flag;
+	bool makes_region;
+} replay_cmds[] = {
+	{ "set", cmd_set, false, false },
+	{ "range", cmd_range, false, true },
+	{ "region", cmd_region, false, true },
+	{ "busy", cmd_region, true, true },
+	{ "reserve-fb", cmd_reserve_fb, false, true },
+	{ "alloc", cmd_alloc, false, true },
+	{ "free", cmd_free, true, false },
+	{ "release", cmd_free, false, false },
+	{ "iomem", print_tree, false, false },
+	{ "ranges", print_tree, true, false },
+};
+
 static int run_line(struct replay *rp, char *line)
 {
 	char *hash = strchr(line, '#');
+	const struct replay_cmd *c;
 	const char *cmd;
 
 	if (hash)
@@ -264,31 +310,14 @@ static int run_line(struct replay *rp, char *line)
 	if (!rp->argc)
 		return 0;
 	cmd = rp->argv[0];
-	if ((!strcmp(cmd, "range") || !strcmp(cmd, "region") || !strcmp(cmd, "busy") ||
-	     !strcmp(cmd, "reserve-fb") || !strcmp(cmd, "alloc")) &&
-	    ++rp->regions > REPLAY_REGIONS_MAX)
-		fail(rp, "%s: more than %d commands that make a region: too large to run "
-		     "(a real VM has a few dozen regions)", cmd, REPLAY_REGIONS_MAX);
-	if (!strcmp(cmd, "set"))
-		return cmd_set(rp);
-	if (!strcmp(cmd, "range"))
-		return cmd_range(rp);
-	if (!strcmp(cmd, "region"))
-		return cmd_region(rp, false);
-	if (!strcmp(cmd, "busy"))
-		return cmd_region(rp, true);
-	if (!strcmp(cmd, "reserve-fb"))
-		return cmd_reserve_fb(rp);
-	if (!strcmp(cmd, "alloc"))
-		return cmd_alloc(rp);
-	if (!strcmp(cmd, "free"))
-		return cmd_free(rp, true);
-	if (!strcmp(cmd, "release"))
-		return cmd_free(rp, false);
-	if (!strcmp(cmd, "iomem"))
-		return print_tree(rp, false);
-	if (!strcmp(cmd, "ranges"))
-		return print_tree(rp, true);
+	for (c = replay_cmds; c < replay_cmds + sizeof(replay_cmds) / sizeof(replay_cmds[0]); c++) {
+		if (strcmp(cmd, c->name))
+			continue;
+		if (c->makes_region && ++rp->regions > REPLAY_REGIONS_MAX)
+			fail(rp, "%s: more than %d commands that make a region: too large to "
+			     "run (a real VM has a few dozen regions)", cmd, REPLAY_REGIONS_MAX);
+		return c->run(rp, c->flag);
+	}
 	fail(rp, "unknown command \"%s\"", cmd);
 }
 

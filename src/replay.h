@@ -11,11 +11,16 @@
 #define REPLAY_LINE_MAX 4096
 /*
  * Caps no real VM's layout reaches (a few dozen regions; a real /proc/iomem
- * has a few hundred lines): lines read, and commands that make a region
- * (range, region, busy, reserve-fb, alloc), which bounds the live ones.
+ * has a few hundred lines, nested a few deep), set for scripts that load
+ * the model (bench/run: a million allocations): lines read; commands that
+ * make a region (range, region, busy, reserve-fb, alloc), which bounds the
+ * live ones and the memory (about 130 bytes each); and how deep a region
+ * nests, which bounds each request's descent (a chain of n nested regions
+ * would cost n^2).
  */
-#define REPLAY_LINES_MAX	1000000
-#define REPLAY_REGIONS_MAX	16384
+#define REPLAY_LINES_MAX	(1 << 22)
+#define REPLAY_REGIONS_MAX	(1 << 21)
+#define REPLAY_DEPTH_MAX	32
 
 /*
  * Runs the script read from @in, writing what each command prints to

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The number syntax of scripts and scenarios. */
+#include <inttypes.h>
+#include <stdio.h>
 #include "testutil.h"
 #include "util/number.h"
 
@@ -60,12 +62,39 @@ static void hex_digits_are_not_suffixes(void **state)
 	assert_string_equal(hv_parse_u64("1b", &v), "trailing characters after the number");
 }
 
+/* hv_fmt_hex() against printf's %#x (lower case, no leading zeros), 0 as "0x0" */
+static void hex_as_printf_writes_it(void **state)
+{
+	static const uint64_t vals[] = {
+		0, 1, 0xf, 0x10, 0x40000000, 0x40000fff, 0xffffffff, 0x100000000,
+		0xfe0000000, (uint64_t)1 << 63, UINT64_MAX,
+	};
+	char got[24], want[24];
+	unsigned int n;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+		n = hv_fmt_hex(got, vals[i]);
+		got[n] = '\0';
+		snprintf(want, sizeof(want), "0x%" PRIx64, vals[i]);
+		assert_string_equal(got, want);
+	}
+	for (i = 0; i < 64; i++) {
+		n = hv_fmt_hex(got, (uint64_t)1 << i);
+		got[n] = '\0';
+		snprintf(want, sizeof(want), "0x%" PRIx64, (uint64_t)1 << i);
+		assert_string_equal(got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(good_numbers),
 		cmocka_unit_test(bad_numbers),
 		cmocka_unit_test(hex_digits_are_not_suffixes),
+		cmocka_unit_test(hex_as_printf_writes_it),
 	};
 
 	return cmocka_run_group_tests_name("number", tests, NULL, NULL);

@@ -61,3 +61,15 @@ const char *hv_parse_u64(const char *s, uint64_t *val)
 	*val = v;
 	return NULL;
 }
+
+unsigned int hv_fmt_hex(char *buf, uint64_t v)
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned int n = v ? (unsigned int)(67 - __builtin_clzll(v)) / 4 : 1, i;
+
+	buf[0] = '0';
+	buf[1] = 'x';
+	for (i = n; i; i--, v >>= 4)
+		buf[1 + i] = digits[v & 0xf];
+	return n + 2;
+}

@@ -13,6 +13,12 @@
  */
 const char *hv_parse_u64(const char *s, uint64_t *val);
 
+/*
+ * @v as "0x" and lower-case hex digits, no leading zeros, into @buf (19
+ * bytes at least), not terminated; returns the length. printf's %#x would
+ * do, at several times the cost where a million lines are written.
+ */
+unsigned int hv_fmt_hex(char *buf, uint64_t v);
 /* The value of digit @c in @base (up to 16, either case), or -1. */
 int hv_digit(char c, unsigned int base);
 
