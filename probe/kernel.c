@@ -13,7 +13,6 @@
 
 #define CONFIG_CAP	(16u << 20)
 
-static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 
 int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
 			  char *path, size_t plen, struct hv_err *err)
@@ -36,7 +35,7 @@ int probe_modules_builtin(struct probe *p, const char *release, unsigned int *ma
 	} else {
 		*mask = 0;
 		for (m = 0; m < MOD_COUNT; m++)
-			if (modules_builtin_has(buf, len, builtin_names[m]))
+			if (modules_builtin_has(buf, len, module_name(m)))
 				*mask |= MOD_BIT(m);
 	}
 	free(buf);
