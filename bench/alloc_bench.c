@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "tests/ref_alloc.h"
 #include "src/replay.h"
 #include "model/linux/drivers/hv/vmbus.h"

@@ -15,6 +15,9 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
+static const char *const mods[] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+static const struct modnames mn = { mods, 3 };
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	struct initramfs ir;
@@ -45,7 +48,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		}
 	}
 	/* as a modprobe.d file, and as a kernel command line */
-	modprobe_blacklisted((const char *)data, size);
-	kcmdline_blacklisted((const char *)data, size);
+	modprobe_blacklisted((const char *)data, size, &mn);
+	kcmdline_blacklisted((const char *)data, size, &mn);
 	return 0;
 }

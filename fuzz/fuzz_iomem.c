@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -45,14 +45,25 @@ enum distro_family distro_family_of(const char *id, const char *id_like)
 	return DISTRO_UNKNOWN;
 }
 
+/* Each family's name and its kdump service's systemd unit (NULL: unknown). */
+static const struct {
+	const char *name, *unit;
+} families[] = {
+	[DISTRO_UNKNOWN] = { "unknown", NULL },
+	[DISTRO_DEBIAN] = { "Debian/Ubuntu (kdump-tools)", "kdump-tools.service" },
+	[DISTRO_RHEL] = { "RHEL/Fedora (kdump-utils)", "kdump.service" },
+	[DISTRO_SUSE] = { "SUSE (kdump)", "kdump.service" },
+	[DISTRO_AZURELINUX] = { "Azure Linux (kdumpctl)", "kdump.service" },
+};
+
 const char *distro_family_name(enum distro_family d)
 {
-	static const char *const n[] = {
-		"unknown", "Debian/Ubuntu (kdump-tools)", "RHEL/Fedora (kdump-utils)",
-		"SUSE (kdump)", "Azure Linux (kdumpctl)",
-	};
+	return families[d].name;
+}
 
-	return n[d];
+const char *kdump_service_unit(enum distro_family d)
+{
+	return families[d].unit;
 }
 
 /* The last syscall option in @args, as kexec's getopt would see it. */

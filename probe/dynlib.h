@@ -16,11 +16,18 @@
 
 #include "util/error.h"
 
+/*
+ * HV_DYNLIB_API(lib, FUNCS): hv_<lib>_load(), and with HV_DLOPEN the table
+ * hv_<lib> of FUNCS' pointers it fills (struct hv_<lib>_api).
+ */
 #if HV_DLOPEN
 /* NOLINTNEXTLINE(bugprone-macro-parentheses): f is a name, pasted */
 #define HV_DYNLIB_MEMBER(f) __typeof__(&f) p_##f;
+#define HV_DYNLIB_API(lib, FUNCS) \
+	bool hv_##lib##_load(struct hv_err *err); \
+	extern struct hv_##lib##_api { FUNCS(HV_DYNLIB_MEMBER) } hv_##lib
 #else
-#define HV_DYNLIB_MEMBER(f)
+#define HV_DYNLIB_API(lib, FUNCS) bool hv_##lib##_load(struct hv_err *err)
 #endif
 
 #if HAVE_LIBARCHIVE && defined(ARCHIVE_VERSION_NUMBER)
@@ -40,14 +47,9 @@
 	X(archive_write_finish_entry) X(archive_write_free) X(archive_write_header)
 
 /* libarchive, or why it cannot be loaded (in @err) */
-bool hv_archive_load(struct hv_err *err);
+HV_DYNLIB_API(archive, HV_ARCHIVE_FUNCS);
 
-#if HV_DLOPEN
-extern struct hv_archive_api {
-	HV_ARCHIVE_FUNCS(HV_DYNLIB_MEMBER)
-} hv_archive;
-
-#ifndef HV_DYNLIB_DEFINE
+#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
 #define archive_entry_filetype	(hv_archive.p_archive_entry_filetype)
 #define archive_entry_hardlink	(hv_archive.p_archive_entry_hardlink)
 #define archive_entry_pathname	(hv_archive.p_archive_entry_pathname)
@@ -79,7 +81,6 @@ extern struct hv_archive_api {
 #define archive_write_header	(hv_archive.p_archive_write_header)
 #endif
 #endif
-#endif
 
 #if HAVE_SQLITE && defined(SQLITE_VERSION_NUMBER)
 #define HV_SQLITE_FUNCS(X) \
@@ -87,14 +88,9 @@ extern struct hv_archive_api {
 	X(sqlite3_column_bytes) X(sqlite3_deserialize) X(sqlite3_errmsg) \
 	X(sqlite3_finalize) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_step)
 
-bool hv_sqlite_load(struct hv_err *err);
+HV_DYNLIB_API(sqlite, HV_SQLITE_FUNCS);
 
-#if HV_DLOPEN
-extern struct hv_sqlite_api {
-	HV_SQLITE_FUNCS(HV_DYNLIB_MEMBER)
-} hv_sqlite;
-
-#ifndef HV_DYNLIB_DEFINE
+#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
 #define sqlite3_bind_text		(hv_sqlite.p_sqlite3_bind_text)
 #define sqlite3_close			(hv_sqlite.p_sqlite3_close)
 #define sqlite3_column_blob		(hv_sqlite.p_sqlite3_column_blob)
@@ -107,7 +103,6 @@ extern struct hv_sqlite_api {
 #define sqlite3_step			(hv_sqlite.p_sqlite3_step)
 #endif
 #endif
-#endif
 
 #if HAVE_SYSTEMD && defined(foosdjournalhfoo)
 #define HV_SYSTEMD_FUNCS(X) \
@@ -115,14 +110,9 @@ extern struct hv_sqlite_api {
 	X(sd_journal_get_monotonic_usec) X(sd_journal_next) X(sd_journal_open_files_fd) \
 	X(sd_journal_previous) X(sd_journal_seek_head) X(sd_journal_seek_tail)
 
-bool hv_systemd_load(struct hv_err *err);
+HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
 
-#if HV_DLOPEN
-extern struct hv_systemd_api {
-	HV_SYSTEMD_FUNCS(HV_DYNLIB_MEMBER)
-} hv_systemd;
-
-#ifndef HV_DYNLIB_DEFINE
+#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
 #define sd_journal_add_match		(hv_systemd.p_sd_journal_add_match)
 #define sd_journal_close		(hv_systemd.p_sd_journal_close)
 #define sd_journal_get_data		(hv_systemd.p_sd_journal_get_data)
@@ -132,7 +122,6 @@ extern struct hv_systemd_api {
 #define sd_journal_previous		(hv_systemd.p_sd_journal_previous)
 #define sd_journal_seek_head		(hv_systemd.p_sd_journal_seek_head)
 #define sd_journal_seek_tail		(hv_systemd.p_sd_journal_seek_tail)
-#endif
 #endif
 #endif
 

@@ -19,10 +19,10 @@ static int collected_smem_start(const char *json, uint64_t *v)
 	return 0;
 }
 
-static void smem_evidence(struct probe *p, const struct procfb *pf)
+static void smem_evidence(struct probe *p, enum fb_driver d)
 {
 	struct facts *f = p->f;
-	bool drm = pf->driver == FB_HYPERV_DRM || pf->driver == FB_SIMPLEDRM;
+	bool drm = d == FB_HYPERV_DRM || d == FB_SIMPLEDRM;
 	struct fbdev_info info;
 	const char *src = NULL;
 	uint64_t smem = 0;
@@ -51,11 +51,39 @@ static void smem_evidence(struct probe *p, const struct procfb *pf)
 		 f->hide_smem ? "yes" : "no", smem);
 }
 
+static const struct {
+	const char *id;
+	enum fb_driver driver;
+} fb_ids[] = {
+	{ "hyperv_drmdrmfb", FB_HYPERV_DRM },	/* drm_fbdev: driver name + "drmfb" */
+	{ "hyperv_drm", FB_HYPERV_DRM },
+	{ "hyperv_fb", FB_HYPERV_FB },
+	{ "EFI VGA", FB_EFIFB },
+	{ "simpledrmdrmfb", FB_SIMPLEDRM },
+	{ "simpledrm", FB_SIMPLEDRM },
+	{ "VESA VGA", FB_VESAFB },
+};
+
+/* fix.id -> driver; false for an id the model does not know */
+static bool fb_id_driver(const char *id, enum fb_driver *d)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(fb_ids) / sizeof(fb_ids[0]); i++) {
+		if (!strcmp(fb_ids[i].id, id)) {
+			*d = fb_ids[i].driver;
+			return true;
+		}
+	}
+	return false;
+}
+
 void probe_fb(struct probe *p)
 {
 	struct facts *f = p->f;
 	struct hv_err err = { 0, "" };
 	struct procfb pf;
+	enum fb_driver d = FB_NONE;
 	char *buf;
 	size_t len;
 
@@ -71,12 +99,12 @@ void probe_fb(struct probe *p)
 	if (!pf.has_fb0) {
 		f->fb_driver = FB_NONE;
 		fact_set(f, F_FB0, "/proc/fb", "none (no /dev/fb0)");
-	} else if (!pf.known_id) {
+	} else if (!fb_id_driver(pf.id, &d)) {
 		fact_unknown(f, F_FB0, "/proc/fb", "unknown: fb0 is \"%s\", a driver the model "
 			     "does not know", pf.id);
 	} else {
-		f->fb_driver = pf.driver;
-		fact_set(f, F_FB0, "/proc/fb", "%s (fix.id \"%s\")", fb_driver_name(pf.driver), pf.id);
+		f->fb_driver = d;
+		fact_set(f, F_FB0, "/proc/fb", "%s (fix.id \"%s\")", fb_driver_name(d), pf.id);
 	}
-	smem_evidence(p, &pf);
+	smem_evidence(p, d);
 }

@@ -167,7 +167,7 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 			la_ssize_t n = archive_read_data(a, buf, sizeof(buf));
 
 			if (n > 0)
-				ir->blacklist |= modprobe_blacklisted(buf, (size_t)n);
+				ir->blacklist |= modprobe_blacklisted(buf, (size_t)n, probe_modnames());
 		}
 	}
 	if (r != ARCHIVE_EOF) {
@@ -224,11 +224,10 @@ void initramfs_add_module(struct initramfs *ir, const char *name)
 		"pci_hyperv", "hyperv_drm", "hyperv_fb", "hv_vmbus", "hv_storvsc", "nvme",
 		"nvme_core", "hv_netvsc", "mlx5_core", "mana",
 	};
-	static const char *const model[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 	size_t i, off = strlen(ir->modules);
 
 	for (i = 0; i < MOD_COUNT; i++)
-		if (!strcmp(name, model[i]))
+		if (!strcmp(name, module_name(i)))
 			ir->mods |= MOD_BIT(i);
 	for (i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
 		if (strcmp(name, wanted[i]) || (ir->wanted & (1u << i)))
@@ -273,7 +272,7 @@ static int from_listing(struct probe *p, struct initramfs *ir)
 				if (!strcmp(line + 14, known[k]))
 					ir->compressed = known[k];
 		} else if (!strncmp(line, "blacklist ", 10)) {
-			ir->blacklist |= modprobe_blacklisted(line, strlen(line));
+			ir->blacklist |= modprobe_blacklisted(line, strlen(line), probe_modnames());
 		} else if (initramfs_module_name(line, name, sizeof(name))) {
 			initramfs_add_module(ir, name);
 		}

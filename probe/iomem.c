@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "probe.h"
 
 

@@ -13,7 +13,6 @@
 
 #define CONFIG_CAP	(16u << 20)
 
-static const char *const builtin_names[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 
 int probe_modules_builtin(struct probe *p, const char *release, unsigned int *mask,
 			  char *path, size_t plen, struct hv_err *err)
@@ -36,7 +35,7 @@ int probe_modules_builtin(struct probe *p, const char *release, unsigned int *ma
 	} else {
 		*mask = 0;
 		for (m = 0; m < MOD_COUNT; m++)
-			if (modules_builtin_has(buf, len, builtin_names[m]))
+			if (modules_builtin_has(buf, len, module_name(m)))
 				*mask |= MOD_BIT(m);
 	}
 	free(buf);
@@ -164,14 +163,13 @@ static void sos_uname(struct probe *p)
 	fact_set(f, F_ARCH, SOS_UNAME, "%s", machine);
 }
 
-void probe_kernel(struct probe *p)
+/* The running kernel's release: uname(2) (and the arch) live, else OSRELEASE. */
+static void kernel_release(struct probe *p)
 {
 	struct facts *f = p->f;
-	char path[512], names[64], none[600] = "", builtin_why[96] = "", *buf = NULL, *cfg = NULL;
-	size_t len, cfglen;
-	bool have_builtin = false, builtin_bad = false;
 	struct hv_err err = { 0, "" };
-	int crc;
+	char *buf;
+	size_t len;
 
 	if (hv_path_is_live(p->pc)) {
 		struct utsname u;
@@ -200,33 +198,60 @@ void probe_kernel(struct probe *p)
 			}
 		}
 		free(buf);
-		buf = NULL;
 	}
+}
+
+/*
+ * /lib/modules/RELEASE/modules.builtin: 1 read (F_BUILTIN set), 0 none,
+ * -1 not a list to trust (F_BUILTIN unknown; @why, when short enough to
+ * stand beside what the config says).
+ */
+static int builtin_list(struct probe *p, char *why, size_t wlen)
+{
+	struct facts *f = p->f;
+	struct hv_err err = { 0, "" };
+	char path[512], names[64];
+	int brc = probe_modules_builtin(p, f->release, &f->builtin, path, sizeof(path), &err);
+
+	if (brc == -2) {
+		/* not a list to trust: the kernel config may still say */
+		if (err.line)
+			fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path,
+				     err.line, err.msg);
+		else
+			fact_unknown(f, F_BUILTIN, path, "unknown: %s: %s", path, err.msg);
+		if (!err.line)
+			/* a long reason is cut to the room the summary has */
+			snprintf(why, wlen, "modules.builtin is %.*s",
+				 (int)(wlen - sizeof("modules.builtin is ")), err.msg);
+		return -1;
+	}
+	if (!brc) {
+		module_set_str(f->builtin, names, sizeof(names));
+		fact_set(f, F_BUILTIN, path, "%s", names);
+		return 1;
+	}
+	return 0;
+}
+
+void probe_kernel(struct probe *p)
+{
+	struct facts *f = p->f;
+	char path[512], none[600] = "", builtin_why[96] = "", *buf = NULL, *cfg = NULL;
+	size_t len, cfglen;
+	bool have_builtin = false, builtin_bad = false;
+	struct hv_err err = { 0, "" };
+	int crc;
+
+	kernel_release(p);
 	if (!f->release[0])
 		sos_uname(p);
 	upstream(p);
 	if (f->release[0]) {
-		int brc = probe_modules_builtin(p, f->release, &f->builtin, path, sizeof(path),
-						&err);
+		int brc = builtin_list(p, builtin_why, sizeof(builtin_why));
 
-		if (brc == -2) {
-			/* not a list to trust: the kernel config may still say */
-			if (err.line)
-				fact_unknown(f, F_BUILTIN, path, "unknown: %s:%lu: %s", path,
-					     err.line, err.msg);
-			else
-				fact_unknown(f, F_BUILTIN, path, "unknown: %s: %s", path, err.msg);
-			if (!err.line)
-				/* a long reason is cut to the room the summary has */
-				snprintf(builtin_why, sizeof(builtin_why), "modules.builtin is %.*s",
-					 (int)(sizeof(builtin_why) - sizeof("modules.builtin is ")),
-					 err.msg);
-			builtin_bad = true;
-		} else if (!brc) {
-			have_builtin = true;
-			module_set_str(f->builtin, names, sizeof(names));
-			fact_set(f, F_BUILTIN, path, "%s", names);
-		}
+		have_builtin = brc > 0;
+		builtin_bad = brc < 0;
 		snprintf(path, sizeof(path), "/boot/config-%s", f->release);
 		crc = hv_path_read(p->pc, path, CONFIG_CAP, &cfg, &cfglen);
 		if (!crc)

@@ -172,22 +172,6 @@ static void reserved(struct probe *p)
 	}
 }
 
-/* The kdump service's systemd unit, as each distribution names it. */
-static const char *unit_name(enum distro_family d)
-{
-	switch (d) {
-	case DISTRO_DEBIAN:
-		return "kdump-tools.service";
-	case DISTRO_RHEL:
-	case DISTRO_SUSE:
-	case DISTRO_AZURELINUX:
-		return "kdump.service";
-	case DISTRO_UNKNOWN:
-		break;
-	}
-	return NULL;
-}
-
 /*
  * Does the kdump service start at boot? systemctl enable links its unit
  * into a target's .wants directory under /etc/systemd/system; mask links
@@ -197,7 +181,7 @@ static const char *unit_name(enum distro_family d)
 static void unit(struct probe *p)
 {
 	static const char dir[] = "/etc/systemd/system";
-	const char *name = unit_name(p->f->distro);
+	const char *name = kdump_service_unit(p->f->distro);
 	struct facts *f = p->f;
 	char path[512], target[64];
 	bool wants = false;

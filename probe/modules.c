@@ -57,6 +57,17 @@ static bool seen_before(char **const names[NDIRS], const size_t count[NDIRS], un
  * (gone, a directory, a link to /dev/null that masks it), -1 with the fact
  * made unknown.
  */
+const struct modnames *probe_modnames(void)
+{
+	static const char *names[MOD_COUNT];
+	static const struct modnames mn = { names, MOD_COUNT };
+	unsigned int m;
+
+	for (m = 0; m < MOD_COUNT; m++)
+		names[m] = module_name((enum hv_module)m);
+	return &mn;
+}
+
 static int one_file(struct probe *p, const char *path, unsigned int *set)
 {
 	char target[16], *buf;
@@ -83,7 +94,7 @@ static int one_file(struct probe *p, const char *path, unsigned int *set)
 		fact_unknown(p->f, F_BLACKLIST, path, "unknown: %s: %s", path, strerror(-rc));
 	if (rc)
 		return -1;
-	*set |= modprobe_blacklisted(buf, len);
+	*set |= modprobe_blacklisted(buf, len, probe_modnames());
 	free(buf);
 	return 0;
 }
@@ -130,7 +141,7 @@ void probe_blacklist(struct probe *p)
 		return;
 	/* modprobe.blacklist= on the kernel command line (the captured one under a sysroot) */
 	if (!hv_path_read(p->pc, "/proc/cmdline", 4096, &buf, &len)) {
-		set |= kcmdline_blacklisted(buf, len);
+		set |= kcmdline_blacklisted(buf, len, probe_modnames());
 		free(buf);
 	}
 	f->blacklist = set;

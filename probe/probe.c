@@ -153,12 +153,12 @@ int probe_bad_file(struct probe *p, enum fact_id id, const char *path,
  */
 static void conclude_low_mmio(struct facts *f)
 {
-	struct mmio_span low, high, fb;
+	struct kmsg_span low, high, fb;
 	bool gen2 = f->f[F_GEN].known && f->gen == 2;
 
 	if (f->f[F_KMSG].known && f->kmsg.hv_mmio_line &&
 	    !kmsg_hv_mmio_parse(f->kmsg.hv_mmio, &low, &high, &fb)) {
-		f->low_mmio = low;
+		f->low_mmio = (struct mmio_span){ low.set, low.start, low.end };
 		fact_set(f, F_LOW_MMIO, f->f[F_KMSG].source,
 			 "0x%" PRIx64 "-0x%" PRIx64 " (logged in hv_mmio=)",
 			 low.start, low.end);

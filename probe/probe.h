@@ -131,6 +131,8 @@ int probe_distro(struct probe *p);	/* distro.c: os-release and the kdump config 
 void probe_kexec(struct probe *p);	/* kexec.c: kexec-tools, crash kernel state */
 void probe_kexec_args(struct probe *p);	/* distro.c: the recorded command, or the next load */
 void probe_blacklist(struct probe *p);	/* modules.c: modprobe.d blacklists */
+/* modules.c: the model's modules by name (module_name()), bit m for MOD_BIT(m) */
+const struct modnames *probe_modnames(void);
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 void probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */

@@ -37,6 +37,19 @@ static const struct {
 };
 
 /* An ndb or Berkeley DB database: 0 or -1 as rpmdb_version(); 1 when there is none. */
+/* A database file whole: 0, 1 when there is none, -1 with @why. */
+static int read_db(const struct hv_path *pc, const char *path, char **img, size_t *len,
+		   char *why, size_t wlen)
+{
+	int e = hv_path_read(pc, path, RPMDB_CAP, img, len);
+
+	if (e == -ENOENT)
+		return 1;
+	if (e)
+		snprintf(why, wlen, "cannot be read (%s)", strerror(-e));
+	return e ? -1 : 0;
+}
+
 static int file_db_version(const struct hv_path *pc, const char *name, char *out,
 			   size_t outlen, const char **path, char *why, size_t wlen)
 {
@@ -46,13 +59,11 @@ static int file_db_version(const struct hv_path *pc, const char *name, char *out
 
 	for (i = 0; i < sizeof(file_dbs) / sizeof(file_dbs[0]); i++) {
 		*path = file_dbs[i].path;
-		e = hv_path_read(pc, *path, RPMDB_CAP, &img, &len);
-		if (e == -ENOENT)
+		e = read_db(pc, *path, &img, &len, why, wlen);
+		if (e > 0)
 			continue;
-		if (e) {
-			snprintf(why, wlen, "cannot be read (%s)", strerror(-e));
+		if (e)
 			return -1;
-		}
 		e = file_dbs[i].version((unsigned char *)img, len, name, out, outlen, why, wlen);
 		free(img);
 		return e ? -1 : 0;
@@ -133,13 +144,11 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
 		*path = rpmdb_paths[i];
 		snprintf(wal, sizeof(wal), "%s-wal", *path);
-		rc = hv_path_read(pc, *path, RPMDB_CAP, &img, &len);
-		if (rc == -ENOENT)
+		rc = read_db(pc, *path, &img, &len, why, wlen);
+		if (rc > 0)
 			continue;
-		if (rc) {
-			snprintf(why, wlen, "cannot be read (%s)", strerror(-rc));
+		if (rc)
 			return -1;
-		}
 		if (!hv_path_stat(pc, wal, &st) && st.st_size > 0) {
 			free(img);
 			snprintf(why, wlen, "its write-ahead log %s is not empty: the file alone "

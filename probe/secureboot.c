@@ -103,13 +103,19 @@ void probe_secureboot(struct probe *p)
 
 	securelevel(p);
 	if (!probe_read(p, F_LOCKDOWN, LOCKDOWN, 4096, &buf, &len)) {
+		/* lockdown_read()'s levels in the order of enum lockdown */
+		unsigned int level = f->lockdown;
+
 		if (probe_kernel_text(buf, len, false, &err)) {
 			probe_bad_file(p, F_LOCKDOWN, LOCKDOWN, &err);
-		} else if (lockdown_parse(buf, &f->lockdown)) {
+		} else if (lockdown_parse(buf, &level)) {
+			f->lockdown = (enum lockdown)level;
 			hv_err_set(&err, 1, "not the kernel's list of levels, the current one in []");
 			probe_bad_file(p, F_LOCKDOWN, LOCKDOWN, &err);
-		} else
+		} else {
+			f->lockdown = (enum lockdown)level;
 			fact_set(f, F_LOCKDOWN, LOCKDOWN, "%s", lockdown_name(f->lockdown));
+		}
 		free(buf);
 	}
 	if (!probe_read_bool(p, F_KEXEC_LOAD_DISABLED, KEXEC_DISABLED, &f->kexec_load_disabled))

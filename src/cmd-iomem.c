@@ -16,7 +16,7 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 
 #include "util/array.h"
 #include "cli.h"
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "probe/path.h"
 
 #define IOMEM_PATH	"/proc/iomem"

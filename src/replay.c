@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "util/number.h"
 #include "replay.h"
 #include "util/strbuf.h"

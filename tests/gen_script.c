@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 #include "gen_script.h"
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "model/linux/drivers/hv/vmbus.h"
 
 static uint64_t rnd(uint64_t *s, uint64_t n)	/* [0, n) */

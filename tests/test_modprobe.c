@@ -16,6 +16,9 @@
 #include "lib/formats/parsers.h"
 #include "probe/probe.h"
 
+static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+static const struct modnames mn = { mods, MOD_COUNT };
+
 static char root[64];
 
 static void put(const char *rel, const char *data, size_t len)
@@ -66,13 +69,12 @@ static unsigned int host_cmdline(void)
 		return 0;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
-	return n > 0 ? kcmdline_blacklisted(buf, (size_t)n) : 0;
+	return n > 0 ? kcmdline_blacklisted(buf, (size_t)n, &mn) : 0;
 }
 
 /* What libkmod blacklists of the three, reading @dirs (under root). */
 static unsigned int libkmod_says(const char *const *dirs)
 {
-	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 	char paths[8][512];
 	const char *argv[9];
 	struct kmod_config_iter *it;
@@ -138,7 +140,7 @@ static void parser_matches_libkmod(void **state)
 		size_t len = files[i].len ? files[i].len : strlen(files[i].text);
 
 		put("/d/t.conf", files[i].text, len);
-		ours = modprobe_blacklisted(files[i].text, len) | host;
+		ours = modprobe_blacklisted(files[i].text, len, &mn) | host;
 		theirs = libkmod_says(dirs);
 		if (ours != theirs)
 			fail_msg("file %zu: ours %#x, libkmod %#x", i, ours, theirs);
@@ -148,17 +150,17 @@ static void parser_matches_libkmod(void **state)
 	memcpy(big + 5000, "blacklist hyperv_fb", 19);
 	big[sizeof(big) - 1] = '\n';
 	put("/d/t.conf", big, sizeof(big));
-	assert_int_equal(modprobe_blacklisted(big, sizeof(big)) | host, libkmod_says(dirs));
+	assert_int_equal(modprobe_blacklisted(big, sizeof(big), &mn) | host, libkmod_says(dirs));
 	memset(big, ' ', sizeof(big));
 	memcpy(big, "blacklist pci_hyperv", 20);
 	memset(big + 20, 'x', 5000);
 	big[sizeof(big) - 1] = '\n';
 	put("/d/t.conf", big, sizeof(big));
-	assert_int_equal(modprobe_blacklisted(big, sizeof(big)) | host, libkmod_says(dirs));
+	assert_int_equal(modprobe_blacklisted(big, sizeof(big), &mn) | host, libkmod_says(dirs));
 	memcpy(big + 4086, "blacklist pci_hyperv", 20);
 	memset(big, ' ', 4086);
 	put("/d/t.conf", big, sizeof(big));
-	assert_int_equal(modprobe_blacklisted(big, sizeof(big)) | host, libkmod_says(dirs));
+	assert_int_equal(modprobe_blacklisted(big, sizeof(big), &mn) | host, libkmod_says(dirs));
 }
 
 /* The directories: their order, the names read, one name hiding another. */

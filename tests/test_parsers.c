@@ -451,11 +451,10 @@ static void proc_fb(void **state)
 	(void)state;
 	assert_int_equal(procfb_parse(S("0 hyperv_drmdrmfb\n"), &pf, &err), 0);
 	assert_true(pf.has_fb0);
-	assert_int_equal(pf.driver, FB_HYPERV_DRM);
+	assert_string_equal(pf.id, "hyperv_drmdrmfb");
 	assert_int_equal(procfb_parse(S("0 EFI VGA\n1 other\n"), &pf, &err), 0);
-	assert_int_equal(pf.driver, FB_EFIFB);
+	assert_string_equal(pf.id, "EFI VGA");
 	assert_int_equal(procfb_parse(S("0 mystery\n"), &pf, &err), 0);
-	assert_false(pf.known_id);
 	assert_string_equal(pf.id, "mystery");
 	assert_int_equal(procfb_parse(S(""), &pf, &err), 0);
 	assert_false(pf.has_fb0);
@@ -589,7 +588,7 @@ static void kernel_files(void **state)
 /* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...) */
 static void hv_mmio_line(void **state)
 {
-	struct mmio_span low, high, fb;
+	struct kmsg_span low, high, fb;
 
 	(void)state;
 	assert_int_equal(kmsg_hv_mmio_parse("hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem "
@@ -617,7 +616,7 @@ static void hv_mmio_line(void **state)
 static void lockdown_and_efivars(void **state)
 {
 	static const uint8_t sb_on[] = { 6, 0, 0, 0, 1 };
-	enum lockdown l;
+	unsigned int l;
 	uint8_t v;
 
 	(void)state;

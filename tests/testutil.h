@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "lib/formats/iomem.h"
+#include "model/iomem.h"
 #include "util/strbuf.h"
 
 /* The tree under @root as /proc/iomem shows it; free() the result. */

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* /proc/iomem read back: the reverse of r_show() (model/linux/kernel/resource.h). */
+/* /proc/iomem read line by line, as r_show() prints it (model/linux/kernel/resource.c). */
 #ifndef HVKDUMP_IOMEM_H
 #define HVKDUMP_IOMEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/error.h"
-#include "model/linux/kernel/resource.h"
-#include "util/strbuf.h"
 
 enum iomem_status {
 	IOMEM_OK = 0,
@@ -24,14 +23,29 @@ enum iomem_status {
 #define IOMEM_FILE_MAX	(4u << 20)
 #define IOMEM_LINES_MAX	65536
 
+/* kernel/resource.c MAX_IORES_LEVEL: r_show() indents no deeper */
+#define IOMEM_DEPTH_MAX	5
+
+struct iomem_line {
+	unsigned long lineno;
+	unsigned int depth;	/* as printed: capped at IOMEM_DEPTH_MAX */
+	uint64_t start, end;
+	const char *name;	/* in the text read, not NUL-terminated */
+	size_t name_len;
+};
+struct iomem_listing {
+	struct iomem_line *line;
+	size_t n;
+};
+
 /*
- * Parses /proc/iomem text into a new tree under a fresh iomem root. The
- * listing must be what r_show() prints: two spaces of indent per level,
- * children inside their parent, siblings ascending and apart. Resources
- * get IORESOURCE_MEM only: the listing does not say which are busy.
- * More than IOMEM_LINES_MAX lines: IOMEM_MALFORMED, and the error says so.
+ * The lines of /proc/iomem text, each "START-END : NAME" under two spaces
+ * of indent per level. IOMEM_MALFORMED with @err naming the line (also
+ * past IOMEM_LINES_MAX lines), IOMEM_ZEROED when every address is 0.
+ * Whether the lines nest as r_show() prints them is model/iomem.c's.
  */
-enum iomem_status iomem_parse(const char *text, size_t len,
-			      struct resource **root, struct hv_err *err);
+enum iomem_status iomem_lines(const char *text, size_t len, struct iomem_listing *out,
+			      struct hv_err *err);
+void iomem_listing_free(struct iomem_listing *l);
 
 #endif

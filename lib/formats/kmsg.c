@@ -67,12 +67,12 @@ void kmsg_scan(const char *text, size_t len, struct kmsg_facts *out)
 }
 
 /* One %pR: "[mem 0xS-0xE]" (flags may follow the range) or "(null)". */
-static const char *parse_pr(const char *s, struct mmio_span *out)
+static const char *parse_pr(const char *s, struct kmsg_span *out)
 {
 	char num[24];
 	size_t n;
 
-	*out = (struct mmio_span){ false, 0, 0 };
+	*out = (struct kmsg_span){ false, 0, 0 };
 	if (!strncmp(s, "(null)", 6))
 		return s + 6;
 	if (strncmp(s, "[mem ", 5))
@@ -100,8 +100,8 @@ static const char *parse_pr(const char *s, struct mmio_span *out)
 	return s + 1;
 }
 
-int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *high,
-		       struct mmio_span *fb)
+int kmsg_hv_mmio_parse(const char *s, struct kmsg_span *low, struct kmsg_span *high,
+		       struct kmsg_span *fb)
 {
 	if (strncmp(s, "hv_mmio=", 8))
 		return -1;

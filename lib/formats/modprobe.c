@@ -9,7 +9,6 @@
 
 #include "parsers.h"
 
-static const char *const blacklist_mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 
 bool modprobe_conf_name(const char *name)
 {
@@ -21,20 +20,20 @@ bool modprobe_conf_name(const char *name)
 	return !strcmp(name + n - 5, ".conf") || !strcmp(name + n - 6, ".alias");
 }
 
-/* MOD_BIT() of the module @name (@len bytes), '-' read as '_' as underscores() does. */
-static unsigned int module_bit(const char *name, size_t len)
+/* The bit of the module @name (@len bytes) in @mn, '-' read as '_' as underscores() does. */
+static unsigned int module_bit(const struct modnames *mn, const char *name, size_t len)
 {
 	unsigned int m;
 	size_t i;
 
-	for (m = 0; m < MOD_COUNT; m++) {
-		const char *want = blacklist_mods[m];
+	for (m = 0; m < mn->n; m++) {
+		const char *want = mn->name[m];
 
 		for (i = 0; i < len && want[i]; i++)
 			if ((name[i] == '-' ? '_' : name[i]) != want[i])
 				break;
 		if (i == len && !want[i])
-			return MOD_BIT(m);
+			return 1u << m;
 	}
 	return 0;
 }
@@ -47,9 +46,9 @@ static bool blank(char c)
 /*
  * One logical line, or its first sizeof(line) bytes when @cut: its
  * blacklisted module. A word that reaches the end of a cut line is not
- * known whole, so it is none of the three.
+ * known whole, so it is none of @mn.
  */
-static unsigned int one_line(const char *l, size_t n, bool cut)
+static unsigned int one_line(const struct modnames *mn, const char *l, size_t n, bool cut)
 {
 	size_t i = 0, w;
 
@@ -68,10 +67,10 @@ static unsigned int one_line(const char *l, size_t n, bool cut)
 		;
 	if (cut && w == n)
 		return 0;
-	return w > i ? module_bit(l + i, w - i) : 0;
+	return w > i ? module_bit(mn, l + i, w - i) : 0;
 }
 
-unsigned int modprobe_blacklisted(const char *text, size_t len)
+unsigned int modprobe_blacklisted(const char *text, size_t len, const struct modnames *mn)
 {
 	char line[4096];
 	size_t i, n = 0;
@@ -94,7 +93,7 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 			else
 				c = text[i];
 		} else if (c == '\n') {
-			set |= one_line(line, n, cut);
+			set |= one_line(mn, line, n, cut);
 			n = 0;
 			cut = false;
 			seen = true;
@@ -121,23 +120,23 @@ unsigned int modprobe_blacklisted(const char *text, size_t len)
 	}
 	/* a backslash as the last byte left a line open */
 	if (n)
-		set |= one_line(line, n, cut);
+		set |= one_line(mn, line, n, cut);
 	return set;
 }
 
-/* MOD_BIT() of @name (@len bytes) compared as it is: no '-' made '_' here */
-static unsigned int module_bit_exact(const char *name, size_t len)
+/* The bit of @name (@len bytes) in @mn compared as it is: no '-' made '_' here */
+static unsigned int module_bit_exact(const struct modnames *mn, const char *name, size_t len)
 {
 	unsigned int m;
 
-	for (m = 0; m < MOD_COUNT; m++)
-		if (strlen(blacklist_mods[m]) == len && !memcmp(name, blacklist_mods[m], len))
-			return MOD_BIT(m);
+	for (m = 0; m < mn->n; m++)
+		if (strlen(mn->name[m]) == len && !memcmp(name, mn->name[m], len))
+			return 1u << m;
 	return 0;
 }
 
 /* One word of the command line: MODULE.PARAM[=VALUE], as kcmdline_parse_result() takes it. */
-static unsigned int one_word(const char *w, size_t n)
+static unsigned int one_word(const struct modnames *mn, const char *w, size_t n)
 {
 	const char *dot = memchr(w, '.', n), *last = dot, *eq = NULL, *v, *e, *end = w + n;
 	const char *p;
@@ -158,12 +157,12 @@ static unsigned int one_word(const char *w, size_t n)
 		for (e = v; e < end && *e != ','; e++)
 			;
 		/* kmod_config_add_blacklist() of each, as written */
-		set |= module_bit_exact(v, (size_t)(e - v));
+		set |= module_bit_exact(mn, v, (size_t)(e - v));
 	}
 	return set;
 }
 
-unsigned int kcmdline_blacklisted(const char *text, size_t len)
+unsigned int kcmdline_blacklisted(const char *text, size_t len, const struct modnames *mn)
 {
 	unsigned int set = 0;
 	size_t i = 0, w;
@@ -181,7 +180,7 @@ unsigned int kcmdline_blacklisted(const char *text, size_t len)
 	while (i < len) {
 		for (w = i; w < len && text[w] != ' '; w++)
 			;
-		set |= one_word(text + i, w - i);
+		set |= one_word(mn, text + i, w - i);
 		i = w + 1;
 	}
 	return set;

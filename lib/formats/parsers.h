@@ -11,7 +11,6 @@
 #include <stdint.h>
 
 #include "util/error.h"
-#include "model/scenario.h"
 
 /* --- boot_params: struct screen_info at offset 0 (include/uapi/linux/screen_info.h) */
 #define SCREEN_INFO_SIZE	0x40
@@ -126,16 +125,12 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char *out,
 		   size_t outlen, char *why, size_t wlen);
 
-/* --- /proc/fb: "0 hyperv_drmdrmfb" lines; the driver behind fb0 */
+/* --- /proc/fb: "0 hyperv_drmdrmfb" lines; fb0's fix.id */
 struct procfb {
 	bool has_fb0;
 	char id[32];		/* fix.id of fb0 */
-	enum fb_driver driver;	/* FB_NONE when fb0's id is unknown to us */
-	bool known_id;
 };
 int procfb_parse(const char *text, size_t len, struct procfb *out, struct hv_err *err);
-/* fix.id -> driver; false for an id the model does not know */
-bool fb_id_driver(const char *id, enum fb_driver *d);
 
 /* --- /proc/self/mountinfo: the mount that holds @path */
 struct mount_src {
@@ -168,8 +163,12 @@ int log_text_check(const char *text, size_t len, struct hv_err *err);
  * low and high VMBus ranges and fb_range, each "[mem 0xS-0xE...]" or
  * "(null)" (span not set). -1 when the text is not that.
  */
-int kmsg_hv_mmio_parse(const char *s, struct mmio_span *low, struct mmio_span *high,
-		       struct mmio_span *fb);
+struct kmsg_span {
+	bool set;		/* false for "(null)" */
+	uint64_t start, end;	/* inclusive */
+};
+int kmsg_hv_mmio_parse(const char *s, struct kmsg_span *low, struct kmsg_span *high,
+		       struct kmsg_span *fb);
 
 /* --- a distribution kernel's changelog: does it name @commit or @subject? */
 bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
@@ -212,15 +211,20 @@ bool initramfs_listing_member(const char *line, char *path, size_t len);
  */
 /* A file libkmod reads in a modprobe.d directory: NAME.conf or NAME.alias, no leading dot. */
 bool modprobe_conf_name(const char *name);
+/* The modules a caller asks about: bit i of an answer is name[i] (n <= 32). */
+struct modnames {
+	const char *const *name;
+	unsigned int n;
+};
 /*
- * The MOD_BIT()s of "blacklist NAME" lines in a modprobe.d file: lines
+ * The bits (struct modnames) of "blacklist NAME" lines in a modprobe.d file: lines
  * continued by a backslash before the newline, a line whose first byte is
  * '#' is a comment, words split by spaces and tabs, NAME the word after
  * "blacklist" with '-' read as '_'.
  */
-unsigned int modprobe_blacklisted(const char *text, size_t len);
+unsigned int modprobe_blacklisted(const char *text, size_t len, const struct modnames *mn);
 /* The same of a kernel command line's modprobe.blacklist=A,B,... words. */
-unsigned int kcmdline_blacklisted(const char *text, size_t len);
+unsigned int kcmdline_blacklisted(const char *text, size_t len, const struct modnames *mn);
 
 /*
  * The newc cpio headers of a stream, checked before libarchive reads it:
@@ -255,8 +259,9 @@ bool guid_valid(const char *s, bool braces);
 /*
  * --- /sys/kernel/security/lockdown: "[none] integrity confidentiality\n",
  * exactly: known levels, one of them in brackets, one line. -1 otherwise.
+ * @level: 0 none, 1 integrity, 2 confidentiality (lockdown_read()'s order).
  */
-int lockdown_parse(const char *text, enum lockdown *out);
+int lockdown_parse(const char *text, unsigned int *level);
 
 /*
  * A sos report's `mokutil --sb-state` (lcp/mokutil, print_sb_state():

@@ -18,7 +18,7 @@ int efivar_byte(const uint8_t *buf, size_t len, uint8_t *value)
 	return 0;
 }
 
-int lockdown_parse(const char *text, enum lockdown *out)
+int lockdown_parse(const char *text, unsigned int *level)
 {
 	static const char *const levels[] = { "none", "integrity", "confidentiality" };
 	const char *p = text;
@@ -38,7 +38,7 @@ int lockdown_parse(const char *text, enum lockdown *out)
 		p += n + br;
 		if (br) {
 			chosen++;
-			*out = (enum lockdown)i;
+			*level = (unsigned int)i;
 		}
 		if (*p == ' ')
 			p++;

@@ -659,13 +659,38 @@ static int expect_word(struct sv_parser *ps, const char *w, const char *ctx, uns
 	return 0;
 }
 
+/*
+ * The list of one branch of an if or case (@kw), run as @branch says, up to
+ * one of @stops: *@status as sh leaves it (the list's when the branch
+ * surely runs, maybe when it may). What made the branch conditional is
+ * forgotten after it (@saved). parse_list()'s answer; -1 with the error
+ * "@kw (line @line) without fi/esac" when the list ends at no stop.
+ */
+static int parse_branch(struct sv_parser *ps, enum tri branch, const char *const *stops,
+			const char *saved, const char *kw, unsigned long line, enum tri *status)
+{
+	enum tri st;
+	int k = parse_list(ps, branch, stops, &st);
+
+	memcpy(ps->why, saved, sizeof(ps->why));
+	if (k < 0) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "%s (line %lu) without %s", kw, line,
+			 strcmp(kw, "if") ? "esac" : "fi");
+		return ps->err->msg[0] ? -1 : syntax(ps, what);
+	}
+	*status = branch == T_YES ? st : branch == T_MAYBE ? T_MAYBE : *status;
+	return k;
+}
+
 static int parse_if(struct sv_parser *ps, enum tri run, enum tri *status)
 {
 	static const char *const then_[] = { "then", NULL };
 	static const char *const rest[] = { "elif", "else", "fi", NULL };
 	static const char *const fi[] = { "fi", NULL };
 	unsigned long line = ps->line;
-	enum tri remaining = T_YES, cond = T_MAYBE, st = T_MAYBE, branch;
+	enum tri remaining = T_YES, cond = T_MAYBE, branch;
 	char saved[sizeof(ps->why)];
 	int k;
 
@@ -684,15 +709,9 @@ static int parse_if(struct sv_parser *ps, enum tri run, enum tri *status)
 		ps->p += 4;
 		branch = tri_and(crun, cond);
 		maybe_because(ps, branch, cond, cline, "under a condition");
-		k = parse_list(ps, branch, rest, &st);
-		memcpy(ps->why, saved, sizeof(saved));
-		if (k < 0) {
-			char what[64];
-
-			snprintf(what, sizeof(what), "if (line %lu) without fi", line);
-			return ps->err->msg[0] ? -1 : syntax(ps, what);
-		}
-		*status = branch == T_YES ? st : branch == T_MAYBE ? T_MAYBE : *status;
+		k = parse_branch(ps, branch, rest, saved, "if", line, status);
+		if (k < 0)
+			return -1;
 		remaining = tri_and(remaining, tri_not(cond));
 		if (k == 0) {
 			ps->p += 4;
@@ -702,15 +721,8 @@ static int parse_if(struct sv_parser *ps, enum tri run, enum tri *status)
 			ps->p += 4;
 			branch = tri_and(run, remaining);
 			maybe_because(ps, branch, T_MAYBE, cline, "in the else of a condition");
-			k = parse_list(ps, branch, fi, &st);
-			memcpy(ps->why, saved, sizeof(saved));
-			if (k != 0) {
-				char what[64];
-
-				snprintf(what, sizeof(what), "if (line %lu) without fi", line);
-				return ps->err->msg[0] ? -1 : syntax(ps, what);
-			}
-			*status = branch == T_YES ? st : branch == T_MAYBE ? T_MAYBE : *status;
+			if (parse_branch(ps, branch, fi, saved, "if", line, status) < 0)
+				return -1;
 		}
 		ps->p += 2;
 		return 0;
@@ -722,7 +734,7 @@ static int parse_case(struct sv_parser *ps, enum tri run, enum tri *status)
 	static const char *const ends[] = { ";;", "esac", NULL };
 	struct sv_words subject = { .n = 0 };
 	unsigned long line = ps->line;
-	enum tri remaining = T_YES, st = T_MAYBE;
+	enum tri remaining = T_YES;
 	char saved[sizeof(ps->why)];
 	int rc = -1, k;
 
@@ -781,17 +793,9 @@ static int parse_case(struct sv_parser *ps, enum tri run, enum tri *status)
 		branch = tri_and(tri_and(run, remaining), match);
 		remaining = tri_and(remaining, tri_not(match));
 		maybe_because(ps, branch, match, pline, "under a case pattern");
-		k = parse_list(ps, branch, ends, &st);
-		memcpy(ps->why, saved, sizeof(saved));
-		if (k < 0) {
-			char what[64];
-
-			snprintf(what, sizeof(what), "case (line %lu) without esac", line);
-			if (!ps->err->msg[0])
-				syntax(ps, what);
+		k = parse_branch(ps, branch, ends, saved, "case", line, status);
+		if (k < 0)
 			goto out;
-		}
-		*status = branch == T_YES ? st : branch == T_MAYBE ? T_MAYBE : *status;
 		if (k == 0)
 			ps->p += 2;
 	}

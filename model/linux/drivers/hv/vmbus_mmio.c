@@ -122,6 +122,49 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 	}
 }
 
+/* alloc_in_fb_range(): nothing fits in fb_mmio (beside 0, errnos and VMBUS_MMIO_SPINS) */
+#define FB_RANGE_FULL	2
+_Static_assert(FB_RANGE_FULL != VMBUS_MMIO_SPINS, "a distinct answer");
+
+/*
+ * vmbus_allocate_mmio()'s first pass, inside fb_mmio itself: what
+ * vmbus_allocate_mmio() returns, or FB_RANGE_FULL.
+ */
+static int alloc_in_fb_range(struct vmbus_mmio *vm, struct resource **new, const char *dev_n,
+			     uint64_t size, uint64_t align)
+{
+	const struct resource *fb = vm->fb_mmio;
+	uint64_t c0 = kernel_align(fb->start, align), start;
+
+	if (res_next_fit(vm->iomem, c0, size, align, &start) &&
+	    start <= fb->end && size - 1 <= fb->end - start) {
+		count_steps(vm, c0, start, align);
+		*new = request_mem_region_exclusive(vm, start, size, dev_n);
+		return *new ? 0 : -ENOMEM;
+	}
+	if (loop_wraps(c0, size, align, fb->end)) {
+		/*
+		 * u64 arithmetic: past 2^64 - align, start wraps to 0 and
+		 * the loop goes on from there, with only the global tree
+		 * to ask: the first free place below where it began, or
+		 * round and round for good
+		 */
+		vm->steps = UINT64_MAX;
+		if (!res_next_fit(vm->iomem, 0, size, align, &start) || start >= c0 ||
+		    size - 1 > fb->end - start)
+			return VMBUS_MMIO_SPINS;
+		vm->steps = 0;
+		count_steps(vm, c0, UINT64_MAX - (align - 1), align);
+		count_steps(vm, 0, start, align);
+		vm->wrapped = true;
+		*new = request_mem_region_exclusive(vm, start, size, dev_n);
+		return *new ? 0 : -ENOMEM;
+	}
+	if (c0 <= fb->end && size - 1 <= fb->end - c0)
+		count_steps(vm, c0, fb->end - (size - 1), align);
+	return FB_RANGE_FULL;
+}
+
 /* drivers/hv/vmbus_drv.c: vmbus_allocate_mmio() */
 int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 			const char *dev_n, uint64_t min, uint64_t max,
@@ -145,34 +188,10 @@ int vmbus_allocate_mmio(struct vmbus_mmio *vm, struct resource **new,
 	 * already reserved, no shadow allocation is necessary."
 	 */
 	if (fb_overlap_ok && fb && !(min > fb->end) && !(max < fb->start)) {
-		uint64_t c0 = kernel_align(fb->start, align);
+		int rc = alloc_in_fb_range(vm, new, dev_n, size, align);
 
-		if (res_next_fit(vm->iomem, c0, size, align, &start) &&
-		    start <= fb->end && size - 1 <= fb->end - start) {
-			count_steps(vm, c0, start, align);
-			*new = request_mem_region_exclusive(vm, start, size, dev_n);
-			return *new ? 0 : -ENOMEM;
-		}
-		if (loop_wraps(c0, size, align, fb->end)) {
-			/*
-			 * u64 arithmetic: past 2^64 - align, start wraps to 0 and
-			 * the loop goes on from there, with only the global tree
-			 * to ask: the first free place below where it began, or
-			 * round and round for good
-			 */
-			vm->steps = UINT64_MAX;
-			if (!res_next_fit(vm->iomem, 0, size, align, &start) || start >= c0 ||
-			    size - 1 > fb->end - start)
-				return VMBUS_MMIO_SPINS;
-			vm->steps = 0;
-			count_steps(vm, c0, UINT64_MAX - (align - 1), align);
-			count_steps(vm, 0, start, align);
-			vm->wrapped = true;
-			*new = request_mem_region_exclusive(vm, start, size, dev_n);
-			return *new ? 0 : -ENOMEM;
-		}
-		if (c0 <= fb->end && size - 1 <= fb->end - c0)
-			count_steps(vm, c0, fb->end - (size - 1), align);
+		if (rc != FB_RANGE_FULL)
+			return rc;
 	}
 
 	for (iter = vm->hyperv_mmio; iter; iter = iter->sibling) {
