@@ -119,12 +119,11 @@ void scenario_opts_help(FILE *out, bool full)
 	      "options override it):\n"
 	      "     --scenario FILE\n", out);
 	for (i = 0; i < scenario_nkeys; i++) {
-		char opt[64];
+		char opt[96], values[64];
 
 		/* the presets have a list of their own, below */
-		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name,
-			 strcmp(scenario_keys[i].name, "layout") ? scenario_keys[i].values :
-			 "PRESET");
+		scenario_key_values(&scenario_keys[i], values, sizeof(values));
+		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name, values);
 		/* at most 80 columns: the help under the option when it is long */
 		if (strlen(opt) > 30) {
 			fprintf(out, "     %s\n", opt);
