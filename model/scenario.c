@@ -753,7 +753,7 @@ const struct scenario_key scenario_keys[] = {
 	{ "pci-passthrough", "none|N",
 	  "the PCI pass-through buses the host offers, one device each (default 1)",
 	  SK_COUNT, FIELD(pci_buses), .zero = "none", .max = SIM_MAX_PCI_BUSES,
-	  .suggest = LIST("1", "2", "3", "4") },
+	  .vary = LIST("none", "1", "2"), .suggest = LIST("1", "2", "3", "4") },
 	{ "host-fw-vram-d0", NULL,
 	  "the host's answer to D0 entry on VRAM no driver moved (not published; "
 	  "default: accept on Gen1, as a capture shows, refuse on Gen2)",
