@@ -667,7 +667,7 @@ static const char *const resolutions[] = {
 const struct scenario_key scenario_keys[] = {
 	{ "layout", "PRESET",
 	  "a VM preset: generation, architecture, Set-VM's low MMIO space, video device",
-	  SK_PRESET, FIELD(layout), .vary_all = true },
+	  SK_PRESET, FIELD(layout), .omit = "custom", .vary_all = true },
 	{ "arch", NULL, "CPU architecture (arm64 VMs are Gen2 only)",
 	  SK_ENUM, FIELD(arch), NAMED(arch_names), .vary_all = true },
 	{ "gen", NULL, "VM generation (Gen1 boots from BIOS, Gen2 from UEFI)",

@@ -327,6 +327,18 @@ static void dump_reads_back(void **state)
 	assert_memory_equal(&back, &sc, sizeof(sc));
 	scenario_file_free(&f);
 	sb_release(&sb);
+	/* ranges given by hand: no preset to name, gen and arch pick one to start from */
+	assert_int_equal(build(&sc, &err, "gen", "1", "low-mmio", "0xc0000000-0xfffbffff", NULL), 0);
+	assert_string_equal(sc.layout, "custom");
+	scenario_dump(&sc, &sb);
+	assert_null(strstr(sb.buf, "layout"));
+	assert_int_equal(scenario_file_parse("dump", sb.buf, sb.len, &f, &err), 0);
+	assert_int_equal(scenario_build(&back, f.pairs, f.npairs, &err), 0);
+	assert_string_equal(back.layout, "custom");
+	back.manual = sc.manual;	/* the dump gives every range by hand */
+	assert_memory_equal(&back, &sc, sizeof(sc));
+	scenario_file_free(&f);
+	sb_release(&sb);
 	/* every key the dump leaves out by default, given */
 	assert_int_equal(build(&sc, &err, "kernel", "6.1.100", "kdump-kernel", "7.1",
 			       "low-mmio-space", "1G", "kexec-args", "-p -s", "kexec-retry-args",
