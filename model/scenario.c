@@ -741,7 +741,7 @@ const struct scenario_key scenario_keys[] = {
 	{ "sysfb", "yes|no", "CONFIG_SYSFB: vmbus_reserve_fb() reads screen_info on Gen2",
 	  SK_BOOL, FIELD(sysfb), .vary_all = true },
 	{ "kernel-fixes", "LIST|none",
-	  "fixes present: pci-config-above-4g, vmbus-reserve-fb-low-base, hyperv-fb-keep-base, vtpm-fix",
+	  "fixes present:",
 	  SK_FIXES, FIELD(fixes), .manual = SC_SET_FIXES, .vary_all = true },
 	{ "hide-smem-start", "yes|no",
 	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0",
@@ -823,6 +823,18 @@ void scenario_key_values(const struct scenario_key *k, char *buf, size_t len)
 		snprintf(buf, len, "%s", k->values);
 	else
 		join_values(k, buf, len);
+}
+
+void scenario_key_help(const struct scenario_key *k, char *buf, size_t len)
+{
+	size_t off = (size_t)snprintf(buf, len, "%s", k->help);
+	unsigned int i;
+
+	if (k->type != SK_FIXES || !off || k->help[off - 1] != ':')
+		return;
+	for (i = 0; i < member_count(k) && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%s %s", i ? "," : "",
+					member_name(k, i));
 }
 
 void scenario_key_print(const struct scenario *sc, const struct scenario_key *k, char *buf,

@@ -159,7 +159,7 @@ enum scenario_key_type {
 struct scenario_key {
 	const char *name;
 	const char *values;	/* what it takes, for help; NULL: names joined by | */
-	const char *help;
+	const char *help;	/* SK_FIXES's, ending in ':', goes on with the fix names */
 	enum scenario_key_type type;
 	size_t field, size;	/* offsetof() and sizeof() in struct scenario */
 	size_t given;		/* offsetof() + 1 of a bool a value sets (0: none) */
@@ -193,6 +193,8 @@ unsigned int scenario_key_nvalues(const struct scenario_key *k);
 void scenario_key_value(const struct scenario_key *k, unsigned int i, char *buf, size_t len);
 /* What @k takes, for help: k->values or the names joined by | */
 void scenario_key_values(const struct scenario_key *k, char *buf, size_t len);
+/* k->help, with the fix names where it asks for them */
+void scenario_key_help(const struct scenario_key *k, char *buf, size_t len);
 /* @k's value in @sc as scenario_set() reads it back */
 void scenario_key_print(const struct scenario *sc, const struct scenario_key *k, char *buf,
 			size_t len);
