@@ -147,7 +147,7 @@ enum scenario_key_type {
 	SK_BOOL,	/* yes|no (also on|off, 1|0) */
 	SK_ENUM,	/* one of names[], stored as its index */
 	SK_NUMBER,	/* an address or size, printed in hex */
-	SK_COUNT,	/* 1 to max, printed in decimal */
+	SK_COUNT,	/* 1 to max (0 its zero word), printed in decimal */
 	SK_SPAN,	/* START-END, inclusive */
 	SK_MODULES,	/* a set of module_name()s */
 	SK_FIXES,	/* a set of fix_name()s */
