@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Ours: the scenario: keys, presets, checks, and the "key = value" file. */
 #include <errno.h>
+#include <stddef.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,73 +18,6 @@
 #define SZ_1M 0x100000ULL
 #define SZ_4G 0x100000000ULL
 #define SET_VM_MAX (3584 * SZ_1M)
-
-const struct scenario_key scenario_keys[] = {
-	{ "layout", "azure-gen2|azure-arm64|azure-cvm|hyperv-gen2|hyperv-arm64|hyperv-gen1",
-	  "a VM preset: generation, architecture, Set-VM's low MMIO space, video device" },
-	{ "arch", "x86_64|arm64", "CPU architecture (arm64 VMs are Gen2 only)" },
-	{ "gen", "1|2", "VM generation (Gen1 boots from BIOS, Gen2 from UEFI)" },
-	{ "low-mmio-space", "SIZE|default",
-	  "Set-VM -LowMemoryMappedIoSpace: 128M-3.5G (x86_64), 512M-3.5G (arm64)" },
-	{ "resolution", "WxH", "Set-VMVideo's resolution: sizes VRAM, may move the low base" },
-	{ "kernel", "RELEASE|none",
-	  "the kernel's release (7.1, 6.6.150, 6.8.0-1051-azure): its fixes, from the release table" },
-	{ "kdump-kernel", "RELEASE|same",
-	  "the release the kdump service loads, when it is not the running one" },
-	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB" },
-	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB" },
-	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)" },
-	{ "fb-size", "SIZE", "firmware framebuffer size, screen_info.lfb_size" },
-	{ "video", "yes|no", "whether the host offers a synthetic video device" },
-	{ "video-bar", "START-END|none", "Gen1: BAR0 of the legacy video device 1414:5353" },
-	{ "vram-mb", "N", "VRAM the host offers the synthetic video device, in MiB" },
-	{ "fb-driver", "hyperv_drm|hyperv_fb|efifb|simpledrm|vesafb|none",
-	  "the driver that owns /dev/fb0 in the first kernel" },
-	{ "builtin", "LIST|none", "which of pci_hyperv, hyperv_drm, hyperv_fb are built in" },
-	{ "kdump-modules", "LIST|none", "the modules the kdump initramfs loads" },
-	{ "probe-order", "LIST", "the order in which modules probe" },
-	{ "kexec-syscall", "default|load|file|auto",
-	  "what the kdump service asks kexec for (-c, -s, -a; default: the binary's)" },
-	{ "kexec-args", "ARGS", "the kexec arguments the kdump service passes, e.g. \"-p -c -d\"" },
-	{ "kexec-retry-args", "ARGS|default|none",
-	  "after any failure the service runs kexec again with these (SUSE kdump 0.9.0-1.9.5)" },
-	{ "kexec-tools", "VERSION", "kexec-tools version, or its package's: 2.0.22, 1:2.0.22-2ubuntu3" },
-	{ "fb0-id", "ID|none|ioctl-fails", "/dev/fb0's fix.id as kexec-tools reads it" },
-	{ "fb0-smem-start", "ADDR", "/dev/fb0's smem_start (FBIOGET_FSCREENINFO)" },
-	{ "fb0-smem-len", "SIZE", "/dev/fb0's smem_len (FBIOGET_FSCREENINFO)" },
-	{ "boot-params", "yes|no", "/sys/kernel/boot_params/data can be read" },
-	{ "lockdown", "none|integrity|confidentiality", "kernel lockdown level" },
-	{ "kexec-load-disabled", "yes|no", "/proc/sys/kernel/kexec_load_disabled" },
-	{ "kexec-file", "yes|no", "the kernel has kexec_file_load (CONFIG_KEXEC_FILE)" },
-	{ "kernel-signed", "yes|no", "the kdump kernel image passes signature checks" },
-	{ "sysfb", "yes|no", "CONFIG_SYSFB: vmbus_reserve_fb() reads screen_info on Gen2" },
-	{ "kernel-fixes", "LIST|none",
-	  "fixes present: pci-config-above-4g, vmbus-reserve-fb-low-base, hyperv-fb-keep-base, vtpm-fix" },
-	{ "hide-smem-start", "yes|no",
-	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0" },
-	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need" },
-	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need" },
-	{ "pci-passthrough", "none|N",
-	  "the PCI pass-through buses the host offers, one device each (default 1)" },
-	{ "host-fw-vram-d0", "default|accept|refuse",
-	  "the host's answer to D0 entry on VRAM no driver moved (not published; "
-	  "default: accept on Gen1, as a capture shows, refuse on Gen2)" },
-	{ "dump-target", "nvme|scsi|net-vf|net-synthetic", "where the vmcore is written" },
-	{ "observed-vram", "START-END|none",
-	  "where the first kernel really left VRAM (from /proc/iomem)" },
-};
-const unsigned int scenario_nkeys = sizeof(scenario_keys) / sizeof(scenario_keys[0]);
-
-/* The values text of @key, for messages. */
-static const char *values_of(const char *key)
-{
-	unsigned int i;
-
-	for (i = 0; i < sizeof(scenario_keys) / sizeof(scenario_keys[0]); i++)
-		if (!strcmp(scenario_keys[i].name, key))
-			return scenario_keys[i].values;
-	return "?";
-}
 
 static const char *const arch_names[] = { "x86_64", "arm64" };
 static const char *const fb_names[] = {
@@ -139,46 +73,34 @@ void fix_set_str(unsigned int set, char *buf, unsigned int len)
 	set_str(set, fix_names, FIX_COUNT, buf, len);
 }
 
-struct preset {
-	const char *name;
-	enum hv_arch arch;
-	int gen;
-	uint64_t low_mmio_space;	/* Set-VM; 0: the host's default */
-	bool video;
-	enum fb_driver fb_driver;
-};
-
 /* SPEC section 4 "The host's layout": Azure's and a local host's defaults. */
-static const struct preset presets[] = {
-	{ "azure-gen2", ARCH_X86_64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
-	{ "azure-arm64", ARCH_ARM64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
-	{ "azure-cvm", ARCH_X86_64, 2, 1024 * SZ_1M, false, FB_NONE },
-	{ "hyperv-gen2", ARCH_X86_64, 2, 0, true, FB_HYPERV_DRM },
-	{ "hyperv-arm64", ARCH_ARM64, 2, 0, true, FB_HYPERV_DRM },
-	{ "hyperv-gen1", ARCH_X86_64, 1, 0, true, FB_HYPERV_DRM },
+const struct scenario_preset scenario_presets[] = {
+	{ "azure-gen2", "Azure x86_64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there",
+	  ARCH_X86_64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
+	{ "azure-arm64", "Azure arm64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there",
+	  ARCH_ARM64, 2, 3072 * SZ_1M, true, FB_HYPERV_DRM },
+	{ "azure-cvm", "Azure confidential VMs: 1 GiB from 0xc0000000, no video device",
+	  ARCH_X86_64, 2, 1024 * SZ_1M, false, FB_NONE },
+	{ "hyperv-gen2", "local Hyper-V Gen2 default: 128 MiB from 0xf8000000",
+	  ARCH_X86_64, 2, 0, true, FB_HYPERV_DRM },
+	{ "hyperv-arm64", "local Hyper-V arm64 default: 512 MiB from 0xe0000000",
+	  ARCH_ARM64, 2, 0, true, FB_HYPERV_DRM },
+	{ "hyperv-gen1", "local Hyper-V Gen1: _CRS 0xf8000000-0xfffbffff, video BAR0 0xf8000000",
+	  ARCH_X86_64, 1, 0, true, FB_HYPERV_DRM },
 };
+const unsigned int scenario_npresets = NAMES(scenario_presets);
 
-const struct scenario_preset_info scenario_presets[] = {
-	{ "azure-gen2", "Azure x86_64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there" },
-	{ "azure-arm64", "Azure arm64 VMs: 3 GiB of low MMIO from 0x40000000, framebuffer there" },
-	{ "azure-cvm", "Azure confidential VMs: 1 GiB from 0xc0000000, no video device" },
-	{ "hyperv-gen2", "local Hyper-V Gen2 default: 128 MiB from 0xf8000000" },
-	{ "hyperv-arm64", "local Hyper-V arm64 default: 512 MiB from 0xe0000000" },
-	{ "hyperv-gen1", "local Hyper-V Gen1: _CRS 0xf8000000-0xfffbffff, video BAR0 0xf8000000" },
-};
-const unsigned int scenario_npresets = sizeof(scenario_presets) / sizeof(scenario_presets[0]);
-
-static const struct preset *find_preset(const char *name)
+static const struct scenario_preset *find_preset(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NAMES(presets); i++)
-		if (!strcmp(presets[i].name, name))
-			return &presets[i];
+	for (i = 0; i < NAMES(scenario_presets); i++)
+		if (!strcmp(scenario_presets[i].name, name))
+			return &scenario_presets[i];
 	return NULL;
 }
 
-static void apply_preset(struct scenario *sc, const struct preset *p)
+static void apply_preset(struct scenario *sc, const struct scenario_preset *p)
 {
 	sc->layout = p->name;
 	sc->arch = p->arch;
@@ -197,7 +119,7 @@ void scenario_defaults(struct scenario *sc)
 	memset(sc, 0, sizeof(*sc));
 	sc->res_w = 1920;	/* the host's default: 8 MiB of VRAM */
 	sc->res_h = 1080;
-	apply_preset(sc, &presets[0]);
+	apply_preset(sc, &scenario_presets[0]);
 	sc->fb_size = 3 * SZ_1M;	/* 1024x768x32 */
 	sc->builtin = 0;
 	sc->kdump_modules = MOD_BIT(MOD_PCI_HYPERV);
@@ -223,15 +145,38 @@ void scenario_defaults(struct scenario *sc)
 
 #define bad(err, ...) do { hv_err_set(err, 0, __VA_ARGS__); return -1; } while (0)
 
-static int pick(const char *value, const char *const *names, unsigned int n,
-		const char *key, const char *values, struct hv_err *err)
+static void *field_of(struct scenario *sc, size_t off)
 {
-	unsigned int i;
+	return (char *)sc + off;
+}
 
-	for (i = 0; i < n; i++)
-		if (!strcmp(value, names[i]))
-			return (int)i;
-	bad(err, "%s: unknown value \"%s\" (expected %s)", key, value, values);
+static const void *cfield_of(const struct scenario *sc, size_t off)
+{
+	return (const char *)sc + off;
+}
+
+/* An enum, unsigned int or uint64_t field, by its size. */
+static void store(struct scenario *sc, const struct scenario_key *k, uint64_t v)
+{
+	uint32_t w = (uint32_t)v;
+
+	if (k->size == sizeof(w))
+		memcpy(field_of(sc, k->field), &w, sizeof(w));
+	else
+		memcpy(field_of(sc, k->field), &v, sizeof(v));
+}
+
+static uint64_t load(const struct scenario *sc, const struct scenario_key *k)
+{
+	uint64_t v = 0;
+	uint32_t w;
+
+	if (k->size == sizeof(w)) {
+		memcpy(&w, cfield_of(sc, k->field), sizeof(w));
+		return w;
+	}
+	memcpy(&v, cfield_of(sc, k->field), sizeof(v));
+	return v;
 }
 
 static int yes_no(const char *value, bool *out, const char *key, struct hv_err *err)
@@ -280,12 +225,22 @@ static int span(const char *value, struct mmio_span *out, bool none_ok,
 	return 0;
 }
 
-/* "a,b,c" of names into a bit set; "none" is the empty set. */
-static int name_set(const char *value, const char *const *names, unsigned int n,
-		    unsigned int *out, enum hv_module *order, const char *key,
-		    struct hv_err *err)
+/* The names of a set key's members. */
+static const char *member_name(const struct scenario_key *k, unsigned int i)
 {
-	unsigned int set = 0, count = 0, i;
+	return k->type == SK_FIXES ? fix_name((enum kernel_fix)i) : module_name((enum hv_module)i);
+}
+
+static unsigned int member_count(const struct scenario_key *k)
+{
+	return k->type == SK_FIXES ? FIX_COUNT : MOD_COUNT;
+}
+
+/* "a,b,c" of @k's member names into a bit set; "none" is the empty set. */
+static int name_set(const char *value, const struct scenario_key *k, unsigned int *out,
+		    enum hv_module *order, struct hv_err *err)
+{
+	unsigned int set = 0, count = 0, n = member_count(k), i;
 	const char *p = value;
 
 	if (!strcmp(value, "none")) {
@@ -296,12 +251,12 @@ static int name_set(const char *value, const char *const *names, unsigned int n,
 		size_t len = strcspn(p, ",");
 
 		for (i = 0; i < n; i++)
-			if (strlen(names[i]) == len && !strncmp(p, names[i], len))
+			if (strlen(member_name(k, i)) == len && !strncmp(p, member_name(k, i), len))
 				break;
 		if (i == n)
-			bad(err, "%s: unknown name \"%.*s\" in \"%s\"", key, (int)len, p, value);
+			bad(err, "%s: unknown name \"%.*s\" in \"%s\"", k->name, (int)len, p, value);
 		if (set & (1u << i))
-			bad(err, "%s: \"%s\" is listed twice", key, names[i]);
+			bad(err, "%s: \"%s\" is listed twice", k->name, member_name(k, i));
 		set |= 1u << i;
 		if (order)
 			order[count] = (enum hv_module)i;
@@ -310,11 +265,11 @@ static int name_set(const char *value, const char *const *names, unsigned int n,
 		if (*p == ',') {
 			p++;
 			if (!*p)
-				bad(err, "%s: empty name at the end of \"%s\"", key, value);
+				bad(err, "%s: empty name at the end of \"%s\"", k->name, value);
 		}
 	}
 	if (!count)
-		bad(err, "%s: empty list (write none for no names)", key);
+		bad(err, "%s: empty list (write none for no names)", k->name);
 	*out = set;
 	return 0;
 }
@@ -343,13 +298,131 @@ bad:
 	bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
 }
 
+static void join_values(const struct scenario_key *k, char *buf, size_t len);
+
+/* The setters of the types, one each. */
+
+static int set_preset(struct scenario *sc, const struct scenario_key *k, const char *value,
+		      struct hv_err *err)
+{
+	const struct scenario_preset *p = find_preset(value);
+	char names[128];
+
+	if (!p) {
+		join_values(k, names, sizeof(names));
+		bad(err, "%s: unknown value \"%s\" (expected %s)", k->name, value, names);
+	}
+	apply_preset(sc, p);
+	return 0;
+}
+
+static int set_bool(struct scenario *sc, const struct scenario_key *k, const char *value,
+		    struct hv_err *err)
+{
+	return yes_no(value, field_of(sc, k->field), k->name, err);
+}
+
+static int set_enum(struct scenario *sc, const struct scenario_key *k, const char *value,
+		    struct hv_err *err)
+{
+	char names[128];
+	unsigned int i;
+
+	for (i = 0; i < k->nnames; i++)
+		if (!strcmp(value, k->names[i])) {
+			store(sc, k, i);
+			return 0;
+		}
+	join_values(k, names, sizeof(names));
+	bad(err, "%s: unknown value \"%s\" (expected %s)", k->name, value, names);
+}
+
+static int set_number(struct scenario *sc, const struct scenario_key *k, const char *value,
+		      struct hv_err *err)
+{
+	uint64_t v = 0;
+
+	if ((!k->zero || strcmp(value, k->zero)) && number(value, &v, k->name, err))
+		return -1;
+	store(sc, k, v);
+	return 0;
+}
+
+static int set_count(struct scenario *sc, const struct scenario_key *k, const char *value,
+		     struct hv_err *err)
+{
+	uint64_t v = 0;
+
+	if (!k->zero || strcmp(value, k->zero)) {
+		if (number(value, &v, k->name, err))
+			return -1;
+		if (!v || v > k->max)
+			bad(err, "%s: %" PRIu64 " is not %s%sbetween 1 and %" PRIu64, k->name, v,
+			    k->zero ? k->zero : "", k->zero ? " or " : "", k->max);
+	}
+	store(sc, k, v);
+	return 0;
+}
+
+static int set_span(struct scenario *sc, const struct scenario_key *k, const char *value,
+		    struct hv_err *err)
+{
+	return span(value, field_of(sc, k->field), k->zero != NULL, k->name, err);
+}
+
+static int set_members(struct scenario *sc, const struct scenario_key *k, const char *value,
+		       struct hv_err *err)
+{
+	return name_set(value, k, field_of(sc, k->field), NULL, err);
+}
+
+static int set_release(struct scenario *sc, const struct scenario_key *k, const char *value,
+		       struct hv_err *err)
+{
+	char *to = field_of(sc, k->field);
+	struct kernel_release kr;
+
+	if (!strcmp(value, k->zero)) {
+		to[0] = '\0';
+		return 0;
+	}
+	if (strlen(value) >= k->size || kernel_release_parse(value, &kr))
+		bad(err, "%s: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
+		    "not \"%s\"", k->name, value);
+	snprintf(to, k->size, "%s", value);
+	return 0;
+}
+
+static int set_string(struct scenario *sc, const struct scenario_key *k, const char *value,
+		      struct hv_err *err)
+{
+	if (strlen(value) >= k->size)
+		bad(err, "%s: longer than %zu bytes", k->name, k->size - 1);
+	snprintf(field_of(sc, k->field), k->size, "%s", value);
+	return 0;
+}
+
+/* The setters of the few keys that need their own. */
+
+static int set_gen(struct scenario *sc, const struct scenario_key *k, const char *value,
+		   struct hv_err *err)
+{
+	(void)k;
+	if (strcmp(value, "1") && strcmp(value, "2"))
+		bad(err, "gen: expected 1 or 2, not \"%s\"", value);
+	sc->gen = value[0] - '0';
+	return 0;
+}
+
 /* "WxH", each 1-65535 */
-static int resolution(const char *value, struct scenario *sc, struct hv_err *err)
+static int set_resolution(struct scenario *sc, const struct scenario_key *k, const char *value,
+			  struct hv_err *err)
 {
 	unsigned long wh[2] = { 0, 0 };
 	const char *p = value;
 	unsigned int i;
 
+	(void)k;
 	for (i = 0; i < 2; i++) {
 		unsigned int digits = 0;
 
@@ -367,241 +440,432 @@ static int resolution(const char *value, struct scenario *sc, struct hv_err *err
 	return 0;
 }
 
+static int set_fb_size(struct scenario *sc, const struct scenario_key *k, const char *value,
+		       struct hv_err *err)
+{
+	uint64_t v;
+
+	if (number(value, &v, k->name, err))
+		return -1;
+	if (v > UINT32_MAX)
+		bad(err, "fb-size: 0x%" PRIx64 " does not fit screen_info.lfb_size (32 bits)", v);
+	sc->fb_size = v;
+	return 0;
+}
+
+static int set_probe_order(struct scenario *sc, const struct scenario_key *k, const char *value,
+			   struct hv_err *err)
+{
+	enum hv_module order[MOD_COUNT];
+	unsigned int set, n = 0, m;
+
+	if (!strcmp(value, "none"))
+		bad(err, "probe-order: name at least one module");
+	if (name_set(value, k, &set, order, err))
+		return -1;
+	for (m = 0; m < MOD_COUNT; m++)
+		n += !!(set & MOD_BIT(m));
+	/* the ones not named follow in the default order */
+	for (m = 0; m < MOD_COUNT; m++)
+		if (!(set & MOD_BIT(m)))
+			order[n++] = (enum hv_module)m;
+	memcpy(sc->probe_order, order, sizeof(order));
+	return 0;
+}
+
+/* an upstream version, or a package's ("1:2.0.22-2ubuntu3", "2.0.26-8.el9") */
+static int set_kexec_tools(struct scenario *sc, const struct scenario_key *k, const char *value,
+			   struct hv_err *err)
+{
+	const char *colon = strchr(value, ':'), *up = colon ? colon + 1 : value;
+	char upstream[16];
+	size_t n = strcspn(up, "-");
+
+	(void)k;
+	if (n >= sizeof(upstream))
+		bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
+	memcpy(upstream, up, n);
+	upstream[n] = '\0';
+	if (version(upstream, &sc->kexec_tools, err))
+		return -1;
+	if (strlen(value) >= sizeof(sc->kexec_package))
+		bad(err, "kexec-tools: \"%s\" is too long", value);
+	snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", up[n] || colon ? value : "");
+	return 0;
+}
+
+/* none: no second run; default: one with no syscall option */
+static int set_retry_args(struct scenario *sc, const struct scenario_key *k, const char *value,
+			  struct hv_err *err)
+{
+	if (set_string(sc, k, value, err))
+		return -1;
+	sc->kexec_retry = strcmp(value, "none") != 0;
+	if (!sc->kexec_retry || !strcmp(value, "default"))
+		sc->kexec_retry_args[0] = '\0';
+	return 0;
+}
+
+static int set_fb0_id(struct scenario *sc, const struct scenario_key *k, const char *value,
+		      struct hv_err *err)
+{
+	if (!*value || strlen(value) >= k->size)
+		bad(err, "fb0-id: expected a fix.id of at most 15 bytes (or none, ioctl-fails)");
+	snprintf(sc->fb0_id, sizeof(sc->fb0_id), "%s", value);
+	return 0;
+}
+
+typedef int key_setter(struct scenario *sc, const struct scenario_key *k, const char *value,
+		       struct hv_err *err);
+
+static key_setter *const type_setters[SK_OTHER + 1] = {
+	[SK_PRESET] = set_preset, [SK_BOOL] = set_bool, [SK_ENUM] = set_enum,
+	[SK_NUMBER] = set_number, [SK_COUNT] = set_count, [SK_SPAN] = set_span,
+	[SK_MODULES] = set_members, [SK_FIXES] = set_members, [SK_RELEASE] = set_release,
+	[SK_STRING] = set_string,
+};
+
+/* The printers: each value as its setter reads it back. */
+
+static void print_preset(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			 size_t len)
+{
+	(void)k;
+	snprintf(buf, len, "%s", sc->layout);
+}
+
+static void print_bool(const struct scenario *sc, const struct scenario_key *k, char *buf,
+		       size_t len)
+{
+	snprintf(buf, len, "%s", *(const bool *)cfield_of(sc, k->field) ? "yes" : "no");
+}
+
+static void print_enum(const struct scenario *sc, const struct scenario_key *k, char *buf,
+		       size_t len)
+{
+	uint64_t v = load(sc, k);
+
+	snprintf(buf, len, "%s", v < k->nnames ? k->names[v] : "?");
+}
+
+static void print_number(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			 size_t len)
+{
+	uint64_t v = load(sc, k);
+
+	if (!v && k->zero)
+		snprintf(buf, len, "%s", k->zero);
+	else if (k->type == SK_COUNT)
+		snprintf(buf, len, "%" PRIu64, v);
+	else
+		snprintf(buf, len, "0x%" PRIx64, v);
+}
+
+static void print_span(const struct scenario *sc, const struct scenario_key *k, char *buf,
+		       size_t len)
+{
+	const struct mmio_span *s = cfield_of(sc, k->field);
+
+	if (s->set)
+		snprintf(buf, len, "0x%" PRIx64 "-0x%" PRIx64, s->start, s->end);
+	else
+		snprintf(buf, len, "none");
+}
+
+static void print_members(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			  size_t len)
+{
+	unsigned int set = (unsigned int)load(sc, k);
+
+	if (k->type == SK_FIXES)
+		fix_set_str(set, buf, (unsigned int)len);
+	else
+		module_set_str(set, buf, (unsigned int)len);
+}
+
+static void print_string(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			 size_t len)
+{
+	const char *s = cfield_of(sc, k->field);
+
+	snprintf(buf, len, "%s", !s[0] && k->zero ? k->zero : s);
+}
+
+static void print_gen(const struct scenario *sc, const struct scenario_key *k, char *buf,
+		      size_t len)
+{
+	(void)k;
+	snprintf(buf, len, "%d", sc->gen);
+}
+
+static void print_resolution(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			     size_t len)
+{
+	(void)k;
+	snprintf(buf, len, "%ux%u", sc->res_w, sc->res_h);
+}
+
+static void print_probe_order(const struct scenario *sc, const struct scenario_key *k,
+			      char *buf, size_t len)
+{
+	size_t off = 0;
+	unsigned int i;
+
+	(void)k;
+	buf[0] = '\0';
+	for (i = 0; i < MOD_COUNT && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%s%s", i ? "," : "",
+					module_name(sc->probe_order[i]));
+}
+
+static void print_kexec_tools(const struct scenario *sc, const struct scenario_key *k,
+			      char *buf, size_t len)
+{
+	(void)k;
+	if (sc->kexec_package[0])
+		snprintf(buf, len, "%s", sc->kexec_package);
+	else
+		kexec_tools_str(sc->kexec_tools, buf, (unsigned int)len);
+}
+
+static void print_retry_args(const struct scenario *sc, const struct scenario_key *k,
+			     char *buf, size_t len)
+{
+	(void)k;
+	snprintf(buf, len, "%s", !sc->kexec_retry ? "none" :
+		 sc->kexec_retry_args[0] ? sc->kexec_retry_args : "default");
+}
+
+typedef void key_printer(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			 size_t len);
+
+static key_printer *const type_printers[SK_OTHER + 1] = {
+	[SK_PRESET] = print_preset, [SK_BOOL] = print_bool, [SK_ENUM] = print_enum,
+	[SK_NUMBER] = print_number, [SK_COUNT] = print_number, [SK_SPAN] = print_span,
+	[SK_MODULES] = print_members, [SK_FIXES] = print_members, [SK_RELEASE] = print_string,
+	[SK_STRING] = print_string,
+};
+
+#define FIELD(f)	.field = offsetof(struct scenario, f), \
+			.size = sizeof(((struct scenario *)0)->f)
+/* the bool set when the key is given: its offset + 1, so that 0 says none */
+#define GIVEN(f)	.given = offsetof(struct scenario, f) + 1
+#define NAMED(a)	.names = (a), .nnames = NAMES(a)
+#define LIST(...)	((const char *const[]){ __VA_ARGS__, NULL })
+#define OWN(s, p)	SK_OTHER, .set = (s), .print = (p)
+
+static const char *const gen_names[] = { "1", "2" };
+static const char *const host_answers[] = { "default", "accept", "refuse" };
+static const char *const releases[] = {
+	"7.1", "7.0.13", "6.18.37", "6.12.95", "6.6.144", "6.1.177", "5.15.211", NULL,
+};
+static const char *const resolutions[] = {
+	"1024x768", "1920x1080", "2560x1600", "3840x2160", "4834x3622", "7680x4320", NULL,
+};
+
+/* In the order scenario_dump() prints them. */
+const struct scenario_key scenario_keys[] = {
+	{ "layout", "PRESET",
+	  "a VM preset: generation, architecture, Set-VM's low MMIO space, video device",
+	  SK_PRESET, FIELD(layout), .omit = "custom", .vary_all = true },
+	{ "arch", NULL, "CPU architecture (arm64 VMs are Gen2 only)",
+	  SK_ENUM, FIELD(arch), NAMED(arch_names), .vary_all = true },
+	{ "gen", NULL, "VM generation (Gen1 boots from BIOS, Gen2 from UEFI)",
+	  OWN(set_gen, print_gen), NAMED(gen_names), .vary_all = true },
+	{ "low-mmio-space", "SIZE|default",
+	  "Set-VM -LowMemoryMappedIoSpace: 128M-3.5G (x86_64), 512M-3.5G (arm64)",
+	  SK_NUMBER, FIELD(low_mmio_space), .zero = "default", .omit = "default",
+	  .vary = LIST("default", "128M", "512M", "1G", "3G"),
+	  .suggest = LIST("128M", "512M", "1G", "2G", "3G") },
+	{ "resolution", "WxH", "Set-VMVideo's resolution: sizes VRAM, may move the low base",
+	  OWN(set_resolution, print_resolution), .vary = resolutions, .suggest = resolutions },
+	{ "kernel", "RELEASE|none",
+	  "the kernel's release (7.1, 6.6.150, 6.8.0-1051-azure): its fixes, from the release table",
+	  SK_RELEASE, FIELD(kernel), .zero = "none", .omit = "none", .suggest = releases },
+	{ "kdump-kernel", "RELEASE|same",
+	  "the release the kdump service loads, when it is not the running one",
+	  SK_RELEASE, FIELD(kdump_kernel), .zero = "same", .omit = "same", .suggest = releases },
+	{ "low-mmio", "START-END", "the VMBus MMIO range below 4 GiB",
+	  SK_SPAN, FIELD(low), .manual = SC_SET_LOW, .custom = true },
+	{ "high-mmio", "START-END|none", "the VMBus MMIO range above 4 GiB",
+	  SK_SPAN, FIELD(high), .zero = "none", .manual = SC_SET_HIGH, .custom = true },
+	{ "fb-base", "ADDR", "firmware framebuffer base, screen_info.lfb_base (0: none)",
+	  SK_NUMBER, FIELD(fb_base), .manual = SC_SET_FB_BASE, .custom = true },
+	{ "fb-size", "SIZE", "firmware framebuffer size, screen_info.lfb_size",
+	  SK_NUMBER, FIELD(fb_size), .set = set_fb_size },
+	{ "video", "yes|no", "whether the host offers a synthetic video device",
+	  SK_BOOL, FIELD(video) },
+	{ "video-bar", "START-END|none", "Gen1: BAR0 of the legacy video device 1414:5353",
+	  SK_SPAN, FIELD(video_bar), .zero = "none", .manual = SC_SET_VIDEO_BAR, .custom = true },
+	{ "vram-mb", "N", "VRAM the host offers the synthetic video device, in MiB",
+	  SK_COUNT, FIELD(vram_mb), .max = 65536, .manual = SC_SET_VRAM,
+	  .vary = LIST("8", "32", "128") },
+	{ "fb-driver", NULL, "the driver that owns /dev/fb0 in the first kernel",
+	  SK_ENUM, FIELD(fb_driver), NAMED(fb_names), .vary_all = true },
+	{ "builtin", "LIST|none", "which of pci_hyperv, hyperv_drm, hyperv_fb are built in",
+	  SK_MODULES, FIELD(builtin), .vary_all = true },
+	{ "kdump-modules", "LIST|none", "the modules the kdump initramfs loads",
+	  SK_MODULES, FIELD(kdump_modules), .vary_all = true },
+	{ "probe-order", "LIST", "the order in which modules probe",
+	  OWN(set_probe_order, print_probe_order), NAMED(module_names),
+	  .vary = LIST("pci_hyperv,hyperv_drm,hyperv_fb", "hyperv_drm,hyperv_fb,pci_hyperv") },
+	{ "kexec-syscall", NULL,
+	  "what the kdump service asks kexec for (-c, -s, -a; default: the binary's)",
+	  SK_ENUM, FIELD(kexec), NAMED(kexec_names), .vary_all = true },
+	{ "kexec-tools", "VERSION", "kexec-tools version, or its package's: 2.0.22, 1:2.0.22-2ubuntu3",
+	  OWN(set_kexec_tools, print_kexec_tools), .vary = LIST("2.0.18", "2.0.22", "2.0.28"),
+	  .suggest = LIST("2.0.18", "2.0.20", "2.0.22", "2.0.25", "2.0.27", "2.0.28") },
+	{ "lockdown", NULL, "kernel lockdown level",
+	  SK_ENUM, FIELD(lockdown), NAMED(lockdown_names), .vary_all = true },
+	{ "kexec-args", "ARGS", "the kexec arguments the kdump service passes, e.g. \"-p -c -d\"",
+	  SK_STRING, FIELD(kexec_args), .omit = "" },
+	{ "kexec-retry-args", "ARGS|default|none",
+	  "after any failure the service runs kexec again with these (SUSE kdump 0.9.0-1.9.5)",
+	  OWN(set_retry_args, print_retry_args), FIELD(kexec_retry_args), .omit = "none",
+	  .suggest = LIST("none", "default") },
+	{ "fb0-id", "ID|none|ioctl-fails", "/dev/fb0's fix.id as kexec-tools reads it",
+	  SK_STRING, FIELD(fb0_id), .set = set_fb0_id, .omit = "",
+	  .suggest = LIST("none", "ioctl-fails", "hyperv_drmdrmfb", "hyperv_fb", "simpledrmdrmfb") },
+	{ "fb0-smem-start", "ADDR", "/dev/fb0's smem_start (FBIOGET_FSCREENINFO)",
+	  SK_NUMBER, FIELD(fb0_smem_start), GIVEN(fb0_smem_start_set), .omit = "" },
+	{ "fb0-smem-len", "SIZE", "/dev/fb0's smem_len (FBIOGET_FSCREENINFO)",
+	  SK_NUMBER, FIELD(fb0_smem_len), GIVEN(fb0_smem_len_set), .omit = "" },
+	{ "boot-params", "yes|no", "/sys/kernel/boot_params/data can be read",
+	  SK_BOOL, FIELD(boot_params), .omit = "yes" },
+	{ "kexec-load-disabled", "yes|no", "/proc/sys/kernel/kexec_load_disabled",
+	  SK_BOOL, FIELD(kexec_load_disabled) },
+	{ "kexec-file", "yes|no", "the kernel has kexec_file_load (CONFIG_KEXEC_FILE)",
+	  SK_BOOL, FIELD(kexec_file_supported), .vary_all = true },
+	{ "kernel-signed", "yes|no", "the kdump kernel image passes signature checks",
+	  SK_BOOL, FIELD(kernel_signed) },
+	{ "sysfb", "yes|no", "CONFIG_SYSFB: vmbus_reserve_fb() reads screen_info on Gen2",
+	  SK_BOOL, FIELD(sysfb), .vary_all = true },
+	{ "kernel-fixes", "LIST|none",
+	  "fixes present:",
+	  SK_FIXES, FIELD(fixes), .manual = SC_SET_FIXES, .vary_all = true },
+	{ "hide-smem-start", "yes|no",
+	  "FBINFO_HIDE_SMEM_START (da6c7707caf3): DRM fbdev reports smem_start 0",
+	  SK_BOOL, FIELD(hide_smem_start), .vary_all = true },
+	{ "bars32", "SIZE", "MMIO the pass-through devices' 32-bit BARs need",
+	  SK_NUMBER, FIELD(bars32), .vary = LIST("0", "1M") },
+	{ "bars64", "SIZE", "MMIO the pass-through devices' 64-bit BARs need",
+	  SK_NUMBER, FIELD(bars64) },
+	{ "pci-passthrough", "none|N",
+	  "the PCI pass-through buses the host offers, one device each (default 1)",
+	  SK_COUNT, FIELD(pci_buses), .zero = "none", .max = SIM_MAX_PCI_BUSES,
+	  .vary = LIST("none", "1", "2"), .suggest = LIST("1", "2", "3", "4") },
+	{ "host-fw-vram-d0", NULL,
+	  "the host's answer to D0 entry on VRAM no driver moved (not published; "
+	  "default: accept on Gen1, as a capture shows, refuse on Gen2)",
+	  SK_ENUM, FIELD(host_fw_vram_d0), NAMED(host_answers) },
+	{ "dump-target", NULL, "where the vmcore is written",
+	  SK_ENUM, FIELD(dump_target), NAMED(target_names), .vary_all = true },
+	{ "observed-vram", "START-END|none",
+	  "where the first kernel really left VRAM (from /proc/iomem)",
+	  SK_SPAN, FIELD(observed_vram), .zero = "none" },
+};
+const unsigned int scenario_nkeys = NAMES(scenario_keys);
+
+const struct scenario_key *scenario_key_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < NAMES(scenario_keys); i++)
+		if (!strcmp(scenario_keys[i].name, name))
+			return &scenario_keys[i];
+	return NULL;
+}
+
+unsigned int scenario_key_nvalues(const struct scenario_key *k)
+{
+	switch (k->type) {
+	case SK_PRESET:
+		return scenario_npresets;
+	case SK_BOOL:
+		return 2;
+	case SK_MODULES:
+	case SK_FIXES:
+		return 1u << member_count(k);
+	default:
+		return k->nnames;
+	}
+}
+
+void scenario_key_value(const struct scenario_key *k, unsigned int i, char *buf, size_t len)
+{
+	if (k->type == SK_MODULES)
+		module_set_str(i, buf, (unsigned int)len);
+	else if (k->type == SK_FIXES)
+		fix_set_str(i, buf, (unsigned int)len);
+	else
+		snprintf(buf, len, "%s", k->type == SK_PRESET ? scenario_presets[i].name :
+			 k->type == SK_BOOL ? (i ? "no" : "yes") : k->names[i]);
+}
+
+/* Every value of @k joined by |, for messages */
+static void join_values(const struct scenario_key *k, char *buf, size_t len)
+{
+	unsigned int i, n = scenario_key_nvalues(k);
+	size_t off = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && off + 1 < len; i++) {
+		if (i)
+			buf[off++] = '|';
+		scenario_key_value(k, i, buf + off, len - off);
+		off += strlen(buf + off);
+	}
+}
+
+void scenario_key_values(const struct scenario_key *k, char *buf, size_t len)
+{
+	if (k->values)
+		snprintf(buf, len, "%s", k->values);
+	else
+		join_values(k, buf, len);
+}
+
+void scenario_key_help(const struct scenario_key *k, char *buf, size_t len)
+{
+	size_t off = (size_t)snprintf(buf, len, "%s", k->help);
+	unsigned int i;
+
+	if (k->type != SK_FIXES || !off || k->help[off - 1] != ':')
+		return;
+	for (i = 0; i < member_count(k) && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "%s %s", i ? "," : "",
+					member_name(k, i));
+}
+
+void scenario_key_print(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			size_t len)
+{
+	if (k->given && !*(const bool *)cfield_of(sc, k->given - 1))
+		buf[0] = '\0';
+	else
+		(k->print ? k->print : type_printers[k->type])(sc, k, buf, len);
+}
+
 int scenario_set(struct scenario *sc, const char *key, const char *value,
 		 struct hv_err *err)
 {
-	uint64_t v;
-	int i;
+	const struct scenario_key *k = scenario_key_find(key);
 
-	if (!strcmp(key, "layout")) {
-		const struct preset *p = find_preset(value);
-
-		if (!p)
-			bad(err, "layout: unknown value \"%s\" (expected %s)", value,
-			    values_of(key));
-		apply_preset(sc, p);
-		return 0;
-	}
-	if (!strcmp(key, "arch")) {
-		if ((i = pick(value, arch_names, NAMES(arch_names), key, "x86_64|arm64", err)) < 0)
-			return -1;
-		sc->arch = (enum hv_arch)i;
-		return 0;
-	}
-	if (!strcmp(key, "gen")) {
-		if (strcmp(value, "1") && strcmp(value, "2"))
-			bad(err, "gen: expected 1 or 2, not \"%s\"", value);
-		sc->gen = value[0] - '0';
-		return 0;
-	}
-	if (!strcmp(key, "low-mmio-space")) {
-		if (!strcmp(value, "default")) {
-			sc->low_mmio_space = 0;
-			return 0;
-		}
-		return number(value, &sc->low_mmio_space, key, err);
-	}
-	if (!strcmp(key, "resolution"))
-		return resolution(value, sc, err);
-	if (!strcmp(key, "low-mmio")) {
+	if (!k)
+		bad(err, "unknown key \"%s\"", key);
+	if ((k->set ? k->set : type_setters[k->type])(sc, k, value, err))
+		return -1;
+	if (k->given)
+		*(bool *)field_of(sc, k->given - 1) = true;
+	sc->manual |= k->manual;
+	if (k->custom)
 		sc->layout = "custom";
-		sc->manual |= SC_SET_LOW;
-		return span(value, &sc->low, false, key, err);
-	}
-	if (!strcmp(key, "high-mmio")) {
-		sc->layout = "custom";
-		sc->manual |= SC_SET_HIGH;
-		return span(value, &sc->high, true, key, err);
-	}
-	if (!strcmp(key, "video-bar")) {
-		sc->layout = "custom";
-		sc->manual |= SC_SET_VIDEO_BAR;
-		return span(value, &sc->video_bar, true, key, err);
-	}
-	if (!strcmp(key, "fb-base")) {
-		sc->layout = "custom";
-		sc->manual |= SC_SET_FB_BASE;
-		return number(value, &sc->fb_base, key, err);
-	}
-	if (!strcmp(key, "fb-size")) {
-		if (number(value, &v, key, err))
-			return -1;
-		if (v > UINT32_MAX)
-			bad(err, "fb-size: 0x%" PRIx64 " does not fit screen_info.lfb_size (32 bits)", v);
-		sc->fb_size = v;
-		return 0;
-	}
-	if (!strcmp(key, "video"))
-		return yes_no(value, &sc->video, key, err);
-	if (!strcmp(key, "vram-mb")) {
-		if (number(value, &v, key, err))
-			return -1;
-		if (!v || v > 65536)
-			bad(err, "vram-mb: %" PRIu64 " is not between 1 and 65536", v);
-		sc->vram_mb = v;
-		sc->manual |= SC_SET_VRAM;
-		return 0;
-	}
-	if (!strcmp(key, "fb-driver")) {
-		if ((i = pick(value, fb_names, NAMES(fb_names), key, values_of(key), err)) < 0)
-			return -1;
-		sc->fb_driver = (enum fb_driver)i;
-		return 0;
-	}
-	if (!strcmp(key, "builtin"))
-		return name_set(value, module_names, MOD_COUNT, &sc->builtin, NULL, key, err);
-	if (!strcmp(key, "kdump-modules"))
-		return name_set(value, module_names, MOD_COUNT, &sc->kdump_modules, NULL, key, err);
-	if (!strcmp(key, "probe-order")) {
-		enum hv_module order[MOD_COUNT];
-		unsigned int set, n = 0, m;
-
-		if (!strcmp(value, "none"))
-			bad(err, "probe-order: name at least one module");
-		if (name_set(value, module_names, MOD_COUNT, &set, order, key, err))
-			return -1;
-		for (m = 0; m < MOD_COUNT; m++)
-			n += !!(set & MOD_BIT(m));
-		/* the ones not named follow in the default order */
-		for (m = 0; m < MOD_COUNT; m++)
-			if (!(set & MOD_BIT(m)))
-				order[n++] = (enum hv_module)m;
-		memcpy(sc->probe_order, order, sizeof(order));
-		return 0;
-	}
-	if (!strcmp(key, "kexec-syscall")) {
-		if ((i = pick(value, kexec_names, NAMES(kexec_names), key,
-			      "default|load|file|auto", err)) < 0)
-			return -1;
-		sc->kexec = (enum kexec_request)i;
-		return 0;
-	}
-	if (!strcmp(key, "kexec-tools")) {
-		/* an upstream version, or a package's ("1:2.0.22-2ubuntu3", "2.0.26-8.el9") */
-		const char *colon = strchr(value, ':'), *up = colon ? colon + 1 : value;
-		char upstream[16];
-		size_t n = strcspn(up, "-");
-
-		if (n >= sizeof(upstream))
-			bad(err, "kexec-tools: expected a version like 2.0.22, not \"%s\"", value);
-		memcpy(upstream, up, n);
-		upstream[n] = '\0';
-		if (version(upstream, &sc->kexec_tools, err))
-			return -1;
-		if (strlen(value) >= sizeof(sc->kexec_package))
-			bad(err, "kexec-tools: \"%s\" is too long", value);
-		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s",
-			 up[n] || colon ? value : "");
-		return 0;
-	}
-	if (!strcmp(key, "kexec-args")) {
-		if (strlen(value) >= sizeof(sc->kexec_args))
-			bad(err, "kexec-args: longer than %zu bytes", sizeof(sc->kexec_args) - 1);
-		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", value);
-		return 0;
-	}
-	if (!strcmp(key, "kexec-retry-args")) {
-		if (strlen(value) >= sizeof(sc->kexec_retry_args))
-			bad(err, "kexec-retry-args: longer than %zu bytes",
-			    sizeof(sc->kexec_retry_args) - 1);
-		/* none: no second run; default: one with no syscall option */
-		sc->kexec_retry = strcmp(value, "none") != 0;
-		snprintf(sc->kexec_retry_args, sizeof(sc->kexec_retry_args), "%s",
-			 sc->kexec_retry && strcmp(value, "default") ? value : "");
-		return 0;
-	}
-	if (!strcmp(key, "fb0-id")) {
-		if (!*value || strlen(value) >= sizeof(sc->fb0_id))
-			bad(err, "fb0-id: expected a fix.id of at most 15 bytes (or none, ioctl-fails)");
-		snprintf(sc->fb0_id, sizeof(sc->fb0_id), "%s", value);
-		return 0;
-	}
-	if (!strcmp(key, "fb0-smem-start")) {
-		sc->fb0_smem_start_set = true;
-		return number(value, &sc->fb0_smem_start, key, err);
-	}
-	if (!strcmp(key, "fb0-smem-len")) {
-		sc->fb0_smem_len_set = true;
-		return number(value, &sc->fb0_smem_len, key, err);
-	}
-	if (!strcmp(key, "boot-params"))
-		return yes_no(value, &sc->boot_params, key, err);
-	if (!strcmp(key, "lockdown")) {
-		if ((i = pick(value, lockdown_names, NAMES(lockdown_names), key,
-			      "none|integrity|confidentiality", err)) < 0)
-			return -1;
-		sc->lockdown = (enum lockdown)i;
-		return 0;
-	}
-	if (!strcmp(key, "kexec-load-disabled"))
-		return yes_no(value, &sc->kexec_load_disabled, key, err);
-	if (!strcmp(key, "kexec-file"))
-		return yes_no(value, &sc->kexec_file_supported, key, err);
-	if (!strcmp(key, "kernel-signed"))
-		return yes_no(value, &sc->kernel_signed, key, err);
-	if (!strcmp(key, "sysfb"))
-		return yes_no(value, &sc->sysfb, key, err);
-	if (!strcmp(key, "kernel-fixes")) {
-		sc->manual |= SC_SET_FIXES;
-		return name_set(value, fix_names, FIX_COUNT, &sc->fixes, NULL, key, err);
-	}
-	if (!strcmp(key, "kernel") || !strcmp(key, "kdump-kernel")) {
-		char *to = key[0] == 'k' && key[1] == 'e' ? sc->kernel : sc->kdump_kernel;
-		struct kernel_release kr;
-
-		if (!strcmp(value, to == sc->kernel ? "none" : "same")) {
-			to[0] = '\0';
-			return 0;
-		}
-		if (strlen(value) >= sizeof(sc->kernel) || kernel_release_parse(value, &kr))
-			bad(err, "%s: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
-			    "not \"%s\"", key, value);
-		snprintf(to, sizeof(sc->kernel), "%s", value);
-		return 0;
-	}
-	if (!strcmp(key, "hide-smem-start"))
-		return yes_no(value, &sc->hide_smem_start, key, err);
-	if (!strcmp(key, "bars32"))
-		return number(value, &sc->bars32, key, err);
-	if (!strcmp(key, "bars64"))
-		return number(value, &sc->bars64, key, err);
-	if (!strcmp(key, "observed-vram"))
-		return span(value, &sc->observed_vram, true, key, err);
-	if (!strcmp(key, "pci-passthrough")) {
-		if (!strcmp(value, "none")) {
-			sc->pci_buses = 0;
-			return 0;
-		}
-		if (number(value, &v, key, err))
-			return -1;
-		if (!v || v > SIM_MAX_PCI_BUSES)
-			bad(err, "pci-passthrough: %" PRIu64 " is not none or between 1 and %u", v,
-			    SIM_MAX_PCI_BUSES);
-		sc->pci_buses = (unsigned int)v;
-		return 0;
-	}
-	if (!strcmp(key, "host-fw-vram-d0")) {
-		static const char *const answers[] = { "default", "accept", "refuse" };
-
-		if ((i = pick(value, answers, NAMES(answers), key, "default|accept|refuse",
-			      err)) < 0)
-			return -1;
-		sc->host_fw_vram_d0 = (unsigned int)i;
-		return 0;
-	}
-	if (!strcmp(key, "dump-target")) {
-		if ((i = pick(value, target_names, NAMES(target_names), key,
-			      "nvme|scsi|net-vf|net-synthetic", err)) < 0)
-			return -1;
-		sc->dump_target = (enum dump_target)i;
-		return 0;
-	}
-	bad(err, "unknown key \"%s\"", key);
+	return 0;
 }
 
 int scenario_check(const struct scenario *sc, struct hv_err *err)
 {
-	const struct preset *p = find_preset(sc->layout);
+	const struct scenario_preset *p = find_preset(sc->layout);
 	char v[16];
 
 	if (sc->arch == ARCH_ARM64 && sc->gen == 1)
@@ -877,44 +1141,64 @@ int scenario_finish(struct scenario *sc, struct hv_err *err)
 	return scenario_check(sc, err);
 }
 
+const char *scenario_first_preset(const struct scenario_pair *pairs, unsigned int npairs,
+				  unsigned int *at)
+{
+	const char *gen = NULL, *arch = NULL;
+	unsigned int i, layout = npairs;
+
+	for (i = 0; i < npairs; i++) {
+		if (!strcmp(pairs[i].key, "layout"))
+			layout = i;
+		else if (!strcmp(pairs[i].key, "gen"))
+			gen = pairs[i].value;
+		else if (!strcmp(pairs[i].key, "arch"))
+			arch = pairs[i].value;
+	}
+	if (at)
+		*at = layout;
+	/* the layout first; without one, the preset that fits gen and arch */
+	if (layout < npairs)
+		return pairs[layout].value;
+	if (gen && !strcmp(gen, "1"))
+		return "hyperv-gen1";
+	if (arch && !strcmp(arch, "arm64"))
+		return "azure-arm64";
+	return NULL;
+}
+
+static int fail_at(const struct scenario_pair *p, struct hv_err *err)
+{
+	if (err)
+		err->line = p->origin ? p->line : 0;
+	return -1;
+}
+
+int scenario_apply(struct scenario *sc, const struct scenario_pair *pairs, unsigned int npairs,
+		   struct hv_err *err)
+{
+	unsigned int i;
+
+	for (i = 0; i < npairs; i++)
+		if (strcmp(pairs[i].key, "layout") &&
+		    scenario_set(sc, pairs[i].key, pairs[i].value, err))
+			return fail_at(&pairs[i], err);
+	return 0;
+}
+
 int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
 		   unsigned int npairs, struct hv_err *err)
 {
-	const struct scenario_pair *layout = NULL;
-	bool gen1 = false, arm64 = false;
-	unsigned int i;
+	unsigned int at;
+	const char *preset = scenario_first_preset(pairs, npairs, &at);
 
 	scenario_defaults(sc);
-	for (i = 0; i < npairs; i++) {
-		if (!strcmp(pairs[i].key, "layout"))
-			layout = &pairs[i];
-		else if (!strcmp(pairs[i].key, "gen"))
-			gen1 = !strcmp(pairs[i].value, "1");
-		else if (!strcmp(pairs[i].key, "arch"))
-			arm64 = !strcmp(pairs[i].value, "arm64");
-	}
-	/* the layout first; without one, the preset that fits gen and arch */
-	if (layout) {
-		if (scenario_set(sc, "layout", layout->value, err))
-			goto fail_at;
-	} else if (gen1) {
-		apply_preset(sc, find_preset("hyperv-gen1"));
-	} else if (arm64) {
-		apply_preset(sc, find_preset("azure-arm64"));
-	}
-	for (i = 0; i < npairs; i++) {
-		if (&pairs[i] == layout || !strcmp(pairs[i].key, "layout"))
-			continue;
-		if (scenario_set(sc, pairs[i].key, pairs[i].value, err)) {
-			layout = &pairs[i];
-			goto fail_at;
-		}
-	}
+	/* a preset from gen or arch alone is always one of scenario_presets[] */
+	if (preset && scenario_set(sc, "layout", preset, err))
+		return fail_at(&pairs[at], err);
+	if (scenario_apply(sc, pairs, npairs, err))
+		return -1;
 	return scenario_finish(sc, err);
-fail_at:
-	if (err)
-		err->line = layout->origin ? layout->line : 0;
-	return -1;
 }
 
 static char *trim(char *s)
@@ -995,72 +1279,16 @@ void scenario_file_free(struct scenario_file *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static void dump_span(struct strbuf *out, const char *key, const struct mmio_span *s)
-{
-	if (s->set)
-		sb_addf(out, "%s = 0x%" PRIx64 "-0x%" PRIx64 "\n", key, s->start, s->end);
-	else
-		sb_addf(out, "%s = none\n", key);
-}
-
 void scenario_dump(const struct scenario *sc, struct strbuf *out)
 {
-	char buf[96];
+	char buf[sizeof(sc->kexec_args) + 16];
 	unsigned int i;
 
-	sb_addf(out, "layout = %s\narch = %s\ngen = %d\n", sc->layout,
-		arch_name(sc->arch), sc->gen);
-	if (sc->low_mmio_space)
-		sb_addf(out, "low-mmio-space = 0x%" PRIx64 "\n", sc->low_mmio_space);
-	sb_addf(out, "resolution = %ux%u\n", sc->res_w, sc->res_h);
-	if (sc->kernel[0])
-		sb_addf(out, "kernel = %s\n", sc->kernel);
-	if (sc->kdump_kernel[0])
-		sb_addf(out, "kdump-kernel = %s\n", sc->kdump_kernel);
-	dump_span(out, "low-mmio", &sc->low);
-	dump_span(out, "high-mmio", &sc->high);
-	sb_addf(out, "fb-base = 0x%" PRIx64 "\nfb-size = 0x%" PRIx64 "\nvideo = %s\n",
-		sc->fb_base, sc->fb_size, sc->video ? "yes" : "no");
-	dump_span(out, "video-bar", &sc->video_bar);
-	sb_addf(out, "vram-mb = %" PRIu64 "\nfb-driver = %s\n", sc->vram_mb,
-		fb_driver_name(sc->fb_driver));
-	module_set_str(sc->builtin, buf, sizeof(buf));
-	sb_addf(out, "builtin = %s\n", buf);
-	module_set_str(sc->kdump_modules, buf, sizeof(buf));
-	sb_addf(out, "kdump-modules = %s\nprobe-order = ", buf);
-	for (i = 0; i < MOD_COUNT; i++)
-		sb_addf(out, "%s%s", i ? "," : "", module_name(sc->probe_order[i]));
-	sb_addf(out, "\nkexec-syscall = %s\nkexec-tools = %s\nlockdown = %s\n",
-		kexec_request_name(sc->kexec),
-		sc->kexec_package[0] ? sc->kexec_package :
-		kexec_tools_str(sc->kexec_tools, buf, sizeof(buf)),
-		lockdown_name(sc->lockdown));
-	if (sc->kexec_args[0])
-		sb_addf(out, "kexec-args = %s\n", sc->kexec_args);
-	if (sc->kexec_retry)
-		sb_addf(out, "kexec-retry-args = %s\n",
-			sc->kexec_retry_args[0] ? sc->kexec_retry_args : "default");
-	if (sc->fb0_id[0])
-		sb_addf(out, "fb0-id = %s\n", sc->fb0_id);
-	if (sc->fb0_smem_start_set)
-		sb_addf(out, "fb0-smem-start = 0x%" PRIx64 "\n", sc->fb0_smem_start);
-	if (sc->fb0_smem_len_set)
-		sb_addf(out, "fb0-smem-len = 0x%" PRIx64 "\n", sc->fb0_smem_len);
-	if (!sc->boot_params)
-		sb_addf(out, "boot-params = no\n");
-	sb_addf(out, "kexec-load-disabled = %s\nkexec-file = %s\nkernel-signed = %s\nsysfb = %s\n",
-		sc->kexec_load_disabled ? "yes" : "no", sc->kexec_file_supported ? "yes" : "no",
-		sc->kernel_signed ? "yes" : "no", sc->sysfb ? "yes" : "no");
-	fix_set_str(sc->fixes, buf, sizeof(buf));
-	sb_addf(out, "kernel-fixes = %s\nhide-smem-start = %s\n", buf,
-		sc->hide_smem_start ? "yes" : "no");
-	sb_addf(out, "bars32 = 0x%" PRIx64 "\nbars64 = 0x%" PRIx64 "\n", sc->bars32, sc->bars64);
-	if (sc->pci_buses)
-		sb_addf(out, "pci-passthrough = %u\n", sc->pci_buses);
-	else
-		sb_addf(out, "pci-passthrough = none\n");
-	sb_addf(out, "host-fw-vram-d0 = %s\n", sc->host_fw_vram_d0 == HOST_FW_VRAM_ACCEPT ?
-		"accept" : sc->host_fw_vram_d0 == HOST_FW_VRAM_REFUSE ? "refuse" : "default");
-	sb_addf(out, "dump-target = %s\n", dump_target_name(sc->dump_target));
-	dump_span(out, "observed-vram", &sc->observed_vram);
+	for (i = 0; i < NAMES(scenario_keys); i++) {
+		const struct scenario_key *k = &scenario_keys[i];
+
+		scenario_key_print(sc, k, buf, sizeof(buf));
+		if (!k->omit || strcmp(buf, k->omit))
+			sb_addf(out, "%s = %s\n", k->name, buf);
+	}
 }

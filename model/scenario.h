@@ -137,14 +137,67 @@ struct scenario {
 	struct mmio_span observed_vram;
 };
 
-/* A key with its help: drives the parser, --help and the man page. */
+/*
+ * One scenario key, one row of scenario_keys[]: its type and where it lands
+ * in struct scenario drive scenario_set() and scenario_dump(); its values,
+ * the options, --help, matrix --vary and the completion.
+ */
+enum scenario_key_type {
+	SK_PRESET,	/* a layout preset of scenario_presets[] */
+	SK_BOOL,	/* yes|no (also on|off, 1|0) */
+	SK_ENUM,	/* one of names[], stored as its index */
+	SK_NUMBER,	/* an address or size, printed in hex */
+	SK_COUNT,	/* 1 to max (0 its zero word), printed in decimal */
+	SK_SPAN,	/* START-END, inclusive */
+	SK_MODULES,	/* a set of module_name()s */
+	SK_FIXES,	/* a set of fix_name()s */
+	SK_RELEASE,	/* a kernel release */
+	SK_STRING,	/* text that fits the field */
+	SK_OTHER,	/* its own set() and print() */
+};
+
 struct scenario_key {
 	const char *name;
-	const char *values;	/* what it takes, for messages and help */
-	const char *help;
+	const char *values;	/* what it takes, for help; NULL: names joined by | */
+	const char *help;	/* SK_FIXES's, ending in ':', goes on with the fix names */
+	enum scenario_key_type type;
+	size_t field, size;	/* offsetof() and sizeof() in struct scenario */
+	size_t given;		/* offsetof() + 1 of a bool a value sets (0: none) */
+	const char *const *names;	/* SK_ENUM's names; SK_OTHER's words */
+	unsigned int nnames;
+	const char *zero;	/* the word for 0, "" or unset: none, default, same */
+	const char *omit;	/* scenario_dump() leaves the key out when it prints this */
+	uint64_t max;		/* SK_COUNT */
+	unsigned int manual;	/* the SC_SET_*s a value sets */
+	bool custom;		/* a value makes the layout "custom" */
+	int (*set)(struct scenario *sc, const struct scenario_key *k, const char *value,
+		   struct hv_err *err);
+	void (*print)(const struct scenario *sc, const struct scenario_key *k, char *buf,
+		      size_t len);
+	/* matrix --vary: these values (NULL-terminated), or with vary_all every value */
+	const char *const *vary;
+	bool vary_all;
+	const char *const *suggest;	/* completion words of a free-form value, NULL-terminated */
 };
 extern const struct scenario_key scenario_keys[];
 extern const unsigned int scenario_nkeys;
+
+/* The row of @name; NULL: no such key. */
+const struct scenario_key *scenario_key_find(const char *name);
+/*
+ * How many values @k takes from a list (enum names, presets, yes and no,
+ * every subset of a set); 0: free-form.
+ */
+unsigned int scenario_key_nvalues(const struct scenario_key *k);
+/* The @i-th of them, into @buf */
+void scenario_key_value(const struct scenario_key *k, unsigned int i, char *buf, size_t len);
+/* What @k takes, for help: k->values or the names joined by | */
+void scenario_key_values(const struct scenario_key *k, char *buf, size_t len);
+/* k->help, with the fix names where it asks for them */
+void scenario_key_help(const struct scenario_key *k, char *buf, size_t len);
+/* @k's value in @sc as scenario_set() reads it back */
+void scenario_key_print(const struct scenario *sc, const struct scenario_key *k, char *buf,
+			size_t len);
 
 /* Where a pair came from, for messages: "FILE:LINE" or "--option". */
 struct scenario_pair {
@@ -165,6 +218,17 @@ void scenario_defaults(struct scenario *sc);
  */
 int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
 		   unsigned int npairs, struct hv_err *err);
+/*
+ * scenario_build()'s steps, for the matrix that applies a base once and each
+ * combination to a copy. The preset it starts from: the last layout pair's
+ * (*@at its index), else hyperv-gen1 when gen is 1, else azure-arm64 when
+ * arch is arm64 (*@at = @npairs); NULL: the defaults alone.
+ */
+const char *scenario_first_preset(const struct scenario_pair *pairs, unsigned int npairs,
+				  unsigned int *at);
+/* Every pair but the layout, in order; -1 with @err (its line) at the first bad one. */
+int scenario_apply(struct scenario *sc, const struct scenario_pair *pairs, unsigned int npairs,
+		   struct hv_err *err);
 
 /* One "key = value" text (a scenario file); pairs point into @text. */
 struct scenario_file {
@@ -215,12 +279,17 @@ int scenario_check_host(const struct scenario *sc, struct hv_err *err);
 /* The kdump kernel is the running one: its build copied from the scenario's own. */
 void scenario_same_kdump_kernel(struct scenario *sc);
 
-/* Presets, for help, man page and completion. */
-struct scenario_preset_info {
+/* The layout presets: a VM as the field has it (SPEC section 4, "The host's layout"). */
+struct scenario_preset {
 	const char *name;
-	const char *note;	/* where its figures come from */
+	const char *note;		/* where its figures come from, for help */
+	enum hv_arch arch;
+	int gen;
+	uint64_t low_mmio_space;	/* Set-VM; 0: the host's default */
+	bool video;
+	enum fb_driver fb_driver;
 };
-extern const struct scenario_preset_info scenario_presets[];
+extern const struct scenario_preset scenario_presets[];
 extern const unsigned int scenario_npresets;
 
 /* The scenario as "key = value" lines, the file format. */

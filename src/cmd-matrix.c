@@ -15,64 +15,92 @@
 #include "scenario-opts.h"
 #include "model/simulate.h"
 
-/* The values a key takes when it is varied. */
+/* A key the matrix varies (scenario_keys[]'s vary or vary_all) and its values. */
 struct vary_key {
-	const char *key;
+	const struct scenario_key *k;
 	const char *const *values;
 	unsigned int n;
+	const char **made;	/* vary_all: the key's values, made into text */
 };
 
-#define V(...) (const char *const[]){ __VA_ARGS__ }, \
-	sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *)
+/* More than the keys that can vary: each is varied at most once */
+#define NVARY 64
 
-static const char *const module_sets[] = {
-	"none", "pci_hyperv", "hyperv_drm", "pci_hyperv,hyperv_drm", "hyperv_fb",
-	"pci_hyperv,hyperv_fb", "hyperv_drm,hyperv_fb", "pci_hyperv,hyperv_drm,hyperv_fb",
+/* The columns after the varied keys' (each named by its key in upper case). */
+struct sim_row {
+	const struct scenario *sc;
+	const struct sim_result *res;
 };
 
-static char fix_sets[1u << FIX_COUNT][128];
-static const char *fix_set_ptrs[1u << FIX_COUNT];
+static const char *cell_vmcore(const struct sim_row *r)
+{
+	return r->res->saved ? "saved" : "lost";
+}
 
-static const struct vary_key vary_keys[] = {
-	{ "arch", V("x86_64", "arm64") },
-	{ "gen", V("1", "2") },
-	{ "layout", V("azure-gen2", "azure-arm64", "azure-cvm", "hyperv-gen2", "hyperv-arm64",
-		      "hyperv-gen1") },
-	{ "resolution", V("1024x768", "1920x1080", "2560x1600", "3840x2160", "4834x3622",
-			  "7680x4320") },
-	{ "low-mmio-space", V("default", "128M", "512M", "1G", "3G") },
-	{ "kexec-syscall", V("default", "load", "file", "auto") },
-	{ "kexec-tools", V("2.0.18", "2.0.22", "2.0.28") },
-	{ "fb-driver", V("hyperv_drm", "hyperv_fb", "efifb", "simpledrm", "vesafb", "none") },
-	{ "builtin", module_sets, 8 },
-	{ "kdump-modules", module_sets, 8 },
-	{ "kernel-fixes", fix_set_ptrs, 1u << FIX_COUNT },
-	{ "lockdown", V("none", "integrity", "confidentiality") },
-	{ "dump-target", V("nvme", "scsi", "net-vf", "net-synthetic") },
-	{ "hide-smem-start", V("yes", "no") },
-	{ "vram-mb", V("8", "32", "128") },
-	{ "bars32", V("0", "1M") },
-	{ "probe-order", V("pci_hyperv,hyperv_drm,hyperv_fb", "hyperv_drm,hyperv_fb,pci_hyperv") },
-	{ "kexec-file", V("yes", "no") },
-	{ "sysfb", V("yes", "no") },
+static const char *cell_reason(const struct sim_row *r)
+{
+	return sim_short_reason(r->sc, r->res);
+}
+
+/* Declared once: drives -o and --help (as iomem's coldescs). */
+static const struct colinfo {
+	const char *name;
+	const char *help;
+	const char *(*cell)(const struct sim_row *r);
+} coldescs[] = {
+	{ "VMCORE", "saved or lost", cell_vmcore },
+	{ "REASON", "why, in a few words", cell_reason },
 };
-#define NVARY (sizeof(vary_keys) / sizeof(vary_keys[0]))
+#define NFIXED (sizeof(coldescs) / sizeof(coldescs[0]))
+
+enum { OPT_VARY = 0x200 };
 
 #define DEFAULT_VARY "arch,gen,kexec-syscall,kexec-tools,fb-driver,builtin,kernel-fixes"
 
-static void init_fix_sets(void)
+static bool can_vary(const struct scenario_key *k)
 {
-	unsigned int i;
+	return k->vary || k->vary_all;
+}
 
-	for (i = 0; i < (1u << FIX_COUNT); i++) {
-		fix_set_str(i, fix_sets[i], sizeof(fix_sets[i]));
-		fix_set_ptrs[i] = fix_sets[i];
+/* Appends to @line, never past @len. */
+static void add(char *line, size_t len, size_t *off, const char *a, const char *b)
+{
+	if (*off < len)
+		*off += (size_t)snprintf(line + *off, len - *off, "%s%s", a, b);
+}
+
+/* "every subset of ..." for a set key varied whole, else its values */
+static size_t vary_help(const struct scenario_key *k, char *line, size_t len)
+{
+	unsigned int i, n = scenario_key_nvalues(k);
+	size_t off = 0;
+	char v[128];
+
+	if (k->vary_all && k->type == SK_FIXES) {
+		snprintf(v, sizeof(v), "every subset of the %u fixes", __builtin_ctz(n));
+		add(line, len, &off, v, "");
+	} else if (k->vary_all && k->type == SK_MODULES) {
+		add(line, len, &off, "every subset of ", "");
+		/* the sets of one member each are the member names */
+		for (i = 1; i < n; i <<= 1) {
+			scenario_key_value(k, i, v, sizeof(v));
+			add(line, len, &off, i > 1 ? ", " : "", v);
+		}
+	} else {
+		for (i = 0; k->vary ? k->vary[i] != NULL : i < n; i++) {
+			if (k->vary)
+				snprintf(v, sizeof(v), "%s", k->vary[i]);
+			else
+				scenario_key_value(k, i, v, sizeof(v));
+			add(line, len, &off, i ? " " : "", v);
+		}
 	}
+	return off < len ? off : len - 1;
 }
 
 static void usage(void)
 {
-	size_t i;
+	unsigned int i;
 
 	fputs("Usage:\n"
 	      " " PROGRAM " matrix [options]\n"
@@ -86,58 +114,100 @@ static void usage(void)
 	      "                            builtin,kernel-fixes)\n"
 	      " -J, --json                 JSON output\n"
 	      " -n, --noheadings           no header line\n"
-	      " -o, --output LIST          the columns to show, in that order (the varied\n"
-	      "                            keys, VMCORE, REASON; default all)\n"
+	      " -o, --output LIST          the columns to show, in that order (default all)\n"
 	      " -h, --help                 display this help\n"
 	      " -V, --version              display the version\n"
 	      "\n"
 	      "Keys that can vary, and their values:\n", stdout);
-	for (i = 0; i < NVARY; i++) {
+	for (i = 0; i < scenario_nkeys; i++) {
+		const struct scenario_key *k = &scenario_keys[i];
 		char line[512];
-		unsigned int v;
 		size_t n;
 
-		n = (size_t)snprintf(line, sizeof(line), "  %-16s", vary_keys[i].key);
-		if (!strcmp(vary_keys[i].key, "kernel-fixes"))
-			n += (size_t)snprintf(line + n, sizeof(line) - n,
-					      "every subset of the %d fixes", FIX_COUNT);
-		else if (!strcmp(vary_keys[i].key, "builtin") ||
-			 !strcmp(vary_keys[i].key, "kdump-modules"))
-			n += (size_t)snprintf(line + n, sizeof(line) - n,
-					      "every subset of pci_hyperv, hyperv_drm, hyperv_fb");
-		else
-			for (v = 0; v < vary_keys[i].n && n < sizeof(line); v++)
-				n += (size_t)snprintf(line + n, sizeof(line) - n, "%s%s", v ? " " : "",
-						      vary_keys[i].values[v]);
+		if (!can_vary(k))
+			continue;
+		n = (size_t)snprintf(line, sizeof(line), "  %-16s", k->name);
+		n += vary_help(k, line + n, sizeof(line) - n);
 		/* at most 80 columns, the values under the values */
-		hv_wrap_line(stdout, line, n < sizeof(line) ? n : sizeof(line) - 1, 80);
+		hv_wrap_line(stdout, line, n, 80);
 	}
+	fputs("\nColumns (-o, any case):\n"
+	      "  KEY     each varied key's value, the key's name in upper case\n", stdout);
+	for (i = 0; i < NFIXED; i++)
+		printf("  %-7s %s\n", coldescs[i].name, coldescs[i].help);
 	fputs("\nImpossible combinations (arm64 with Gen1, -a or -c before kexec-tools 2.0.17,\n"
 	      "...) are skipped and counted.\n\n", stdout);
 	scenario_opts_help(stdout, false);
 }
 
-static int parse_vary(const char *list, const struct vary_key **keys, unsigned int *n)
+/* The values @v->k varies over: its own list, or every value it takes. */
+static int vary_values(struct vary_key *v)
+{
+	const struct scenario_key *k = v->k;
+	unsigned int i;
+
+	if (k->vary) {
+		for (v->n = 0; k->vary[v->n]; v->n++)
+			;
+		v->values = k->vary;
+		return 0;
+	}
+	v->n = scenario_key_nvalues(k);
+	v->made = calloc(v->n, sizeof(*v->made));
+	if (!v->made)
+		return -1;
+	for (i = 0; i < v->n; i++) {
+		char buf[128];
+
+		scenario_key_value(k, i, buf, sizeof(buf));
+		v->made[i] = strdup(buf);
+		if (!v->made[i])
+			return -1;
+	}
+	v->values = v->made;
+	return 0;
+}
+
+static void vary_free(struct vary_key *keys, unsigned int n)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; keys[i].made && j < keys[i].n; j++)
+			free((char *)keys[i].made[j]);
+		free(keys[i].made);
+	}
+}
+
+static int parse_vary(const char *list, struct vary_key *keys, unsigned int *n)
 {
 	const char *p = list;
 
 	*n = 0;
 	while (*p) {
-		size_t len = strcspn(p, ","), i, j;
+		size_t len = strcspn(p, ","), j;
+		const struct scenario_key *k = NULL;
+		char name[64];
 
-		for (i = 0; i < NVARY; i++)
-			if (strlen(vary_keys[i].key) == len && !strncmp(vary_keys[i].key, p, len))
-				break;
-		if (i == NVARY) {
+		if (len < sizeof(name)) {
+			memcpy(name, p, len);
+			name[len] = '\0';
+			k = scenario_key_find(name);
+		}
+		if (!k || !can_vary(k)) {
 			hv_warnx("matrix: --vary: cannot vary \"%.*s\" (see --help)", (int)len, p);
 			return -1;
 		}
 		for (j = 0; j < *n; j++)
-			if (keys[j] == &vary_keys[i]) {
-				hv_warnx("matrix: --vary: \"%s\" is listed twice", vary_keys[i].key);
+			if (keys[j].k == k) {
+				hv_warnx("matrix: --vary: \"%s\" is listed twice", k->name);
 				return -1;
 			}
-		keys[(*n)++] = &vary_keys[i];
+		keys[*n] = (struct vary_key){ .k = k };
+		if (vary_values(&keys[(*n)++])) {
+			hv_warnx("matrix: out of memory");
+			return -1;
+		}
 		p += len;
 		if (*p == ',')
 			p++;
@@ -150,103 +220,71 @@ static int parse_vary(const char *list, const struct vary_key **keys, unsigned i
 }
 
 /*
- * What scenario_build() would make of the base pairs and one combination,
- * without parsing the base again each time: the layout goes first (the
- * last "layout" pair, else Gen1 or arm64 pick theirs), then every other pair
- * in order, the base's before the combination's. So a base is prepared once
- * per layout, and a combination only applies its own pairs to a copy.
+ * scenario_build() of the base pairs and one combination is the preset
+ * scenario_first_preset() picks, scenario_apply() of every pair (the base's,
+ * then the combination's), scenario_finish(). So the base is applied once
+ * for each preset a combination can start from, and a combination applies
+ * only its own pairs to a copy.
  */
-enum { BASE_DEFAULT, BASE_GEN1, BASE_ARM64, BASE_LAYOUT, NBASES };
-
 struct base {
 	struct scenario sc;
-	bool ok;
-	char layout[32];	/* BASE_LAYOUT: the layout it was prepared for */
+	bool ok, made;
+	const char *preset;	/* NULL: the defaults */
 };
+#define NBASES 8
 
-static const char *last_value(const struct scenario_pair *pairs, unsigned int n, const char *key)
-{
-	const char *v = NULL;
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(pairs[i].key, key))
-			v = pairs[i].value;
-	return v;
-}
-
-static bool prepare(struct base *b, const char *layout, const struct scenario_pair *pairs,
+static void prepare(struct base *b, const char *preset, const struct scenario_pair *pairs,
 		    unsigned int n)
 {
 	struct hv_err err;
-	unsigned int i;
 
 	scenario_defaults(&b->sc);
-	if (layout && scenario_set(&b->sc, "layout", layout, &err))
-		return false;
-	for (i = 0; i < n; i++)
-		if (strcmp(pairs[i].key, "layout") &&
-		    scenario_set(&b->sc, pairs[i].key, pairs[i].value, &err))
-			return false;
-	return true;
+	b->ok = (!preset || !scenario_set(&b->sc, "layout", preset, &err)) &&
+		!scenario_apply(&b->sc, pairs, n, &err);
+	b->preset = preset;
+	b->made = true;
 }
 
-/* The bases for the layouts a combination can pick; the last layout is the base's own. */
-static int prepare_bases(struct base *bases, const struct scenario_pair *pairs, unsigned int n)
+/* The base for @preset: made the first time; the last slot made again when full. */
+static const struct base *base_for(struct base *bases, const char *preset,
+				   const struct scenario_pair *pairs, unsigned int nbase)
 {
-	bases[BASE_DEFAULT].ok = prepare(&bases[BASE_DEFAULT], NULL, pairs, n);
-	bases[BASE_GEN1].ok = prepare(&bases[BASE_GEN1], "hyperv-gen1", pairs, n);
-	bases[BASE_ARM64].ok = prepare(&bases[BASE_ARM64], "azure-arm64", pairs, n);
-	bases[BASE_LAYOUT].ok = false;
-	bases[BASE_LAYOUT].layout[0] = '\0';
-	return 0;
+	unsigned int i;
+
+	for (i = 0; i < NBASES && bases[i].made; i++)
+		if (preset == bases[i].preset ||
+		    (preset && bases[i].preset && !strcmp(preset, bases[i].preset)))
+			return &bases[i];
+	if (i == NBASES)
+		i--;
+	prepare(&bases[i], preset, pairs, nbase);
+	return &bases[i];
 }
 
 static int combination(struct scenario *sc, struct base *bases, struct scenario_pair *pairs,
-		       unsigned int nbase, const struct vary_key *const *keys,
+		       unsigned int nbase, const struct vary_key *keys,
 		       const unsigned int *idx, unsigned int nkeys)
 {
-	const char *layout, *gen, *arch;
-	struct hv_err err;
 	const struct base *b;
-	unsigned int i, all = nbase + nkeys;
+	struct hv_err err;
+	unsigned int i;
 
 	for (i = 0; i < nkeys; i++)
 		pairs[nbase + i] = (struct scenario_pair){
-			.key = keys[i]->key, .value = keys[i]->values[idx[i]],
+			.key = keys[i].k->name, .value = keys[i].values[idx[i]],
 		};
-	layout = last_value(pairs, all, "layout");
-	gen = last_value(pairs, all, "gen");
-	arch = last_value(pairs, all, "arch");
-	if (layout) {
-		/* an explicit layout: prepared again when it changes */
-		struct base *lb = &bases[BASE_LAYOUT];
-
-		if (strcmp(lb->layout, layout)) {
-			snprintf(lb->layout, sizeof(lb->layout), "%s", layout);
-			lb->ok = prepare(lb, layout, pairs, nbase);
-		}
-		b = lb;
-	} else if (gen && !strcmp(gen, "1")) {
-		b = &bases[BASE_GEN1];
-	} else if (arch && !strcmp(arch, "arm64")) {
-		b = &bases[BASE_ARM64];
-	} else {
-		b = &bases[BASE_DEFAULT];
-	}
+	b = base_for(bases, scenario_first_preset(pairs, nbase + nkeys, NULL), pairs, nbase);
 	if (!b->ok)
 		return -1;
 	*sc = b->sc;
-	for (i = 0; i < nkeys; i++)
-		if (strcmp(keys[i]->key, "layout") &&
-		    scenario_set(sc, keys[i]->key, keys[i]->values[idx[i]], &err))
-			return -1;
+	if (scenario_apply(sc, pairs + nbase, nkeys, &err))
+		return -1;
 	return scenario_finish(sc, &err);
 }
 
 /* The rows: pointers to the static strings of the cells, ncols a row. */
 struct rowset {
-	const char *head[NVARY + 2];
+	const char *head[NVARY + NFIXED];
 	unsigned int ncols;
 	const char **cells;
 	size_t nrows, cap;
@@ -277,9 +315,16 @@ static int parse_columns(const char *list, const struct rowset *rs, unsigned int
 		for (c = 0; c < rs->ncols; c++)
 			if (strlen(rs->head[c]) == n && !strncasecmp(rs->head[c], p, n))
 				break;
-		if (c == rs->ncols || *nsel == NVARY + 2) {
-			hv_warnx("matrix: --output: unknown column '%.*s' (the varied keys, VMCORE, "
-				 "REASON)", (int)n, p);
+		if (c == rs->ncols || *nsel == NVARY + NFIXED) {
+			char names[128];
+			size_t off = 0;
+			unsigned int f;
+
+			names[0] = '\0';
+			for (f = 0; f < NFIXED; f++)
+				add(names, sizeof(names), &off, ", ", coldescs[f].name);
+			hv_warnx("matrix: --output: unknown column '%.*s' (the varied keys%s)",
+				 (int)n, p, names);
 			return -1;
 		}
 		sel[(*nsel)++] = c;
@@ -296,7 +341,7 @@ static int parse_columns(const char *list, const struct rowset *rs, unsigned int
 static int project(struct rowset *rs, const unsigned int *sel, unsigned int nsel)
 {
 	const char **cells = malloc((rs->nrows ? rs->nrows : 1) * nsel * sizeof(*cells));
-	const char *head[NVARY + 2];
+	const char *head[NVARY + NFIXED];
 	unsigned int c;
 	size_t r;
 
@@ -346,7 +391,7 @@ static void print_row(const char *const *cells, const size_t *width, unsigned in
 
 static void print_text(const struct rowset *rs, bool noheadings, unsigned int term)
 {
-	size_t width[NVARY + 2] = { 0 }, r, fixed;
+	size_t width[NVARY + NFIXED] = { 0 }, r, fixed;
 	unsigned int c;
 	bool aligned;
 
@@ -411,9 +456,152 @@ static int print_json(const struct rowset *rs)
 }
 #endif
 
+/* The header: each varied key's name in upper case, then coldescs[]'s. */
+static void make_heads(struct rowset *rs, const struct vary_key *keys, unsigned int nkeys,
+		       char (*heads)[32])
+{
+	unsigned int i;
+
+	for (i = 0; i < nkeys; i++) {
+		size_t j;
+
+		for (j = 0; keys[i].k->name[j] && j + 1 < sizeof(heads[i]); j++)
+			heads[i][j] = (char)toupper((unsigned char)keys[i].k->name[j]);
+		heads[i][j] = '\0';
+		rs->head[i] = heads[i];
+	}
+	for (i = 0; i < NFIXED; i++)
+		rs->head[nkeys + i] = coldescs[i].name;
+	rs->ncols = nkeys + (unsigned int)NFIXED;
+}
+
+struct tally {
+	unsigned long total, saved, lost, impossible;
+};
+
+/* Every combination, the last key fastest: one row each that is possible. */
+static int run(struct rowset *rs, struct tally *t, struct scenario_pair *pairs,
+	       unsigned int nbase, const struct vary_key *keys, unsigned int nkeys)
+{
+	struct base bases[NBASES] = { 0 };
+	unsigned int idx[NVARY] = { 0 }, i;
+	struct scenario sc;
+
+	for (;;) {
+		const char *row[NVARY + NFIXED];
+		struct sim_result res;
+
+		t->total++;
+		if (combination(&sc, bases, pairs, nbase, keys, idx, nkeys)) {
+			t->impossible++;
+		} else if (simulate(&sc, &res, false)) {
+			return -1;
+		} else {
+			struct sim_row r = { &sc, &res };
+
+			if (res.saved)
+				t->saved++;
+			else
+				t->lost++;
+			for (i = 0; i < nkeys; i++)
+				row[i] = keys[i].values[idx[i]];
+			for (i = 0; i < NFIXED; i++)
+				row[nkeys + i] = coldescs[i].cell(&r);
+			sim_result_free(&res);
+			if (add_row(rs, row))
+				return -1;
+		}
+		for (i = nkeys; i-- > 0;) {
+			if (++idx[i] < keys[i].n)
+				break;
+			idx[i] = 0;
+		}
+		if (i == (unsigned int)-1)
+			return 0;
+	}
+}
+
+/* The base pairs: the --scenario file's, then the options'. */
+static struct scenario_pair *base_pairs(const struct scenario_opts *so, unsigned int nkeys)
+{
+	struct scenario_pair *pairs = calloc(so->sf.npairs + so->npairs + nkeys, sizeof(*pairs));
+
+	if (!pairs)
+		return NULL;
+	if (so->sf.npairs)
+		memcpy(pairs, so->sf.pairs, so->sf.npairs * sizeof(*pairs));
+	if (so->npairs)
+		memcpy(pairs + so->sf.npairs, so->pairs, so->npairs * sizeof(*pairs));
+	return pairs;
+}
+
+/* 0 printed, -1 out of memory, -2 said why */
+static int print_rows(const struct rowset *rs, const struct tally *t, bool json,
+		      bool noheadings)
+{
+	/* whole rows when piped; on a terminal REASON cut, the summary wrapped */
+	unsigned int term;
+
+	if (json)
+		return print_json(rs);
+	term = hv_terminal_width();
+	print_text(rs, noheadings, term);
+	fflush(stdout);
+	hv_wrap_stdout();
+	printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
+	       t->total, t->saved, t->lost, t->impossible);
+	return 0;
+}
+
+struct matrix_opts {
+	const char *vary, *columns;
+	bool json, noheadings;
+};
+
+/* The options: 1 go on, else the exit code */
+static int parse_opts(int argc, char **argv, struct option *longopts, struct scenario_opts *so,
+		      struct matrix_opts *mo)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+Jno:Vh", longopts, NULL)) != -1) {
+		int taken = scenario_opts_take(so, c, optarg);
+
+		if (taken < 0)
+			return HV_EXIT_ERROR;
+		if (taken)
+			continue;
+		switch (c) {
+		case OPT_VARY:
+			mo->vary = optarg;
+			break;
+		case 'J':
+			mo->json = true;
+			break;
+		case 'n':
+			mo->noheadings = true;
+			break;
+		case 'o':
+			mo->columns = optarg;
+			break;
+		case 'V':
+			return hv_print_version();
+		case 'h':
+			usage();
+			return hv_close_stdout(HV_EXIT_OK);
+		default:
+			return hv_bad_option("matrix", argv, longopts);
+		}
+	}
+	if (optind < argc)
+		return hv_usage_error("matrix", "unexpected argument '%s'", argv[optind]);
+	if (mo->json && mo->noheadings)
+		return hv_usage_error("matrix", "--json and --noheadings exclude each other");
+	return 1;
+}
+
 int cmd_matrix(int argc, char **argv)
 {
-	enum { OPT_VARY = 0x200 };
 	static const struct option extra[] = {
 		{ "vary", required_argument, NULL, OPT_VARY },
 		{ "json", no_argument, NULL, 'J' },
@@ -424,149 +612,47 @@ int cmd_matrix(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct scenario_opts so = { .cmd = "matrix" };
+	struct matrix_opts mo = { .vary = DEFAULT_VARY };
 	struct option *longopts = scenario_longopts(extra);
-	const struct vary_key *keys[NVARY];
-	unsigned int nkeys = 0, idx[NVARY], i, nbase;
-	unsigned long total = 0, saved = 0, lost = 0, impossible = 0;
-	const char *vary = DEFAULT_VARY, *columns = NULL;
-	unsigned int sel[NVARY + 2], nsel = 0;
+	struct vary_key keys[NVARY];
+	unsigned int nkeys = 0, sel[NVARY + NFIXED], nsel = 0;
 	struct rowset rs = { .ncols = 0 };
+	struct tally t = { 0, 0, 0, 0 };
 	char heads[NVARY][32];
 	struct scenario_pair *pairs = NULL;
-	struct base bases[NBASES];
-	bool json = false, noheadings = false;
 	struct scenario sc;
-	int c, rc = HV_EXIT_ERROR;
+	int rc = HV_EXIT_ERROR;
 
-	init_fix_sets();
 	if (!longopts)
 		goto oom;
-	while ((c = getopt_long(argc, argv, "+Jno:Vh", longopts, NULL)) != -1) {
-		int taken = scenario_opts_take(&so, c, optarg);
-
-		if (taken < 0)
-			goto out;
-		if (taken)
-			continue;
-		switch (c) {
-		case OPT_VARY:
-			vary = optarg;
-			break;
-		case 'J':
-			json = true;
-			break;
-		case 'n':
-			noheadings = true;
-			break;
-		case 'o':
-			columns = optarg;
-			break;
-		case 'V':
-			rc = hv_print_version();
-			goto out;
-		case 'h':
-			usage();
-			rc = hv_close_stdout(HV_EXIT_OK);
-			goto out;
-		default:
-			rc = hv_bad_option("matrix", argv, longopts);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		rc = hv_usage_error("matrix", "unexpected argument '%s'", argv[optind]);
+	rc = parse_opts(argc, argv, longopts, &so, &mo);
+	if (rc != 1)
 		goto out;
-	}
-	if (json && noheadings) {
-		rc = hv_usage_error("matrix", "--json and --noheadings exclude each other");
-		goto out;
-	}
-	if (parse_vary(vary, keys, &nkeys))
-		goto out;
+	rc = HV_EXIT_ERROR;
 	/* the base must be possible on its own */
-	if (scenario_opts_build(&so, &sc))
+	if (parse_vary(mo.vary, keys, &nkeys) || scenario_opts_build(&so, &sc))
 		goto out;
-
-	nbase = so.sf.npairs + so.npairs;
-	pairs = calloc(nbase + nkeys, sizeof(*pairs));
+	pairs = base_pairs(&so, nkeys);
 	if (!pairs)
 		goto oom;
-	if (so.sf.npairs)
-		memcpy(pairs, so.sf.pairs, so.sf.npairs * sizeof(*pairs));
-	if (so.npairs)
-		memcpy(pairs + so.sf.npairs, so.pairs, so.npairs * sizeof(*pairs));
-	for (i = 0; i < nkeys; i++) {
-		size_t j;
-
-		for (j = 0; keys[i]->key[j] && j + 1 < sizeof(heads[i]); j++)
-			heads[i][j] = (char)toupper((unsigned char)keys[i]->key[j]);
-		heads[i][j] = '\0';
-		rs.head[i] = heads[i];
-	}
-	rs.head[nkeys] = "VMCORE";
-	rs.head[nkeys + 1] = "REASON";
-	rs.ncols = nkeys + 2;
-	if (columns && parse_columns(columns, &rs, sel, &nsel))
+	make_heads(&rs, keys, nkeys, heads);
+	if (mo.columns && parse_columns(mo.columns, &rs, sel, &nsel))
 		goto out;
-
-	if (prepare_bases(bases, pairs, nbase))
+	if (run(&rs, &t, pairs, so.sf.npairs + so.npairs, keys, nkeys) ||
+	    (mo.columns && project(&rs, sel, nsel)))
 		goto oom;
-	memset(idx, 0, sizeof(idx));
-	for (;;) {
-		const char *row[NVARY + 2];
-		struct sim_result res;
-
-		total++;
-		if (combination(&sc, bases, pairs, nbase, keys, idx, nkeys)) {
-			impossible++;
-		} else if (simulate(&sc, &res, false)) {
-			goto oom;
-		} else {
-			if (res.saved)
-				saved++;
-			else
-				lost++;
-			for (i = 0; i < nkeys; i++)
-				row[i] = keys[i]->values[idx[i]];
-			row[nkeys] = res.saved ? "saved" : "lost";
-			row[nkeys + 1] = sim_short_reason(&sc, &res);
-			sim_result_free(&res);
-			if (add_row(&rs, row))
-				goto oom;
-		}
-		/* the next combination, the last key fastest */
-		for (i = nkeys; i-- > 0;) {
-			if (++idx[i] < keys[i]->n)
-				break;
-			idx[i] = 0;
-		}
-		if (i == (unsigned int)-1)
-			break;
-	}
-	if (columns && project(&rs, sel, nsel))
+	switch (print_rows(&rs, &t, mo.json, mo.noheadings)) {
+	case -2:
+		goto out;
+	case -1:
 		goto oom;
-	if (json) {
-		int jr = print_json(&rs);
-
-		if (jr == -2)
-			goto out;
-		if (jr)
-			goto oom;
-	} else {
-		/* whole rows when piped; on a terminal REASON cut, the summary wrapped */
-		unsigned int term = hv_terminal_width();
-
-		print_text(&rs, noheadings, term);
-		fflush(stdout);
-		hv_wrap_stdout();
-		printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
-		       total, saved, lost, impossible);
 	}
 	rc = hv_close_stdout(HV_EXIT_OK);
 	goto out;
 oom:
 	hv_warnx("matrix: out of memory");
 out:
+	vary_free(keys, nkeys);
 	free(rs.cells);
 	free(pairs);
 	scenario_opts_free(&so);

@@ -119,18 +119,18 @@ void scenario_opts_help(FILE *out, bool full)
 	      "options override it):\n"
 	      "     --scenario FILE\n", out);
 	for (i = 0; i < scenario_nkeys; i++) {
-		char opt[64];
+		char opt[96], values[64], help[256];
 
 		/* the presets have a list of their own, below */
-		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name,
-			 strcmp(scenario_keys[i].name, "layout") ? scenario_keys[i].values :
-			 "PRESET");
+		scenario_key_values(&scenario_keys[i], values, sizeof(values));
+		snprintf(opt, sizeof(opt), "--%s %s", scenario_keys[i].name, values);
+		scenario_key_help(&scenario_keys[i], help, sizeof(help));
 		/* at most 80 columns: the help under the option when it is long */
 		if (strlen(opt) > 30) {
 			fprintf(out, "     %s\n", opt);
-			n = snprintf(line, sizeof(line), "%36s%s", "", scenario_keys[i].help);
+			n = snprintf(line, sizeof(line), "%36s%s", "", help);
 		} else {
-			n = snprintf(line, sizeof(line), "     %-30s %s", opt, scenario_keys[i].help);
+			n = snprintf(line, sizeof(line), "     %-30s %s", opt, help);
 		}
 		hv_wrap_line(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1, 80);
 	}

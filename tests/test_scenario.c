@@ -327,6 +327,72 @@ static void dump_reads_back(void **state)
 	assert_memory_equal(&back, &sc, sizeof(sc));
 	scenario_file_free(&f);
 	sb_release(&sb);
+	/* ranges given by hand: no preset to name, gen and arch pick one to start from */
+	assert_int_equal(build(&sc, &err, "gen", "1", "low-mmio", "0xc0000000-0xfffbffff", NULL), 0);
+	assert_string_equal(sc.layout, "custom");
+	scenario_dump(&sc, &sb);
+	assert_null(strstr(sb.buf, "layout"));
+	assert_int_equal(scenario_file_parse("dump", sb.buf, sb.len, &f, &err), 0);
+	assert_int_equal(scenario_build(&back, f.pairs, f.npairs, &err), 0);
+	assert_string_equal(back.layout, "custom");
+	back.manual = sc.manual;	/* the dump gives every range by hand */
+	assert_memory_equal(&back, &sc, sizeof(sc));
+	scenario_file_free(&f);
+	sb_release(&sb);
+	/* every key the dump leaves out by default, given */
+	assert_int_equal(build(&sc, &err, "kernel", "6.1.100", "kdump-kernel", "7.1",
+			       "low-mmio-space", "1G", "kexec-args", "-p -s", "kexec-retry-args",
+			       "default", "fb0-id", "ioctl-fails", "fb0-smem-start", "0",
+			       "fb0-smem-len", "1M", "boot-params", "no", "kexec-tools",
+			       "1:2.0.22-2ubuntu3", "pci-passthrough", "none", "dump-target", "scsi",
+			       "host-fw-vram-d0", "refuse", "observed-vram", "0x40000000-0x407fffff",
+			       NULL), 0);
+	scenario_dump(&sc, &sb);
+	assert_non_null(strstr(sb.buf, "fb0-smem-start = 0x0\nfb0-smem-len = 0x100000\n"));
+	assert_non_null(strstr(sb.buf, "kexec-retry-args = default\n"));
+	assert_int_equal(scenario_file_parse("dump", sb.buf, sb.len, &f, &err), 0);
+	assert_int_equal(scenario_build(&back, f.pairs, f.npairs, &err), 0);
+	back.layout = sc.layout;
+	back.manual = sc.manual;
+	assert_memory_equal(&back, &sc, sizeof(sc));
+	scenario_file_free(&f);
+	sb_release(&sb);
+}
+
+/* Every value a row offers (matrix --vary, its list) is read, and prints as it reads back. */
+static void key_table(void **state)
+{
+	unsigned int i, v;
+
+	(void)state;
+	for (i = 0; i < scenario_nkeys; i++) {
+		const struct scenario_key *k = &scenario_keys[i];
+		unsigned int n = k->vary ? 0 : scenario_key_nvalues(k);
+
+		assert_ptr_equal(scenario_key_find(k->name), k);
+		if (k->type == SK_OTHER)
+			assert_true(k->set && k->print);
+		while (k->vary && k->vary[n])
+			n++;
+		for (v = 0; v < n; v++) {
+			char val[128], once[1100], twice[1100];
+			struct hv_err err = { 0, "" };
+			struct scenario sc;
+
+			if (k->vary)
+				snprintf(val, sizeof(val), "%s", k->vary[v]);
+			else
+				scenario_key_value(k, v, val, sizeof(val));
+			scenario_defaults(&sc);
+			if (scenario_set(&sc, k->name, val, &err))
+				fail_msg("%s = %s: %s", k->name, val, err.msg);
+			scenario_key_print(&sc, k, once, sizeof(once));
+			assert_int_equal(scenario_set(&sc, k->name, once, &err), 0);
+			scenario_key_print(&sc, k, twice, sizeof(twice));
+			assert_string_equal(once, twice);
+		}
+	}
+	assert_null(scenario_key_find("colour"));
 }
 
 int main(void)
@@ -343,6 +409,7 @@ int main(void)
 		cmocka_unit_test(file_format),
 		cmocka_unit_test(file_errors_name_the_line),
 		cmocka_unit_test(dump_reads_back),
+		cmocka_unit_test(key_table),
 	};
 
 	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
