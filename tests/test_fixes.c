@@ -81,12 +81,53 @@ static void kdump_kernel_apart(void **state)
 	assert_false(fixes_of(&f, KERNEL_KDUMP) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
 }
 
+/* The VM's low MMIO range: the logged hv_mmio= first, then Gen2's framebuffer base. */
+static void low_mmio_weighed(void **state)
+{
+	struct facts f;
+
+	(void)state;
+	base(&f, "7.1");
+	f.gen = 2;
+	fact_set(&f, F_GEN, "test", "2");
+	f.kmsg.hv_mmio_line = true;
+	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio),
+		 "hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem 0xfe0000000-0xfffffffff] "
+		 "fb=[mem 0xf8000000-0xf87fffff]");
+	f.boot_si.lfb_base = 0x40000000;
+	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
+	facts_weigh(&f);
+	assert_true(f.f[F_LOW_MMIO].known);
+	assert_int_equal(f.low_mmio.start, 0xf8000000);
+	assert_int_equal(f.low_mmio.end, 0xfed3ffff);
+	assert_string_equal(f.f[F_LOW_MMIO].source, "/var/log/kern.log");
+	/* and the change that logs it is weighed in the same pass */
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_016A25E4B0DF].present, 1);
+	assert_true(f.f[F_FIXES].known);
+	/* no log line: the framebuffer the firmware handed over is at the base */
+	f.kmsg.hv_mmio_line = false;
+	facts_weigh(&f);
+	assert_int_equal(f.low_mmio.start, 0x40000000);
+	assert_int_equal(f.low_mmio.end, 0xffffffff);
+	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "framebuffer"));
+	/* Gen1's framebuffer says nothing of it */
+	base(&f, "7.1");
+	f.gen = 1;
+	fact_set(&f, F_GEN, "test", "1");
+	f.boot_si.lfb_base = 0xf8000000;
+	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
+	facts_weigh(&f);
+	assert_false(f.f[F_LOW_MMIO].known);
+	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "preset"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(log_wins_and_conflicts_are_said),
 		cmocka_unit_test(iomem_and_changelog),
 		cmocka_unit_test(kdump_kernel_apart),
+		cmocka_unit_test(low_mmio_weighed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
