@@ -157,24 +157,25 @@ enum kernel_fix kernel_change_fix(enum kernel_change c)
 	return FIX_COUNT;
 }
 
-enum kernel_change kernel_fix_change(enum kernel_fix f)
+/* The first row that turns one of the switches @fixes, or build switch @b. */
+static enum kernel_change row_turning(unsigned int fixes, enum build_switch b)
 {
 	unsigned int c;
 
 	for (c = 0; c < KC_COUNT; c++)
-		if (changes[c].fixes & FIX_BIT(f))
+		if ((changes[c].fixes & fixes) || (b != BUILD_NONE && changes[c].build == b))
 			return (enum kernel_change)c;
 	return KC_COUNT;
 }
 
+enum kernel_change kernel_fix_change(enum kernel_fix f)
+{
+	return row_turning(FIX_BIT(f), BUILD_NONE);
+}
+
 enum kernel_change kernel_build_change(enum build_switch b)
 {
-	unsigned int c;
-
-	for (c = 0; c < KC_COUNT; c++)
-		if (changes[c].build == b)
-			return (enum kernel_change)c;
-	return KC_COUNT;
+	return row_turning(0, b);
 }
 
 void kernel_change_where(enum kernel_change c, char *buf, size_t len)
@@ -300,8 +301,10 @@ enum change_state kernel_release_has(const struct kernel_release *kr, enum kerne
 bool hvfb_clears_screen_info(const struct kernel_release *kr, bool *assumed, char *why,
 			     size_t wlen)
 {
-	enum change_state add = kernel_release_has(kr, KC_3CB73BC3FA2A, NULL, 0);
-	enum change_state undo = kernel_release_has(kr, KC_C25A19AFB81C, NULL, 0);
+	enum change_state add = kernel_release_has(kr, kernel_build_change(BUILD_HVFB_CLEAR_SI),
+						   NULL, 0);
+	enum change_state undo = kernel_release_has(kr, kernel_build_change(BUILD_HVFB_KEEP_SI),
+						    NULL, 0);
 
 	if (add != CHANGE_PRESENT) {
 		say("%s 3cb73bc3fa2a (v5.10)", add == CHANGE_ABSENT ? "before" :
