@@ -27,9 +27,7 @@ static const char *const kexec_names[] = { "default", "load", "file", "auto" };
 static const char *const lockdown_names[] = { "none", "integrity", "confidentiality" };
 static const char *const target_names[] = { "nvme", "scsi", "net-vf", "net-synthetic" };
 static const char *const module_names[] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
-static const char *const fix_names[] = {
-	"pci-config-above-4g", "vmbus-reserve-fb-low-base", "hyperv-fb-keep-base", "vtpm-fix",
-};
+static const char *const *const fix_names = kernel_fix_names;	/* the registry's */
 
 #define NAMES(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -958,14 +956,6 @@ static void by_hand(struct trace *t, const char *key, const struct mmio_span *ha
 			  ", given by hand", key, hand->start, hand->end);
 }
 
-/* The fixes of enum kernel_fix, by the change that carries each. */
-static const enum kernel_change fix_change[FIX_COUNT] = {
-	[FIX_PCI_CONFIG_ABOVE_4G] = KC_CONFIG_ABOVE_4G,
-	[FIX_VMBUS_RESERVE_FB_LOW_BASE] = KC_016A25E4B0DF,
-	[FIX_HYPERV_FB_KEEP_BASE] = KC_304386373007,
-	[FIX_VTPM] = KC_016A25E4B0DF,	/* the >= cut came with it */
-};
-
 static const char *const state_names[] = { "unknown", "absent", "present" };
 
 /* What the release table says of @release, into @kb; an unknown is assumed absent. */
@@ -982,7 +972,8 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 	if (!fixes_by_hand) {
 		kb->fixes = 0;
 		for (f = 0; f < FIX_COUNT; f++) {
-			st = kernel_release_has(&kr, fix_change[f], why, sizeof(why));
+			st = kernel_release_has(&kr, kernel_fix_change((enum kernel_fix)f), why,
+						 sizeof(why));
 			if (st == CHANGE_PRESENT)
 				kb->fixes |= FIX_BIT(f);
 			if (f == FIX_VTPM)

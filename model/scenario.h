@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/linux/releases.h"
 #include "util/error.h"
 
 enum hv_arch { ARCH_X86_64, ARCH_ARM64 };
@@ -35,15 +36,7 @@ enum dump_target { DUMP_NVME, DUMP_SCSI, DUMP_NET_VF, DUMP_NET_SYNTHETIC };
 enum hv_module { MOD_PCI_HYPERV, MOD_HYPERV_DRM, MOD_HYPERV_FB, MOD_COUNT };
 #define MOD_BIT(m)	(1u << (m))
 
-/* Candidate kernel fixes. */
-enum kernel_fix {
-	FIX_PCI_CONFIG_ABOVE_4G,	/* hv_pci config window from 4 GiB up */
-	FIX_VMBUS_RESERVE_FB_LOW_BASE,	/* 016a25e4b0df */
-	FIX_HYPERV_FB_KEEP_BASE,	/* 304386373007 */
-	FIX_VTPM,			/* vTPM truncation at 0xfed3ffff */
-	FIX_COUNT,
-};
-#define FIX_BIT(f)	(1u << (f))
+/* The kernel fixes (enum kernel_fix) are the registry's: model/linux/releases.h. */
 
 /* What one kernel is built with and carries: the kdump kernel may be another. */
 struct kernel_build {

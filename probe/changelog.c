@@ -2,8 +2,8 @@
 /*
  * Each kernel's distribution changelog (Debian and Ubuntu:
  * /usr/share/doc/linux-image-RELEASE/changelog.Debian.gz, Debian's linux-image:
- * changelog.gz): whether it names
- * the merged fixes, by commit or by subject.
+ * changelog.gz): whether it names each tracked change of the registry
+ * (model/linux/releases.c), by commit or by subject (Debian's: by subject).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +13,6 @@
 #include "probe.h"
 
 #define CHANGELOG_CAP	(64u << 20)
-
-static const enum kernel_change tracked[TF_COUNT] = {
-	[TF_016A25E4B0DF] = KC_016A25E4B0DF,
-	[TF_304386373007] = KC_304386373007,
-};
 
 static void one(struct probe *p, enum which_kernel k, const char *release)
 {
@@ -43,10 +38,9 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 	free(gz);
 	f->changelog_read[k] = true;
 	snprintf(f->changelog_path[k], sizeof(f->changelog_path[k]), "%s", path);
-	for (i = 0; i < TF_COUNT; i++)
-		f->changelog_has[k][i] = changelog_mentions(text, tlen,
-							    kernel_change(tracked[i])->commit,
-							    kernel_change(tracked[i])->subject);
+	for (i = 0; i < KC_TRACKED; i++)
+		f->changelog_has[k][i] = changelog_mentions(text, tlen, kernel_change(i)->commit,
+							    kernel_change(i)->subject);
 	free(text);
 }
 

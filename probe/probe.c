@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The probe's common steps and its order. */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/verdict/fixes.h"
 #include "probe.h"
 
 const char *probe_shown(const struct probe *p, const char *path, char *buf, size_t len)
@@ -143,51 +141,6 @@ int probe_bad_file(struct probe *p, enum fact_id id, const char *path,
 	return -1;
 }
 
-#define SZ_4G 0x100000000ULL
-
-/*
- * The VM's low MMIO range, from the strongest evidence: the range the
- * kernel logged (hv_mmio=, 016a25e4b0df), else on Gen2 the framebuffer,
- * which the host always places at the low base: the boot-time lfb_base, or
- * the first kernel's VRAM as /proc/iomem shows it. Nothing: the preset.
- */
-static void conclude_low_mmio(struct facts *f)
-{
-	struct kmsg_span low, high, fb;
-	bool gen2 = f->f[F_GEN].known && f->gen == 2;
-
-	if (f->f[F_KMSG].known && f->kmsg.hv_mmio_line &&
-	    !kmsg_hv_mmio_parse(f->kmsg.hv_mmio, &low, &high, &fb)) {
-		f->low_mmio = (struct mmio_span){ low.set, low.start, low.end };
-		fact_set(f, F_LOW_MMIO, f->f[F_KMSG].source,
-			 "0x%" PRIx64 "-0x%" PRIx64 " (logged in hv_mmio=)",
-			 low.start, low.end);
-	} else if (gen2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base &&
-		   f->boot_si.lfb_base < SZ_4G) {
-		f->low_mmio = (struct mmio_span){ true, f->boot_si.lfb_base, SZ_4G - 1 };
-		fact_set(f, F_LOW_MMIO, f->f[F_BOOT_FB].source,
-			 "0x%" PRIx64 "-0xffffffff (the framebuffer is at the base)",
-			 f->boot_si.lfb_base);
-	} else if (gen2 && f->f[F_VRAM].known && f->vram.start < SZ_4G) {
-		f->low_mmio = (struct mmio_span){ true, f->vram.start, SZ_4G - 1 };
-		fact_set(f, F_LOW_MMIO, f->f[F_VRAM].source,
-			 "0x%" PRIx64 "-0xffffffff (VRAM assumed at the base)", f->vram.start);
-	} else {
-		fact_unknown(f, F_LOW_MMIO, "the kernel log, boot_params, /proc/iomem",
-			     "unknown: not shown (the preset's assumed)");
-	}
-}
-
-/* What no single file says: the fixes seen so far, the kdump initramfs. */
-static void conclude(struct probe *p)
-{
-	struct facts *f = p->f;
-
-	conclude_low_mmio(f);
-	/* check_run() weighs them again with what /proc/iomem adds */
-	fixes_weigh(f, NULL, NULL);
-}
-
 void probe_system(struct probe *p)
 {
 	unsigned int i;
@@ -217,5 +170,4 @@ void probe_system(struct probe *p)
 	probe_kdump_kernel(p);
 	probe_changelog(p);
 	probe_initramfs(p);
-	conclude(p);
 }

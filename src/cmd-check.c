@@ -106,10 +106,10 @@ static void print_fixes(const struct facts *f)
 		       k == KERNEL_KDUMP ? f->kdump_release : f->release,
 		       f->kdump_same ? "running, and loaded by kdump" :
 		       k == KERNEL_KDUMP ? "the kernel kdump loads" : "the running kernel");
-		for (t = 0; t < TF_COUNT; t++) {
+		for (t = 0; t < KC_TRACKED; t++) {
 			const struct fix_finding *fd = &f->findings[k][t];
 
-			printf("  %s: %s%s\n", kernel_change(tracked_fixes[t].change)->commit,
+			printf("  %s: %s%s\n", kernel_change(t)->commit,
 			       fd->present < 0 ? "unknown (assumed absent)" :
 			       fd->present ? "present" : "absent",
 			       fd->conflict ? ", but the evidence conflicts" : "");
@@ -225,10 +225,9 @@ static void fixes_json(struct jsonwrt *jw, const struct facts *f)
 
 	jw_open(jw, "kernel_fixes", true);
 	for (k = f->kdump_same ? KERNEL_KDUMP : KERNEL_RUNNING; k < KERNEL_COUNT; k++) {
-		for (t = 0; t < TF_COUNT; t++) {
+		for (t = 0; t < KC_TRACKED; t++) {
 			const struct fix_finding *fd = &f->findings[k][t];
-			const struct kernel_change_info *ci =
-				kernel_change(tracked_fixes[t].change);
+			const struct kernel_change_info *ci = kernel_change(t);
 			char name[160];
 
 			snprintf(name, sizeof(name), "%s %s", ci->commit, ci->subject);

@@ -186,16 +186,19 @@ static void layout_from_the_vm(void **state)
 	f.arch = ARCH_ARM64;
 	fact_unknown(&f, F_BOOT_FB, "test", "unknown");
 	f.vram = (struct mmio_span){ true, 0xe0000000, 0xe07fffff };
-	f.low_mmio = (struct mmio_span){ true, 0xe0000000, 0xffffffff };
+	/* check_run() weighs the low range from the evidence: here VRAM, at the base */
 	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_true(f.f[F_LOW_MMIO].known);
+	assert_int_equal(f.low_mmio.start, 0xe0000000);
 	assert_int_equal(r.sc.low.start, 0xe0000000);
 	assert_int_equal(r.sc.fb_base, 0xe0000000);
 	assert_int_equal(r.sim.kdump.config_window.start, 0xe0000000);
 	assert_false(r.sim.saved);
 	check_result_free(&r);
-	/* without it, the preset (Azure arm64, 0x40000000) would miss the VRAM */
-	fact_unknown(&f, F_LOW_MMIO, "test", "unknown");
+	/* without evidence, the preset (Azure arm64, 0x40000000) would miss the VRAM */
+	fact_unknown(&f, F_VRAM, "test", "unknown");
 	assert_int_equal(check_run(&f, &r, false, &err), 0);
+	assert_false(f.f[F_LOW_MMIO].known);
 	assert_int_equal(r.sc.low.start, 0x40000000);
 	check_result_free(&r);
 }
@@ -326,12 +329,12 @@ static void iomem_evidence_discriminates(void **state)
 	field_facts(&f);
 	f.config_window = (struct mmio_span){ true, 0x40800000, 0x40801fff };
 	assert_int_equal(check_run(&f, &r, false, &err), 0);
-	fd = &f.findings[KERNEL_RUNNING][TF_016A25E4B0DF];
+	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
 	assert_int_equal(fd->n, 1);
 	assert_string_equal(fd->ev[0].kind, "iomem");
 	assert_false(fd->ev[0].present);
-	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].n, 0);
-	assert_int_equal(f.findings[KERNEL_RUNNING][TF_304386373007].present, -1);
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_304386373007].n, 0);
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_304386373007].present, -1);
 	check_result_free(&r);
 }
 

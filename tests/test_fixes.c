@@ -23,7 +23,7 @@ static void log_wins_and_conflicts_are_said(void **state)
 	f.kmsg.hv_mmio_line = true;
 	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
 	fixes_weigh(&f, NULL, NULL);
-	fd = &f.findings[KERNEL_KDUMP][TF_016A25E4B0DF];
+	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
 	assert_true(fd->conflict);
 	assert_int_equal(fd->n, 2);
@@ -37,29 +37,29 @@ static void log_wins_and_conflicts_are_said(void **state)
 
 static void iomem_and_changelog(void **state)
 {
-	const int says[TF_COUNT] = { 0, -1 };
-	const char detail[TF_COUNT][200] = { "config window 0x40800000", "" };
+	const int says[KC_TRACKED] = { 0, -1 };
+	const char detail[KC_TRACKED][200] = { "config window 0x40800000", "" };
 	const struct fix_finding *fd;
 	struct facts f;
 
 	(void)state;
 	base(&f, "6.8.0-1051-azure");
 	fixes_weigh(&f, says, detail);
-	fd = &f.findings[KERNEL_RUNNING][TF_016A25E4B0DF];
+	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 0);
 	assert_string_equal(fd->ev[0].kind, "iomem");
 	/* nothing at all: unknown, and the fact says so */
 	base(&f, "6.8.0-1051-azure");
 	fixes_weigh(&f, NULL, NULL);
-	assert_int_equal(f.findings[KERNEL_KDUMP][TF_016A25E4B0DF].present, -1);
+	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].present, -1);
 	assert_false(f.f[F_FIXES].known);
 	/* the distribution's changelog names it */
 	f.changelog_read[KERNEL_RUNNING] = true;
-	f.changelog_has[KERNEL_RUNNING][TF_016A25E4B0DF] = true;
+	f.changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
 	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
 		 "/usr/share/doc/linux-image-6.8.0-1051-azure/changelog.Debian.gz");
 	fixes_weigh(&f, NULL, NULL);
-	fd = &f.findings[KERNEL_KDUMP][TF_016A25E4B0DF];
+	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
 	assert_string_equal(fd->ev[0].kind, "changelog");
 }
@@ -75,10 +75,50 @@ static void kdump_kernel_apart(void **state)
 	f.kdump_same = false;
 	f.kmsg.hv_mmio_line = true;
 	fixes_weigh(&f, NULL, NULL);
-	assert_int_equal(f.findings[KERNEL_RUNNING][TF_016A25E4B0DF].present, 1);
-	assert_int_equal(f.findings[KERNEL_KDUMP][TF_016A25E4B0DF].present, 0);
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_016A25E4B0DF].present, 1);
+	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].present, 0);
 	assert_true(fixes_of(&f, KERNEL_RUNNING) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
 	assert_false(fixes_of(&f, KERNEL_KDUMP) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
+}
+
+/* The VM's low MMIO range: the logged hv_mmio= first, then Gen2's framebuffer base. */
+static void low_mmio_weighed(void **state)
+{
+	struct facts f;
+
+	(void)state;
+	base(&f, "7.1");
+	f.gen = 2;
+	fact_set(&f, F_GEN, "test", "2");
+	f.kmsg.hv_mmio_line = true;
+	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio),
+		 "hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem 0xfe0000000-0xfffffffff] "
+		 "fb=[mem 0xf8000000-0xf87fffff]");
+	f.boot_si.lfb_base = 0x40000000;
+	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
+	facts_weigh(&f);
+	assert_true(f.f[F_LOW_MMIO].known);
+	assert_int_equal(f.low_mmio.start, 0xf8000000);
+	assert_int_equal(f.low_mmio.end, 0xfed3ffff);
+	assert_string_equal(f.f[F_LOW_MMIO].source, "/var/log/kern.log");
+	/* and the change that logs it is weighed in the same pass */
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_016A25E4B0DF].present, 1);
+	assert_true(f.f[F_FIXES].known);
+	/* no log line: the framebuffer the firmware handed over is at the base */
+	f.kmsg.hv_mmio_line = false;
+	facts_weigh(&f);
+	assert_int_equal(f.low_mmio.start, 0x40000000);
+	assert_int_equal(f.low_mmio.end, 0xffffffff);
+	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "framebuffer"));
+	/* Gen1's framebuffer says nothing of it */
+	base(&f, "7.1");
+	f.gen = 1;
+	fact_set(&f, F_GEN, "test", "1");
+	f.boot_si.lfb_base = 0xf8000000;
+	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
+	facts_weigh(&f);
+	assert_false(f.f[F_LOW_MMIO].known);
+	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "preset"));
 }
 
 int main(void)
@@ -87,6 +127,7 @@ int main(void)
 		cmocka_unit_test(log_wins_and_conflicts_are_said),
 		cmocka_unit_test(iomem_and_changelog),
 		cmocka_unit_test(kdump_kernel_apart),
+		cmocka_unit_test(low_mmio_weighed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -583,6 +583,18 @@ static void kernel_files(void **state)
 	assert_true(changelog_mentions(S("(cherry picked from commit 016a25e4b0df...)"),
 				       "016a25e4b0df", "x y"));
 	assert_false(changelog_mentions(S("nothing"), "016a25e4b0df", "subject"));
+	/* Debian's changelog.gz wraps a long subject (linux 6.1.133-1's entry) */
+	assert_true(changelog_mentions(S("    - [amd64,arm64] Drivers: hv: vmbus: Don't release "
+					 "fb_mmio resource in\n      vmbus_free_mmio()\n"),
+				       "73fe9073c0cc", "Drivers: hv: vmbus: Don't release fb_mmio "
+				       "resource in vmbus_free_mmio()"));
+	/* a blank is a blank: not a word run together, not a word cut */
+	assert_false(changelog_mentions(S("Don't release fb_mmio resourcein vmbus_free_mmio()"),
+				       "73fe9073c0cc", "Don't release fb_mmio resource in "
+				       "vmbus_free_mmio()"));
+	assert_false(changelog_mentions(S("Don't release fb_mmio resource in\n"), "73fe9073c0cc",
+				       "Don't release fb_mmio resource in vmbus_free_mmio()"));
+	assert_false(changelog_mentions(S("anything"), "", ""));
 }
 
 /* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...) */

@@ -2,6 +2,7 @@
 /* The release table: which kernels carry which change, and what it cannot say. */
 #include "testutil.h"
 #include "model/linux/releases.h"
+#include "model/scenario.h"
 
 static enum change_state has(const char *release, enum kernel_change c)
 {
@@ -128,6 +129,91 @@ static void hyperv_fb_history(void **state)
 	assert_false(assumed);
 }
 
+/* Each row is whole, and what repeats it reads it. */
+static void registry_rows(void **state)
+{
+	unsigned int c, f, turned = 0;
+
+	(void)state;
+	for (c = 0; c < KC_COUNT; c++) {
+		const struct kernel_change_info *ci = kernel_change(c);
+
+		assert_non_null(ci->commit);
+		assert_non_null(ci->subject);
+		/* the tracked ones come first, and each turns a model switch */
+		assert_int_equal(ci->tracked, c < KC_TRACKED);
+		if (ci->tracked)
+			assert_int_not_equal(ci->fixes, 0);
+		assert_int_equal(turned & ci->fixes, 0);	/* a switch has one change */
+		turned |= ci->fixes;
+		/* a stable line's first release comes before the mainline one */
+		for (f = 0; f < KC_MAX_STABLE && ci->stable[f].major; f++)
+			assert_true(KV(ci->stable[f].major, ci->stable[f].minor, 0) < ci->mainline);
+	}
+	/* every switch has its change, its name, and the key's help names it */
+	for (f = 0; f < FIX_COUNT; f++) {
+		assert_true(kernel_change(kernel_fix_change(f))->fixes & FIX_BIT(f));
+		assert_string_equal(fix_name(f), kernel_fix_names[f]);
+		for (c = 0; scenario_keys[c].name; c++)
+			if (!strcmp(scenario_keys[c].name, "kernel-fixes"))
+				break;
+		assert_non_null(scenario_keys[c].name);
+		assert_non_null(strstr(scenario_keys[c].help, kernel_fix_names[f]));
+	}
+	assert_int_equal(kernel_fix_change(FIX_VTPM), KC_016A25E4B0DF);
+	assert_int_equal(kernel_change_fix(KC_016A25E4B0DF), FIX_VMBUS_RESERVE_FB_LOW_BASE);
+	assert_int_equal(kernel_change_fix(KC_A07B50D80AB6), FIX_COUNT);
+	assert_int_equal(kernel_build_change(BUILD_SYSFB_GATE), KC_A07B50D80AB6);
+	assert_int_equal(kernel_build_change(BUILD_HVFB_KEEP_SI), KC_C25A19AFB81C);
+}
+
+/* A remedy's "where to get it" comes from the row. */
+static void where_from_the_row(void **state)
+{
+	char buf[320];
+
+	(void)state;
+	kernel_change_where(KC_016A25E4B0DF, buf, sizeof(buf));
+	assert_string_equal(buf, "7.1 or later, or 7.0.13, 6.18.37, 6.12.95, 6.6.144, 6.1.177, "
+			    "5.15.211, 5.10.260 or later of those lines (Debian 12: linux "
+			    "6.1.177-1 and later; Debian 13: its 6.12 kernels from 6.12.95). "
+			    "After the update and a reboot, dmesg shows an hv_mmio= line");
+	/* a line that never got it is not named */
+	kernel_change_where(KC_304386373007, buf, sizeof(buf));
+	assert_string_equal(buf, "6.14 or later, or 6.12.20 or later of that line (the "
+			    "linux-azure kernels)");
+	kernel_change_where(KC_2A8A8AFBA0C3, buf, sizeof(buf));
+	assert_string_equal(buf, "6.0 or later");
+	/* cut short, still a string */
+	kernel_change_where(KC_016A25E4B0DF, buf, 20);
+	assert_string_equal(buf, "7.1 or later, or 7.");
+}
+
+/* 73fe9073c0cc, added as one row: v6.14, 6.1.132 (Debian's 6.1.133-1), 5.10.236. */
+static void free_mmio_row(void **state)
+{
+	char why[160];
+	struct kernel_release kr;
+
+	(void)state;
+	assert_string_equal(kernel_change(KC_73FE9073C0CC)->commit, "73fe9073c0cc");
+	assert_int_equal(has("6.14", KC_73FE9073C0CC), CHANGE_PRESENT);
+	assert_int_equal(has("6.1.131", KC_73FE9073C0CC), CHANGE_ABSENT);
+	assert_int_equal(has("6.1.132", KC_73FE9073C0CC), CHANGE_PRESENT);
+	assert_int_equal(has("5.10.236", KC_73FE9073C0CC), CHANGE_PRESENT);
+	/* lines the row does not list: not said */
+	assert_int_equal(kernel_release_parse("6.6.80", &kr), 0);
+	assert_int_equal(kernel_release_has(&kr, KC_73FE9073C0CC, why, sizeof(why)),
+			 CHANGE_UNKNOWN);
+	assert_non_null(strstr(why, "does not say"));
+	/* for 016a25e4b0df every live line is listed: 6.10.y had ended */
+	assert_int_equal(kernel_release_parse("6.10.14", &kr), 0);
+	assert_int_equal(kernel_release_has(&kr, KC_016A25E4B0DF, why, sizeof(why)),
+			 CHANGE_ABSENT);
+	assert_string_equal(why, "the 6.10.y line had ended before 016a25e4b0df was merged "
+			    "(v7.1)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +221,9 @@ int main(void)
 		cmocka_unit_test(merged_fix),
 		cmocka_unit_test(the_rest),
 		cmocka_unit_test(hyperv_fb_history),
+		cmocka_unit_test(registry_rows),
+		cmocka_unit_test(where_from_the_row),
+		cmocka_unit_test(free_mmio_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -319,8 +319,8 @@ static void find_flips(const struct facts *f, struct check_result *r, const stru
 	}
 	}
 	/* the merged fixes nothing showed present (the proposal is never one) */
-	for (i = 0; i < TF_COUNT; i++) {
-		const struct tracked_fix_info *kr = &tracked_fixes[i];
+	for (i = 0; i < KC_TRACKED; i++) {
+		const struct kernel_change_info *ci = kernel_change(i);
 		char what[64];
 
 		if (f->findings[KERNEL_KDUMP][i].present >= 0)
@@ -329,10 +329,9 @@ static void find_flips(const struct facts *f, struct check_result *r, const stru
 		alt.findings[KERNEL_KDUMP][i].present = 1;
 		if (alt.kdump_same)
 			alt.findings[KERNEL_RUNNING][i].present = 1;
-		snprintf(what, sizeof(what), "%s (%s)", kernel_change(kr->change)->commit,
-			 fix_name(kr->fix));
-		snprintf(assumed, sizeof(assumed), "a kernel without %s",
-			 kernel_change(kr->change)->commit);
+		snprintf(what, sizeof(what), "%s (%s)", ci->commit,
+			 fix_name(kernel_change_fix(i)));
+		snprintf(assumed, sizeof(assumed), "a kernel without %s", ci->commit);
 		flip(r, b, &alt, F_FIXES, "a kernel with ", what, assumed);
 	}
 	if (!f->f[F_KDUMP_MODULES].known && sc->video) {
@@ -429,16 +428,18 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 		try_remedy(r, &t, 2, "config", text);
 	}
 	/* kernels that exist: the proposed config-window patch is never offered */
-	for (i = 0; i < TF_COUNT; i++) {
-		const struct tracked_fix_info *kr = &tracked_fixes[i];
+	for (i = 0; i < KC_TRACKED; i++) {
+		const struct kernel_change_info *ci = kernel_change(i);
+		char where[300];
 
-		if (sc->kdump.fixes & FIX_BIT(kr->fix))
+		if ((sc->kdump.fixes & ci->fixes) == ci->fixes)
 			continue;
 		t = *sc;
-		t.fixes |= FIX_BIT(kr->fix);
-		t.kdump.fixes |= FIX_BIT(kr->fix);
-		snprintf(text, sizeof(text), "a kernel with %s (\"%s\"): %s", kernel_change(kr->change)->commit,
-			 kernel_change(kr->change)->subject, kr->where);
+		t.fixes |= ci->fixes;
+		t.kdump.fixes |= ci->fixes;
+		kernel_change_where(i, where, sizeof(where));
+		snprintf(text, sizeof(text), "a kernel with %s (\"%s\"): %s", ci->commit,
+			 ci->subject, where);
 		try_remedy(r, &t, 4, "kernel", text);
 	}
 	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {
@@ -449,52 +450,9 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 	}
 }
 
-static bool same_span(const struct mmio_span *a, const struct mmio_span *b)
+bool same_span(const struct mmio_span *a, const struct mmio_span *b)
 {
 	return a->set == b->set && (!a->set || (a->start == b->start && a->end == b->end));
-}
-
-/*
- * Does the running kernel's /proc/iomem show a fix? The model's first
- * kernel, run without and with it: when only one of them puts the config
- * window and VRAM where /proc/iomem has them, that is evidence.
- */
-static void iomem_evidence(const struct facts *f, int says[TF_COUNT], char detail[TF_COUNT][200])
-{
-	unsigned int t;
-
-	for (t = 0; t < TF_COUNT; t++) {
-		struct facts alt = *f;
-		struct scenario sc;
-		struct sim_result r;
-		bool match[2] = { false, false };
-		struct mmio_span cw[2];
-		unsigned int on;
-
-		says[t] = -1;
-		detail[t][0] = '\0';
-		if (!f->f[F_CONFIG_WINDOW].known || !f->f[F_VRAM].known)
-			continue;
-		for (on = 0; on < 2; on++) {
-			alt.findings[KERNEL_RUNNING][t].present = (int)on;
-			alt.findings[KERNEL_KDUMP][t].present = (int)on;
-			if (facts_to_scenario(&alt, &sc, NULL, 0, NULL) || simulate(&sc, &r, false))
-				return;
-			cw[on] = r.first.config_window;
-			match[on] = same_span(&r.first.config_window, &f->config_window) &&
-				    same_span(&r.first.modelled_vram, &f->vram);
-			sim_result_free(&r);
-		}
-		if (match[0] == match[1])
-			continue;
-		says[t] = match[1];
-		snprintf(detail[t], sizeof(detail[t]), "config window 0x%llx, where the model puts "
-			 "it %s %s (%s it: 0x%llx)",
-			 (unsigned long long)f->config_window.start, match[1] ? "with" : "without",
-			 kernel_change(tracked_fixes[t].change)->commit,
-			 match[1] ? "without" : "with",
-			 (unsigned long long)cw[match[1] ? 0 : 1].start);
-	}
 }
 
 /* Each distribution's kdump service: its name, and its systemd unit; NULL: unknown. */
@@ -738,8 +696,6 @@ static void describe(const struct facts *f, struct check_result *r)
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
 {
 	const char *unit = service_unit(f->distro);
-	int says[TF_COUNT];
-	char detail[TF_COUNT][200];
 	struct facts *now, *next;
 	struct flip_base b;
 	int rc = -1;
@@ -748,10 +704,8 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	r->applicable = f->hyperv;
 	if (!r->applicable)
 		return 0;
-	/* the evidence of fixes, then what /proc/iomem adds to it */
-	fixes_weigh(f, NULL, NULL);
-	iomem_evidence(f, says, detail);
-	fixes_weigh(f, says, detail);
+	/* the evidence, weighed once: the low MMIO range, the changes each kernel carries */
+	facts_weigh(f);
 	now = malloc(sizeof(*now));
 	next = malloc(sizeof(*next));
 	if (!now || !next) {

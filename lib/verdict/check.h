@@ -77,6 +77,9 @@ struct check_result {
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err);
 
+/* The same span, or both unset. */
+bool same_span(const struct mmio_span *a, const struct mmio_span *b);
+
 /* Runs it all. Returns 0, -1 with @err for facts that make no scenario. */
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err);
 void check_result_free(struct check_result *r);

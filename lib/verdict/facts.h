@@ -20,8 +20,6 @@ enum fact_id {
 	F_DUMP_TARGET, F_KMSG, F_KDUMP_KERNEL, F_FIXES, F_KDUMP_MODULES, F_COUNT,
 };
 
-/* The merged fixes whose presence the verdict weighs (fixes.c). */
-enum tracked_fix { TF_016A25E4B0DF, TF_304386373007, TF_COUNT };
 /* The two kernels: the running one, and the one kdump loads. */
 enum which_kernel { KERNEL_RUNNING, KERNEL_KDUMP, KERNEL_COUNT };
 
@@ -119,12 +117,12 @@ struct facts {
 	/* this is a kdump kernel (it has /proc/vmcore): what it has, for its own report */
 	bool in_kdump;
 	unsigned int nvme_disks, scsi_disks;	/* /sys/block: nvme*, sd* */
-	/* each kernel's distribution changelog: read, and which fixes it names */
+	/* each kernel's distribution changelog: read, and which tracked changes it names */
 	bool changelog_read[KERNEL_COUNT];
-	bool changelog_has[KERNEL_COUNT][TF_COUNT];
+	bool changelog_has[KERNEL_COUNT][KC_TRACKED];
 	char changelog_path[KERNEL_COUNT][256];
-	/* the evidence weighed (check_run()) */
-	struct fix_finding findings[KERNEL_COUNT][TF_COUNT];
+	/* the evidence of the tracked changes, weighed (fixes_weigh()) */
+	struct fix_finding findings[KERNEL_COUNT][KC_TRACKED];
 };
 
 const char *fact_name(enum fact_id id);

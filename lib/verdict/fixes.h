@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Which merged fixes each kernel carries, from every piece of evidence the
- * facts hold, weighed: the kernel's own log, then what its /proc/iomem
- * shows against the model run with and without the fix, then the
- * distribution's changelog, then the release table.
+ * What the probe's evidence says of the VM and its kernels, weighed in one
+ * place: the VM's low MMIO range, and which tracked changes (the first
+ * KC_TRACKED of the registry, model/linux/releases.h) each kernel carries:
+ * the kernel's own log, then what its /proc/iomem shows against the model
+ * run with and without the change, then the distribution's changelog, then
+ * the release table.
  */
 #ifndef HVKDUMP_FIXES_H
 #define HVKDUMP_FIXES_H
@@ -11,23 +13,22 @@
 #include "facts.h"
 #include "model/linux/releases.h"
 
-struct tracked_fix_info {
-	enum kernel_fix fix;
-	enum kernel_change change;
-	const char *where;	/* the releases that carry it, for a remedy */
-};
-extern const struct tracked_fix_info tracked_fixes[TF_COUNT];
+/*
+ * Weighs it all, once per check (check_run()): F_LOW_MMIO, f->findings for
+ * both kernels, f->fixes (the running kernel's) and F_FIXES.
+ */
+void facts_weigh(struct facts *f);
 
 /*
- * Fills f->findings for both kernels and sets f->fixes (the running
- * kernel's) and the F_FIXES fact from them. @iomem_says[TF]: what the
- * model's reproduction of /proc/iomem says of each fix in the running
- * kernel (1 present, 0 absent, -1 nothing), with @iomem_detail.
+ * The changes alone: fills f->findings and sets f->fixes and F_FIXES.
+ * @iomem_says[c]: what the model's reproduction of /proc/iomem says of
+ * each change in the running kernel (1 present, 0 absent, -1 nothing),
+ * with @iomem_detail; NULL: nothing.
  */
-void fixes_weigh(struct facts *f, const int iomem_says[TF_COUNT],
-		 const char iomem_detail[TF_COUNT][200]);
+void fixes_weigh(struct facts *f, const int iomem_says[KC_TRACKED],
+		 const char iomem_detail[KC_TRACKED][200]);
 
-/* The kdump kernel's fixes as FIX_BIT()s: those the evidence shows present. */
+/* The kernel's fixes as FIX_BIT()s: those the evidence shows present. */
 unsigned int fixes_of(const struct facts *f, enum which_kernel k);
 
 #endif
