@@ -445,8 +445,9 @@ static void fact_table_rows(void **state)
 	for (i = 0; i < F_COUNT; i++) {
 		assert_non_null(fact_table[i].name);
 		assert_non_null(fact_table[i].json);
-		assert_true(!fact_table[i].nalts || (fact_table[i].alt && fact_table[i].assumed));
-		assert_true(!fact_table[i].pairs || fact_table[i].keys);
+		assert_true(!fact_table[i].nalts ||
+			    (fact_table[i].alt && (fact_table[i].assumed || fact_table[i].assumed_is)));
+		assert_true((!fact_table[i].pairs && !fact_table[i].yes_no) || fact_table[i].keys);
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(fact_table[i].name, fact_table[j].name);
 	}

@@ -183,7 +183,12 @@ static void try_flip(const struct facts *f, struct check_result *r, const struct
 		return;
 	fl->fact = id;
 	fl->saved = v;
-	d->assumed(f, b->sc, i, fl->assumed, sizeof(fl->assumed));
+	if (d->said)
+		snprintf(fl->alternative, sizeof(fl->alternative), "%s", d->said[i]);
+	if (d->assumed_is)
+		snprintf(fl->assumed, sizeof(fl->assumed), "%s", d->assumed_is);
+	else
+		d->assumed(f, b->sc, i, fl->assumed, sizeof(fl->assumed));
 	r->nflips++;
 }
 

@@ -5,6 +5,7 @@
  * while unknown (the flips: check.c runs each).
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,21 +81,6 @@ static void builtin_pairs(const struct facts *f, struct fact_pairs *out)
 	pair_add(out, "builtin", "%s", set);
 }
 
-static void sysfb_pairs(const struct facts *f, struct fact_pairs *out)
-{
-	pair_add(out, "sysfb", "%s", yes(f->sysfb));
-}
-
-static void kexec_file_pairs(const struct facts *f, struct fact_pairs *out)
-{
-	pair_add(out, "kexec-file", "%s", yes(f->kexec_file));
-}
-
-static void hide_smem_pairs(const struct facts *f, struct fact_pairs *out)
-{
-	pair_add(out, "hide-smem-start", "%s", yes(f->hide_smem));
-}
-
 /*
  * The package's version where it says more than the upstream one and the
  * key reads the same upstream version from it ("1:2.0.22-2ubuntu3"); else
@@ -117,11 +103,6 @@ static void kexec_tools_pairs(const struct facts *f, struct fact_pairs *out)
 static void lockdown_pairs(const struct facts *f, struct fact_pairs *out)
 {
 	pair_add(out, "lockdown", "%s", lockdown_name(f->lockdown));
-}
-
-static void load_disabled_pairs(const struct facts *f, struct fact_pairs *out)
-{
-	pair_add(out, "kexec-load-disabled", "%s", yes(f->kexec_load_disabled));
 }
 
 static void bars_pairs(const struct facts *f, struct fact_pairs *out)
@@ -159,20 +140,22 @@ static void boot_fb_pairs(const struct facts *f, struct fact_pairs *out)
 		pair_add(out, "fb-size", "0x%llx", (unsigned long long)f->boot_si.lfb_size);
 }
 
-/* The alternatives: each writes value @i into @alt (the facts, copied) and says it. */
+/*
+ * The alternatives: each writes value @i into @alt (the facts, copied),
+ * false where there is none; a row's words say it, or the function does.
+ */
 #define ALT(name)                                                                           \
 	static bool name(const struct facts *f, const struct scenario *sc, unsigned int i,  \
 			 struct facts *alt, char *said, size_t len)
-/* ... and what the verdict assumes instead */
+/* ... and what the verdict assumes instead, where the scenario says it */
 #define ASSUMED(name)                                                                       \
 	static void name(const struct facts *f, const struct scenario *sc, unsigned int i,  \
 			 char *out, size_t len)
 
+static const char *const tools[] = { "2.0.18", "2.0.22", "2.0.28" };
+
 ALT(kexec_tools_alt)
 {
-	static const char *const tools[] = { "2.0.18", "2.0.22", "2.0.28" };
-
-	(void)f, (void)sc;
 	alt->kexec_tools = kexec_tools_version(tools[i]);
 	snprintf(said, len, "kexec-tools %s", tools[i]);
 	return true;
@@ -182,133 +165,96 @@ ASSUMED(kexec_tools_assumed)
 {
 	char ver[16];
 
-	(void)f, (void)i;
 	snprintf(out, len, "kexec-tools %s", kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)));
 }
 
 ALT(secure_boot_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->secure_boot = true;
-	snprintf(said, len, "Secure Boot on");
 	return true;
-}
-
-ASSUMED(secure_boot_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "Secure Boot off");
 }
 
 /* SUSE kdump before 1.9.6 runs -s, then again without it; unread, -c or -s configured */
 ALT(kdump_config_alt)
 {
-	static const char *const args[] = { "-c", "-s" };
-
-	(void)sc;
 	if (!i) {
-		if (f->distro != DISTRO_SUSE || f->service_version)
-			return false;
 		alt->service_version = suse_kdump_version("1.9.5");
-		snprintf(said, len, "SUSE kdump 1.9.5");
-		return true;
+		return f->distro == DISTRO_SUSE && !f->service_version;
 	}
-	if (f->f[F_KDUMP_CONFIG].known)
-		return false;
 	alt->kexec_args_set = true;
-	snprintf(alt->kexec_args, sizeof(alt->kexec_args), "%s", args[i - 1]);
-	snprintf(said, len, "kexec %s", args[i - 1]);
-	return true;
+	snprintf(alt->kexec_args, sizeof(alt->kexec_args), "%s", i == 1 ? "-c" : "-s");
+	return !f->f[F_KDUMP_CONFIG].known;
 }
 
 ASSUMED(kdump_config_assumed)
 {
-	(void)f, (void)sc;
 	snprintf(out, len, "%s", i ? "no kexec arguments configured" : "SUSE kdump 1.9.6 or later");
 }
 
 ALT(video_dev_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->video_dev = false;
-	snprintf(said, len, "no synthetic video device");
 	return true;
 }
 
-ASSUMED(video_dev_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "a synthetic video device");
-}
-
-/* A kernel config symbol, not set (i 0) or =y (i 1). */
-static void config_said(const char *symbol, bool y, char *out, size_t len)
-{
-	snprintf(out, len, "%s%s", symbol, y ? "=y" : " not set");
-}
+/* The kernel config's answers, each way: not set (@i 0), =y (@i 1). */
+static const char *const sysfb_said[] = { "CONFIG_SYSFB not set", "CONFIG_SYSFB=y" };
+static const char *const kexec_file_said[] = {
+	"CONFIG_KEXEC_FILE not set", "CONFIG_KEXEC_FILE=y",
+};
+static const char *const leak_said[] = {
+	"CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM not set", "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM=y",
+};
 
 ALT(sysfb_alt)
 {
-	(void)f, (void)sc;
 	alt->sysfb = i;
-	config_said("CONFIG_SYSFB", i, said, len);
 	return true;
 }
 
 ASSUMED(sysfb_assumed)
 {
-	(void)f, (void)i;
-	config_said("CONFIG_SYSFB", sc->sysfb, out, len);
+	snprintf(out, len, "%s", sysfb_said[sc->sysfb]);
 }
 
 ALT(kexec_file_alt)
 {
-	(void)f, (void)sc;
 	alt->kexec_file = i;
-	config_said("CONFIG_KEXEC_FILE", i, said, len);
 	return true;
 }
 
 ASSUMED(kexec_file_assumed)
 {
-	(void)f, (void)i;
-	config_said("CONFIG_KEXEC_FILE", sc->kexec_file_supported, out, len);
+	snprintf(out, len, "%s", kexec_file_said[sc->kexec_file_supported]);
 }
 
 /* CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM=y: smem_start not hidden */
 ALT(hide_smem_alt)
 {
-	(void)f, (void)sc;
 	alt->hide_smem = !i;
-	config_said("CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM", i, said, len);
 	return true;
 }
 
 ASSUMED(hide_smem_assumed)
 {
-	(void)f, (void)i;
-	config_said("CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM", !sc->hide_smem_start, out, len);
+	snprintf(out, len, "%s", leak_said[!sc->hide_smem_start]);
 }
 
 ALT(arch_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->arch = ARCH_ARM64;
-	snprintf(said, len, "arm64");
 	return true;
 }
 
 ASSUMED(arch_assumed)
 {
-	(void)f, (void)i;
 	snprintf(out, len, "%s", arch_name(sc->arch));
 }
 
+static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };
+
 ALT(fb0_alt)
 {
-	static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };
-
-	(void)f, (void)sc;
 	alt->fb_driver = fbs[i];
 	snprintf(said, len, "/dev/fb0 owned by %s", fb_driver_name(fbs[i]));
 	return true;
@@ -316,63 +262,35 @@ ALT(fb0_alt)
 
 ASSUMED(fb0_assumed)
 {
-	(void)f, (void)i;
 	snprintf(out, len, "/dev/fb0 owned by %s", fb_driver_name(sc->fb_driver));
 }
 
 ALT(lockdown_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->lockdown = LOCKDOWN_INTEGRITY;
-	snprintf(said, len, "lockdown integrity");
 	return true;
-}
-
-ASSUMED(lockdown_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "no lockdown");
 }
 
 ALT(load_disabled_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->kexec_load_disabled = true;
-	snprintf(said, len, "kexec_load_disabled 1");
 	return true;
-}
-
-ASSUMED(load_disabled_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "kexec_load_disabled 0");
 }
 
 ALT(builtin_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->builtin = MOD_BIT(MOD_PCI_HYPERV);
-	snprintf(said, len, "pci_hyperv built in");
 	return true;
-}
-
-ASSUMED(builtin_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "pci_hyperv a module");
 }
 
 ALT(dump_target_alt)
 {
-	(void)f, (void)sc, (void)i;
 	alt->dump_target = DUMP_SCSI;
-	snprintf(said, len, "the dump on a SCSI disk");
 	return true;
 }
 
 ASSUMED(dump_target_assumed)
 {
-	(void)f, (void)i;
 	snprintf(out, len, "the dump on %s", dump_target_name(sc->dump_target));
 }
 
@@ -381,83 +299,88 @@ ALT(fixes_alt)
 {
 	const struct tracked_fix_info *kr = &tracked_fixes[i];
 
-	(void)sc;
-	if (f->findings[KERNEL_KDUMP][i].present >= 0)
-		return false;
 	alt->findings[KERNEL_KDUMP][i].present = 1;
 	if (alt->kdump_same)
 		alt->findings[KERNEL_RUNNING][i].present = 1;
 	snprintf(said, len, "a kernel with %s (%s)", kernel_change(kr->change)->commit,
 		 fix_name(kr->fix));
-	return true;
+	return f->findings[KERNEL_KDUMP][i].present < 0;
 }
 
 ASSUMED(fixes_assumed)
 {
-	(void)f, (void)sc;
 	snprintf(out, len, "a kernel without %s", kernel_change(tracked_fixes[i].change)->commit);
 }
 
 ALT(kdump_modules_alt)
 {
-	(void)f, (void)i;
-	if (!sc->video)
-		return false;
 	alt->kdump_modules = MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM);
-	snprintf(said, len, "a kdump initramfs with hyperv_drm too");
-	return true;
+	return sc->video;
 }
 
-ASSUMED(kdump_modules_assumed)
-{
-	(void)f, (void)sc, (void)i;
-	snprintf(out, len, "a kdump initramfs without hyperv_drm");
-}
-
-#define FLIPS(n, name) .nalts = (n), .alt = name##_alt, .assumed = name##_assumed
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+#define WORDS(...) (const char *const[]){ __VA_ARGS__ }
 #define ROW(id_, name_) [id_] = { .name = name_, .json = name_
 
 const struct fact_desc fact_table[F_COUNT] = {
 	ROW(F_HYPERV, "hyperv-guest") },
 	ROW(F_GEN, "generation"), .keys = "layout", .pairs = layout_pairs, .always = true },
-	ROW(F_ARCH, "arch"), .keys = "layout", FLIPS(1, arch) },
+	ROW(F_ARCH, "arch"), .keys = "layout", .nalts = 1, .alt = arch_alt,
+		.said = WORDS("arm64"), .assumed = arch_assumed },
 	ROW(F_KERNEL, "kernel") },
 	ROW(F_DISTRO, "distro"), .keys = "kexec-syscall, kexec-args" },
-	ROW(F_VIDEO_DEV, "video-device"), .keys = "layout", FLIPS(1, video_dev) },
+	ROW(F_VIDEO_DEV, "video-device"), .keys = "layout", .nalts = 1, .alt = video_dev_alt,
+		.said = WORDS("no synthetic video device"), .assumed_is = "a synthetic video device" },
 	ROW(F_PCI_DEV, "pci-passthrough") },
 	ROW(F_IOMEM, "iomem") },
 	ROW(F_VRAM, "vram"), .keys = "observed-vram, vram-mb", .pairs = vram_pairs },
 	ROW(F_CONFIG_WINDOW, "config-window") },
 	ROW(F_BARS, "bar-windows"), .keys = "bars32, bars64", .pairs = bars_pairs },
 	ROW(F_LOW_MMIO, "low-mmio"), .keys = "low-mmio, fb-base" },
-	ROW(F_FB0, "fb0"), .keys = "fb-driver", .pairs = fb0_pairs, FLIPS(4, fb0) },
-	ROW(F_BUILTIN, "builtin"), .keys = "builtin", .pairs = builtin_pairs, FLIPS(1, builtin) },
-	ROW(F_SYSFB, "sysfb"), .keys = "sysfb", .pairs = sysfb_pairs, FLIPS(2, sysfb) },
-	ROW(F_KEXEC_FILE, "kexec-file"), .keys = "kexec-file", .pairs = kexec_file_pairs,
-		FLIPS(2, kexec_file) },
-	ROW(F_HIDE_SMEM, "hide-smem-start"), .keys = "hide-smem-start", .pairs = hide_smem_pairs,
-		FLIPS(2, hide_smem) },
+	ROW(F_FB0, "fb0"), .keys = "fb-driver", .pairs = fb0_pairs, .nalts = N(fbs),
+		.alt = fb0_alt, .assumed = fb0_assumed },
+	ROW(F_BUILTIN, "builtin"), .keys = "builtin", .pairs = builtin_pairs, .nalts = 1,
+		.alt = builtin_alt, .said = WORDS("pci_hyperv built in"),
+		.assumed_is = "pci_hyperv a module" },
+	ROW(F_SYSFB, "sysfb"), .keys = "sysfb", .yes_no = offsetof(struct facts, sysfb),
+		.nalts = 2, .alt = sysfb_alt, .said = sysfb_said, .assumed = sysfb_assumed },
+	ROW(F_KEXEC_FILE, "kexec-file"), .keys = "kexec-file",
+		.yes_no = offsetof(struct facts, kexec_file), .nalts = 2, .alt = kexec_file_alt,
+		.said = kexec_file_said, .assumed = kexec_file_assumed },
+	ROW(F_HIDE_SMEM, "hide-smem-start"), .keys = "hide-smem-start",
+		.yes_no = offsetof(struct facts, hide_smem), .nalts = 2, .alt = hide_smem_alt,
+		.said = leak_said, .assumed = hide_smem_assumed },
 	ROW(F_BOOT_FB, "boot-framebuffer"), .keys = "fb-base, fb-size", .pairs = boot_fb_pairs },
 	ROW(F_KEXEC_TOOLS, "kexec-tools"), .keys = "kexec-tools", .pairs = kexec_tools_pairs,
-		FLIPS(3, kexec_tools) },
-	ROW(F_KDUMP_CONFIG, "kdump-config"), .keys = "kexec-syscall, kexec-args",
-		FLIPS(3, kdump_config), .flips_when_known = true },
+		.nalts = N(tools), .alt = kexec_tools_alt, .assumed = kexec_tools_assumed },
+	ROW(F_KDUMP_CONFIG, "kdump-config"), .keys = "kexec-syscall, kexec-args", .nalts = 3,
+		.flips_when_known = true, .alt = kdump_config_alt,
+		.said = WORDS("SUSE kdump 1.9.5", "kexec -c", "kexec -s"),
+		.assumed = kdump_config_assumed },
 	ROW(F_BLACKLIST, "blacklist"), .keys = "kdump-modules" },
-	ROW(F_SECURE_BOOT, "secure-boot"), .keys = "kexec-syscall, kexec-args",
-		FLIPS(1, secure_boot) },
-	ROW(F_LOCKDOWN, "lockdown"), .keys = "lockdown", .pairs = lockdown_pairs,
-		FLIPS(1, lockdown) },
+	ROW(F_SECURE_BOOT, "secure-boot"), .keys = "kexec-syscall, kexec-args", .nalts = 1,
+		.alt = secure_boot_alt, .said = WORDS("Secure Boot on"),
+		.assumed_is = "Secure Boot off" },
+	ROW(F_LOCKDOWN, "lockdown"), .keys = "lockdown", .pairs = lockdown_pairs, .nalts = 1,
+		.alt = lockdown_alt, .said = WORDS("lockdown integrity"),
+		.assumed_is = "no lockdown" },
 	ROW(F_KEXEC_LOAD_DISABLED, "kexec-load-disabled"), .keys = "kexec-load-disabled",
-		.pairs = load_disabled_pairs, FLIPS(1, load_disabled) },
+		.yes_no = offsetof(struct facts, kexec_load_disabled), .nalts = 1,
+		.alt = load_disabled_alt, .said = WORDS("kexec_load_disabled 1"),
+		.assumed_is = "kexec_load_disabled 0" },
 	ROW(F_CRASH_KERNEL, "crash-kernel") },
 	ROW(F_DUMP_TARGET, "dump-target"), .keys = "dump-target", .pairs = dump_target_pairs,
-		FLIPS(1, dump_target) },
+		.nalts = 1, .alt = dump_target_alt, .said = WORDS("the dump on a SCSI disk"),
+		.assumed = dump_target_assumed },
 	ROW(F_KMSG, "kernel-log") },
 	ROW(F_KDUMP_KERNEL, "kdump-kernel") },
 	ROW(F_FIXES, "kernel-fixes"), .keys = "kernel-fixes", .pairs = fixes_pairs, .always = true,
-		FLIPS(TF_COUNT, fixes), .flips_when_known = true },
+		.nalts = TF_COUNT, .flips_when_known = true, .alt = fixes_alt,
+		.assumed = fixes_assumed },
 	ROW(F_KDUMP_MODULES, "kdump-modules"), .keys = "kdump-modules",
-		.pairs = kdump_modules_pairs, FLIPS(1, kdump_modules) },
+		.pairs = kdump_modules_pairs, .nalts = 1, .alt = kdump_modules_alt,
+		.said = WORDS("a kdump initramfs with hyperv_drm too"),
+		.assumed_is = "a kdump initramfs without hyperv_drm" },
 };
 
 void fact_pairs(const struct facts *f, struct fact_pairs *out)
@@ -465,7 +388,15 @@ void fact_pairs(const struct facts *f, struct fact_pairs *out)
 	unsigned int i;
 
 	out->n = 0;
-	for (i = 0; i < F_COUNT; i++)
-		if (fact_table[i].pairs && (fact_table[i].always || f->f[i].known))
-			fact_table[i].pairs(f, out);
+	for (i = 0; i < F_COUNT; i++) {
+		const struct fact_desc *d = &fact_table[i];
+
+		if (!d->always && !f->f[i].known)
+			continue;
+		if (d->yes_no)
+			pair_add(out, d->keys, "%s",
+				 yes(*(const bool *)((const char *)f + d->yes_no)));
+		else if (d->pairs)
+			d->pairs(f, out);
+	}
 }

@@ -7,6 +7,8 @@
 #ifndef HVKDUMP_FACTS_H
 #define HVKDUMP_FACTS_H
 
+#include <stddef.h>
+
 #include "lib/formats/parsers.h"
 #include "model/kdump_service.h"
 #include "model/linux/kernel/resource.h"
@@ -144,16 +146,21 @@ struct fact_desc {
 	const char *keys;	/* the scenario keys it decides (some with other facts) */
 	/* adds its keys' values to @out: when it is known, or @always */
 	void (*pairs)(const struct facts *f, struct fact_pairs *out);
+	/* or: its one key is yes or no as the bool at this offset in the facts */
+	size_t yes_no;
 	bool always;
 	/*
 	 * The flips: @nalts values it could have while unknown (also while known
 	 * with @flips_when_known), each written into a copy of the facts by
-	 * alt() (false: not here), and what the verdict assumes instead of it.
+	 * alt() (false: not here), said by @said[i] or else by alt(); what the
+	 * verdict assumes instead is @assumed_is, or else assumed() says it.
 	 */
 	unsigned int nalts;
 	bool flips_when_known;
 	bool (*alt)(const struct facts *f, const struct scenario *sc, unsigned int i,
 		    struct facts *alt, char *said, size_t len);
+	const char *const *said;
+	const char *assumed_is;
 	void (*assumed)(const struct facts *f, const struct scenario *sc, unsigned int i,
 			char *out, size_t len);
 };
