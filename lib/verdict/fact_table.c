@@ -320,7 +320,7 @@ ALT(kdump_modules_alt)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define WORDS(...) (const char *const[]){ __VA_ARGS__ }
-#define ROW(id_, name_) [id_] = { .name = name_, .json = name_
+#define ROW(id_, name_) [(id_)] = { .name = (name_), .json = (name_)
 
 const struct fact_desc fact_table[F_COUNT] = {
 	ROW(F_HYPERV, "hyperv-guest") },

@@ -148,21 +148,21 @@ struct fact_desc {
 	void (*pairs)(const struct facts *f, struct fact_pairs *out);
 	/* or: its one key is yes or no as the bool at this offset in the facts */
 	size_t yes_no;
-	bool always;
 	/*
 	 * The flips: @nalts values it could have while unknown (also while known
 	 * with @flips_when_known), each written into a copy of the facts by
 	 * alt() (false: not here), said by @said[i] or else by alt(); what the
 	 * verdict assumes instead is @assumed_is, or else assumed() says it.
 	 */
-	unsigned int nalts;
-	bool flips_when_known;
 	bool (*alt)(const struct facts *f, const struct scenario *sc, unsigned int i,
 		    struct facts *alt, char *said, size_t len);
 	const char *const *said;
 	const char *assumed_is;
 	void (*assumed)(const struct facts *f, const struct scenario *sc, unsigned int i,
 			char *out, size_t len);
+	unsigned int nalts;
+	bool always;
+	bool flips_when_known;
 };
 extern const struct fact_desc fact_table[F_COUNT];
 
