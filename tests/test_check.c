@@ -435,6 +435,39 @@ static void model_agreement_and_fallback(void **state)
 	check_result_free(&r);
 }
 
+/* One row per fact: named once, each flip with its words, each key one scenario_build() takes. */
+static void fact_table_rows(void **state)
+{
+	struct fact_pairs p;
+	struct scenario sc;
+	struct hv_err err;
+	struct facts f;
+	unsigned int i, j;
+
+	(void)state;
+	for (i = 0; i < F_COUNT; i++) {
+		assert_non_null(fact_table[i].name);
+		assert_non_null(fact_table[i].json);
+		assert_true(!fact_table[i].nalts ||
+			    (fact_table[i].alt && (fact_table[i].assumed || fact_table[i].assumed_is)));
+		assert_true((!fact_table[i].pairs && !fact_table[i].yes_no) || fact_table[i].keys);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(fact_table[i].name, fact_table[j].name);
+	}
+	field_facts(&f);
+	fact_pairs(&f, &p);
+	assert_true(p.n >= 10);
+	assert_string_equal(p.pair[0].key, "layout");
+	assert_string_equal(p.pair[0].value, "azure-gen2");
+	for (i = 0; i < p.n; i++)
+		assert_int_equal(scenario_build(&sc, &p.pair[i], 1, &err), 0);
+	/* an unknown fact gives no value: the preset's stands */
+	fact_unknown(&f, F_SYSFB, "test", "unknown");
+	fact_pairs(&f, &p);
+	for (i = 0; i < p.n; i++)
+		assert_string_not_equal(p.pair[i].key, "sysfb");
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -513,6 +546,7 @@ int main(void)
 		cmocka_unit_test(disabled_unit_loses_the_next),
 		cmocka_unit_test(assumptions_name_the_assumed_value),
 		cmocka_unit_test(needs_root_is_recorded),
+		cmocka_unit_test(fact_table_rows),
 		cmocka_unit_test(assumptions_once_and_said),
 		cmocka_unit_test(model_agreement_and_fallback),
 		cmocka_unit_test(not_hyperv),

@@ -9,17 +9,6 @@
 #include "fixes.h"
 #include "model/linux/releases.h"
 
-static const char *layout_for(const struct facts *f)
-{
-	if (f->f[F_GEN].known && f->gen == 1)
-		return "hyperv-gen1";
-	if (f->f[F_ARCH].known && f->arch == ARCH_ARM64)
-		return "azure-arm64";
-	if (f->f[F_VIDEO_DEV].known && !f->video_dev)
-		return "azure-cvm";
-	return "azure-gen2";
-}
-
 /*
  * How a release's vmbus_reserve_fb() reads screen_info, where the release
  * table is sure; otherwise what the model assumes of today's kernels.
@@ -60,98 +49,87 @@ static void securelevel_why(char *why, size_t wlen)
 	}
 }
 
-int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
-		      struct hv_err *err)
+/*
+ * Where the VM shows its layout, it wins over the preset's: the low range,
+ * the framebuffer, VRAM. Set here, on the built scenario: the keys
+ * (low-mmio, fb-base, vram-mb) would call the layout "custom", given by hand.
+ */
+static void observed_layout(const struct facts *f, struct scenario *sc)
 {
-	struct scenario_pair layout = { "layout", layout_for(f), NULL, 0 };
+	if (f->f[F_LOW_MMIO].known && f->low_mmio.set)
+		sc->low = f->low_mmio;
+	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base)
+		sc->fb_base = f->boot_si.lfb_base;
+	else if (sc->gen == 2 && sc->video && f->f[F_LOW_MMIO].known && f->low_mmio.set)
+		sc->fb_base = sc->low.start;
+	if (f->f[F_VRAM].known && f->vram.end - f->vram.start + 1 >= 0x100000)
+		sc->vram_mb = (f->vram.end - f->vram.start + 1) >> 20;
+	/* a module blacklisted in modprobe.d is left out of the initramfs, or not loaded */
+	if (f->f[F_BLACKLIST].known)
+		sc->kdump_modules &= ~f->blacklist;
+}
+
+/*
+ * The kdump service's load, from the distribution, its configuration and
+ * Secure Boot (model/kdump_service.h): the syscall it asks for and the
+ * arguments kexec runs with, whatever kexec-tools makes of them (the
+ * kexec-args key refuses arguments kexec refuses: here kexec says so).
+ */
+static void service_load(const struct facts *f, struct scenario *sc, char *why, size_t wlen)
+{
 	/* what makes the service add -s: Secure Boot; for kdump-config securelevel 1 too */
 	bool adds_s = (f->f[F_SECURE_BOOT].known && f->secure_boot) ||
 		      (f->distro == DISTRO_DEBIAN && f->securelevel);
-	enum hv_arch arch;
+	const char *args = f->kexec_args_set ? f->kexec_args : NULL;
 
-	if (scenario_build(sc, &layout, 1, err))
-		return -1;
-	arch = sc->arch;
-	/* the layout the VM shows wins over the preset's */
-	if (f->f[F_LOW_MMIO].known && f->low_mmio.set)
-		sc->low = f->low_mmio;
-	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base) {
-		sc->fb_base = f->boot_si.lfb_base;
-		if (f->boot_si.lfb_size)
-			sc->fb_size = f->boot_si.lfb_size;
-	} else if (sc->gen == 2 && sc->video && f->f[F_LOW_MMIO].known && f->low_mmio.set) {
-		sc->fb_base = sc->low.start;
-	}
-	if (f->f[F_VRAM].known) {
-		sc->observed_vram = f->vram;
-		if (f->vram.end - f->vram.start + 1 >= 0x100000)
-			sc->vram_mb = (f->vram.end - f->vram.start + 1) >> 20;
-	}
-	if (f->f[F_FB0].known)
-		sc->fb_driver = f->fb_driver;
-	if (!sc->video)
-		sc->fb_driver = sc->fb_driver == FB_HYPERV_DRM || sc->fb_driver == FB_HYPERV_FB ?
-				FB_NONE : sc->fb_driver;
-	if (f->f[F_BUILTIN].known)
-		sc->builtin = f->builtin;
-	if (f->f[F_SYSFB].known)
-		sc->sysfb = f->sysfb;
-	if (f->f[F_KEXEC_FILE].known)
-		sc->kexec_file_supported = f->kexec_file;
-	if (f->f[F_HIDE_SMEM].known)
-		sc->hide_smem_start = f->hide_smem;
-	if (f->f[F_KEXEC_TOOLS].known) {
-		sc->kexec_tools = f->kexec_tools;
-		snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", f->kexec_package);
-	}
-	sc->kexec = kdump_service_syscall(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-					  adds_s, arch, f->service_version, why, wlen);
+	sc->kexec = kdump_service_syscall(f->distro, args, adds_s, sc->arch, f->service_version,
+					  why, wlen);
 	if (adds_s && !(f->f[F_SECURE_BOOT].known && f->secure_boot) && wlen)
 		securelevel_why(why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
-	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
-	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-			   adds_s, f->service_version,
-			   sc->kexec_args, sizeof(sc->kexec_args), sc->kexec_retry_args,
-			   sizeof(sc->kexec_retry_args));
+	kdump_service_args(f->distro, args, adds_s, f->service_version, sc->kexec_args,
+			   sizeof(sc->kexec_args), sc->kexec_retry_args, sizeof(sc->kexec_retry_args));
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
 	if (f->service_stops) {
 		sc->service_stops = true;
 		snprintf(sc->service_why, sizeof(sc->service_why), "%.159s", f->service_noload);
 	}
-	if (f->f[F_LOCKDOWN].known)
-		sc->lockdown = f->lockdown;
-	if (f->f[F_KEXEC_LOAD_DISABLED].known)
-		sc->kexec_load_disabled = f->kexec_load_disabled;
-	sc->fixes = fixes_of(f, KERNEL_RUNNING);
-	if (f->f[F_BARS].known) {
-		sc->bars32 = f->bars32;
-		sc->bars64 = f->bars64;
-	}
-	if (f->f[F_DUMP_TARGET].known)
-		sc->dump_target = f->dump_target;
-	if (f->f[F_KDUMP_MODULES].known)
-		sc->kdump_modules = f->kdump_modules;
-	/* a blacklisted module is left out of the kdump initramfs, or not loaded by it */
-	if (f->f[F_BLACKLIST].known)
-		sc->kdump_modules &= ~f->blacklist;
-	if (f->f[F_KDUMP_MODULES].known)
-		sc->kdump_modules &= ~f->initramfs_blacklist;
+}
+
+/*
+ * The two kernels' builds: what the release table is sure of, and the
+ * kdump kernel's own evidence and config (no key says a build: the kernel
+ * key would take an unsure release table entry as absent).
+ */
+static void kernel_builds(const struct facts *f, struct scenario *sc)
+{
 	kernel_release_build(f->upstream[0] ? f->upstream : f->release, &sc->sysfb_gate,
 			     &sc->gen1_pci_bar, &sc->hvfb_clear_si, &sc->hvfb_clear_si_assumed);
 	scenario_same_kdump_kernel(sc);
 	sc->manual |= SC_SET_KDUMP_BUILD;
-	/* the kernel kdump loads, with what it is built with and carries */
 	sc->kdump.fixes = fixes_of(f, KERNEL_KDUMP);
-	if (!f->kdump_same) {
-		kernel_release_build(f->kdump_release, &sc->kdump.sysfb_gate,
-				     &sc->kdump.gen1_pci_bar, &sc->kdump.hvfb_clear_si, NULL);
-		if (f->kdump_builtin_known)
-			sc->kdump.builtin = f->kdump_builtin;
-		if (f->kdump_sysfb_known)
-			sc->kdump.sysfb = f->kdump_sysfb;
-	}
+	if (f->kdump_same)
+		return;
+	kernel_release_build(f->kdump_release, &sc->kdump.sysfb_gate, &sc->kdump.gen1_pci_bar,
+			     &sc->kdump.hvfb_clear_si, NULL);
+	if (f->kdump_builtin_known)
+		sc->kdump.builtin = f->kdump_builtin;
+	if (f->kdump_sysfb_known)
+		sc->kdump.sysfb = f->kdump_sysfb;
+}
+
+int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
+		      struct hv_err *err)
+{
+	struct fact_pairs p;
+
+	fact_pairs(f, &p);
+	if (scenario_build(sc, p.pair, p.n, err))
+		return -1;
+	observed_layout(f, sc);
+	service_load(f, sc, why, wlen);
+	kernel_builds(f, sc);
 	return scenario_check(sc, err);
 }
 
@@ -181,166 +159,56 @@ struct flip_base {
 	const struct scenario *sc;
 };
 
-static void flip(struct check_result *r, const struct flip_base *b, const struct facts *alt,
-		 enum fact_id id, const char *what, const char *value, const char *assumed)
-{
-	int v = verdict_of(alt);
-	struct check_flip *fl;
+/* The facts whose other values are tried, in the order their flips are said. */
+static const enum fact_id flip_order[] = {
+	F_KEXEC_TOOLS, F_SECURE_BOOT, F_KDUMP_CONFIG, F_VIDEO_DEV, F_SYSFB, F_KEXEC_FILE,
+	F_HIDE_SMEM, F_ARCH, F_FB0, F_LOCKDOWN, F_KEXEC_LOAD_DISABLED, F_BUILTIN, F_DUMP_TARGET,
+	F_FIXES, F_KDUMP_MODULES,
+};
 
-	if (v < 0 || (bool)v == b->saved || r->nflips == CHECK_MAX_FLIPS)
+/* Alternative @i of fact @id: a flip where it turns the verdict. */
+static void try_flip(const struct facts *f, struct check_result *r, const struct flip_base *b,
+		     enum fact_id id, unsigned int i, struct facts *alt)
+{
+	const struct fact_desc *d = &fact_table[id];
+	struct check_flip *fl = &r->flips[r->nflips];
+	int v;
+
+	*alt = *f;
+	alt->f[id].known = true;
+	if (!d->alt(f, b->sc, i, alt, fl->alternative, sizeof(fl->alternative)))
 		return;
-	fl = &r->flips[r->nflips++];
+	v = verdict_of(alt);
+	if (v < 0 || (bool)v == b->saved)
+		return;
 	fl->fact = id;
 	fl->saved = v;
-	snprintf(fl->alternative, sizeof(fl->alternative), "%s%s", what, value);
-	snprintf(fl->assumed, sizeof(fl->assumed), "%s", assumed);
+	if (d->said)
+		snprintf(fl->alternative, sizeof(fl->alternative), "%s", d->said[i]);
+	if (d->assumed_is)
+		snprintf(fl->assumed, sizeof(fl->assumed), "%s", d->assumed_is);
+	else
+		d->assumed(f, b->sc, i, fl->assumed, sizeof(fl->assumed));
+	r->nflips++;
 }
 
 /* For each unknown fact, the values that would turn the verdict. */
 static void find_flips(const struct facts *f, struct check_result *r, const struct flip_base *b)
 {
-	static const char *const tools[] = { "2.0.18", "2.0.22", "2.0.28" };
-	static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };
-	const struct scenario *sc = b->sc;
-	char assumed[128], ver[16];
-	struct facts alt;
-	unsigned int i;
+	struct facts *alt = malloc(sizeof(*alt));
+	unsigned int k, i;
 
-	snprintf(assumed, sizeof(assumed), "kexec-tools %s",
-		 kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)));
+	if (!alt)
+		return;
+	for (k = 0; k < sizeof(flip_order) / sizeof(flip_order[0]); k++) {
+		const struct fact_desc *d = &fact_table[flip_order[k]];
 
-	if (!f->f[F_KEXEC_TOOLS].known)
-		for (i = 0; i < 3; i++) {
-			alt = *f;
-			alt.f[F_KEXEC_TOOLS].known = true;
-			alt.kexec_tools = kexec_tools_version(tools[i]);
-			flip(r, b, &alt, F_KEXEC_TOOLS, "kexec-tools ", tools[i], assumed);
-		}
-	if (!f->f[F_SECURE_BOOT].known) {
-		alt = *f;
-		alt.f[F_SECURE_BOOT].known = true;
-		alt.secure_boot = true;
-		flip(r, b, &alt, F_SECURE_BOOT, "Secure Boot ", "on", "Secure Boot off");
-	}
-	/* SUSE kdump before 1.9.6 runs -s, then again without it */
-	if (f->distro == DISTRO_SUSE && !f->service_version) {
-		alt = *f;
-		alt.service_version = suse_kdump_version("1.9.5");
-		flip(r, b, &alt, F_KDUMP_CONFIG, "SUSE kdump ", "1.9.5", "SUSE kdump 1.9.6 or later");
-	}
-	if (!f->f[F_KDUMP_CONFIG].known) {
-		static const char *const args[] = { "-c", "-s" };
-
-		for (i = 0; i < 2; i++) {
-			alt = *f;
-			alt.kexec_args_set = true;
-			snprintf(alt.kexec_args, sizeof(alt.kexec_args), "%s", args[i]);
-			flip(r, b, &alt, F_KDUMP_CONFIG, "kexec ", args[i], "no kexec arguments configured");
-		}
-	}
-	if (!f->f[F_VIDEO_DEV].known) {
-		alt = *f;
-		alt.f[F_VIDEO_DEV].known = true;
-		alt.video_dev = false;
-		flip(r, b, &alt, F_VIDEO_DEV, "no synthetic video device", "", "a synthetic video device");
-	}
-	/* the kernel config's answers, each way */
-	for (i = 0; i < 2; i++) {
-		if (!f->f[F_SYSFB].known) {
-			alt = *f;
-			alt.f[F_SYSFB].known = true;
-			alt.sysfb = i;
-			flip(r, b, &alt, F_SYSFB, "CONFIG_SYSFB", i ? "=y" : " not set",
-			     sc->sysfb ? "CONFIG_SYSFB=y" : "CONFIG_SYSFB not set");
-		}
-		if (!f->f[F_KEXEC_FILE].known) {
-			alt = *f;
-			alt.f[F_KEXEC_FILE].known = true;
-			alt.kexec_file = i;
-			flip(r, b, &alt, F_KEXEC_FILE, "CONFIG_KEXEC_FILE", i ? "=y" : " not set",
-			     sc->kexec_file_supported ? "CONFIG_KEXEC_FILE=y" :
-			     "CONFIG_KEXEC_FILE not set");
-		}
-		if (!f->f[F_HIDE_SMEM].known) {
-			alt = *f;
-			alt.f[F_HIDE_SMEM].known = true;
-			alt.hide_smem = !i;
-			flip(r, b, &alt, F_HIDE_SMEM, "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM",
-			     i ? "=y" : " not set", sc->hide_smem_start ?
-			     "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM not set" :
-			     "CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM=y");
-		}
-	}
-	if (!f->f[F_ARCH].known) {
-		alt = *f;
-		alt.f[F_ARCH].known = true;
-		alt.arch = ARCH_ARM64;
-		flip(r, b, &alt, F_ARCH, "arm64", "", arch_name(sc->arch));
-	}
-	if (!f->f[F_FB0].known)
-		for (i = 0; i < sizeof(fbs) / sizeof(fbs[0]); i++) {
-			alt = *f;
-			alt.f[F_FB0].known = true;
-			alt.fb_driver = fbs[i];
-			{
-			snprintf(assumed, sizeof(assumed), "/dev/fb0 owned by %s",
-				 fb_driver_name(sc->fb_driver));
-			flip(r, b, &alt, F_FB0, "/dev/fb0 owned by ", fb_driver_name(fbs[i]),
-			     assumed);
-		}
-		}
-	if (!f->f[F_LOCKDOWN].known) {
-		alt = *f;
-		alt.f[F_LOCKDOWN].known = true;
-		alt.lockdown = LOCKDOWN_INTEGRITY;
-		flip(r, b, &alt, F_LOCKDOWN, "lockdown ", "integrity", "no lockdown");
-	}
-	if (!f->f[F_KEXEC_LOAD_DISABLED].known) {
-		alt = *f;
-		alt.f[F_KEXEC_LOAD_DISABLED].known = true;
-		alt.kexec_load_disabled = true;
-		flip(r, b, &alt, F_KEXEC_LOAD_DISABLED, "kexec_load_disabled ", "1",
-		     "kexec_load_disabled 0");
-	}
-	if (!f->f[F_BUILTIN].known) {
-		alt = *f;
-		alt.f[F_BUILTIN].known = true;
-		alt.builtin = MOD_BIT(MOD_PCI_HYPERV);
-		flip(r, b, &alt, F_BUILTIN, "pci_hyperv built in", "", "pci_hyperv a module");
-	}
-	if (!f->f[F_DUMP_TARGET].known) {
-		alt = *f;
-		alt.f[F_DUMP_TARGET].known = true;
-		alt.dump_target = DUMP_SCSI;
-		{
-		snprintf(assumed, sizeof(assumed), "the dump on %s",
-			 dump_target_name(sc->dump_target));
-		flip(r, b, &alt, F_DUMP_TARGET, "the dump on a SCSI disk", "", assumed);
-	}
-	}
-	/* the merged fixes nothing showed present (the proposal is never one) */
-	for (i = 0; i < KC_TRACKED; i++) {
-		const struct kernel_change_info *ci = kernel_change(i);
-		char what[64];
-
-		if (f->findings[KERNEL_KDUMP][i].present >= 0)
+		if (f->f[flip_order[k]].known && !d->flips_when_known)
 			continue;
-		alt = *f;
-		alt.findings[KERNEL_KDUMP][i].present = 1;
-		if (alt.kdump_same)
-			alt.findings[KERNEL_RUNNING][i].present = 1;
-		snprintf(what, sizeof(what), "%s (%s)", ci->commit,
-			 fix_name(kernel_change_fix(i)));
-		snprintf(assumed, sizeof(assumed), "a kernel without %s", ci->commit);
-		flip(r, b, &alt, F_FIXES, "a kernel with ", what, assumed);
+		for (i = 0; i < d->nalts && r->nflips < CHECK_MAX_FLIPS; i++)
+			try_flip(f, r, b, flip_order[k], i, alt);
 	}
-	if (!f->f[F_KDUMP_MODULES].known && sc->video) {
-		alt = *f;
-		alt.f[F_KDUMP_MODULES].known = true;
-		alt.kdump_modules = MOD_BIT(MOD_PCI_HYPERV) | MOD_BIT(MOD_HYPERV_DRM);
-		flip(r, b, &alt, F_KDUMP_MODULES, "a kdump initramfs with hyperv_drm too", "",
-		     "a kdump initramfs without hyperv_drm");
-	}
+	free(alt);
 }
 
 /* Adds @change as a remedy if the simulation proves it saves the vmcore. */

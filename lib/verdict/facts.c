@@ -7,24 +7,7 @@
 
 const char *fact_name(enum fact_id id)
 {
-	static const char *const names[F_COUNT] = {
-		[F_HYPERV] = "hyperv-guest", [F_GEN] = "generation", [F_ARCH] = "arch",
-		[F_KERNEL] = "kernel", [F_DISTRO] = "distro", [F_VIDEO_DEV] = "video-device",
-		[F_PCI_DEV] = "pci-passthrough", [F_IOMEM] = "iomem", [F_VRAM] = "vram",
-		[F_CONFIG_WINDOW] = "config-window", [F_BARS] = "bar-windows",
-		[F_LOW_MMIO] = "low-mmio",
-		[F_FB0] = "fb0", [F_BUILTIN] = "builtin", [F_SYSFB] = "sysfb",
-		[F_KEXEC_FILE] = "kexec-file", [F_HIDE_SMEM] = "hide-smem-start",
-		[F_BOOT_FB] = "boot-framebuffer", [F_KEXEC_TOOLS] = "kexec-tools",
-		[F_KDUMP_CONFIG] = "kdump-config", [F_BLACKLIST] = "blacklist", [F_SECURE_BOOT] = "secure-boot",
-		[F_LOCKDOWN] = "lockdown", [F_KEXEC_LOAD_DISABLED] = "kexec-load-disabled",
-		[F_CRASH_KERNEL] = "crash-kernel", [F_DUMP_TARGET] = "dump-target",
-		[F_KMSG] = "kernel-log", [F_KDUMP_KERNEL] = "kdump-kernel",
-		[F_FIXES] = "kernel-fixes",
-		[F_KDUMP_MODULES] = "kdump-modules",
-	};
-
-	return id < F_COUNT ? names[id] : "?";
+	return id < F_COUNT ? fact_table[id].name : "?";
 }
 
 static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char *source,

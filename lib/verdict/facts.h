@@ -2,10 +2,12 @@
 /*
  * What a probe learned about one system (SPEC section 7): each fact with
  * its value and where it came from, or "unknown" and why. probe/ fills it;
- * lib/check.c turns it into a scenario.
+ * check.c turns it into a scenario, through each fact's row in fact_table.c.
  */
 #ifndef HVKDUMP_FACTS_H
 #define HVKDUMP_FACTS_H
+
+#include <stddef.h>
 
 #include "lib/formats/parsers.h"
 #include "model/kdump_service.h"
@@ -126,6 +128,44 @@ struct facts {
 };
 
 const char *fact_name(enum fact_id id);
+
+/* Scenario "key = value" pairs the facts give (fact_pairs()), for scenario_build(). */
+#define FACT_MAX_PAIRS 24
+struct fact_pairs {
+	struct scenario_pair pair[FACT_MAX_PAIRS];
+	char value[FACT_MAX_PAIRS][128];
+	unsigned int n;
+};
+
+/* One row per fact (fact_table.c). */
+struct fact_desc {
+	const char *name;	/* in check's facts table */
+	const char *json;	/* its member in check --json's "facts" */
+	const char *keys;	/* the scenario keys it decides (some with other facts) */
+	/* adds its keys' values to @out: when it is known, or @always */
+	void (*pairs)(const struct facts *f, struct fact_pairs *out);
+	/* or: its one key is yes or no as the bool at this offset in the facts */
+	size_t yes_no;
+	/*
+	 * The flips: @nalts values it could have while unknown (also while known
+	 * with @flips_when_known), each written into a copy of the facts by
+	 * alt() (false: not here), said by @said[i] or else by alt(); what the
+	 * verdict assumes instead is @assumed_is, or else assumed() says it.
+	 */
+	bool (*alt)(const struct facts *f, const struct scenario *sc, unsigned int i,
+		    struct facts *alt, char *said, size_t len);
+	const char *const *said;
+	const char *assumed_is;
+	void (*assumed)(const struct facts *f, const struct scenario *sc, unsigned int i,
+			char *out, size_t len);
+	unsigned int nalts;
+	bool always;
+	bool flips_when_known;
+};
+extern const struct fact_desc fact_table[F_COUNT];
+
+/* The pairs of every fact that gives one, in fact order. */
+void fact_pairs(const struct facts *f, struct fact_pairs *out);
 
 /* Sets a fact known with a value and a source (printf formats). */
 void fact_set(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
