@@ -20,7 +20,7 @@ CUTS = [
     ("drivers/pci/controller/pci-hyperv.c", ["hv_allocate_config_window",
                                              "hv_free_config_window",
                                              "hv_pci_allocate_bridge_windows"]),
-    ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_getmem"]),
+    ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_get_phymem", "hvfb_getmem"]),
     ("drivers/gpu/drm/hyperv/hyperv_drm_drv.c", ["hyperv_setup_vram"]),
 ]
 NO_SETUP_VRAM = ("static int hyperv_setup_vram(struct hyperv_drm_device *hv, "
@@ -40,6 +40,11 @@ LAYOUTS = [
     ("low-128M-vram-32M", (0xf8000000, 0xffffffff), 0xf8000000, 32, None),
     ("gen1", (0xf8000000, 0xfffbffff), 0, 8, (0xf8000000, 0xfbffffff)),
     ("gen1-vram-32M", (0xf8000000, 0xfffbffff), 0, 32, (0xf8000000, 0xfbffffff)),
+    # hvfb_get_phymem()'s limits: 4 MiB is the buddy allocator's largest
+    # order (Gen1 hyperv_fb's VRAM in RAM), 5 MiB is not
+    ("gen1-vram-4M", (0xf8000000, 0xfffbffff), 0, 4, (0xf8000000, 0xfbffffff)),
+    ("gen1-vram-5M", (0xf8000000, 0xfffbffff), 0, 5, (0xf8000000, 0xfbffffff)),
+    ("vram-4M", (0x40000000, 0xffffffff), 0x40000000, 4, None),
 ]
 LFB_SIZE = 0x300000
 
@@ -85,11 +90,13 @@ def real(exe, low, lfb_base, lfb_size, vram, order, bar, host=None):
     if host:
         env["KR_HOST_VRAM"] = host
     out = subprocess.run(argv, check=True, capture_output=True, text=True, env=env).stdout
-    r = {"allocs": [], "iomem": []}
+    r = {"allocs": [], "iomem": [], "ram": None}
     for line in out.splitlines():
         w = line.split()
         if w[0] == "fb_range":
             r["fb_range"] = w[1]
+        elif w[0] == "ram":
+            r["ram"] = w[1]
         elif w[0] == "alloc":
             r["allocs"].append(" ".join(w[1:]))
         elif w[0] == "screen_info":
@@ -106,7 +113,11 @@ def span(s):
 
 
 def model_kernel(k):
-    r = {"fb_range": span(k["fb_range"]), "allocs": [], "iomem": []}
+    r = {"fb_range": span(k["fb_range"]), "allocs": [], "iomem": [], "ram": None}
+    # VRAM in guest RAM (Gen1 hyperv_fb's hvfb_get_phymem()), as the device says
+    if any(d["name"] == k.get("video_driver") and d["reason"] == "VRAM in guest RAM"
+           for d in k.get("devices") or []):
+        r["ram"] = k["video_driver"]
     for a in k["allocations"]:
         res = a["result"]
         r["allocs"].append(f"{a['driver']} {WHAT[a['what']]} " +
@@ -174,7 +185,7 @@ def main():
                 runs += 1
                 diffs = []
                 for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
-                    for key in ("fb_range", "allocs", "iomem"):
+                    for key in ("fb_range", "allocs", "iomem", "ram"):
                         if r[key] != m[key]:
                             diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
                 if si != msi:
@@ -188,7 +199,9 @@ def main():
                         print(f"    {d}")
                 else:
                     got = [a for a in first['allocs'] if ' vram ' in a]
-                    print(f"{tag} same: {got[0] if got else 'no VRAM allocated'}, "
+                    what = got[0] if got else f"{first['ram']} VRAM in RAM" if first["ram"] \
+                        else "no VRAM allocated"
+                    print(f"{tag} same: {what}, "
                           f"handed lfb_base {si[1]:#x}")
         real_r, model_r = wrap(exe)
         runs += 1
