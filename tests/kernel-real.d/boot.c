@@ -183,8 +183,12 @@ int main(int argc, char **argv)
 		       (unsigned long long)fb_mmio->end);
 	else
 		printf("fb_range none\n");
-	/* efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode, total) */
-	if (shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
+	/*
+	 * efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode,
+	 * total). Its device is sysfb's: FB_EFI selects SYSFB (6.12, 7.2), so
+	 * without CONFIG_SYSFB there is no efifb.
+	 */
+	if (CONFIG_SYSFB && shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
 		uint64_t vmode = 1024 * 768 * 4, total = screen_info.lfb_size;
 
 		if (total < vmode)

@@ -68,6 +68,8 @@ def build(version):
     exe = os.path.join(work, f"boot-{version}")
     open(c, "w").write(text)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-o", exe, c], check=True)
+    subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-DCONFIG_SYSFB=0", "-o",
+                    exe + "-nosysfb", c], check=True)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, f'-DBOOT_C="{c}"', "-o",
                     exe + "-wrap", os.path.join(here, "wrap.c")], check=True)
     # hyperv_drm: where its probe removes the firmware framebuffers before
@@ -129,7 +131,7 @@ def model_kernel(k):
     return r
 
 
-def model(release, low, lfb_base, vram, order, fb, bar):
+def model(release, low, lfb_base, vram, order, fb, bar, sysfb):
     mods = {"p": "pci_hyperv", "f": "hyperv_fb", "d": "hyperv_drm", "D": "hyperv_drm"}
     drv = "hyperv_drm" if ("d" in order or "D" in order) else \
         "hyperv_fb" if fb else "efifb" if not bar else "none"
@@ -139,7 +141,8 @@ def model(release, low, lfb_base, vram, order, fb, bar):
             "--fb-driver", drv,
             "--kexec-args", "-p -s", "--probe-order", ",".join(po),
             "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
-            "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram)]
+            "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram),
+            "--sysfb", "yes" if sysfb else "no"]
     if bar:
         argv += ["--layout", "hyperv-gen1", "--video-bar", f"{bar[0]:#x}-{bar[1]:#x}"]
     else:
@@ -166,43 +169,52 @@ def wrap(exe):
     return real_r, model_r
 
 
+def compare(v, release, exe, name, low, lfb_base, vram, order, fb, bar, sysfb):
+    """one boot pair, real and modelled; 1 when they differ"""
+    first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
+    si = first.pop("si")
+    host = first.pop("host", None)
+    # the kdump kernel: kexec_file_load hands the screen_info the first
+    # kernel left; its initramfs loads pci-hyperv alone
+    kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
+    kdump.pop("si")
+    kdump.pop("host", None)
+    mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar, sysfb)
+    diffs = []
+    for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
+        for key in ("fb_range", "allocs", "iomem", "ram"):
+            if r[key] != m[key]:
+                diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
+    if si != msi:
+        diffs.append(f"screen_info handed (isVGA, lfb_base, lfb_size): real "
+                     f"{tuple(hex(x) for x in si)}, model {tuple(hex(x) for x in msi)}")
+    tag = f"{v:22s} {name:26s} {order:3s}"
+    if diffs:
+        print(f"{tag} DIFFERENT")
+        for d in diffs:
+            print(f"    {d}")
+        return 1
+    got = [a for a in first['allocs'] if ' vram ' in a]
+    what = got[0] if got else f"{first['ram']} VRAM in RAM" if first["ram"] \
+        else "no VRAM allocated"
+    print(f"{tag} same: {what}, handed lfb_base {si[1]:#x}")
+    return 0
+
+
 def main():
     bad = runs = 0
     for v in versions:
         exe, fb, d = build(v)
         release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
-        for name, low, lfb_base, vram, bar in LAYOUTS:
+        # CONFIG_SYSFB both ways on Gen2 (a07b50d80ab6 gates vmbus_reserve_fb()
+        # on it from 6.7; without it no efifb either)
+        cases = [(lay, True) for lay in LAYOUTS] + [(lay, False) for lay in LAYOUTS if not lay[4]]
+        for (name, low, lfb_base, vram, bar), sysfb in cases:
+            run = exe if sysfb else exe + "-nosysfb"
+            name = name if sysfb else name + " nosysfb"
             for order in (("pf", "fp", "ppf") if fb else ("p", "pp")) + ("p" + d, d + "p"):
-                first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
-                si = first.pop("si")
-                host = first.pop("host", None)
-                # the kdump kernel: kexec_file_load hands the screen_info the
-                # first kernel left; its initramfs loads pci-hyperv alone
-                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
-                kdump.pop("si")
-                kdump.pop("host", None)
-                mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar)
+                bad += compare(v, release, run, name, low, lfb_base, vram, order, fb, bar, sysfb)
                 runs += 1
-                diffs = []
-                for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
-                    for key in ("fb_range", "allocs", "iomem", "ram"):
-                        if r[key] != m[key]:
-                            diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
-                if si != msi:
-                    diffs.append(f"screen_info handed (isVGA, lfb_base, lfb_size): real "
-                                 f"{tuple(hex(x) for x in si)}, model {tuple(hex(x) for x in msi)}")
-                tag = f"{v:22s} {name:18s} {order:2s}"
-                if diffs:
-                    bad += 1
-                    print(f"{tag} DIFFERENT")
-                    for d in diffs:
-                        print(f"    {d}")
-                else:
-                    got = [a for a in first['allocs'] if ' vram ' in a]
-                    what = got[0] if got else f"{first['ram']} VRAM in RAM" if first["ram"] \
-                        else "no VRAM allocated"
-                    print(f"{tag} same: {what}, "
-                          f"handed lfb_base {si[1]:#x}")
         real_r, model_r = wrap(exe)
         runs += 1
         if real_r != model_r:

@@ -47,7 +47,10 @@ typedef int acpi_status;
 #define SZ_128M			0x08000000ULL
 #define SZ_4G			0x100000000ULL
 #define IS_ENABLED(c)		(c)
+/* CONFIG_SYSFB: boot-SYSFB0 is built with -DCONFIG_SYSFB=0 */
+#ifndef CONFIG_SYSFB
 #define CONFIG_SYSFB		1
+#endif
 #define PAGE_SIZE		4096ULL
 #define round_up(x, y)		((((x) - 1) | ((y) - 1)) + 1)
 
