@@ -47,6 +47,7 @@ static int hv_pci_allocate_bridge_windows(struct hv_pcibus_device *hbus);
 static int hvfb_getmem(struct hv_device *hdev, struct fb_info *info);
 static int hyperv_setup_vram(struct hyperv_drm_device *hv, struct hv_device *hdev);
 static void hv_free_config_window(struct hv_pcibus_device *hbus);
+static unsigned int efifb_size_remap(unsigned int yres, unsigned int line_length);
 
 static void vram_placed(const struct resource *r)
 {
@@ -184,16 +185,13 @@ int main(int argc, char **argv)
 	else
 		printf("fb_range none\n");
 	/*
-	 * efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode,
-	 * total). Its device is sysfb's: FB_EFI selects SYSFB (6.12, 7.2), so
-	 * without CONFIG_SYSFB there is no efifb.
+	 * efifb_probe()'s claim: size_remap as its own lines compute it
+	 * (efifb_size_remap(), cut by the harness) for Hyper-V UEFI's mode,
+	 * 1024x768x32. Its device is sysfb's: FB_EFI selects SYSFB (6.12,
+	 * 7.2), so without CONFIG_SYSFB there is no efifb.
 	 */
 	if (CONFIG_SYSFB && shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
-		uint64_t vmode = 1024 * 768 * 4, total = screen_info.lfb_size;
-
-		if (total < vmode)
-			total = vmode;
-		efifb_len = 2 * vmode < total ? 2 * vmode : total;
+		efifb_len = efifb_size_remap(768, 4096);
 		efifb_start = screen_info.lfb_base;
 		efifb = request_mem_region(efifb_start, efifb_len, "efifb");
 	}

@@ -45,13 +45,32 @@ LAYOUTS = [
     ("gen1-vram-4M", (0xf8000000, 0xfffbffff), 0, 4, (0xf8000000, 0xfbffffff)),
     ("gen1-vram-5M", (0xf8000000, 0xfffbffff), 0, 5, (0xf8000000, 0xfbffffff)),
     ("vram-4M", (0x40000000, 0xffffffff), 0x40000000, 4, None),
+    # efifb claims min(2 x the mode, lfb_size): 6 MiB of an 8 MiB lfb_size
+    ("lfb-8M", (0x40000000, 0xffffffff), 0x40000000, 8, None),
 ]
 LFB_SIZE = 0x300000
+# screen_info.lfb_size where a layout has another (efifb's size_remap)
+LFB_SIZES = {"lfb-8M": 0x800000}
+
+
+def efifb_size(tree):
+    """efifb_probe()'s lines from size_vmode to smem_len, in a function of the mode"""
+    src = open(os.path.join(tree, "drivers/video/fbdev/efifb.c")).read()
+    m = re.search(r"\n(\s*size_vmode = efifb_defined\.yres.*?efifb_fix\.smem_len = size_remap;)",
+                  src, re.S)
+    if not m:
+        sys.exit(f"{tree}: efifb_probe() computes size_remap another way")
+    return ("static unsigned int efifb_size_remap(unsigned int yres, unsigned int line_length)\n"
+            "{\n\tstruct { unsigned int yres; } efifb_defined = { yres };\n"
+            "\tstruct { unsigned int line_length, smem_len; } efifb_fix = { line_length, 0 };\n"
+            "\t__typeof__(screen_info) *si = &screen_info;\n"
+            "\tunsigned int size_vmode, size_total, size_remap;\n\n"
+            "\t(void)si;\n" + m.group(1) + "\n\treturn size_remap;\n}\n")
 
 
 def build(version):
     tree = os.path.join(srcroot, version)
-    text = open(os.path.join(here, "boot.c")).read()
+    text = open(os.path.join(here, "boot.c")).read() + efifb_size(tree)
     for path, names in CUTS:
         full = os.path.join(tree, path)
         if not os.path.exists(full):
@@ -131,7 +150,7 @@ def model_kernel(k):
     return r
 
 
-def model(release, low, lfb_base, vram, order, fb, bar, sysfb):
+def model(name, release, low, lfb_base, vram, order, fb, bar, sysfb):
     mods = {"p": "pci_hyperv", "f": "hyperv_fb", "d": "hyperv_drm", "D": "hyperv_drm"}
     drv = "hyperv_drm" if ("d" in order or "D" in order) else \
         "hyperv_fb" if fb else "efifb" if not bar else "none"
@@ -146,7 +165,7 @@ def model(release, low, lfb_base, vram, order, fb, bar, sysfb):
     if bar:
         argv += ["--layout", "hyperv-gen1", "--video-bar", f"{bar[0]:#x}-{bar[1]:#x}"]
     else:
-        argv += ["--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE)]
+        argv += ["--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZES.get(name, LFB_SIZE))]
     p = subprocess.run(argv, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(argv)}: {p.stderr.strip()}")
@@ -171,7 +190,8 @@ def wrap(exe):
 
 def compare(v, release, exe, name, low, lfb_base, vram, order, fb, bar, sysfb):
     """one boot pair, real and modelled; 1 when they differ"""
-    first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
+    size = LFB_SIZES.get(name.split()[0], LFB_SIZE)
+    first = real(exe, low, lfb_base, size if lfb_base else 0, vram, order, bar)
     si = first.pop("si")
     host = first.pop("host", None)
     # the kdump kernel: kexec_file_load hands the screen_info the first
@@ -179,7 +199,7 @@ def compare(v, release, exe, name, low, lfb_base, vram, order, fb, bar, sysfb):
     kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
     kdump.pop("si")
     kdump.pop("host", None)
-    mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar, sysfb)
+    mf, mk, msi = model(name.split()[0], release, low, lfb_base, vram, order, fb, bar, sysfb)
     diffs = []
     for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
         for key in ("fb_range", "allocs", "iomem", "ram"):
