@@ -217,6 +217,7 @@ int boot_kernel(struct hv_kernel *k)
 		return -ENOMEM;
 	vmbus_init(&k->vm, k->iomem);
 	k->out->vram = k->host->vram;
+	k->out->vram_in_ram = k->host->vram_in_ram;
 	pci_enumerate(k);
 	if (vmbus_acpi_add(k))
 		return -ENOMEM;
@@ -241,6 +242,7 @@ int boot_kernel(struct hv_kernel *k)
 		ktrace(k, false, "hv_pci_probe",
 		       "pci_hyperv is neither built in nor loaded: no PCI pass-through bus");
 	k->out->vram = k->host->vram;
+	k->out->vram_in_ram = k->host->vram_in_ram;
 	return 0;
 }
 

@@ -84,8 +84,9 @@ static void list_devices(const struct scenario *sc, struct sim_kernel *k)
 			   k->config_window.start, k->config_window.end);
 
 	if (k->video_driver) {
-		d = device(k, k->video_driver, k->vram.set);
-		dev_reason(d, k->vram.set ? "VRAM at 0x%" PRIx64 "-0x%" PRIx64 : "no VRAM",
+		d = device(k, k->video_driver, k->vram.set || k->vram_in_ram);
+		dev_reason(d, k->vram.set ? "VRAM at 0x%" PRIx64 "-0x%" PRIx64 :
+			   k->vram_in_ram ? "VRAM in guest RAM" : "no VRAM",
 			   k->vram.start, k->vram.end);
 	}
 	if (k->fw_fb.set) {
@@ -260,7 +261,7 @@ static int run_kernel(const struct scenario *sc, struct sim_result *r, bool kdum
 
 static int simulate_run(const struct scenario *sc, struct sim_result *r, bool trace)
 {
-	struct hv_host host = { { false, 0, 0 }, false };
+	struct hv_host host = { { false, 0, 0 }, false, false };
 
 	memset(r, 0, sizeof(*r));
 	r->trace.enabled = trace;
@@ -318,7 +319,9 @@ static int simulate_run(const struct scenario *sc, struct sim_result *r, bool tr
 		else
 			trace_add(&r->trace, PHASE_KDUMP, false, "crash_kexec",
 				  "the first kernel crashes; the kdump kernel boots with lfb_base 0x%"
-				  PRIx64 "; the host maps no VRAM", r->handoff.lfb_base);
+				  PRIx64 "; the host maps %s", r->handoff.lfb_base,
+				  host.vram_in_ram ? "VRAM in the first kernel's RAM, on no MMIO"
+				  : "no VRAM");
 		r->kdump.lfb_base = r->handoff.lfb_base;
 		/* raw as handed: 64 KiB units when kexec-tools took it from /dev/fb0 */
 		r->kdump.lfb_size = r->handoff.lfb_base ? r->handoff.lfb_size : 0;

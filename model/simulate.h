@@ -38,6 +38,7 @@ struct sim_device {
 struct sim_kernel {
 	struct mmio_span fb_range;	/* vmbus_reserve_fb()'s claim */
 	struct mmio_span vram;		/* where the host maps VRAM when this kernel is up */
+	bool vram_in_ram;		/* ... in guest RAM, on no MMIO (Gen1 hyperv_fb) */
 	struct mmio_span fw_fb;		/* the firmware framebuffer it drives, if any */
 	const char *fw_fb_driver;	/* "efifb", "simpledrm", "vesafb" or NULL */
 	bool fw_fb_removed;		/* a native driver removed it */

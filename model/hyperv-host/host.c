@@ -20,6 +20,7 @@ void hv_host_power_on(const struct scenario *sc, struct hv_host *host, struct tr
 {
 	host->vram = (struct mmio_span){ false, 0, 0 };
 	host->vram_placed = false;
+	host->vram_in_ram = false;
 	/* the firmware: where the host maps VRAM before any driver moves it */
 	if (sc->video && sc->gen == 2 && sc->fb_base)
 		host->vram = (struct mmio_span){ true, sc->fb_base, sc->fb_base + sc->fb_size - 1 };
@@ -44,6 +45,14 @@ void hv_host_vram_location(struct hv_host *host, uint64_t start, uint64_t end)
 {
 	host->vram = (struct mmio_span){ true, start, end };
 	host->vram_placed = true;
+	host->vram_in_ram = false;
+}
+
+void hv_host_vram_in_ram(struct hv_host *host)
+{
+	host->vram = (struct mmio_span){ false, 0, 0 };
+	host->vram_placed = true;
+	host->vram_in_ram = true;
 }
 
 bool hv_host_d0_entry(const struct hv_host *host, uint64_t start, uint64_t end,

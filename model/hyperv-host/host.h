@@ -20,6 +20,7 @@
 struct hv_host {
 	struct mmio_span vram;	/* guest-physical range the host maps as VRAM */
 	bool vram_placed;	/* a guest driver put it there (SYNTHVID_VRAM_LOCATION) */
+	bool vram_in_ram;	/* ... in guest RAM (Gen1 hyperv_fb): on no MMIO at all */
 };
 
 /* Power on: the firmware's VRAM (Gen2: the UEFI framebuffer, Gen1: the legacy video BAR). */
@@ -27,6 +28,8 @@ void hv_host_power_on(const struct scenario *sc, struct hv_host *host, struct tr
 
 /* SYNTHVID_VRAM_LOCATION: a video driver tells the host where VRAM now is. */
 void hv_host_vram_location(struct hv_host *host, uint64_t start, uint64_t end);
+/* The same, to a page of guest RAM: VRAM then lies on no MMIO range. */
+void hv_host_vram_in_ram(struct hv_host *host);
 
 /*
  * PCI_BUS_D0ENTRY: refused when [start, end] lies on VRAM a guest driver

@@ -6,7 +6,9 @@
  * vmbus_reserve_fb(), the firmware framebuffer's claim (efifb's
  * request_mem_region() of its size_remap), then pci-hyperv's
  * hv_allocate_config_window() and hv_pci_allocate_bridge_windows() and
- * hyperv_fb's hvfb_getmem() in the probe order given. Gen1 (BAR_START
+ * hyperv_fb's hvfb_getmem() (with hvfb_get_phymem(): on Gen1, VRAM in
+ * RAM where the buddy allocator has the order; "ram" lines) in the probe
+ * order given. Gen1 (BAR_START
  * given): BIOS boot, the PCI root windows over the _CRS ranges and the
  * legacy video device's BAR0 in the tree first, as PCI enumeration leaves
  * them. Prints each allocation, the screen_info left and /proc/iomem, one
@@ -35,7 +37,7 @@ static struct resource *efifb;
 static uint64_t efifb_start, efifb_len;
 static struct pci_dev video_pci;	/* Gen1: 1414:5353 */
 static bool video_pci_present;
-static struct { uint64_t start, end; bool set, placed; } host_vram;
+static struct { uint64_t start, end; bool set, placed, ram; } host_vram;
 
 static struct resource *__request_resource(struct resource *root, struct resource *new);
 static acpi_status vmbus_walk_resources(struct acpi_resource *res, void *ctx);
@@ -45,6 +47,7 @@ static int hv_pci_allocate_bridge_windows(struct hv_pcibus_device *hbus);
 static int hvfb_getmem(struct hv_device *hdev, struct fb_info *info);
 static int hyperv_setup_vram(struct hyperv_drm_device *hv, struct hv_device *hdev);
 static void hv_free_config_window(struct hv_pcibus_device *hbus);
+static unsigned int efifb_size_remap(unsigned int yres, unsigned int line_length);
 
 static void vram_placed(const struct resource *r)
 {
@@ -153,7 +156,9 @@ int main(int argc, char **argv)
 	screen_fb_size = (uint)strtoul(argv[7], NULL, 0) << 20;
 	screen_width = 1024, screen_height = 768, screen_depth = 32;
 	order = argv[8];
-	if (getenv("KR_HOST_VRAM")) {
+	if (getenv("KR_HOST_VRAM") && !strcmp(getenv("KR_HOST_VRAM"), "ram")) {
+		host_vram.ram = true;
+	} else if (getenv("KR_HOST_VRAM")) {
 		unsigned long long s, e;
 		int placed;
 
@@ -179,13 +184,14 @@ int main(int argc, char **argv)
 		       (unsigned long long)fb_mmio->end);
 	else
 		printf("fb_range none\n");
-	/* efifb_probe(): the mode is 1024x768x32; size_remap = min(2 x mode, total) */
-	if (shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
-		uint64_t vmode = 1024 * 768 * 4, total = screen_info.lfb_size;
-
-		if (total < vmode)
-			total = vmode;
-		efifb_len = 2 * vmode < total ? 2 * vmode : total;
+	/*
+	 * efifb_probe()'s claim: size_remap as its own lines compute it
+	 * (efifb_size_remap(), cut by the harness) for Hyper-V UEFI's mode,
+	 * 1024x768x32. Its device is sysfb's: FB_EFI selects SYSFB (6.12,
+	 * 7.2), so without CONFIG_SYSFB there is no efifb.
+	 */
+	if (CONFIG_SYSFB && shim_efi_boot && screen_info.lfb_base && screen_info.lfb_size) {
+		efifb_len = efifb_size_remap(768, 4096);
 		efifb_start = screen_info.lfb_base;
 		efifb = request_mem_region(efifb_start, efifb_len, "efifb");
 	}
@@ -205,6 +211,13 @@ int main(int argc, char **argv)
 			alloc_line("pci_hyperv", "bar64", rc, hbus.high_mmio_res);
 		} else if (*order == 'f') {
 			rc = hvfb_getmem(&vdev, &info);
+			if (!rc && !par.mem) {
+				/* Gen1: hvfb_get_phymem() gave RAM; no MMIO taken */
+				host_vram.set = false;
+				host_vram.ram = true;
+				printf("ram hyperv_fb 0x%llx\n", (unsigned long long)par.mmio_pp);
+				continue;
+			}
 			alloc_line("hyperv_fb", "vram", rc, par.mem);
 			if (!rc)
 				vram_placed(par.mem);
@@ -222,7 +235,9 @@ int main(int argc, char **argv)
 	       screen_info.lfb_base, screen_info.lfb_size);
 	(void)r;
 	show_tree(&iomem_resource, 0);
-	if (host_vram.set)
+	if (host_vram.ram)
+		printf("host_vram ram\n");
+	else if (host_vram.set)
 		printf("host_vram %llx %llx %d\n", (unsigned long long)host_vram.start,
 		       (unsigned long long)host_vram.end, host_vram.placed);
 	return 0;

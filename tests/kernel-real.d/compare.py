@@ -20,7 +20,7 @@ CUTS = [
     ("drivers/pci/controller/pci-hyperv.c", ["hv_allocate_config_window",
                                              "hv_free_config_window",
                                              "hv_pci_allocate_bridge_windows"]),
-    ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_getmem"]),
+    ("drivers/video/fbdev/hyperv_fb.c", ["hvfb_get_phymem", "hvfb_getmem"]),
     ("drivers/gpu/drm/hyperv/hyperv_drm_drv.c", ["hyperv_setup_vram"]),
 ]
 NO_SETUP_VRAM = ("static int hyperv_setup_vram(struct hyperv_drm_device *hv, "
@@ -40,13 +40,37 @@ LAYOUTS = [
     ("low-128M-vram-32M", (0xf8000000, 0xffffffff), 0xf8000000, 32, None),
     ("gen1", (0xf8000000, 0xfffbffff), 0, 8, (0xf8000000, 0xfbffffff)),
     ("gen1-vram-32M", (0xf8000000, 0xfffbffff), 0, 32, (0xf8000000, 0xfbffffff)),
+    # hvfb_get_phymem()'s limits: 4 MiB is the buddy allocator's largest
+    # order (Gen1 hyperv_fb's VRAM in RAM), 5 MiB is not
+    ("gen1-vram-4M", (0xf8000000, 0xfffbffff), 0, 4, (0xf8000000, 0xfbffffff)),
+    ("gen1-vram-5M", (0xf8000000, 0xfffbffff), 0, 5, (0xf8000000, 0xfbffffff)),
+    ("vram-4M", (0x40000000, 0xffffffff), 0x40000000, 4, None),
+    # efifb claims min(2 x the mode, lfb_size): 6 MiB of an 8 MiB lfb_size
+    ("lfb-8M", (0x40000000, 0xffffffff), 0x40000000, 8, None),
 ]
 LFB_SIZE = 0x300000
+# screen_info.lfb_size where a layout has another (efifb's size_remap)
+LFB_SIZES = {"lfb-8M": 0x800000}
+
+
+def efifb_size(tree):
+    """efifb_probe()'s lines from size_vmode to smem_len, in a function of the mode"""
+    src = open(os.path.join(tree, "drivers/video/fbdev/efifb.c")).read()
+    m = re.search(r"\n(\s*size_vmode = efifb_defined\.yres.*?efifb_fix\.smem_len = size_remap;)",
+                  src, re.S)
+    if not m:
+        sys.exit(f"{tree}: efifb_probe() computes size_remap another way")
+    return ("static unsigned int efifb_size_remap(unsigned int yres, unsigned int line_length)\n"
+            "{\n\tstruct { unsigned int yres; } efifb_defined = { yres };\n"
+            "\tstruct { unsigned int line_length, smem_len; } efifb_fix = { line_length, 0 };\n"
+            "\t__typeof__(screen_info) *si = &screen_info;\n"
+            "\tunsigned int size_vmode, size_total, size_remap;\n\n"
+            "\t(void)si;\n" + m.group(1) + "\n\treturn size_remap;\n}\n")
 
 
 def build(version):
     tree = os.path.join(srcroot, version)
-    text = open(os.path.join(here, "boot.c")).read()
+    text = open(os.path.join(here, "boot.c")).read() + efifb_size(tree)
     for path, names in CUTS:
         full = os.path.join(tree, path)
         if not os.path.exists(full):
@@ -63,6 +87,8 @@ def build(version):
     exe = os.path.join(work, f"boot-{version}")
     open(c, "w").write(text)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-o", exe, c], check=True)
+    subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, "-DCONFIG_SYSFB=0", "-o",
+                    exe + "-nosysfb", c], check=True)
     subprocess.run(["cc", "-std=gnu11", "-O1", "-w", "-I", here, f'-DBOOT_C="{c}"', "-o",
                     exe + "-wrap", os.path.join(here, "wrap.c")], check=True)
     # hyperv_drm: where its probe removes the firmware framebuffers before
@@ -85,11 +111,13 @@ def real(exe, low, lfb_base, lfb_size, vram, order, bar, host=None):
     if host:
         env["KR_HOST_VRAM"] = host
     out = subprocess.run(argv, check=True, capture_output=True, text=True, env=env).stdout
-    r = {"allocs": [], "iomem": []}
+    r = {"allocs": [], "iomem": [], "ram": None}
     for line in out.splitlines():
         w = line.split()
         if w[0] == "fb_range":
             r["fb_range"] = w[1]
+        elif w[0] == "ram":
+            r["ram"] = w[1]
         elif w[0] == "alloc":
             r["allocs"].append(" ".join(w[1:]))
         elif w[0] == "screen_info":
@@ -106,7 +134,11 @@ def span(s):
 
 
 def model_kernel(k):
-    r = {"fb_range": span(k["fb_range"]), "allocs": [], "iomem": []}
+    r = {"fb_range": span(k["fb_range"]), "allocs": [], "iomem": [], "ram": None}
+    # VRAM in guest RAM (Gen1 hyperv_fb's hvfb_get_phymem()), as the device says
+    if any(d["name"] == k.get("video_driver") and d["reason"] == "VRAM in guest RAM"
+           for d in k.get("devices") or []):
+        r["ram"] = k["video_driver"]
     for a in k["allocations"]:
         res = a["result"]
         r["allocs"].append(f"{a['driver']} {WHAT[a['what']]} " +
@@ -118,7 +150,7 @@ def model_kernel(k):
     return r
 
 
-def model(release, low, lfb_base, vram, order, fb, bar):
+def model(name, release, low, lfb_base, vram, order, fb, bar, sysfb):
     mods = {"p": "pci_hyperv", "f": "hyperv_fb", "d": "hyperv_drm", "D": "hyperv_drm"}
     drv = "hyperv_drm" if ("d" in order or "D" in order) else \
         "hyperv_fb" if fb else "efifb" if not bar else "none"
@@ -128,11 +160,12 @@ def model(release, low, lfb_base, vram, order, fb, bar):
             "--fb-driver", drv,
             "--kexec-args", "-p -s", "--probe-order", ",".join(po),
             "--low-mmio", f"{low[0]:#x}-{low[1]:#x}", "--high-mmio", f"{HIGH[0]:#x}-{HIGH[1]:#x}",
-            "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram)]
+            "--pci-passthrough", str(order.count("p")), "--vram-mb", str(vram),
+            "--sysfb", "yes" if sysfb else "no"]
     if bar:
         argv += ["--layout", "hyperv-gen1", "--video-bar", f"{bar[0]:#x}-{bar[1]:#x}"]
     else:
-        argv += ["--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZE)]
+        argv += ["--fb-base", hex(lfb_base), "--fb-size", hex(LFB_SIZES.get(name, LFB_SIZE))]
     p = subprocess.run(argv, capture_output=True, text=True)
     if p.returncode not in (0, 1):
         sys.exit(f"{' '.join(argv)}: {p.stderr.strip()}")
@@ -155,41 +188,53 @@ def wrap(exe):
     return real_r, model_r
 
 
+def compare(v, release, exe, name, low, lfb_base, vram, order, fb, bar, sysfb):
+    """one boot pair, real and modelled; 1 when they differ"""
+    size = LFB_SIZES.get(name.split()[0], LFB_SIZE)
+    first = real(exe, low, lfb_base, size if lfb_base else 0, vram, order, bar)
+    si = first.pop("si")
+    host = first.pop("host", None)
+    # the kdump kernel: kexec_file_load hands the screen_info the first
+    # kernel left; its initramfs loads pci-hyperv alone
+    kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
+    kdump.pop("si")
+    kdump.pop("host", None)
+    mf, mk, msi = model(name.split()[0], release, low, lfb_base, vram, order, fb, bar, sysfb)
+    diffs = []
+    for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
+        for key in ("fb_range", "allocs", "iomem", "ram"):
+            if r[key] != m[key]:
+                diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
+    if si != msi:
+        diffs.append(f"screen_info handed (isVGA, lfb_base, lfb_size): real "
+                     f"{tuple(hex(x) for x in si)}, model {tuple(hex(x) for x in msi)}")
+    tag = f"{v:22s} {name:26s} {order:3s}"
+    if diffs:
+        print(f"{tag} DIFFERENT")
+        for d in diffs:
+            print(f"    {d}")
+        return 1
+    got = [a for a in first['allocs'] if ' vram ' in a]
+    what = got[0] if got else f"{first['ram']} VRAM in RAM" if first["ram"] \
+        else "no VRAM allocated"
+    print(f"{tag} same: {what}, handed lfb_base {si[1]:#x}")
+    return 0
+
+
 def main():
     bad = runs = 0
     for v in versions:
         exe, fb, d = build(v)
         release = re.match(r"[0-9]+\.[0-9]+\.[0-9]+", v).group(0)
-        for name, low, lfb_base, vram, bar in LAYOUTS:
+        # CONFIG_SYSFB both ways on Gen2 (a07b50d80ab6 gates vmbus_reserve_fb()
+        # on it from 6.7; without it no efifb either)
+        cases = [(lay, True) for lay in LAYOUTS] + [(lay, False) for lay in LAYOUTS if not lay[4]]
+        for (name, low, lfb_base, vram, bar), sysfb in cases:
+            run = exe if sysfb else exe + "-nosysfb"
+            name = name if sysfb else name + " nosysfb"
             for order in (("pf", "fp", "ppf") if fb else ("p", "pp")) + ("p" + d, d + "p"):
-                first = real(exe, low, lfb_base, LFB_SIZE if lfb_base else 0, vram, order, bar)
-                si = first.pop("si")
-                host = first.pop("host", None)
-                # the kdump kernel: kexec_file_load hands the screen_info the
-                # first kernel left; its initramfs loads pci-hyperv alone
-                kdump = real(exe, low, si[1], si[2], vram, "p" * order.count("p"), bar, host)
-                kdump.pop("si")
-                kdump.pop("host", None)
-                mf, mk, msi = model(release, low, lfb_base, vram, order, fb, bar)
+                bad += compare(v, release, run, name, low, lfb_base, vram, order, fb, bar, sysfb)
                 runs += 1
-                diffs = []
-                for what, r, m in (("first kernel", first, mf), ("kdump kernel", kdump, mk)):
-                    for key in ("fb_range", "allocs", "iomem"):
-                        if r[key] != m[key]:
-                            diffs.append(f"{what} {key}: real {r[key]}, model {m[key]}")
-                if si != msi:
-                    diffs.append(f"screen_info handed (isVGA, lfb_base, lfb_size): real "
-                                 f"{tuple(hex(x) for x in si)}, model {tuple(hex(x) for x in msi)}")
-                tag = f"{v:22s} {name:18s} {order:2s}"
-                if diffs:
-                    bad += 1
-                    print(f"{tag} DIFFERENT")
-                    for d in diffs:
-                        print(f"    {d}")
-                else:
-                    got = [a for a in first['allocs'] if ' vram ' in a]
-                    print(f"{tag} same: {got[0] if got else 'no VRAM allocated'}, "
-                          f"handed lfb_base {si[1]:#x}")
         real_r, model_r = wrap(exe)
         runs += 1
         if real_r != model_r:

@@ -47,7 +47,10 @@ typedef int acpi_status;
 #define SZ_128M			0x08000000ULL
 #define SZ_4G			0x100000000ULL
 #define IS_ENABLED(c)		(c)
+/* CONFIG_SYSFB: boot-SYSFB0 is built with -DCONFIG_SYSFB=0 */
+#ifndef CONFIG_SYSFB
 #define CONFIG_SYSFB		1
+#endif
 #define PAGE_SIZE		4096ULL
 #define round_up(x, y)		((((x) - 1) | ((y) - 1)) + 1)
 
@@ -146,7 +149,7 @@ struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device, struct 
 #define pci_resource_len(p, b)	resource_size(&(p)->resource[b])
 
 /* VMBus devices */
-struct device { const char *name; };
+struct device { const char *name; u64 coherent_dma_mask; };
 struct hv_device { struct device device; };
 #define dev_name(d)		((d)->name)
 
@@ -174,8 +177,36 @@ static uint screen_width, screen_height, screen_depth, screen_fb_size, dio_fb_si
 void shim_aperture_remove(void);
 #define aperture_remove_conflicting_devices(...)	shim_aperture_remove()
 #define aperture_remove_all_conflicting_devices(...)	shim_aperture_remove()
-/* Gen1's RAM framebuffer: no contiguous memory here (Debian's cloud: no CMA) */
-#define hvfb_get_phymem(h, n)	((phys_addr_t)-1)
+/*
+ * hvfb_get_phymem() (Gen1's framebuffer in RAM): the buddy allocator gives
+ * any order it has (x86-64: MAX_ORDER 11 in 6.1, orders below it;
+ * MAX_PAGE_ORDER 10 from 6.8, orders up to it); a larger size goes to
+ * dma_alloc_coherent(), which only a CMA area can serve: Debian's cloud
+ * kernels have "# CONFIG_CMA is not set", so it fails. The page handed
+ * out stands at SHIM_RAM_PFN, below any MMIO range.
+ */
+#define PAGE_SHIFT		12
+#define MAX_ORDER		11
+#define MAX_PAGE_ORDER		10
+#define SHIM_RAM_PFN		0x1000ULL
+#define DMA_BIT_MASK(n)		(((n) == 64) ? ~0ULL : ((1ULL << (n)) - 1))
+struct page { int unused; };
+static struct page shim_ram_page;
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
+#define alloc_pages(gfp, order)	(&shim_ram_page)
+#define page_to_pfn(p)		((p) == &shim_ram_page ? SHIM_RAM_PFN : 0)
+#define dma_alloc_coherent(d, n, h, f)	((void *)NULL)
+#define virt_to_phys(v)		((phys_addr_t)(uintptr_t)(v))
 
 /* hyperv_drm */
 struct drm_device { int unused; };

@@ -24,14 +24,26 @@ void sysfb_init(struct hv_kernel *k, const char *driver)
 		return;
 	}
 	/*
-	 * efifb_probe() (drivers/video/fbdev/efifb.c, read in Debian's 6.1.176
-	 * and 6.12.118): size_vmode = yres x line_length, the mode Hyper-V's
-	 * UEFI sets (1024x768x32); size_total = max(lfb_size, size_vmode);
-	 * it claims size_remap = min(2 x size_vmode, size_total), page-rounded,
-	 * not all of lfb_size. An lfb_size kexec-tools handed in 64 KiB units
-	 * is smaller than the mode. The others claim the whole of the larger.
+	 * efifb_probe() (drivers/video/fbdev/efifb.c, read in Debian's 6.1.176,
+	 * 6.1.192, 6.12.118 and 7.2.13): size_vmode = yres x line_length, the
+	 * mode Hyper-V's UEFI sets (1024x768x32); size_total = max(lfb_size,
+	 * size_vmode); it claims size_remap = min(2 x size_vmode, size_total),
+	 * page-rounded, not all of lfb_size. An lfb_size kexec-tools handed in
+	 * 64 KiB units is smaller than the mode.
+	 * simpledrm's device is sysfb_create_simplefb()'s
+	 * (drivers/firmware/sysfb_simplefb.c, same sources): its resource is
+	 * the mode's height x stride, page-aligned, and no simple-framebuffer
+	 * is made at all when that exceeds lfb_size ("VRAM smaller than
+	 * advertised"): sysfb_init() registers an efi-framebuffer instead,
+	 * which simpledrm does not bind. vesafb claims the larger.
 	 */
-	if (size < HV_UEFI_MODE_SIZE)
+	if (!strcmp(driver, "simpledrm") && size < HV_UEFI_MODE_SIZE) {
+		ktrace(k, true, "sysfb_create_simplefb", "lfb_size 0x%" PRIx64 " is smaller than "
+		       "the mode (0x%" PRIx64 "): no simple-framebuffer, simpledrm binds nothing",
+		       size, HV_UEFI_MODE_SIZE);
+		return;
+	}
+	if (size < HV_UEFI_MODE_SIZE || !strcmp(driver, "simpledrm"))
 		size = HV_UEFI_MODE_SIZE;
 	if (!strcmp(driver, "efifb") && size > 2 * HV_UEFI_MODE_SIZE)
 		size = 2 * HV_UEFI_MODE_SIZE;

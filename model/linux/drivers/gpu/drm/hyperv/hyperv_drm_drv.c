@@ -18,6 +18,42 @@
 #include <inttypes.h>
 
 #include "model/kernel.h"
+#include "model/linux/releases.h"
+
+/*
+ * hvfb_get_phymem() (3a6fb6c4255c, "video: hyperv: hyperv_fb: Use physical
+ * memory for fb on HyperV Gen 1 VMs", v5.6), read in Debian's 6.1.176,
+ * 6.1.192 and 6.12.118: on Gen1 hvfb_getmem() first asks for
+ * mmio_megabytes of contiguous RAM. An order the buddy allocator has
+ * (below MAX_ORDER 11 in 6.1, up to MAX_PAGE_ORDER 10 from 6.8: 4 MiB on
+ * x86-64 either way) comes from alloc_pages(); a larger one only from a CMA
+ * area through dma_alloc_coherent() (Debian's cloud kernels: "# CONFIG_CMA
+ * is not set"; the model assumes no CMA area). Given RAM, hyperv_fb takes
+ * no MMIO at all: the host maps VRAM on that page, on no MMIO range.
+ */
+#define HVFB_BUDDY_MAX	((uint64_t)4 << 20)
+
+static bool hvfb_ram_framebuffer(struct hv_kernel *k, uint64_t size)
+{
+	const char *rel = k->kdump && k->sc->kdump_kernel[0] ? k->sc->kdump_kernel : k->sc->kernel;
+	struct kernel_release kr;
+
+	if (size > HVFB_BUDDY_MAX) {
+		ktrace(k, true, "hvfb_get_phymem",
+		       "%" PRIu64 " MiB is above the buddy allocator's 4 MiB: only CMA could give "
+		       "it (assumed none): MMIO instead", size >> 20);
+		return false;
+	}
+	if (rel[0] && !kernel_release_parse(rel, &kr) && kr.major * 1000 + kr.minor < 5006) {
+		ktrace(k, true, "hvfb_get_phymem", "%s is older than v5.6 (3a6fb6c4255c): "
+		       "VRAM in MMIO", rel);
+		return false;
+	}
+	if (!rel[0])
+		ktrace(k, true, "hvfb_get_phymem", "the kernel's release not said: assumed v5.6 "
+		       "or later (3a6fb6c4255c)");
+	return true;
+}
 
 void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 {
@@ -47,6 +83,16 @@ void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv)
 		return;
 	}
 	o->video_driver = name;
+	if (drv == MOD_HYPERV_FB && !o->efi_boot && hvfb_ram_framebuffer(k, size)) {
+		aperture_remove_conflicting_devices(k, name);
+		hv_host_vram_in_ram(k->host);
+		ktrace(k, false, "hvfb_getmem", "hyperv_fb: Gen1, %" PRIu64 " MiB of VRAM from "
+		       "alloc_pages(): the framebuffer is in guest RAM, no MMIO taken", sc->vram_mb);
+		ktrace(k, true, "synthvid_update_vram_location",
+		       "SYNTHVID_VRAM_LOCATION in guest RAM: the host maps VRAM there now, on no "
+		       "MMIO range");
+		return;
+	}
 	if (remove_first)
 		aperture_remove_conflicting_devices(k, name);
 	if (kernel_allocate_mmio(k, name, "VRAM", 0, UINT64_MAX, size, 0x100000, true, &a)) {
