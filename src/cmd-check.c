@@ -427,8 +427,7 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	struct jsonwrt jw;
 	unsigned int i;
 
-	jw_init(&jw, stdout);
-	jw_open(&jw, NULL, false);
+	jw_begin(&jw, stdout);
 	jw_bool(&jw, "applicable", true);
 	sim_json(&jw, &r->sc, &r->sim, trace, &kk);
 	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
@@ -473,8 +472,7 @@ static void print_json(const struct facts *f, const struct check_result *r, bool
 	else
 		jw_null(&jw, "kdump_load_next");
 	jw_bool(&jw, "needs_root", r->needs_root);
-	jw_close(&jw, false);
-	jw_finish(&jw);
+	jw_end(&jw);
 }
 
 static void not_applicable(const struct facts *f, bool json)
@@ -482,13 +480,11 @@ static void not_applicable(const struct facts *f, bool json)
 	if (json) {
 		struct jsonwrt jw;
 
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
+		jw_begin(&jw, stdout);
 		jw_bool(&jw, "applicable", false);
 		jw_str(&jw, "reason", f->f[F_HYPERV].value);
 		jw_str(&jw, "source", f->f[F_HYPERV].source);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		jw_end(&jw);
 		return;
 	}
 	printf("not a Hyper-V guest: %s, from %s\n"
@@ -528,8 +524,7 @@ static int kdump_self_report(const struct facts *f, bool json)
 	if (json) {
 		struct jsonwrt jw;
 
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
+		jw_begin(&jw, stdout);
 		jw_bool(&jw, "kdump_kernel", true);
 		jw_bool(&jw, "hyperv", f->hyperv);
 		jw_str(&jw, "vmcore", k.vmcore);
@@ -546,8 +541,7 @@ static int kdump_self_report(const struct facts *f, bool json)
 		jw_str(&jw, "kernel_log", f->f[F_KMSG].known ? f->f[F_KMSG].value : NULL);
 		jw_u64(&jw, "nvme_disks", f->nvme_disks);
 		jw_u64(&jw, "scsi_disks", f->scsi_disks);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		jw_end(&jw);
 	} else {
 		printf("kdump kernel: this is one (/proc/vmcore exists): its own report, not a "
 		       "verdict about a first kernel\n"
@@ -598,6 +592,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'J':
 			json = true;
+			hv_json_errors("check");
 			break;
 		case 't':
 			trace = true;

@@ -95,8 +95,7 @@ static void print_report_json(const struct fix_report *fr, const struct check_re
 	struct jsonwrt jw;
 	unsigned int i;
 
-	jw_init(&jw, stdout);
-	jw_open(&jw, NULL, false);
+	jw_begin(&jw, stdout);
 	jw_str(&jw, "state", fr->state);
 	jw_str(&jw, "why", fr->why);
 	jw_str(&jw, "change", fr->change);
@@ -114,8 +113,7 @@ static void print_report_json(const struct fix_report *fr, const struct check_re
 		jw_close(&jw, false);
 	}
 	jw_close(&jw, true);
-	jw_close(&jw, false);
-	jw_finish(&jw);
+	jw_end(&jw);
 }
 
 static void usage(void)
@@ -179,6 +177,7 @@ int cmd_fix(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			json = true;
+			hv_json_errors("fix");
 			break;
 		case OPT_APPLY:
 			apply = true;

@@ -262,6 +262,7 @@ int cmd_iomem(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			ctl.json = true;
+			hv_json_errors("iomem");
 			break;
 		case 'r':
 			ctl.raw = true;

@@ -454,6 +454,7 @@ int cmd_matrix(int argc, char **argv)
 			break;
 		case 'J':
 			json = true;
+			hv_json_errors("matrix");
 			break;
 		case 'n':
 			noheadings = true;
