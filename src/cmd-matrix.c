@@ -5,14 +5,11 @@
 #include <string.h>
 #include <strings.h>
 
-#if HAVE_SMARTCOLS
-#include <libsmartcols.h>
-#endif
-
 #include "util/array.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "scenario-opts.h"
+#include "sim-output.h"
 #include "model/simulate.h"
 
 /* The values a key takes when it is varied. */
@@ -247,6 +244,7 @@ static int combination(struct scenario *sc, struct base *bases, struct scenario_
 /* The rows: pointers to the static strings of the cells, ncols a row. */
 struct rowset {
 	const char *head[NVARY + 2];
+	const char *key[NVARY + 2];	/* each column's scenario key; NULL: VMCORE, REASON */
 	unsigned int ncols;
 	const char **cells;
 	size_t nrows, cap;
@@ -308,6 +306,9 @@ static int project(struct rowset *rs, const unsigned int *sel, unsigned int nsel
 	for (c = 0; c < nsel; c++)
 		head[c] = rs->head[sel[c]];
 	memcpy(rs->head, head, nsel * sizeof(*head));
+	for (c = 0; c < nsel; c++)
+		head[c] = rs->key[sel[c]];
+	memcpy(rs->key, head, nsel * sizeof(*head));
 	free(rs->cells);
 	rs->cells = cells;
 	rs->ncols = nsel;
@@ -372,44 +373,51 @@ static void print_text(const struct rowset *rs, bool noheadings, unsigned int te
 		print_row(rs->cells + r * rs->ncols, aligned ? width : NULL, rs->ncols, term);
 }
 
-#if HAVE_SMARTCOLS
-static int print_json(const struct rowset *rs)
+/* The counts of the combinations. */
+struct matrix_counts {
+	unsigned long total, saved, lost, impossible;
+};
+
+/*
+ * Each row an object: the varied keys typed as simulate's "scenario" has
+ * them (rs->key), "vmcore" and "reason"; then the counts.
+ */
+static void print_json(const struct rowset *rs, const struct matrix_counts *n)
 {
-	struct libscols_table *tb = scols_new_table();
+	const char *const *keys = rs->key;
+	struct jsonwrt jw;
+	char name[32];
 	unsigned int c;
 	size_t r;
-	int rc = -1;
 
-	if (!tb)
-		return -1;
-	scols_table_enable_json(tb, 1);
-	scols_table_set_name(tb, "matrix");
+	jw_begin(&jw, stdout);
+	jw_open(&jw, "varied", true);
 	for (c = 0; c < rs->ncols; c++)
-		if (!scols_table_new_column(tb, rs->head[c], 0, 0))
-			goto out;
+		if (keys[c])
+			jw_str(&jw, NULL, jw_snake(keys[c], name, sizeof(name)));
+	jw_close(&jw, true);
+	jw_open(&jw, "counts", false);
+	jw_u64(&jw, "combinations", n->total);
+	jw_u64(&jw, "saved", n->saved);
+	jw_u64(&jw, "lost", n->lost);
+	jw_u64(&jw, "impossible", n->impossible);
+	jw_close(&jw, false);
+	jw_open(&jw, "matrix", true);
 	for (r = 0; r < rs->nrows; r++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		const char *const *row = rs->cells + r * rs->ncols;
 
-		if (!ln)
-			goto out;
+		jw_open(&jw, NULL, false);
 		for (c = 0; c < rs->ncols; c++)
-			if (scols_line_set_data(ln, c, rs->cells[r * rs->ncols + c]))
-				goto out;
+			if (keys[c])
+				scenario_key_json(&jw, keys[c], row[c]);
+			else
+				jw_str(&jw, !strcmp(rs->head[c], "VMCORE") ? "vmcore" : "reason",
+				       row[c]);
+		jw_close(&jw, false);
 	}
-	scols_print_table(tb);
-	rc = 0;
-out:
-	scols_unref_table(tb);
-	return rc;
+	jw_close(&jw, true);
+	jw_end(&jw);
 }
-#else
-static int print_json(const struct rowset *rs)
-{
-	(void)rs;
-	hv_warnx("matrix: --json is not in this static build (it has no libsmartcols)");
-	return -2;
-}
-#endif
 
 int cmd_matrix(int argc, char **argv)
 {
@@ -427,7 +435,7 @@ int cmd_matrix(int argc, char **argv)
 	struct option *longopts = scenario_longopts(extra);
 	const struct vary_key *keys[NVARY];
 	unsigned int nkeys = 0, idx[NVARY], i, nbase;
-	unsigned long total = 0, saved = 0, lost = 0, impossible = 0;
+	struct matrix_counts n = { 0, 0, 0, 0 };
 	const char *vary = DEFAULT_VARY, *columns = NULL;
 	unsigned int sel[NVARY + 2], nsel = 0;
 	struct rowset rs = { .ncols = 0 };
@@ -503,6 +511,7 @@ int cmd_matrix(int argc, char **argv)
 			heads[i][j] = (char)toupper((unsigned char)keys[i]->key[j]);
 		heads[i][j] = '\0';
 		rs.head[i] = heads[i];
+		rs.key[i] = keys[i]->key;
 	}
 	rs.head[nkeys] = "VMCORE";
 	rs.head[nkeys + 1] = "REASON";
@@ -517,16 +526,16 @@ int cmd_matrix(int argc, char **argv)
 		const char *row[NVARY + 2];
 		struct sim_result res;
 
-		total++;
+		n.total++;
 		if (combination(&sc, bases, pairs, nbase, keys, idx, nkeys)) {
-			impossible++;
+			n.impossible++;
 		} else if (simulate(&sc, &res, false)) {
 			goto oom;
 		} else {
 			if (res.saved)
-				saved++;
+				n.saved++;
 			else
-				lost++;
+				n.lost++;
 			for (i = 0; i < nkeys; i++)
 				row[i] = keys[i]->values[idx[i]];
 			row[nkeys] = res.saved ? "saved" : "lost";
@@ -547,12 +556,7 @@ int cmd_matrix(int argc, char **argv)
 	if (columns && project(&rs, sel, nsel))
 		goto oom;
 	if (json) {
-		int jr = print_json(&rs);
-
-		if (jr == -2)
-			goto out;
-		if (jr)
-			goto oom;
+		print_json(&rs, &n);
 	} else {
 		/* whole rows when piped; on a terminal REASON cut, the summary wrapped */
 		unsigned int term = hv_terminal_width();
@@ -561,7 +565,7 @@ int cmd_matrix(int argc, char **argv)
 		fflush(stdout);
 		hv_wrap_stdout();
 		printf("\n%lu combinations: %lu saved, %lu lost, %lu impossible (skipped)\n",
-		       total, saved, lost, impossible);
+		       n.total, n.saved, n.lost, n.impossible);
 	}
 	rc = hv_close_stdout(HV_EXIT_OK);
 	goto out;

@@ -163,6 +163,65 @@ void jw_null(struct jsonwrt *jw, const char *name)
 	fputs("null", jw->out);
 }
 
+const char *jw_snake(const char *in, char *out, size_t len)
+{
+	size_t i;
+
+	for (i = 0; in[i] && i + 1 < len; i++)
+		out[i] = in[i] == '-' ? '_' : in[i];
+	out[i] = '\0';
+	return out;
+}
+
+void jw_list(struct jsonwrt *jw, const char *name, const char *list, char sep)
+{
+	const char *p = list;
+
+	jw_open(jw, name, true);
+	while (*p) {
+		const char *end = strchr(p, sep);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		jw_strn(jw, NULL, p, n);
+		p += n + (p[n] == sep);
+	}
+	jw_close(jw, true);
+}
+
+/* The next word of @p into @word (at most @len - 1 bytes); where it ends. */
+static const char *sh_word(const char *p, char *word, size_t len)
+{
+	size_t n = 0;
+	char q = 0;
+
+	for (; *p && (q || (*p != ' ' && *p != '\t')); p++) {
+		if (!q && (*p == '"' || *p == '\''))
+			q = *p;
+		else if (q && *p == q)
+			q = 0;
+		else if (n + 1 < len)
+			word[n++] = *p;
+	}
+	word[n] = '\0';
+	return p;
+}
+
+void jw_argv(struct jsonwrt *jw, const char *name, const char *line)
+{
+	char word[1024];
+	const char *p = line;
+
+	jw_open(jw, name, true);
+	for (;;) {
+		p += strspn(p, " \t");
+		if (!*p)
+			break;
+		p = sh_word(p, word, sizeof(word));
+		jw_str(jw, NULL, word);
+	}
+	jw_close(jw, true);
+}
+
 void jw_begin(struct jsonwrt *jw, FILE *out)
 {
 	jw_init(jw, out);

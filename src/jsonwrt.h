@@ -45,6 +45,15 @@ void jw_u64(struct jsonwrt *jw, const char *name, uint64_t value);
 void jw_i64(struct jsonwrt *jw, const char *name, int64_t value);
 void jw_hex(struct jsonwrt *jw, const char *name, uint64_t value);	/* "0x..." */
 void jw_null(struct jsonwrt *jw, const char *name);
+/* @in with each '-' made '_' into @out (of @len): a JSON key in snake_case. */
+const char *jw_snake(const char *in, char *out, size_t len);
+/* "a,b" (@sep ',') as an array of strings; "" an empty one. */
+void jw_list(struct jsonwrt *jw, const char *name, const char *list, char sep);
+/*
+ * A command line as an array of its words, as sh splits them (quotes
+ * removed, nothing expanded).
+ */
+void jw_argv(struct jsonwrt *jw, const char *name, const char *line);
 /*
  * Opens the document's object and writes what every JSON output starts
  * with: "schema_version" and "hvkdump_version".
