@@ -222,6 +222,12 @@ void jw_argv(struct jsonwrt *jw, const char *name, const char *line)
 	jw_close(jw, true);
 }
 
+void jw_raw(struct jsonwrt *jw, const char *name, const char *json)
+{
+	member(jw, name);
+	fputs(json, jw->out);
+}
+
 void jw_begin(struct jsonwrt *jw, FILE *out)
 {
 	jw_init(jw, out);

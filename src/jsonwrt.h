@@ -45,6 +45,8 @@ void jw_u64(struct jsonwrt *jw, const char *name, uint64_t value);
 void jw_i64(struct jsonwrt *jw, const char *name, int64_t value);
 void jw_hex(struct jsonwrt *jw, const char *name, uint64_t value);	/* "0x..." */
 void jw_null(struct jsonwrt *jw, const char *name);
+/* @json written as it is: a number too large for uint64_t. */
+void jw_raw(struct jsonwrt *jw, const char *name, const char *json);
 /* @in with each '-' made '_' into @out (of @len): a JSON key in snake_case. */
 const char *jw_snake(const char *in, char *out, size_t len);
 /* "a,b" (@sep ',') as an array of strings; "" an empty one. */
