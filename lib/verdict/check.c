@@ -110,11 +110,23 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		securelevel_why(why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
-	/* the arguments kexec runs with: kexec-tools' own parser decides from them */
-	kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
-			   adds_s, f->service_version,
-			   sc->kexec_args, sizeof(sc->kexec_args), sc->kexec_retry_args,
-			   sizeof(sc->kexec_retry_args));
+	/*
+	 * The arguments kexec runs with: kexec-tools' own parser decides from
+	 * them. A recorded command ran as it is: its words after the program's.
+	 */
+	if (f->kexec_args_recorded) {
+		const char *a = f->kexec_args + strspn(f->kexec_args, " \t");
+
+		if (*a != '-')
+			a += strcspn(a, " \t");
+		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", a + strspn(a, " \t"));
+		sc->kexec_retry_args[0] = '\0';
+	} else {
+		kdump_service_args(f->distro, f->kexec_args_set ? f->kexec_args : NULL,
+				   adds_s, f->service_version, sc->kexec_args,
+				   sizeof(sc->kexec_args), sc->kexec_retry_args,
+				   sizeof(sc->kexec_retry_args));
+	}
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
 	if (f->service_stops) {
 		sc->service_stops = true;
