@@ -108,7 +108,7 @@ static bool kernel_value(struct jsonwrt *jw, const struct facts *f, enum fact_id
 		jw_open(jw, "value", false);
 		jw_hex(jw, "lfb_base", f->boot_si.lfb_base);
 		jw_hex(jw, "lfb_size", f->boot_si.lfb_size);
-		jw_hex(jw, "orig_video_isVGA", f->boot_si.orig_video_isVGA);
+		jw_hex(jw, "orig_video_is_vga", f->boot_si.orig_video_isVGA);
 		jw_close(jw, false);
 		break;
 	case F_SECURE_BOOT:
@@ -450,7 +450,7 @@ static void handed_json(struct jsonwrt *jw, const struct facts *f)
 		return;
 	}
 	jw_open(jw, "handed", false);
-	jw_hex(jw, "orig_video_isVGA", si->orig_video_isVGA);
+	jw_hex(jw, "orig_video_is_vga", si->orig_video_isVGA);
 	jw_hex(jw, "lfb_base", (uint32_t)si->lfb_base);
 	jw_hex(jw, "ext_lfb_base", si->ext_lfb_base);
 	jw_hex(jw, "lfb_size", si->lfb_size);

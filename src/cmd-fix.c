@@ -84,7 +84,7 @@ static void print_shell_word(FILE *out, const char *s)
 
 /* What fix found and did, for --json. */
 struct fix_report {
-	const char *state;	/* "not-applicable", "saved", "no-change", "diff", "applied" */
+	const char *state;	/* "not_applicable", "saved", "no_change", "diff", "applied" */
 	const char *why;	/* no-change: why fix makes none */
 	const char *change, *file, *fingerprint, *diff, *backup, *reload;
 	char apply[1024];	/* the command that applies the diff */
@@ -108,6 +108,7 @@ static void print_report_json(const struct fix_report *fr, const struct check_re
 	jw_open(&jw, "remedies", true);
 	for (i = 0; res && i < res->nremedies; i++) {
 		jw_open(&jw, NULL, false);
+		jw_str(&jw, "id", res->remedies[i].id);
 		jw_str(&jw, "kind", res->remedies[i].kind);
 		jw_str(&jw, "change", res->remedies[i].change);
 		jw_close(&jw, false);
@@ -206,7 +207,7 @@ int cmd_fix(int argc, char **argv)
 	if (probe_and_check("fix", sysroot, &facts, &res, false))
 		return HV_EXIT_ERROR;
 	if (!res.applicable || (res.sim.saved && check_final(&res)->saved)) {
-		fr.state = res.applicable ? "saved" : "not-applicable";
+		fr.state = res.applicable ? "saved" : "not_applicable";
 		if (json)
 			print_report_json(&fr, NULL);
 		else
@@ -236,7 +237,7 @@ int cmd_fix(int argc, char **argv)
 				 "hvkdump fix edits only /etc/default/kdump-tools (Debian, Ubuntu) and "
 				 "/etc/sysconfig/kdump (RHEL and its family), not %s's kdump service; "
 				 "make the change by hand", distro_family_name(facts.distro));
-		fr.state = "no-change";
+		fr.state = "no_change";
 		fr.why = why;
 		if (json) {
 			print_report_json(&fr, &res);

@@ -356,7 +356,7 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	jw_hex(jw, "lfb_base", (uint32_t)h->lfb_base);
 	jw_hex(jw, "ext_lfb_base", h->ext_lfb_base);
 	jw_hex(jw, "lfb_size", h->lfb_size);
-	jw_hex(jw, "orig_video_isVGA", h->orig_video_isVGA);
+	jw_hex(jw, "orig_video_is_vga", h->orig_video_isVGA);
 	jw_bool(jw, "efi", h->efi);
 	jw_str(jw, "kexec_file_load_result", h->file_rc);
 	jw_bool(jw, "service_retried", h->retried);
