@@ -747,19 +747,6 @@ static void load_why(const struct facts *f, const char *why, char *out, size_t l
 	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(ver - why), why, ver);
 }
 
-/* The recorded command's arguments, after the program's name; NULL: none recorded. */
-static const char *recorded_argv(const struct facts *f)
-{
-	const char *p = f->recorded_args;
-
-	if (!*p)
-		return NULL;
-	p += strspn(p, " \t");
-	if (*p != '-')
-		p += strcspn(p, " \t");
-	return p;
-}
-
 /* Where the load a crash meets now is read from (now_facts()'s choice). */
 static const char *now_source(const struct facts *f)
 {
@@ -772,8 +759,7 @@ static const char *now_source(const struct facts *f)
 
 /* What the service's load in @sc does: its arguments, the calls kexec makes. */
 static void describe_load(const struct facts *f, struct check_load *l, const struct scenario *sc,
-			  const struct sim_result *sim, const char *why, const char *source,
-			  const char *recorded)
+			  const struct sim_result *sim, const char *why, const char *source)
 {
 	static const char *const any[] = { "any error", NULL };
 	const struct sim_handoff *h = &sim->handoff;
@@ -782,7 +768,8 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	l->service = services[f->distro].service;
 	l->loads = h->syscall != SYSCALL_NONE;
 	l->runs_kexec = !sc->service_stops;
-	snprintf(l->argv, sizeof(l->argv), "%s", recorded ? recorded : sc->kexec_args);
+	/* a recorded command's: as it ran (facts_to_scenario() dropped the program's name) */
+	snprintf(l->argv, sizeof(l->argv), "%s", sc->kexec_args);
 	l->syscall = sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 		     h->file_rc ? "kexec_file_load" : "kexec_load";
 	l->fallback = NULL;
@@ -803,10 +790,10 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 static void describe(const struct facts *f, struct check_result *r)
 {
 	find_assumptions(r);
-	describe_load(f, &r->load, &r->sc, &r->sim, r->kexec_why, now_source(f), recorded_argv(f));
+	describe_load(f, &r->load, &r->sc, &r->sim, r->kexec_why, now_source(f));
 	if (r->has_next)
 		describe_load(f, &r->next_load, &r->next_sc, &r->next_sim, r->next_why,
-			      f->f[F_KDUMP_CONFIG].source, NULL);
+			      f->f[F_KDUMP_CONFIG].source);
 	r->model_agrees = model_agrees(f, r);
 	r->needs_root = facts_need_root(f);
 }
