@@ -22,17 +22,21 @@ struct target {
 	const char *path, *var, *reload;
 };
 
-static const struct target *target_for(enum distro_family d)
+/*
+ * The file and variable the kexec_file_load remedy sets (check worked them
+ * out for the distributions fix edits), and how kdump reloads then: NULL
+ * where there is no remedy or it names no setting.
+ */
+static const struct target *target_for(enum distro_family d, const struct check_remedy *rm,
+				       struct target *t)
 {
-	static const struct target debian = {
-		"/etc/default/kdump-tools", "KDUMP_KEXEC_ARGS",
-		"systemctl restart kdump-tools (or: kdump-config reload)",
-	};
-	static const struct target rhel = {
-		"/etc/sysconfig/kdump", "KEXEC_ARGS", "kdumpctl restart (or: systemctl restart kdump)",
-	};
-
-	return d == DISTRO_DEBIAN ? &debian : d == DISTRO_RHEL ? &rhel : NULL;
+	if (!rm || !rm->nedits)
+		return NULL;
+	t->path = rm->edits[0].file;
+	t->var = rm->edits[0].variable;
+	t->reload = d == DISTRO_DEBIAN ? "systemctl restart kdump-tools (or: kdump-config reload)" :
+		    "kdumpctl restart (or: systemctl restart kdump)";
+	return t;
 }
 
 /* FNV-1a 64: names a file's content, for --expect. */
@@ -85,7 +89,7 @@ static void print_shell_word(FILE *out, const char *s)
 /* What fix found and did, for --json. */
 struct fix_report {
 	const char *state;	/* "not_applicable", "saved", "no_change", "diff", "applied" */
-	const char *why;	/* no-change: why fix makes none */
+	const char *why;	/* no_change: why fix makes none */
 	const char *change, *file, *fingerprint, *diff, *backup, *reload;
 	char apply[1024];	/* the command that applies the diff */
 };
@@ -160,6 +164,7 @@ int cmd_fix(int argc, char **argv)
 	const char *sysroot = NULL, *expect = NULL;
 	const struct check_remedy *remedy = NULL;
 	const struct target *t;
+	struct target target;
 	struct check_result res;
 	struct hv_err err = { 0, "" };
 	struct facts facts;
@@ -220,7 +225,7 @@ int cmd_fix(int argc, char **argv)
 	for (i = 0; i < res.nremedies && !remedy; i++)
 		if (res.remedies[i].kexec_file)
 			remedy = &res.remedies[i];
-	t = target_for(facts.distro);
+	t = target_for(facts.distro, remedy, &target);
 	if (!remedy || !t) {
 		char why[400];
 
