@@ -10,18 +10,6 @@
 #include "lib/verdict/fixes.h"
 #include "sim-output.h"
 
-static void span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
-{
-	if (!s->set) {
-		jw_null(jw, name);
-		return;
-	}
-	jw_open(jw, name, false);
-	jw_hex(jw, "start", s->start);
-	jw_hex(jw, "end", s->end);
-	jw_close(jw, false);
-}
-
 /* MOD_BIT()s as an array of module names */
 static void modules_json(struct jsonwrt *jw, const char *name, unsigned int set)
 {
@@ -65,10 +53,10 @@ static bool machine_value(struct jsonwrt *jw, const struct facts *f, enum fact_i
 		jw_bool(jw, "value", true);
 		break;
 	case F_VRAM:
-		span_json(jw, "value", &f->vram);
+		sim_span_json(jw, "value", &f->vram);
 		break;
 	case F_CONFIG_WINDOW:
-		span_json(jw, "value", &f->config_window);
+		sim_span_json(jw, "value", &f->config_window);
 		break;
 	case F_BARS:
 		jw_open(jw, "value", false);
@@ -77,7 +65,7 @@ static bool machine_value(struct jsonwrt *jw, const struct facts *f, enum fact_i
 		jw_close(jw, false);
 		break;
 	case F_LOW_MMIO:
-		span_json(jw, "value", &f->low_mmio);
+		sim_span_json(jw, "value", &f->low_mmio);
 		break;
 	default:
 		return false;
@@ -477,7 +465,7 @@ void check_json_kdump_self(const struct facts *f, const struct kdump_self *k)
 	jw_str(&jw, "screen_info", f->f[F_BOOT_FB].known ? f->f[F_BOOT_FB].value : NULL);
 	handed_json(&jw, f);
 	if (cw)
-		span_json(&jw, "config_window", &f->config_window);
+		sim_span_json(&jw, "config_window", &f->config_window);
 	else
 		jw_null(&jw, "config_window");
 	jw_str(&jw, "config_window_text", cw ? f->f[F_CONFIG_WINDOW].value : NULL);

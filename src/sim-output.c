@@ -128,7 +128,7 @@ void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_resu
 	}
 }
 
-static void span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
+void sim_span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
 {
 	if (!s->set) {
 		jw_null(jw, name);
@@ -181,7 +181,7 @@ static void range_json(struct jsonwrt *jw, const char *name, const char *val)
 		if (s.set)
 			s.end = strtoull(dash + 1, NULL, 0);
 	}
-	span_json(jw, name, &s);
+	sim_span_json(jw, name, &s);
 }
 
 void scenario_key_json(struct jsonwrt *jw, const char *key, const char *val)
@@ -257,11 +257,11 @@ static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_k
 		jw_str(jw, "source", kk->source);
 	}
 	jw_hex(jw, "lfb_base", k->lfb_base);
-	span_json(jw, "fb_range", &k->fb_range);
-	span_json(jw, "vram", &k->vram);
-	span_json(jw, "config_window", &k->config_window);
-	span_json(jw, "low_bar_window", &k->low_window);
-	span_json(jw, "high_bar_window", &k->high_window);
+	sim_span_json(jw, "fb_range", &k->fb_range);
+	sim_span_json(jw, "vram", &k->vram);
+	sim_span_json(jw, "config_window", &k->config_window);
+	sim_span_json(jw, "low_bar_window", &k->low_window);
+	sim_span_json(jw, "high_bar_window", &k->high_window);
 	if (k->fw_fb.set) {
 		jw_open(jw, "firmware_framebuffer", false);
 		jw_str(jw, "driver", k->fw_fb_driver ? k->fw_fb_driver : "removed");
@@ -291,7 +291,7 @@ static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_k
 		} else {
 			struct mmio_span s = { true, a->start, a->end };
 
-			span_json(jw, "result", &s);
+			sim_span_json(jw, "result", &s);
 			jw_null(jw, "error");
 		}
 		jw_close(jw, false);

@@ -38,6 +38,8 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
  * may use the scenario's K, M, G suffixes).
  */
 void scenario_key_json(struct jsonwrt *jw, const char *key, const char *val);
+/* A range as {"start", "end"} (hex strings), or null when not set. */
+void sim_span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s);
 /* "scenario" as a JSON object, each key typed as scenario_key_json() writes it. */
 void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc);
 /* One line: "azure-gen2 x86_64 Gen2, kexec-tools 2.0.22, ..." */

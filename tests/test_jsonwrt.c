@@ -8,8 +8,8 @@
 #include "testutil.h"
 #include "src/jsonwrt.h"
 
-/* @len bytes of @s as one JSON string member of an object */
-static char *str_json(const char *s, size_t len)
+/* What @fill writes into an object, given @arg. */
+static char *render(void (*fill)(struct jsonwrt *jw, const void *arg), const void *arg)
 {
 	struct jsonwrt jw;
 	char *buf = NULL;
@@ -19,15 +19,28 @@ static char *str_json(const char *s, size_t len)
 	assert_non_null(out);
 	jw_init(&jw, out);
 	jw_open(&jw, NULL, false);
-	jw_strn(&jw, "s", s, len);
+	fill(&jw, arg);
 	jw_close(&jw, false);
 	fclose(out);
 	return buf;
 }
 
+struct bytes {
+	const char *s;
+	size_t len;
+};
+
+static void fill_str(struct jsonwrt *jw, const void *arg)
+{
+	const struct bytes *b = arg;
+
+	jw_strn(jw, "s", b->s, b->len);
+}
+
 static void check_str(const char *in, size_t len, const char *want_value)
 {
-	char want[256], *got = str_json(in, len);
+	const struct bytes b = { in, len };
+	char want[256], *got = render(fill_str, &b);
 
 	snprintf(want, sizeof(want), "{\n  \"s\": \"%s\"\n}", want_value);
 	assert_string_equal(got, want);
@@ -67,26 +80,11 @@ static void escapes(void **state)
 	CHECK("a\0b", "a\\u0000b");
 }
 
-static char *doc(void (*fill)(struct jsonwrt *jw))
-{
-	struct jsonwrt jw;
-	char *buf = NULL;
-	size_t n = 0;
-	FILE *out = open_memstream(&buf, &n);
-
-	assert_non_null(out);
-	jw_init(&jw, out);
-	jw_open(&jw, NULL, false);
-	fill(&jw);
-	jw_close(&jw, false);
-	fclose(out);
-	return buf;
-}
-
-static void fill_lists(struct jsonwrt *jw)
+static void fill_lists(struct jsonwrt *jw, const void *arg)
 {
 	char name[16];
 
+	(void)arg;
 	jw_list(jw, "l", "a,b", ',');
 	jw_list(jw, "e", "", ',');
 	jw_argv(jw, "argv", "  -p  --command-line=\"ro quiet\" 'x y'z ");
@@ -96,7 +94,7 @@ static void fill_lists(struct jsonwrt *jw)
 
 static void lists(void **state)
 {
-	char *got = doc(fill_lists);
+	char *got = render(fill_lists, NULL);
 
 	(void)state;
 	assert_string_equal(got, "{\n"
