@@ -12,7 +12,7 @@ import re
 import subprocess
 import sys
 
-FIELDS = ("orig_video_isVGA", "lfb_base", "ext_lfb_base", "lfb_size")
+FIELDS = ("orig_video_is_vga", "lfb_base", "ext_lfb_base", "lfb_size")
 
 
 def screen_info(hexbytes):
@@ -24,7 +24,7 @@ def screen_info(hexbytes):
     if len(b) < 64:
         return None
     le32 = lambda o: int.from_bytes(b[o:o + 4], "little")
-    return {"orig_video_isVGA": hex(b[0x0f]), "lfb_base": hex(le32(0x18)),
+    return {"orig_video_is_vga": hex(b[0x0f]), "lfb_base": hex(le32(0x18)),
             "ext_lfb_base": hex(le32(0x3a)), "lfb_size": hex(le32(0x1c)),
             "capabilities": hex(le32(0x36))}
 
@@ -163,7 +163,9 @@ def main():
         elif arm:
             pass    # no boot_params for hvkdump to read there
         elif handed and self_report is not None:
-            sr = (self_report.get("handed") or {})
+            # a report of hvkdump before JSON schema 1 spelled it orig_video_isVGA
+            sr = {("orig_video_is_vga" if k == "orig_video_isVGA" else k): v
+                  for k, v in (self_report.get("handed") or {}).items()}
             if any(sr.get(k) != handed[k] for k in FIELDS):
                 problems.append(f"hvkdump's self-report {sr} differs from the raw bytes")
         elif handed:
@@ -186,7 +188,7 @@ def main():
             return "-"
         if "framebuffer" in d:
             return d["framebuffer"]
-        return (f"{d['orig_video_isVGA']} {d['lfb_base']}"
+        return (f"{d['orig_video_is_vga']} {d['lfb_base']}"
                 + (f"+{d['ext_lfb_base']}<<32" if d["ext_lfb_base"] != "0x0" else "")
                 + f" {d['lfb_size']}")
     head = ("RUN", "FB0", "KEXEC", "MEASURED " + ("framebuffer" if o.arch == "arm64" else

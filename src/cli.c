@@ -10,36 +10,106 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "jsonwrt.h"
 #include "probe/path.h"
+
+/* With --json: the messages of a run, for the error object of a failed one. */
+static struct {
+	const char *cmd;	/* NULL: not a --json run */
+	char msgs[8][512];
+	unsigned int n;
+} json_err;
+
+void hv_json_errors(const char *cmd)
+{
+	json_err.cmd = cmd;
+	json_err.n = 0;
+}
+
+/* @msg kept for a --json error object. */
+static void keep(const char *msg)
+{
+	if (!json_err.cmd)
+		return;
+	if (json_err.n == sizeof(json_err.msgs) / sizeof(json_err.msgs[0]))
+		memmove(json_err.msgs[0], json_err.msgs[1],
+			sizeof(json_err.msgs) - sizeof(json_err.msgs[0]));
+	else
+		json_err.n++;
+	snprintf(json_err.msgs[json_err.n - 1], sizeof(json_err.msgs[0]), "%s", msg);
+}
+
+/* "hvkdump: " and @msg on stderr, kept for a --json error object. */
+static void message(const char *msg)
+{
+	fprintf(stderr, PROGRAM ": %s\n", msg);
+	keep(msg);
+}
+
+int hv_json_error_exit(int rc)
+{
+	struct jsonwrt jw;
+	unsigned int i;
+
+	if (rc != HV_EXIT_ERROR || !json_err.cmd || jw_documents)
+		return rc;
+	jw_begin(&jw, stdout);
+	jw_open(&jw, "error", false);
+	jw_str(&jw, "command", json_err.cmd);
+	jw_str(&jw, "message", json_err.n ? json_err.msgs[json_err.n - 1] :
+	       "failed (no message)");
+	jw_open(&jw, "messages", true);
+	for (i = 0; i < json_err.n; i++)
+		jw_str(&jw, NULL, json_err.msgs[i]);
+	jw_close(&jw, true);
+	jw_u64(&jw, "exit_status", HV_EXIT_ERROR);
+	jw_close(&jw, false);
+	jw_end(&jw);
+	return hv_close_stdout(HV_EXIT_ERROR);
+}
+
+void hv_json_note(const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	keep(msg);
+}
 
 void hv_warnx(const char *fmt, ...)
 {
+	char msg[2048];
 	va_list ap;
 
-	fputs(PROGRAM ": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	message(msg);
 }
 
 void hv_warn_at(const char *file, const struct hv_err *err)
 {
 	if (err->line)
-		fprintf(stderr, PROGRAM ": %s:%lu: %s\n", file, err->line, err->msg);
+		hv_warnx("%s:%lu: %s", file, err->line, err->msg);
 	else
-		fprintf(stderr, PROGRAM ": %s: %s\n", file, err->msg);
+		hv_warnx("%s: %s", file, err->msg);
 }
 
 int hv_usage_error(const char *cmd, const char *fmt, ...)
 {
+	char msg[2048];
+	int n;
 	va_list ap;
 
-	fprintf(stderr, PROGRAM ": %s: ", cmd);
+	n = snprintf(msg, sizeof(msg), "%s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '" PROGRAM " %s --help' for more information.\n", cmd);
+	message(msg);
+	fprintf(stderr, "Try '" PROGRAM " %s --help' for more information.\n", cmd);
 	return HV_EXIT_ERROR;
 }
 
@@ -73,7 +143,9 @@ int hv_bad_option(const char *cmd, char **argv, const struct option *longopts)
 	unsigned int d, bestd = 3;
 	char name[32];
 
-	/* getopt said what is wrong; a near long option is worth naming */
+	if (arg)	/* getopt said what is wrong on stderr; the error object says it too */
+		hv_json_note("%s: bad option or option argument: '%s'", cmd, arg);
+	/* a near long option is worth naming */
 	if (arg && !strncmp(arg, "--", 2)) {
 		snprintf(name, sizeof(name), "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
 		for (; longopts->name; longopts++)

@@ -17,6 +17,19 @@
 #define PROGRAM "hvkdump"
 
 void hv_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * With --json (@cmd the command's name): the messages hv_warnx() and its
+ * kin print are kept, and hv_json_error_exit() turns a failed run into an
+ * error object on stdout.
+ */
+void hv_json_errors(const char *cmd);
+/* A message for the error object alone (one another part printed already). */
+void hv_json_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * @rc; when it is HV_EXIT_ERROR in a --json run that printed no JSON
+ * document, {"schema_version", "hvkdump_version", "error": {...}} first.
+ */
+int hv_json_error_exit(int rc);
 /* "hvkdump: FILE:LINE: msg", or "hvkdump: FILE: msg" when the error has no line. */
 void hv_warn_at(const char *file, const struct hv_err *err);
 /* The one hint after a usage error. */

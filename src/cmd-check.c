@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check-common.h"
+#include "check-json.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "lib/verdict/fixes.h"
@@ -249,300 +250,15 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	}
 }
 
-static const char *const kernel_words[KERNEL_COUNT] = { "running", "kdump" };
-
-static void fixes_json(struct jsonwrt *jw, const struct facts *f)
-{
-	unsigned int k, t, e;
-
-	jw_open(jw, "kernel_fixes", true);
-	for (k = f->kdump_same ? KERNEL_KDUMP : KERNEL_RUNNING; k < KERNEL_COUNT; k++) {
-		for (t = 0; t < KC_TRACKED; t++) {
-			const struct fix_finding *fd = &f->findings[k][t];
-			const struct kernel_change_info *ci = kernel_change(t);
-			char name[160];
-
-			snprintf(name, sizeof(name), "%s %s", ci->commit, ci->subject);
-			jw_open(jw, NULL, false);
-			jw_str(jw, "fix", name);
-			jw_str(jw, "kernel", f->kdump_same ? "running and kdump" : kernel_words[k]);
-			if (fd->present < 0)
-				jw_null(jw, "present");
-			else
-				jw_bool(jw, "present", fd->present);
-			jw_bool(jw, "conflict", fd->conflict);
-			jw_open(jw, "evidence", true);
-			for (e = 0; e < fd->n; e++) {
-				jw_open(jw, NULL, false);
-				jw_str(jw, "kind", fd->ev[e].kind);
-				jw_bool(jw, "says_present", fd->ev[e].present);
-				jw_str(jw, "source", fd->ev[e].source);
-				jw_str(jw, "detail", fd->ev[e].detail);
-				jw_close(jw, false);
-			}
-			jw_close(jw, true);
-			jw_close(jw, false);
-		}
-	}
-	jw_close(jw, true);
-}
-
-/* "a,b" as a JSON array of strings */
-static void list_json(struct jsonwrt *jw, const char *name, const char *list)
-{
-	const char *p = list;
-
-	jw_open(jw, name, true);
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		char item[64];
-
-		snprintf(item, sizeof(item), "%.*s", (int)n, p);
-		jw_str(jw, NULL, item);
-		p += n + (p[n] == ',');
-	}
-	jw_close(jw, true);
-}
-
-static void initramfs_json(struct jsonwrt *jw, const struct facts *f)
-{
-	char black[64];
-
-	if (!f->f[F_KDUMP_MODULES].known) {
-		jw_null(jw, "kdump_initramfs");
-		return;
-	}
-	jw_open(jw, "kdump_initramfs", false);
-	jw_str(jw, "path", f->kdump_initrd[0] ? f->kdump_initrd : NULL);
-	list_json(jw, "modules", f->initramfs_modules);
-	if (f->initramfs_blacklist)
-		module_set_str(f->initramfs_blacklist, black, sizeof(black));
-	else
-		black[0] = '\0';
-	list_json(jw, "blacklist", black);
-	jw_u64(jw, "members", f->initramfs_members);
-	jw_str(jw, "source", f->f[F_KDUMP_MODULES].source);
-	jw_close(jw, false);
-}
-
-/* Words of a command line, as sh splits them: quotes removed, no expansion. */
-static void argv_json(struct jsonwrt *jw, const char *name, const char *line)
-{
-	char word[1024];
-	const char *p = line;
-
-	jw_open(jw, name, true);
-	while (*p) {
-		size_t n = 0;
-		char q = 0;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p)
-			break;
-		for (; *p && (q || (*p != ' ' && *p != '\t')); p++) {
-			if (!q && (*p == '"' || *p == '\'')) {
-				q = *p;
-			} else if (q && *p == q) {
-				q = 0;
-			} else if (n + 1 < sizeof(word)) {
-				word[n++] = *p;
-			}
-		}
-		word[n] = '\0';
-		jw_str(jw, NULL, word);
-	}
-	jw_close(jw, true);
-}
-
-/* What the kdump service does: the arguments it builds, the calls kexec makes. */
-static void kdump_load_json(struct jsonwrt *jw, const char *name, const struct check_load *l)
-{
-	const char *const *on;
-
-	jw_open(jw, name, false);
-	jw_str(jw, "service", l->service);
-	jw_bool(jw, "loads", l->loads);
-	if (l->runs_kexec)
-		argv_json(jw, "argv", l->argv);
-	else
-		jw_null(jw, "argv");
-	jw_str(jw, "syscall", l->syscall);
-	if (l->fallback_on) {
-		jw_str(jw, "fallback", l->fallback);
-		jw_open(jw, "fallback_on", true);
-		for (on = l->fallback_on; *on; on++)
-			jw_str(jw, NULL, *on);
-		jw_close(jw, true);
-	} else {
-		jw_null(jw, "fallback");
-		jw_null(jw, "fallback_on");
-	}
-	jw_str(jw, "why", l->why);
-	jw_str(jw, "source", l->source);
-	jw_close(jw, false);
-}
-
-struct verdict_ctx {
-	const struct facts *f;
-	const struct check_result *r;
-};
-
-static void codes_json(struct jsonwrt *jw, unsigned int codes, bool stale)
-{
-	unsigned int i;
-
-	jw_open(jw, "codes", true);
-	for (i = 0; i < REASON_COUNT; i++)
-		if (codes & (1u << i))
-			jw_str(jw, NULL, sim_reason_code_name((enum sim_reason_code)i));
-	if (stale)
-		jw_str(jw, NULL, "stale_load");
-	jw_close(jw, true);
-}
-
-/* The unknown facts a verdict rests on: each as assumed, and why it is unknown. */
-static void assumptions_json(struct jsonwrt *jw, const struct facts *f,
-			     const struct check_result *r, bool mine)
-{
-	unsigned int i;
-
-	jw_open(jw, "assumptions", true);
-	for (i = 0; mine && i < r->nassumptions; i++) {
-		const struct check_flip *fl = &r->flips[r->assumptions[i]];
-
-		jw_open(jw, NULL, false);
-		jw_str(jw, "fact", fact_name(fl->fact));
-		jw_str(jw, "assumed", fl->assumed);
-		jw_str(jw, "unknown", f->f[fl->fact].value);
-		jw_close(jw, false);
-	}
-	jw_close(jw, true);
-}
-
-static void verdict_more(struct jsonwrt *jw, const void *ctx)
-{
-	const struct verdict_ctx *v = ctx;
-	const struct check_result *r = v->r;
-	unsigned int i;
-
-	assumptions_json(jw, v->f, r, !r->flips_next);
-	if (!r->has_next) {
-		jw_null(jw, "next");
-		return;
-	}
-	jw_open(jw, "next", false);
-	jw_str(jw, "vmcore", r->next_sim.saved ? "saved" : "lost");
-	jw_str(jw, "how", r->next_how);
-	jw_open(jw, "reasons", true);
-	for (i = 0; i < r->next_sim.nreasons; i++)
-		jw_str(jw, NULL, r->next_sim.reasons[i]);
-	jw_close(jw, true);
-	codes_json(jw, r->next_sim.codes, r->stale);
-	assumptions_json(jw, v->f, r, r->flips_next);
-	jw_close(jw, false);
-}
-
-static void print_json(const struct facts *f, const struct check_result *r, bool trace)
-{
-	const struct verdict_ctx vc = { f, r };
-	const struct sim_kdump_kernel_info kk = {
-		.release = f->kdump_release[0] ? f->kdump_release : NULL,
-		.image = f->kdump_image[0] ? f->kdump_image : NULL,
-		.initrd = f->kdump_initrd[0] ? f->kdump_initrd : NULL,
-		.source = f->f[F_KDUMP_KERNEL].source,
-		.same_as_running = f->kdump_same,
-		.verdict_more = verdict_more,
-		.ctx = &vc,
-	};
-	struct jsonwrt jw;
-	unsigned int i;
-
-	jw_init(&jw, stdout);
-	jw_open(&jw, NULL, false);
-	jw_bool(&jw, "applicable", true);
-	sim_json(&jw, &r->sc, &r->sim, trace, &kk);
-	jw_str(&jw, "kexec_syscall_reason", r->kexec_why);
-	if (r->model_agrees < 0)
-		jw_null(&jw, "model_agrees");
-	else
-		jw_bool(&jw, "model_agrees", r->model_agrees);
-	jw_open(&jw, "facts", false);
-	for (i = 0; i < F_COUNT; i++) {
-		jw_open(&jw, fact_name((enum fact_id)i), false);
-		jw_str(&jw, "value", f->f[i].known ? f->f[i].value : NULL);
-		jw_str(&jw, "source", f->f[i].source);
-		if (!f->f[i].known)
-			jw_str(&jw, "unknown", f->f[i].value);
-		jw_close(&jw, false);
-	}
-	jw_close(&jw, false);
-	jw_open(&jw, "unknown_flips", true);
-	for (i = 0; i < r->nflips; i++) {
-		jw_open(&jw, NULL, false);
-		jw_str(&jw, "fact", fact_name(r->flips[i].fact));
-		jw_str(&jw, "if", r->flips[i].alternative);
-		jw_str(&jw, "verdict_after", r->flips[i].saved ? "saved" : "lost");
-		jw_close(&jw, false);
-	}
-	jw_close(&jw, true);
-	jw_open(&jw, "remedies", true);
-	for (i = 0; i < r->nremedies; i++) {
-		jw_open(&jw, NULL, false);
-		jw_str(&jw, "change", r->remedies[i].change);
-		jw_str(&jw, "kind", r->remedies[i].kind);
-		jw_u64(&jw, "rank", i + 1);
-		jw_str(&jw, "verdict_after", "saved");
-		jw_close(&jw, false);
-	}
-	jw_close(&jw, true);
-	fixes_json(&jw, f);
-	initramfs_json(&jw, f);
-	kdump_load_json(&jw, "kdump_load", &r->load);
-	if (r->has_next)
-		kdump_load_json(&jw, "kdump_load_next", &r->next_load);
-	else
-		jw_null(&jw, "kdump_load_next");
-	jw_bool(&jw, "needs_root", r->needs_root);
-	jw_close(&jw, false);
-	jw_finish(&jw);
-}
-
 static void not_applicable(const struct facts *f, bool json)
 {
 	if (json) {
-		struct jsonwrt jw;
-
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
-		jw_bool(&jw, "applicable", false);
-		jw_str(&jw, "reason", f->f[F_HYPERV].value);
-		jw_str(&jw, "source", f->f[F_HYPERV].source);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		check_json_not_applicable(f);
 		return;
 	}
 	printf("not a Hyper-V guest: %s, from %s\n"
 	       "The Hyper-V kdump MMIO problem does not apply here.\n",
 	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
-}
-
-/* The screen_info a kdump kernel was handed, field by field as the bytes say. */
-static void handed_json(struct jsonwrt *jw, const struct facts *f)
-{
-	const struct screen_info_lfb *si = &f->boot_si;
-
-	if (!f->f[F_BOOT_FB].known) {
-		jw_null(jw, "handed");
-		return;
-	}
-	jw_open(jw, "handed", false);
-	jw_hex(jw, "orig_video_isVGA", si->orig_video_isVGA);
-	jw_hex(jw, "lfb_base", (uint32_t)si->lfb_base);
-	jw_hex(jw, "ext_lfb_base", si->ext_lfb_base);
-	jw_hex(jw, "lfb_size", si->lfb_size);
-	jw_hex(jw, "capabilities", si->capabilities);
-	jw_close(jw, false);
 }
 
 /*
@@ -557,28 +273,7 @@ static int kdump_self_report(const struct facts *f, bool json)
 
 	kdump_self_judge(f, &k);
 	if (json) {
-		struct jsonwrt jw;
-
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
-		jw_bool(&jw, "kdump_kernel", true);
-		jw_bool(&jw, "hyperv", f->hyperv);
-		jw_str(&jw, "vmcore", k.vmcore);
-		jw_str(&jw, "why", k.why);
-		jw_str(&jw, "screen_info", f->f[F_BOOT_FB].known ? f->f[F_BOOT_FB].value : NULL);
-		handed_json(&jw, f);
-		jw_str(&jw, "config_window", f->hyperv && f->f[F_CONFIG_WINDOW].known ?
-		       f->f[F_CONFIG_WINDOW].value : NULL);
-		if (k.config_window_on_fb < 0)
-			jw_null(&jw, "config_window_on_framebuffer");
-		else
-			jw_bool(&jw, "config_window_on_framebuffer", k.config_window_on_fb);
-		jw_u64(&jw, "d0_failures", f->f[F_KMSG].known ? f->kmsg.d0_failures : 0);
-		jw_str(&jw, "kernel_log", f->f[F_KMSG].known ? f->f[F_KMSG].value : NULL);
-		jw_u64(&jw, "nvme_disks", f->nvme_disks);
-		jw_u64(&jw, "scsi_disks", f->scsi_disks);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		check_json_kdump_self(f, &k);
 	} else {
 		printf("kdump kernel: this is one (/proc/vmcore exists): its own report, not a "
 		       "verdict about a first kernel\n"
@@ -629,6 +324,7 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'J':
 			json = true;
+			hv_json_errors("check");
 			break;
 		case 't':
 			trace = true;
@@ -680,7 +376,7 @@ int cmd_check(int argc, char **argv)
 		return hv_close_stdout(HV_EXIT_OK);
 	}
 	if (json)
-		print_json(&facts, &res, trace);
+		check_json(&facts, &res, trace);
 	else
 		print_text(&facts, &res, trace, wrapped);
 	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;

@@ -569,6 +569,7 @@ int cmd_collect(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			json = true;
+			hv_json_errors("collect");
 			break;
 		case OPT_OUTPUT_FILE:
 			output = optarg;
@@ -627,14 +628,12 @@ int cmd_collect(int argc, char **argv)
 	if (json) {
 		struct jsonwrt jw;
 
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
+		jw_begin(&jw, stdout);
 		jw_str(&jw, "archive", output);
 		jw_u64(&jw, "files", files);
 		jw_bool(&jw, "hyperv_guest", facts.hyperv);
 		jw_str(&jw, "hyperv_guest_reason", facts.f[F_HYPERV].value);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		jw_end(&jw);
 		return hv_close_stdout(HV_EXIT_OK);
 	}
 	/* the archive may be on stdout: what is said about it goes to stderr then */

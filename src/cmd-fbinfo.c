@@ -41,6 +41,7 @@ int cmd_fbinfo(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			json = true;
+			hv_json_errors("fbinfo");
 			break;
 		case 'V':
 			return hv_print_version();

@@ -22,17 +22,21 @@ struct target {
 	const char *path, *var, *reload;
 };
 
-static const struct target *target_for(enum distro_family d)
+/*
+ * The file and variable the kexec_file_load remedy sets (check worked them
+ * out for the distributions fix edits), and how kdump reloads then: NULL
+ * where there is no remedy or it names no setting.
+ */
+static const struct target *target_for(enum distro_family d, const struct check_remedy *rm,
+				       struct target *t)
 {
-	static const struct target debian = {
-		"/etc/default/kdump-tools", "KDUMP_KEXEC_ARGS",
-		"systemctl restart kdump-tools (or: kdump-config reload)",
-	};
-	static const struct target rhel = {
-		"/etc/sysconfig/kdump", "KEXEC_ARGS", "kdumpctl restart (or: systemctl restart kdump)",
-	};
-
-	return d == DISTRO_DEBIAN ? &debian : d == DISTRO_RHEL ? &rhel : NULL;
+	if (!rm || !rm->nedits)
+		return NULL;
+	t->path = rm->edits[0].file;
+	t->var = rm->edits[0].variable;
+	t->reload = d == DISTRO_DEBIAN ? "systemctl restart kdump-tools (or: kdump-config reload)" :
+		    "kdumpctl restart (or: systemctl restart kdump)";
+	return t;
 }
 
 /* FNV-1a 64: names a file's content, for --expect. */
@@ -84,8 +88,8 @@ static void print_shell_word(FILE *out, const char *s)
 
 /* What fix found and did, for --json. */
 struct fix_report {
-	const char *state;	/* "not-applicable", "saved", "no-change", "diff", "applied" */
-	const char *why;	/* no-change: why fix makes none */
+	const char *state;	/* "not_applicable", "saved", "no_change", "diff", "applied" */
+	const char *why;	/* no_change: why fix makes none */
 	const char *change, *file, *fingerprint, *diff, *backup, *reload;
 	char apply[1024];	/* the command that applies the diff */
 };
@@ -95,8 +99,7 @@ static void print_report_json(const struct fix_report *fr, const struct check_re
 	struct jsonwrt jw;
 	unsigned int i;
 
-	jw_init(&jw, stdout);
-	jw_open(&jw, NULL, false);
+	jw_begin(&jw, stdout);
 	jw_str(&jw, "state", fr->state);
 	jw_str(&jw, "why", fr->why);
 	jw_str(&jw, "change", fr->change);
@@ -109,13 +112,13 @@ static void print_report_json(const struct fix_report *fr, const struct check_re
 	jw_open(&jw, "remedies", true);
 	for (i = 0; res && i < res->nremedies; i++) {
 		jw_open(&jw, NULL, false);
+		jw_str(&jw, "id", res->remedies[i].id);
 		jw_str(&jw, "kind", res->remedies[i].kind);
 		jw_str(&jw, "change", res->remedies[i].change);
 		jw_close(&jw, false);
 	}
 	jw_close(&jw, true);
-	jw_close(&jw, false);
-	jw_finish(&jw);
+	jw_end(&jw);
 }
 
 static void usage(void)
@@ -161,6 +164,7 @@ int cmd_fix(int argc, char **argv)
 	const char *sysroot = NULL, *expect = NULL;
 	const struct check_remedy *remedy = NULL;
 	const struct target *t;
+	struct target target;
 	struct check_result res;
 	struct hv_err err = { 0, "" };
 	struct facts facts;
@@ -179,6 +183,7 @@ int cmd_fix(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			json = true;
+			hv_json_errors("fix");
 			break;
 		case OPT_APPLY:
 			apply = true;
@@ -207,7 +212,7 @@ int cmd_fix(int argc, char **argv)
 	if (probe_and_check("fix", sysroot, &facts, &res, false))
 		return HV_EXIT_ERROR;
 	if (!res.applicable || (res.sim.saved && check_final(&res)->saved)) {
-		fr.state = res.applicable ? "saved" : "not-applicable";
+		fr.state = res.applicable ? "saved" : "not_applicable";
 		if (json)
 			print_report_json(&fr, NULL);
 		else
@@ -220,7 +225,7 @@ int cmd_fix(int argc, char **argv)
 	for (i = 0; i < res.nremedies && !remedy; i++)
 		if (res.remedies[i].kexec_file)
 			remedy = &res.remedies[i];
-	t = target_for(facts.distro);
+	t = target_for(facts.distro, remedy, &target);
 	if (!remedy || !t) {
 		char why[400];
 
@@ -237,7 +242,7 @@ int cmd_fix(int argc, char **argv)
 				 "hvkdump fix edits only /etc/default/kdump-tools (Debian, Ubuntu) and "
 				 "/etc/sysconfig/kdump (RHEL and its family), not %s's kdump service; "
 				 "make the change by hand", distro_family_name(facts.distro));
-		fr.state = "no-change";
+		fr.state = "no_change";
 		fr.why = why;
 		if (json) {
 			print_report_json(&fr, &res);

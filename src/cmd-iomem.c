@@ -6,7 +6,7 @@
 #if HAVE_SMARTCOLS
 #include <libsmartcols.h>
 #else
-enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_NUMBER = 1 };
+enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2 };
 #endif
 #include <stdbool.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2, SCOLS_JSON_STRING = 0, SCOLS_JSON_
 
 #include "util/array.h"
 #include "cli.h"
+#include "jsonwrt.h"
 #include "model/iomem.h"
 #include "probe/path.h"
 
@@ -28,13 +29,12 @@ static const struct colinfo {
 	const char *name;
 	double whint;
 	int flags;
-	int json_type;
 	const char *help;
 } coldescs[] = {
-	[COL_START] = { "START", 10, SCOLS_FL_RIGHT, SCOLS_JSON_STRING, "first address, hex" },
-	[COL_END]   = { "END",   10, SCOLS_FL_RIGHT, SCOLS_JSON_STRING, "last address (inclusive), hex" },
-	[COL_SIZE]  = { "SIZE",   5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, "size (bytes with --bytes and in JSON)" },
-	[COL_NAME]  = { "NAME",  20, SCOLS_FL_TREE,  SCOLS_JSON_STRING, "resource name, as a tree" },
+	[COL_START] = { "START", 10, SCOLS_FL_RIGHT, "first address, hex" },
+	[COL_END]   = { "END",   10, SCOLS_FL_RIGHT, "last address (inclusive), hex" },
+	[COL_SIZE]  = { "SIZE",   5, SCOLS_FL_RIGHT, "size (bytes with --bytes and in JSON)" },
+	[COL_NAME]  = { "NAME",  20, SCOLS_FL_TREE,  "resource name, as a tree" },
 };
 #define NCOLS (sizeof(coldescs) / sizeof(coldescs[0]))
 
@@ -112,6 +112,61 @@ static int parse_columns(struct iomem_ctl *ctl, const char *list)
 	return 0;
 }
 
+/* One resource's members, the columns chosen, in JSON. */
+static void node_json(const struct iomem_ctl *ctl, struct jsonwrt *jw, const struct resource *r)
+{
+	uint64_t size = r->end - r->start + 1;
+	size_t i;
+
+	for (i = 0; i < ctl->ncolumns; i++) {
+		switch (ctl->columns[i]) {
+		case COL_START:
+			jw_hex(jw, "start", r->start);
+			break;
+		case COL_END:
+			jw_hex(jw, "end", r->end);
+			break;
+		case COL_SIZE:
+			if (size)
+				jw_u64(jw, "size", size);
+			else	/* [0, 2^64-1] */
+				jw_raw(jw, "size", "18446744073709551616");
+			break;
+		default:
+			jw_str(jw, "name", r->name ? r->name : "<BAD>");
+		}
+	}
+}
+
+/* The tree, nested by "children", walked without recursion (a listing may nest deep). */
+static int show_json(const struct iomem_ctl *ctl, const struct resource *root)
+{
+	const struct resource *r;
+	size_t depth = 0, open = 0;
+	struct jsonwrt jw;
+
+	jw_begin(&jw, stdout);
+	jw_open(&jw, "iomem", true);
+	for (r = root->child; r;) {
+		jw_open(&jw, NULL, false);
+		node_json(ctl, &jw, r);
+		if (r->child) {
+			jw_open(&jw, "children", true);
+			open++;
+		} else {
+			jw_close(&jw, false);
+		}
+		r = res_next(root, r, &depth);
+		for (; open > (r ? depth : 0); open--) {
+			jw_close(&jw, true);
+			jw_close(&jw, false);
+		}
+	}
+	jw_close(&jw, true);
+	jw_end(&jw);
+	return HV_EXIT_OK;
+}
+
 #if HAVE_SMARTCOLS
 static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
 		    size_t i, const struct resource *r)
@@ -127,7 +182,7 @@ static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
 		snprintf(buf, sizeof(buf), "0x%" PRIx64, r->end);
 		break;
 	case COL_SIZE:
-		if (ctl->bytes || ctl->json) {
+		if (ctl->bytes) {
 			if (size)
 				snprintf(buf, sizeof(buf), "%" PRIu64, size);
 			else	/* [0, 2^64-1] */
@@ -154,21 +209,12 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 
 	if (!tb)
 		goto oom;
-	scols_table_enable_json(tb, ctl->json);
-	scols_table_set_name(tb, "iomem");
 	scols_table_enable_noheadings(tb, ctl->noheadings);
 	for (i = 0; i < ctl->ncolumns; i++) {
 		const struct colinfo *ci = &coldescs[ctl->columns[i]];
-		struct libscols_column *cl;
-		int flags = ci->flags;
 
-		if (ctl->json)
-			flags &= ~SCOLS_FL_RIGHT;
-		cl = scols_table_new_column(tb, ci->name, ci->whint, flags);
-		if (!cl)
+		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
 			goto oom;
-		if (ctl->json)
-			scols_column_set_json_type(cl, ci->json_type);
 	}
 	/* pre-order, keeping the line of each ancestor */
 	for (r = root->child; r;) {
@@ -201,8 +247,8 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 {
 	(void)ctl;
 	(void)root;
-	hv_warnx("iomem: tables and JSON are not in this static build (it has no "
-		 "libsmartcols); --raw works");
+	hv_warnx("iomem: tables are not in this static build (it has no libsmartcols); "
+		 "--json and --raw work");
 	return HV_EXIT_ERROR;
 }
 #endif
@@ -262,6 +308,7 @@ int cmd_iomem(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			ctl.json = true;
+			hv_json_errors("iomem");
 			break;
 		case 'r':
 			ctl.raw = true;
@@ -334,6 +381,8 @@ int cmd_iomem(int argc, char **argv)
 			rc = HV_EXIT_OK;
 		}
 		sb_release(&sb);
+	} else if (ctl.json) {
+		rc = show_json(&ctl, root);
 	} else {
 		rc = show_table(&ctl, root);
 	}

@@ -5,14 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
-#if HAVE_SMARTCOLS
-#include <libsmartcols.h>
-#endif
-
 #include "util/array.h"
 #include "cli.h"
+#include "jsonwrt.h"
 #include "termwrap.h"
 #include "scenario-opts.h"
+#include "sim-output.h"
 #include "model/simulate.h"
 
 /* A key the matrix varies (scenario_keys[]'s vary or vary_all) and its values. */
@@ -285,6 +283,7 @@ static int combination(struct scenario *sc, struct base *bases, struct scenario_
 /* The rows: pointers to the static strings of the cells, ncols a row. */
 struct rowset {
 	const char *head[NVARY + NFIXED];
+	const char *key[NVARY + NFIXED];	/* each column's scenario key; NULL: coldescs[]'s */
 	unsigned int ncols;
 	const char **cells;
 	size_t nrows, cap;
@@ -353,6 +352,9 @@ static int project(struct rowset *rs, const unsigned int *sel, unsigned int nsel
 	for (c = 0; c < nsel; c++)
 		head[c] = rs->head[sel[c]];
 	memcpy(rs->head, head, nsel * sizeof(*head));
+	for (c = 0; c < nsel; c++)
+		head[c] = rs->key[sel[c]];
+	memcpy(rs->key, head, nsel * sizeof(*head));
 	free(rs->cells);
 	rs->cells = cells;
 	rs->ncols = nsel;
@@ -417,44 +419,56 @@ static void print_text(const struct rowset *rs, bool noheadings, unsigned int te
 		print_row(rs->cells + r * rs->ncols, aligned ? width : NULL, rs->ncols, term);
 }
 
-#if HAVE_SMARTCOLS
-static int print_json(const struct rowset *rs)
+struct tally {
+	unsigned long total, saved, lost, impossible;
+};
+
+/*
+ * Each row an object: the varied keys typed as simulate's "scenario" has
+ * them (rs->key), then coldescs[]'s columns ("vmcore", "reason"); before
+ * the rows, the keys varied and the counts.
+ */
+static void print_json(const struct rowset *rs, const struct tally *t)
 {
-	struct libscols_table *tb = scols_new_table();
+	struct jsonwrt jw;
+	char name[32];
 	unsigned int c;
 	size_t r;
-	int rc = -1;
 
-	if (!tb)
-		return -1;
-	scols_table_enable_json(tb, 1);
-	scols_table_set_name(tb, "matrix");
+	jw_begin(&jw, stdout);
+	jw_open(&jw, "varied", true);
 	for (c = 0; c < rs->ncols; c++)
-		if (!scols_table_new_column(tb, rs->head[c], 0, 0))
-			goto out;
+		if (rs->key[c])
+			jw_str(&jw, NULL, jw_snake(rs->key[c], name, sizeof(name)));
+	jw_close(&jw, true);
+	jw_open(&jw, "counts", false);
+	jw_u64(&jw, "combinations", t->total);
+	jw_u64(&jw, "saved", t->saved);
+	jw_u64(&jw, "lost", t->lost);
+	jw_u64(&jw, "impossible", t->impossible);
+	jw_close(&jw, false);
+	jw_open(&jw, "matrix", true);
 	for (r = 0; r < rs->nrows; r++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		const char *const *row = rs->cells + r * rs->ncols;
 
-		if (!ln)
-			goto out;
-		for (c = 0; c < rs->ncols; c++)
-			if (scols_line_set_data(ln, c, rs->cells[r * rs->ncols + c]))
-				goto out;
+		jw_open(&jw, NULL, false);
+		for (c = 0; c < rs->ncols; c++) {
+			size_t j;
+
+			if (rs->key[c]) {
+				scenario_key_json(&jw, rs->key[c], row[c]);
+				continue;
+			}
+			for (j = 0; rs->head[c][j] && j + 1 < sizeof(name); j++)
+				name[j] = (char)tolower((unsigned char)rs->head[c][j]);
+			name[j] = '\0';
+			jw_str(&jw, name, row[c]);
+		}
+		jw_close(&jw, false);
 	}
-	scols_print_table(tb);
-	rc = 0;
-out:
-	scols_unref_table(tb);
-	return rc;
+	jw_close(&jw, true);
+	jw_end(&jw);
 }
-#else
-static int print_json(const struct rowset *rs)
-{
-	(void)rs;
-	hv_warnx("matrix: --json is not in this static build (it has no libsmartcols)");
-	return -2;
-}
-#endif
 
 /* The header: each varied key's name in upper case, then coldescs[]'s. */
 static void make_heads(struct rowset *rs, const struct vary_key *keys, unsigned int nkeys,
@@ -469,15 +483,14 @@ static void make_heads(struct rowset *rs, const struct vary_key *keys, unsigned 
 			heads[i][j] = (char)toupper((unsigned char)keys[i].k->name[j]);
 		heads[i][j] = '\0';
 		rs->head[i] = heads[i];
+		rs->key[i] = keys[i].k->name;
 	}
-	for (i = 0; i < NFIXED; i++)
+	for (i = 0; i < NFIXED; i++) {
 		rs->head[nkeys + i] = coldescs[i].name;
+		rs->key[nkeys + i] = NULL;
+	}
 	rs->ncols = nkeys + (unsigned int)NFIXED;
 }
-
-struct tally {
-	unsigned long total, saved, lost, impossible;
-};
 
 /* Every combination, the last key fastest: one row each that is possible. */
 static int run(struct rowset *rs, struct tally *t, struct scenario_pair *pairs,
@@ -542,8 +555,10 @@ static int print_rows(const struct rowset *rs, const struct tally *t, bool json,
 	/* whole rows when piped; on a terminal REASON cut, the summary wrapped */
 	unsigned int term;
 
-	if (json)
-		return print_json(rs);
+	if (json) {
+		print_json(rs, t);
+		return 0;
+	}
 	term = hv_terminal_width();
 	print_text(rs, noheadings, term);
 	fflush(stdout);
@@ -577,6 +592,7 @@ static int parse_opts(int argc, char **argv, struct option *longopts, struct sce
 			break;
 		case 'J':
 			mo->json = true;
+			hv_json_errors("matrix");
 			break;
 		case 'n':
 			mo->noheadings = true;

@@ -75,6 +75,7 @@ int cmd_simulate(int argc, char **argv)
 		switch (c) {
 		case 'J':
 			json = true;
+			hv_json_errors("simulate");
 			break;
 		case 't':
 			trace = true;
@@ -133,11 +134,9 @@ int cmd_simulate(int argc, char **argv)
 	if (json) {
 		struct jsonwrt jw;
 
-		jw_init(&jw, stdout);
-		jw_open(&jw, NULL, false);
+		jw_begin(&jw, stdout);
 		sim_json(&jw, &sc, &res, trace, NULL);
-		jw_close(&jw, false);
-		jw_finish(&jw);
+		jw_end(&jw);
 	} else {
 		sim_print_verdict(stdout, &res);
 		fputc('\n', stdout);

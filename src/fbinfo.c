@@ -69,8 +69,7 @@ static void print_json(FILE *out, const char *dev, const struct fbdev_info *info
 	char id[17];
 
 	fix_id(fix, id);
-	jw_init(&jw, out);
-	jw_open(&jw, NULL, false);
+	jw_begin(&jw, out);
 	jw_str(&jw, "device", dev);
 	jw_open(&jw, "fix", false);
 	jw_str(&jw, "id", id);
@@ -120,8 +119,7 @@ static void print_json(FILE *out, const char *dev, const struct fbdev_info *info
 	jw_u64(&jw, "rotate", var->rotate);
 	jw_u64(&jw, "colorspace", var->colorspace);
 	jw_close(&jw, false);
-	jw_close(&jw, false);
-	jw_finish(&jw);
+	jw_end(&jw);
 }
 
 void fbinfo_print(FILE *out, const char *dev, const struct fbdev_info *info, bool json)

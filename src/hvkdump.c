@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* hvkdump: will kdump save a vmcore on this Hyper-V/Azure VM? */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,19 @@ static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *help;
+	bool json;	/* has -J, --json */
 } commands[] = {
-	{ "check", cmd_check, "will kdump save a vmcore on this VM? why, and what to change" },
-	{ "collect", cmd_collect, "copy what check reads into an archive for another machine" },
-	{ "fix", cmd_fix, "print (or --apply) the smallest proven configuration change" },
-	{ "fbinfo", cmd_fbinfo, "show a framebuffer's FBIOGET_FSCREENINFO and FBIOGET_VSCREENINFO" },
-	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script" },
-	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree" },
-	{ "simulate", cmd_simulate, "run a scenario's two kernels: will the vmcore be saved?" },
-	{ "matrix", cmd_matrix, "the simulation over every combination of some keys" },
+	{ "check", cmd_check, "will kdump save a vmcore on this VM? why, and what to change", true },
+	{ "collect", cmd_collect, "copy what check reads into an archive for another machine",
+	  true },
+	{ "fix", cmd_fix, "print (or --apply) the smallest proven configuration change", true },
+	{ "fbinfo", cmd_fbinfo, "show a framebuffer's FBIOGET_FSCREENINFO and FBIOGET_VSCREENINFO",
+	  true },
+	{ "replay", cmd_replay, "drive the VMBus MMIO allocator model with a script", false },
+	{ "iomem",  cmd_iomem,  "read and show a /proc/iomem listing as a tree", true },
+	{ "simulate", cmd_simulate, "run a scenario's two kernels: will the vmcore be saved?",
+	  true },
+	{ "matrix", cmd_matrix, "the simulation over every combination of some keys", true },
 };
 
 static void usage(FILE *out)
@@ -74,15 +79,33 @@ static int unknown_command(const char *name)
 	return HV_EXIT_ERROR;
 }
 
+/*
+ * -J or --json (or a prefix getopt_long takes for it) among the options
+ * before "--": a failure before the command's getopt reaches it still
+ * answers in JSON. A cluster (-tJ) is seen by the command's getopt.
+ */
+static bool wants_json(int argc, char **argv)
+{
+	int i;
+
+	for (i = 2; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "-J") ||
+		    (strlen(argv[i]) >= 4 && !strncmp("--json", argv[i], strlen(argv[i]))))
+			return true;
+	return false;
+}
+
 /* argv[1] is the command's name, as getopt's messages show it */
 static int run(const struct command *cmd, int argc, char **argv)
 {
 	char name[64];
 
+	if (cmd->json && wants_json(argc, argv))
+		hv_json_errors(cmd->name);
 	/* getopt's messages then read "hvkdump: check: ...", as ours do */
 	snprintf(name, sizeof(name), PROGRAM ": %s", cmd->name);
 	argv[1] = name;
-	return cmd->run(argc - 1, argv + 1);
+	return hv_json_error_exit(cmd->run(argc - 1, argv + 1));
 }
 
 /*

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim-output.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 
 void sim_print_verdict(FILE *out, const struct sim_result *r)
@@ -126,7 +128,7 @@ void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_resu
 	}
 }
 
-static void span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
+void sim_span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s)
 {
 	if (!s->set) {
 		jw_null(jw, name);
@@ -138,6 +140,86 @@ static void span_json(struct jsonwrt *jw, const char *name, const struct mmio_sp
 	jw_close(jw, false);
 }
 
+/* How each scenario key's value is typed in JSON; a key not listed is a string. */
+enum key_type { KT_STR, KT_INT, KT_BOOL, KT_HEX, KT_RANGE, KT_LIST, KT_ARGV };
+
+static const struct {
+	const char *key;
+	enum key_type type;
+} key_types[] = {
+	{ "gen", KT_INT }, { "low-mmio-space", KT_HEX }, { "low-mmio", KT_RANGE },
+	{ "high-mmio", KT_RANGE }, { "fb-base", KT_HEX }, { "fb-size", KT_HEX },
+	{ "video", KT_BOOL }, { "video-bar", KT_RANGE }, { "vram-mb", KT_INT },
+	{ "builtin", KT_LIST }, { "kdump-modules", KT_LIST }, { "probe-order", KT_LIST },
+	{ "kexec-args", KT_ARGV }, { "kexec-retry-args", KT_ARGV },
+	{ "fb0-smem-start", KT_HEX }, { "fb0-smem-len", KT_HEX }, { "boot-params", KT_BOOL },
+	{ "kexec-load-disabled", KT_BOOL }, { "kexec-file", KT_BOOL },
+	{ "kernel-signed", KT_BOOL }, { "sysfb", KT_BOOL }, { "kernel-fixes", KT_LIST },
+	{ "hide-smem-start", KT_BOOL }, { "bars32", KT_HEX }, { "bars64", KT_HEX },
+	{ "pci-passthrough", KT_INT }, { "observed-vram", KT_RANGE },
+};
+
+static enum key_type key_type(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(key_types) / sizeof(key_types[0]); i++)
+		if (!strcmp(key, key_types[i].key))
+			return key_types[i].type;
+	return KT_STR;
+}
+
+/* "0x1000-0x1fff" as {"start", "end"}, "none" as null */
+static void range_json(struct jsonwrt *jw, const char *name, const char *val)
+{
+	struct mmio_span s = { false, 0, 0 };
+	char *dash;
+
+	if (strcmp(val, "none")) {
+		s.start = strtoull(val, &dash, 0);
+		s.set = *dash == '-';
+		if (s.set)
+			s.end = strtoull(dash + 1, NULL, 0);
+	}
+	sim_span_json(jw, name, &s);
+}
+
+void scenario_key_json(struct jsonwrt *jw, const char *key, const char *val)
+{
+	char name[64];
+	uint64_t n;
+
+	jw_snake(key, name, sizeof(name));
+	switch (key_type(key)) {
+	case KT_INT:	/* "none" PCI buses: 0 */
+		jw_u64(jw, name, hv_parse_u64(val, &n) ? 0 : n);
+		break;
+	case KT_BOOL:
+		jw_bool(jw, name, !strcmp(val, "yes"));
+		break;
+	case KT_HEX:	/* "default" (matrix's low-mmio-space): null */
+		if (hv_parse_u64(val, &n))
+			jw_null(jw, name);
+		else
+			jw_hex(jw, name, n);
+		break;
+	case KT_RANGE:
+		range_json(jw, name, val);
+		break;
+	case KT_LIST:
+		jw_list(jw, name, strcmp(val, "none") ? val : "", ',');
+		break;
+	case KT_ARGV:	/* kexec-retry-args "default": the service's own */
+		if (strcmp(val, "default"))
+			jw_argv(jw, name, val);
+		else
+			jw_null(jw, name);
+		break;
+	default:
+		jw_str(jw, name, val);
+	}
+}
+
 void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -147,13 +229,13 @@ void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *
 	jw_open(jw, name, false);
 	for (p = sb_str(&sb); *p;) {
 		const char *eq = strstr(p, " = "), *nl = strchr(p, '\n');
-		char key[64], val[128];
+		char key[64], val[1024];
 
 		if (!eq || !nl || eq > nl)
 			break;
 		snprintf(key, sizeof(key), "%.*s", (int)(eq - p), p);
 		snprintf(val, sizeof(val), "%.*s", (int)(nl - eq - 3), eq + 3);
-		jw_str(jw, key, val);
+		scenario_key_json(jw, key, val);
 		p = nl + 1;
 	}
 	jw_close(jw, false);
@@ -175,11 +257,11 @@ static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_k
 		jw_str(jw, "source", kk->source);
 	}
 	jw_hex(jw, "lfb_base", k->lfb_base);
-	span_json(jw, "fb_range", &k->fb_range);
-	span_json(jw, "vram", &k->vram);
-	span_json(jw, "config_window", &k->config_window);
-	span_json(jw, "low_bar_window", &k->low_window);
-	span_json(jw, "high_bar_window", &k->high_window);
+	sim_span_json(jw, "fb_range", &k->fb_range);
+	sim_span_json(jw, "vram", &k->vram);
+	sim_span_json(jw, "config_window", &k->config_window);
+	sim_span_json(jw, "low_bar_window", &k->low_window);
+	sim_span_json(jw, "high_bar_window", &k->high_window);
 	if (k->fw_fb.set) {
 		jw_open(jw, "firmware_framebuffer", false);
 		jw_str(jw, "driver", k->fw_fb_driver ? k->fw_fb_driver : "removed");
@@ -204,11 +286,13 @@ static void kernel_json(struct jsonwrt *jw, const char *name, const struct sim_k
 		jw_hex(jw, "align", a->align);
 		jw_bool(jw, "fb_overlap_ok", a->fb_overlap_ok);
 		if (a->rc) {
-			jw_str(jw, "result", a->rc == -ENXIO ? "-ENXIO" : "-ENOMEM");
+			jw_null(jw, "result");
+			jw_str(jw, "error", a->rc == -ENXIO ? "-ENXIO" : "-ENOMEM");
 		} else {
 			struct mmio_span s = { true, a->start, a->end };
 
-			span_json(jw, "result", &s);
+			sim_span_json(jw, "result", &s);
+			jw_null(jw, "error");
 		}
 		jw_close(jw, false);
 	}
@@ -236,7 +320,8 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	scenario_json(jw, "scenario", sc);
 	jw_open(jw, "verdict", false);
 	jw_str(jw, "vmcore", r->saved ? "saved" : "lost");
-	jw_str(jw, "first_kernel", r->first_ok ? "ok" : r->first_why);
+	jw_bool(jw, "first_kernel_ok", r->first_ok);
+	jw_str(jw, "first_kernel_why", r->first_ok ? NULL : r->first_why);
 	jw_open(jw, "reasons", true);
 	for (i = 0; i < r->nreasons; i++)
 		jw_str(jw, NULL, r->reasons[i]);
@@ -271,7 +356,7 @@ void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_re
 	jw_hex(jw, "lfb_base", (uint32_t)h->lfb_base);
 	jw_hex(jw, "ext_lfb_base", h->ext_lfb_base);
 	jw_hex(jw, "lfb_size", h->lfb_size);
-	jw_hex(jw, "orig_video_isVGA", h->orig_video_isVGA);
+	jw_hex(jw, "orig_video_is_vga", h->orig_video_isVGA);
 	jw_bool(jw, "efi", h->efi);
 	jw_str(jw, "kexec_file_load_result", h->file_rc);
 	jw_bool(jw, "service_retried", h->retried);

@@ -31,7 +31,16 @@ struct sim_kdump_kernel_info {
 /* The members of the simulation's JSON object (the caller opens it); @kk may be NULL. */
 void sim_json(struct jsonwrt *jw, const struct scenario *sc, const struct sim_result *r,
 	      bool trace, const struct sim_kdump_kernel_info *kk);
-/* "scenario" as a JSON object of key strings. */
+/*
+ * Scenario key @key (as a scenario file spells it) with value @val, as a
+ * JSON member: its name in snake_case, its value typed (an integer, a
+ * boolean, an "0x..." string, a range, an array; hex and integer values
+ * may use the scenario's K, M, G suffixes).
+ */
+void scenario_key_json(struct jsonwrt *jw, const char *key, const char *val);
+/* A range as {"start", "end"} (hex strings), or null when not set. */
+void sim_span_json(struct jsonwrt *jw, const char *name, const struct mmio_span *s);
+/* "scenario" as a JSON object, each key typed as scenario_key_json() writes it. */
 void scenario_json(struct jsonwrt *jw, const char *name, const struct scenario *sc);
 /* One line: "azure-gen2 x86_64 Gen2, kexec-tools 2.0.22, ..." */
 void scenario_summary(FILE *out, const struct scenario *sc);

@@ -88,8 +88,22 @@ static void service_load(const struct facts *f, struct scenario *sc, char *why, 
 		securelevel_why(why, wlen);
 	if (f->kexec_args_recorded && wlen)
 		snprintf(why, wlen, "the recorded command, loaded now, decides");
-	kdump_service_args(f->distro, args, adds_s, f->service_version, sc->kexec_args,
-			   sizeof(sc->kexec_args), sc->kexec_retry_args, sizeof(sc->kexec_retry_args));
+	/*
+	 * The arguments kexec runs with: kexec-tools' own parser decides from
+	 * them. A recorded command ran as it is: its words after the program's.
+	 */
+	if (f->kexec_args_recorded) {
+		const char *a = f->kexec_args + strspn(f->kexec_args, " \t");
+
+		if (*a != '-')
+			a += strcspn(a, " \t");
+		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", a + strspn(a, " \t"));
+		sc->kexec_retry_args[0] = '\0';
+	} else {
+		kdump_service_args(f->distro, args, adds_s, f->service_version, sc->kexec_args,
+				   sizeof(sc->kexec_args), sc->kexec_retry_args,
+				   sizeof(sc->kexec_retry_args));
+	}
 	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
 	if (f->service_stops) {
 		sc->service_stops = true;
@@ -211,57 +225,119 @@ static void find_flips(const struct facts *f, struct check_result *r, const stru
 	free(alt);
 }
 
-/* Adds @change as a remedy if the simulation proves it saves the vmcore. */
-static void try_remedy(struct check_result *r, const struct scenario *changed, int size,
-		       const char *kind, const char *change)
+/*
+ * Adds @change as a remedy if the simulation proves it saves the vmcore:
+ * the remedy added, or NULL.
+ */
+static struct check_remedy *try_remedy(struct check_result *r, const struct scenario *changed,
+				       int size, const char *kind, const char *id,
+				       const char *change)
 {
 	struct check_remedy *rm;
 	struct sim_result s;
 	bool saved;
 
 	if (r->nremedies == CHECK_MAX_REMEDIES)
-		return;
+		return NULL;
 	if (simulate(changed, &s, false)) {
 		sim_result_free(&s);
-		return;
+		return NULL;
 	}
 	saved = s.saved;
 	sim_result_free(&s);
 	if (!saved)
-		return;
+		return NULL;
 	rm = &r->remedies[r->nremedies++];
 	rm->size = size;
+	snprintf(rm->id, sizeof(rm->id), "%s", id);
 	snprintf(rm->kind, sizeof(rm->kind), "%s", kind);
 	snprintf(rm->change, sizeof(rm->change), "%s", change);
+	return rm;
+}
+
+/* A setting @rm makes: @variable in @file (NULL: none known) to hold @value. */
+static void remedy_edit(struct check_remedy *rm, const char *file, const char *variable,
+			const char *value)
+{
+	struct check_edit *e;
+
+	if (!rm || !file || rm->nedits == sizeof(rm->edits) / sizeof(rm->edits[0]))
+		return;
+	e = &rm->edits[rm->nedits++];
+	e->file = file;
+	e->variable = variable;
+	snprintf(e->value, sizeof(e->value), "%s", value);
+}
+
+/* The kdump service's configuration file and its kexec arguments' variable. */
+static const char *kexec_args_file(enum distro_family d, const char **variable)
+{
+	*variable = d == DISTRO_DEBIAN ? "KDUMP_KEXEC_ARGS" : "KEXEC_ARGS";
+	return d == DISTRO_DEBIAN ? "/etc/default/kdump-tools" :
+	       d == DISTRO_RHEL ? "/etc/sysconfig/kdump" : NULL;
+}
+
+/* kexec_file_load: -s in what the kdump service passes to kexec. */
+static void remedy_kexec_file(const struct facts *f, struct check_result *r,
+			      const struct scenario *sc)
+{
+	struct check_remedy *rm;
+	struct scenario t = *sc;
+	const char *var, *file = kexec_args_file(f->distro, &var);
+	char text[400];
+
+	t.kexec = KEXEC_REQ_FILE;
+	/* the last syscall option wins: -s after what the service passes */
+	snprintf(t.kexec_args, sizeof(t.kexec_args), "%.240s -s", sc->kexec_args);
+	if (f->distro == DISTRO_DEBIAN)
+		snprintf(text, sizeof(text), "use kexec_file_load: %s KDUMP_KEXEC_ARGS in "
+			 "/etc/default/kdump-tools",
+			 strstr(f->kexec_args, "-c") ? "replace -c with -s in" : "add -s to");
+	else if (f->distro == DISTRO_RHEL)
+		snprintf(text, sizeof(text), "use kexec_file_load: put -s in KEXEC_ARGS in "
+			 "/etc/sysconfig/kdump (and no -c)");
+	else
+		snprintf(text, sizeof(text), "use kexec_file_load: make the kdump service "
+			 "run kexec -s");
+	rm = try_remedy(r, &t, 1, "config", "kexec_file_load", text);
+	if (rm)
+		rm->kexec_file = true;
+	remedy_edit(rm, file, var, "-s");
+}
+
+/* kdump loads the running kernel: where the service is told which kernel */
+static void remedy_running_kernel(const struct facts *f, struct check_result *r,
+				  const struct scenario *t)
+{
+	struct check_remedy *rm;
+	char text[400], path[256];
+
+	snprintf(text, sizeof(text), "have kdump load the running kernel %.60s, which carries "
+		 "fixes %.60s lacks: point KDUMP_KERNEL and KDUMP_INITRD (or the links "
+		 "/var/lib/kdump/vmlinuz and initrd.img) at it, then reload kdump",
+		 f->release, f->kdump_release);
+	rm = try_remedy(r, t, 2, "config", "kdump_running_kernel", text);
+	if (f->distro == DISTRO_RHEL) {
+		remedy_edit(rm, "/etc/sysconfig/kdump", "KDUMP_KERNELVER", f->release);
+		return;
+	}
+	if (f->distro != DISTRO_DEBIAN)
+		return;
+	snprintf(path, sizeof(path), "/boot/vmlinuz-%.200s", f->release);
+	remedy_edit(rm, "/etc/default/kdump-tools", "KDUMP_KERNEL", path);
+	snprintf(path, sizeof(path), "/boot/initrd.img-%.200s", f->release);
+	remedy_edit(rm, "/etc/default/kdump-tools", "KDUMP_INITRD", path);
 }
 
 static void find_remedies(const struct facts *f, struct check_result *r,
 			  const struct scenario *sc)
 {
 	struct scenario t;
-	char text[400];
-	unsigned int i, before;
+	char text[400], id[48], *p;
+	unsigned int i;
 
-	if (sc->kexec != KEXEC_REQ_FILE) {
-		t = *sc;
-		t.kexec = KEXEC_REQ_FILE;
-		/* the last syscall option wins: -s after what the service passes */
-		snprintf(t.kexec_args, sizeof(t.kexec_args), "%.240s -s", sc->kexec_args);
-		if (f->distro == DISTRO_DEBIAN)
-			snprintf(text, sizeof(text), "use kexec_file_load: %s KDUMP_KEXEC_ARGS in "
-				 "/etc/default/kdump-tools",
-				 strstr(f->kexec_args, "-c") ? "replace -c with -s in" : "add -s to");
-		else if (f->distro == DISTRO_RHEL)
-			snprintf(text, sizeof(text), "use kexec_file_load: put -s in KEXEC_ARGS in "
-				 "/etc/sysconfig/kdump (and no -c)");
-		else
-			snprintf(text, sizeof(text), "use kexec_file_load: make the kdump service "
-				 "run kexec -s");
-		before = r->nremedies;
-		try_remedy(r, &t, 1, "config", text);
-		if (r->nremedies > before)
-			r->remedies[before].kexec_file = true;
-	}
+	if (sc->kexec != KEXEC_REQ_FILE)
+		remedy_kexec_file(f, r, sc);
 	/* only where the kdump kernel is built with it */
 	if (sc->video && !(f->kdump_same && (f->drivers_absent & MOD_BIT(MOD_HYPERV_DRM)))) {
 		t = *sc;
@@ -270,7 +346,8 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 		t.probe_order[1] = MOD_PCI_HYPERV;
 		t.probe_order[2] = MOD_HYPERV_FB;
 		if (t.fb_driver == FB_HYPERV_DRM || !(t.builtin & MOD_BIT(MOD_HYPERV_FB)))
-			try_remedy(r, &t, 2, "initramfs", f->blacklist & MOD_BIT(MOD_HYPERV_DRM) ?
+			try_remedy(r, &t, 2, "initramfs", "initramfs_hyperv_drm",
+				   f->blacklist & MOD_BIT(MOD_HYPERV_DRM) ?
 				   "load hyperv_drm in the kdump initramfs, before pci_hyperv (remove "
 				   "its blacklist from modprobe.d): it moves VRAM before the config "
 				   "window is placed" :
@@ -281,7 +358,7 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 		t = *sc;
 		t.vram_mb = 8;
 		t.observed_vram.set = false;
-		try_remedy(r, &t, 3, "vm", "keep the VM's VRAM within the reserved fb_range: "
+		try_remedy(r, &t, 3, "vm", "vram_8mib", "keep the VM's VRAM within the reserved fb_range: "
 			   "8 MiB (a lower maximum resolution on the host)");
 	}
 	/* the running kernel carries what the kdump kernel lacks */
@@ -289,11 +366,7 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 	    (fixes_of(f, KERNEL_RUNNING) & ~sc->kdump.fixes)) {
 		t = *sc;
 		scenario_same_kdump_kernel(&t);
-		snprintf(text, sizeof(text), "have kdump load the running kernel %.60s, which carries "
-			 "fixes %.60s lacks: point KDUMP_KERNEL and KDUMP_INITRD (or the links "
-			 "/var/lib/kdump/vmlinuz and initrd.img) at it, then reload kdump",
-			 f->release, f->kdump_release);
-		try_remedy(r, &t, 2, "config", text);
+		remedy_running_kernel(f, r, &t);
 	}
 	/* kernels that exist: the proposed config-window patch is never offered */
 	for (i = 0; i < KC_TRACKED; i++) {
@@ -308,12 +381,15 @@ static void find_remedies(const struct facts *f, struct check_result *r,
 		kernel_change_where(i, where, sizeof(where));
 		snprintf(text, sizeof(text), "a kernel with %s (\"%s\"): %s", ci->commit,
 			 ci->subject, where);
-		try_remedy(r, &t, 4, "kernel", text);
+		snprintf(id, sizeof(id), "kernel_%s", fix_name(kernel_change_fix(i)));
+		for (p = id; (p = strchr(p, '-'));)
+			*p = '_';
+		try_remedy(r, &t, 4, "kernel", id, text);
 	}
 	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {
 		t = *sc;
 		t.dump_target = DUMP_SCSI;
-		try_remedy(r, &t, 5, "storage", "write the vmcore to a SCSI (storvsc) data disk: "
+		try_remedy(r, &t, 5, "storage", "dump_to_scsi", "write the vmcore to a SCSI (storvsc) data disk: "
 			   "point the dump directory at a file system on it");
 	}
 }
@@ -430,6 +506,7 @@ static void load_remedy(const struct facts *f, struct check_result *r, const cha
 			return;
 		rm = &r->remedies[r->nremedies++];
 		rm->size = 1;
+		snprintf(rm->id, sizeof(rm->id), "enable_kdump_service");
 		snprintf(rm->kind, sizeof(rm->kind), "service");
 		snprintf(rm->change, sizeof(rm->change), "load the crash kernel now and at each "
 			 "boot: `%s%s%ssystemctl enable --now %s`; then "
@@ -442,6 +519,7 @@ static void load_remedy(const struct facts *f, struct check_result *r, const cha
 		return;
 	rm = &r->remedies[r->nremedies++];
 	rm->size = 1;
+	snprintf(rm->id, sizeof(rm->id), r->stale ? "reload_crash_kernel" : "load_crash_kernel");
 	snprintf(rm->kind, sizeof(rm->kind), "service");
 	if (r->stale)
 		snprintf(rm->change, sizeof(rm->change), "reload the crash kernel: `systemctl "
@@ -497,19 +575,6 @@ static void load_why(const struct facts *f, const char *why, char *out, size_t l
 	snprintf(out, len, "%.*s (assumed: its version is unknown)%s", (int)(ver - why), why, ver);
 }
 
-/* The recorded command's arguments, after the program's name; NULL: none recorded. */
-static const char *recorded_argv(const struct facts *f)
-{
-	const char *p = f->recorded_args;
-
-	if (!*p)
-		return NULL;
-	p += strspn(p, " \t");
-	if (*p != '-')
-		p += strcspn(p, " \t");
-	return p;
-}
-
 /* Where the load a crash meets now is read from (now_facts()'s choice). */
 static const char *now_source(const struct facts *f)
 {
@@ -522,8 +587,7 @@ static const char *now_source(const struct facts *f)
 
 /* What the service's load in @sc does: its arguments, the calls kexec makes. */
 static void describe_load(const struct facts *f, struct check_load *l, const struct scenario *sc,
-			  const struct sim_result *sim, const char *why, const char *source,
-			  const char *recorded)
+			  const struct sim_result *sim, const char *why, const char *source)
 {
 	static const char *const any[] = { "any error", NULL };
 	const struct sim_handoff *h = &sim->handoff;
@@ -532,7 +596,8 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	l->service = services[f->distro].service;
 	l->loads = h->syscall != SYSCALL_NONE;
 	l->runs_kexec = !sc->service_stops;
-	snprintf(l->argv, sizeof(l->argv), "%s", recorded ? recorded : sc->kexec_args);
+	/* a recorded command's: as it ran (facts_to_scenario() dropped the program's name) */
+	snprintf(l->argv, sizeof(l->argv), "%s", sc->kexec_args);
 	l->syscall = sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 		     h->file_rc ? "kexec_file_load" : "kexec_load";
 	l->fallback = NULL;
@@ -553,10 +618,10 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 static void describe(const struct facts *f, struct check_result *r)
 {
 	find_assumptions(r);
-	describe_load(f, &r->load, &r->sc, &r->sim, r->kexec_why, now_source(f), recorded_argv(f));
+	describe_load(f, &r->load, &r->sc, &r->sim, r->kexec_why, now_source(f));
 	if (r->has_next)
 		describe_load(f, &r->next_load, &r->next_sc, &r->next_sim, r->next_why,
-			      f->f[F_KDUMP_CONFIG].source, NULL);
+			      f->f[F_KDUMP_CONFIG].source);
 	r->model_agrees = model_agrees(f, r);
 	r->needs_root = facts_need_root(f);
 }

@@ -20,11 +20,20 @@ struct check_flip {
 	bool saved;		/* the verdict with it */
 };
 
+/* A configuration remedy's setting: @variable in @file to hold @value. */
+struct check_edit {
+	const char *file, *variable;
+	char value[256];
+};
+
 struct check_remedy {
 	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
+	char id[48];		/* stable: "kexec_file_load", "kernel_vmbus_reserve_fb_low_base" */
 	char change[400];
-	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage" */
+	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage", "service" */
 	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
+	struct check_edit edits[2];	/* config: the settings it makes, where known */
+	unsigned int nedits;
 };
 
 /* What the kdump service's load does, as a crash meets it: what check prints of it. */

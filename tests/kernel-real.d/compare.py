@@ -172,7 +172,7 @@ def model(name, release, low, lfb_base, vram, order, fb, bar, sysfb):
     d = json.loads(p.stdout)
     h = d["handoff"]
     return (model_kernel(d["first_kernel"]), model_kernel(d["kdump_kernel"]),
-            (int(h["orig_video_isVGA"], 16), int(h["lfb_base"], 16), int(h["lfb_size"], 16)))
+            (int(h["orig_video_is_vga"], 16), int(h["lfb_base"], 16), int(h["lfb_size"], 16)))
 
 
 def wrap(exe):
