@@ -2,13 +2,11 @@
 /* hvkdump check: will kdump save a vmcore on this VM (or a captured copy)? */
 #include <getopt.h>
 #include <inttypes.h>
-#if HAVE_SMARTCOLS
-#include <libsmartcols.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
 #include "check-common.h"
+#include "check-text.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "lib/verdict/fixes.h"
@@ -29,8 +27,13 @@ static void usage(void)
 	      "Options:\n"
 	      " -s, --sysroot DIR      read a captured system under DIR, or in an archive\n"
 	      "                        (hvkdump collect's .tar.gz)\n"
+	      " -v, --verbose          the kernel-level reasons, the kdump load, the fixes\n"
+	      "                        in the kernel, every fact and every remedy\n"
+	      "     --facts            only the facts table\n"
 	      " -J, --json             one JSON object\n"
-	      " -t, --trace            the whole simulation story, every step\n"
+	      " -t, --trace            -v and the whole simulation story, every step\n"
+	      "     --color[=WHEN]     colour the verdict: auto (the default: on a\n"
+	      "                        terminal, unless NO_COLOR is set), always, never\n"
 	      "     --prometheus FILE  also write node_exporter textfile metrics to FILE\n"
 	      "     --svg FILE         also draw the MMIO map of both kernels into FILE\n"
 	      " -h, --help             display this help\n"
@@ -40,52 +43,6 @@ static void usage(void)
 	      "1 it would be lost, 2 an error.\n", stdout);
 }
 
-#if !HAVE_SMARTCOLS
-/* A static build has no libsmartcols: the same columns, aligned by hand. */
-static void print_facts(const struct facts *f, bool wrapped)
-{
-	const char *sep = wrapped ? "  " : " ";
-	int w0 = 4, w1 = 5;
-	unsigned int i;
-
-	for (i = 0; i < F_COUNT; i++) {
-		int a = (int)strlen(fact_name((enum fact_id)i)), b = (int)strlen(f->f[i].value);
-
-		w0 = a > w0 ? a : w0;
-		w1 = b > w1 ? b : w1;
-	}
-	printf("%-*s%s%-*s%s%s\n", w0, "FACT", sep, w1, "VALUE", sep, "SOURCE");
-	for (i = 0; i < F_COUNT; i++)
-		printf("%-*s%s%-*s%s%s\n", w0, fact_name((enum fact_id)i), sep, w1, f->f[i].value,
-		       sep, f->f[i].source);
-}
-#else
-static void print_facts(const struct facts *f, bool wrapped)
-{
-	struct libscols_table *tb = scols_new_table();
-	unsigned int i;
-
-	if (!tb)
-		return;
-	/* two spaces apart: a terminal wrapper tells the columns (termwrap.c) */
-	if (wrapped)
-		scols_table_set_column_separator(tb, "  ");
-	scols_table_new_column(tb, "FACT", 0, 0);
-	scols_table_new_column(tb, "VALUE", 0, SCOLS_FL_WRAP);
-	scols_table_new_column(tb, "SOURCE", 0, 0);
-	for (i = 0; i < F_COUNT; i++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		if (!ln)
-			break;
-		scols_line_set_data(ln, 0, fact_name((enum fact_id)i));
-		scols_line_set_data(ln, 1, f->f[i].value);
-		scols_line_set_data(ln, 2, f->f[i].source);
-	}
-	scols_print_table(tb);
-	scols_unref_table(tb);
-}
-#endif
 
 static void print_span(const char *what, const struct mmio_span *s)
 {
@@ -108,8 +65,9 @@ static void print_fixes(const struct facts *f)
 		       k == KERNEL_KDUMP ? "the kernel kdump loads" : "the running kernel");
 		for (t = 0; t < TF_COUNT; t++) {
 			const struct fix_finding *fd = &f->findings[k][t];
+			const struct kernel_change_info *ci = kernel_change(tracked_fixes[t].change);
 
-			printf("  %s: %s%s\n", kernel_change(tracked_fixes[t].change)->commit,
+			printf("  %s (\"%s\"): %s%s\n", ci->commit, ci->subject,
 			       fd->present < 0 ? "unknown (assumed absent)" :
 			       fd->present ? "present" : "absent",
 			       fd->conflict ? ", but the evidence conflicts" : "");
@@ -148,7 +106,7 @@ static void print_load(const char *label, const struct sim_result *sim, const ch
 }
 
 static void print_text(const struct facts *f, const struct check_result *r, bool trace,
-		       bool wrapped)
+		       unsigned int width)
 {
 	unsigned int i;
 
@@ -196,7 +154,7 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	}
 	print_fixes(f);
 	printf("\nfacts:\n");
-	print_facts(f, wrapped);
+	check_print_facts(f, width);
 	if (r->nflips) {
 		printf("\nunknown facts that would change the %sverdict:\n",
 		       r->flips_next ? "next load's " : "");
@@ -491,9 +449,7 @@ static void not_applicable(const struct facts *f, bool json)
 		jw_finish(&jw);
 		return;
 	}
-	printf("not a Hyper-V guest: %s, from %s\n"
-	       "The Hyper-V kdump MMIO problem does not apply here.\n",
-	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
+	check_print_not_applicable(f);
 }
 
 /* The screen_info a kdump kernel was handed, field by field as the bytes say. */
@@ -579,6 +535,9 @@ int cmd_check(int argc, char **argv)
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "trace", no_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "facts", no_argument, NULL, 0x202 },
+		{ "color", optional_argument, NULL, 0x203 },
 		{ "prometheus", required_argument, NULL, 0x200 },
 		{ "svg", required_argument, NULL, 0x201 },
 		{ "help", no_argument, NULL, 'h' },
@@ -586,12 +545,13 @@ int cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
-	bool json = false, trace = false, wrapped;
+	bool json = false, trace = false, verbose = false, facts_only = false;
+	int c, rc, color = CHECK_COLOR_AUTO;
+	struct check_text_opts to = { 0 };
 	struct check_result res;
 	struct facts facts;
-	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+s:JtVh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:JtvVh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			sysroot = optarg;
@@ -601,6 +561,17 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 't':
 			trace = true;
+			break;
+		case 'v':
+			verbose = true;
+			break;
+		case 0x202:
+			facts_only = true;
+			break;
+		case 0x203:
+			if ((color = check_color_parse(optarg)) < 0)
+				return hv_usage_error("check", "--color: '%s': not auto, always "
+						      "or never", optarg);
 			break;
 		case 0x200:
 			prom = optarg;
@@ -619,7 +590,10 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	wrapped = !json && hv_wrap_stdout();
+	/* asked before the wrapper takes a terminal's stdout */
+	to.color = !json && check_color_on((enum check_color)color);
+	to.width = json ? 0 : hv_wrap_stdout();
+	to.sysroot = sysroot;
 	if (probe_and_check("check", sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
 	if (facts.in_kdump) {
@@ -650,8 +624,12 @@ int cmd_check(int argc, char **argv)
 	}
 	if (json)
 		print_json(&facts, &res, trace);
+	else if (facts_only)
+		check_print_facts(&facts, to.width);
+	else if (verbose || trace)
+		print_text(&facts, &res, trace, to.width);
 	else
-		print_text(&facts, &res, trace, wrapped);
+		check_print_short(&facts, &res, &to);
 	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;
 	check_result_free(&res);
 	return hv_close_stdout(rc);
