@@ -251,9 +251,9 @@ void check_print_not_applicable(const struct facts *f)
 
 	/* the fact's value is "no (WHY)": the line says "not" already */
 	if (!strncmp(v, "no (", 4) && n > 4 && v[n - 1] == ')')
-		printf("not a Hyper-V guest: %.*s (%s)\n", (int)(n - 5), v + 4,
+		printf("not a Hyper-V guest: %.*s, from %s\n", (int)(n - 5), v + 4,
 		       f->f[F_HYPERV].source);
 	else
-		printf("not a Hyper-V guest: %s (%s)\n", v, f->f[F_HYPERV].source);
+		printf("not a Hyper-V guest: %s, from %s\n", v, f->f[F_HYPERV].source);
 	puts("The Hyper-V kdump MMIO problem does not apply here.");
 }
