@@ -5,7 +5,7 @@
  * in a static build without it), for scripts and diffs. On a terminal the
  * table fits its width: where whole rows would not, VALUE and SOURCE are
  * folded at spaces within their columns (a long path after a '/'), and on
- * a terminal too narrow for three columns SOURCE goes under VALUE.
+ * a terminal too narrow for three columns (80) SOURCE goes under VALUE.
  */
 #if HAVE_SMARTCOLS
 #include <libsmartcols.h>
@@ -83,7 +83,7 @@ static size_t reach(const char *s, size_t width)
 
 /*
  * The next piece of @s that fits @width columns: up to its last space that
- * fits, else after its last '/' or ',', else as many bytes as fit. How many
+ * fits, else after its last '/', ',' or '-', else as many bytes as fit. How many
  * bytes to print; *@next: where the piece after it starts.
  */
 static size_t piece(const char *s, size_t width, const char **next)
@@ -97,7 +97,7 @@ static size_t piece(const char *s, size_t width, const char **next)
 	for (i = n; i > 0 && s[i] != ' '; i--)
 		;
 	if (!i)
-		for (i = n; i > 0 && s[i - 1] != '/' && s[i - 1] != ','; i--)
+		for (i = n; i > 0 && !strchr("/,-", s[i - 1]); i--)
 			;
 	if (!i)
 		i = n ? n : 1;
@@ -177,11 +177,12 @@ static void print_fitted(const struct facts *f, unsigned int width)
 		/* SOURCE gets up to two fifths, VALUE keeps its longest word whole */
 		ws = s < avail * 2 / 5 ? s : avail * 2 / 5;
 		wv = avail - 2 - ws;
-		if (wv < vword && vword + 2 + 12 <= avail) {
+		if (wv < vword && vword + 2 + 24 <= avail) {
 			wv = vword;
 			ws = avail - 2 - wv;
 		}
-		if (ws < 12 || wv < vword) {
+		/* a SOURCE column too narrow for a path reads worse than none */
+		if (ws < 24 || wv < vword) {
 			wv = avail;
 			ws = 0;
 		}

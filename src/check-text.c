@@ -88,25 +88,24 @@ static void plain_sentence(const struct scenario *sc, const struct sim_result *s
 	unsigned int c = s->codes;
 
 	if (s->saved)
-		say(width, "  After a crash, the kernel that saves the dump (the kdump kernel) "
-		    "reaches %s the dump goes to, and the dump is saved.", t);
+		say(width, "  After a crash, the kdump kernel that writes the dump reaches %s "
+		    "and the dump is saved.", t);
 	else if (c & (1u << REASON_NOT_LOADED))
 		say(width, "  No crash kernel is loaded: a crash now would save no dump.");
 	else if (c & (1u << REASON_FB_HANG))
-		say(width, "  After a crash, the kernel that saves the dump (the kdump kernel) "
-		    "hangs drawing on a screen whose memory is gone: no dump is saved.");
+		say(width, "  After a crash, the kdump kernel that writes the dump hangs drawing "
+		    "on a screen whose memory is gone: no dump is saved.");
 	else if (c & (1u << REASON_NO_PCI_DRIVER))
-		say(width, "  After a crash, the kernel that saves the dump (the kdump kernel) "
-		    "lacks the driver of the VM's pass-through PCI bus: %s the dump goes to "
-		    "never appears, and the dump is lost.", t);
+		say(width, "  After a crash, the kdump kernel that writes the dump lacks the "
+		    "driver of the VM's pass-through PCI bus: %s never appears, and the dump "
+		    "is lost.", t);
 	else if (c & ((1u << REASON_D0_REFUSED) | (1u << REASON_BARS_ON_VRAM)))
-		say(width, "  After a crash, the kernel that saves the dump (the kdump kernel) "
-		    "puts the PCI bus of %s the dump goes to on memory the host still uses "
-		    "for the screen; the host refuses it, the device never appears, and the "
-		    "dump is lost.", t);
+		say(width, "  After a crash, the kdump kernel that writes the dump puts the PCI "
+		    "bus of %s on the host's video memory: the host refuses it, and the dump is "
+		    "lost.", t);
 	else if (c & (1u << REASON_NO_MMIO))
-		say(width, "  After a crash, the kernel that saves the dump (the kdump kernel) "
-		    "finds no address space left for %s the dump goes to: the dump is lost.", t);
+		say(width, "  After a crash, the kdump kernel that writes the dump finds no "
+		    "address space left for %s: the dump is lost.", t);
 	else
 		say(width, "  After a crash, the dump would be lost.");
 }
@@ -125,6 +124,36 @@ static void sysroot_words(const struct check_text_opts *o, char *buf, size_t len
 	buf[len - 1] = '\0';
 }
 
+/*
+ * A command to paste, four columns in: where it is wider than @width, it
+ * goes on at a space before an option (or "&&") on the next line after a
+ * backslash, which the shell reads as one line.
+ */
+static void say_command(unsigned int width, const char *cmd)
+{
+	size_t col = 4, n = strlen(cmd), i = 0;
+
+	fputs("    ", stdout);
+	while (i < n) {
+		size_t next = i + 1, brk = n;
+
+		/* the piece up to the next " -" or " &&" */
+		while (next < n && !(cmd[next] == ' ' && (cmd[next + 1] == '-' ||
+							  cmd[next + 1] == '&')))
+			next++;
+		brk = next;
+		if (i && col + (brk - i) + 2 > width) {
+			fputs(" \\\n      ", stdout);
+			col = 6;
+			i += cmd[i] == ' ';
+		}
+		fwrite(cmd + i, 1, brk - i, stdout);
+		col += brk - i;
+		i = brk;
+	}
+	fputc('\n', stdout);
+}
+
 /* @cmd (backquoted in a remedy's text) as root would type it: "sudo a && sudo b". */
 static void say_root_command(unsigned int width, const char *cmd, size_t n)
 {
@@ -135,16 +164,14 @@ static void say_root_command(unsigned int width, const char *cmd, size_t n)
 		const char *and = strstr(cmd, " && ");
 		size_t k = and && (size_t)(and - cmd) < n ? (size_t)(and - cmd) : n;
 
-		o += (size_t)snprintf(line + o, sizeof(line) - o, "%ssudo %.*s", o ? " && " : "    ",
+		o += (size_t)snprintf(line + o, sizeof(line) - o, "%ssudo %.*s", o ? " && " : "",
 				      (int)k, cmd);
 		if (k == n)
 			break;
 		cmd += k + 4;
 		n -= k + 4;
 	}
-	if (o >= sizeof(line))
-		o = sizeof(line) - 1;
-	hv_wrap_line(stdout, line, o, width);
+	say_command(width, line);
 }
 
 /* The first remedy, with the commands that make it where there are some. */
@@ -153,10 +180,9 @@ static void print_first_remedy(const struct facts *f, const struct check_result 
 {
 	const struct check_remedy *rm = &r->remedies[0];
 	const char *q = strchr(rm->change, '`'), *unit;
-	char sr[600];
+	char sr[600], cmd[700];
 
-	say(width, "To fix it (proven: the model, run again with it, saves the dump): %s",
-	    rm->change);
+	say(width, "To fix it (proven by running the model again): %s", rm->change);
 	if (q && strchr(q + 1, '`')) {
 		say_root_command(width, q + 1, (size_t)(strchr(q + 1, '`') - q - 1));
 		return;
@@ -166,9 +192,10 @@ static void print_first_remedy(const struct facts *f, const struct check_result 
 		return;
 	unit = f->distro == DISTRO_DEBIAN ? "kdump-tools" : "kdump";
 	sysroot_words(o, sr, sizeof(sr));
-	/* a command to paste: one line, as long as it is */
-	printf("    %s" PROGRAM " fix --apply%s\n", o->sysroot ? "" : "sudo ", sr);
-	printf("    sudo systemctl restart %s\n", unit);
+	snprintf(cmd, sizeof(cmd), "%s" PROGRAM " fix --apply%s", o->sysroot ? "" : "sudo ", sr);
+	say_command(width, cmd);
+	snprintf(cmd, sizeof(cmd), "sudo systemctl restart %s", unit);
+	say_command(width, cmd);
 }
 
 /* The unknown facts the verdict rests on, as it assumes them, once each; how many. */
@@ -197,8 +224,8 @@ static void print_caveats(const struct facts *f, const struct check_result *r,
 		say(width, "Note: kdump loads the kernel %s, not the running %s; %s decides.",
 		    f->kdump_release, f->release, f->kdump_release);
 	if (assumed_list(r, as, sizeof(as)))
-		say(width, "Assumed, as they could not be read: %s. With other values the answer "
-		    "changes (-v lists them).", as);
+		say(width, "Assumed, as they could not be read: %s (-v: what else would change "
+		    "the answer).", as);
 	if (s->d0_assumed)
 		say(width, "Assumed: the host %s a PCI bus on video memory no driver moved "
 		    "(not published).", s->d0_refuse ? "refuses" : "accepts");
@@ -211,7 +238,7 @@ void check_print_short(const struct facts *f, const struct check_result *r,
 		       const struct check_text_opts *o)
 {
 	unsigned int width = o->width && o->width < SHORT_WIDTH ? o->width : SHORT_WIDTH;
-	char sr[600], more[40] = "";
+	char sr[600], cmd[700], more[40] = "";
 
 	if (!r->sim.first_ok)
 		say(width, "first kernel: the VM's pass-through PCI devices are LOST before any "
@@ -225,9 +252,13 @@ void check_print_short(const struct facts *f, const struct check_result *r,
 	}
 	plain_sentence(&r->sc, &r->sim, width);
 	if (r->has_next && r->next_sim.saved != r->sim.saved) {
-		if (r->next_sim.saved)
-			say(width, "  The kdump service's next load would save it: what it loads now "
-			    "%s.", r->stale ? "is out of date" : "is not what it loads next");
+		if (r->next_sim.saved && (r->sim.codes & (1u << REASON_NOT_LOADED)))
+			say(width, "  The crash kernel the kdump service loads would save it.");
+		else if (r->next_sim.saved && r->stale)
+			say(width, "  The crash kernel loaded now is out of date: the one the kdump "
+			    "service loads next would save it.");
+		else if (r->next_sim.saved)
+			say(width, "  The kdump service's next load would save it.");
 		else
 			plain_sentence(&r->next_sc, &r->next_sim, width);
 	}
@@ -241,7 +272,14 @@ void check_print_short(const struct facts *f, const struct check_result *r,
 	if (r->nremedies > 1)
 		snprintf(more, sizeof(more), " and %u more %s", r->nremedies - 1,
 			 r->nremedies > 2 ? "remedies" : "remedy");
-	say(width, "Why, every fact%s: " PROGRAM " check -v%s", more, sr);
+	snprintf(cmd, sizeof(cmd), PROGRAM " check -v%s", sr);
+	/* on one line where it fits, else the command on its own */
+	if (strlen(more) + strlen(cmd) + 17 <= width) {
+		printf("Why, every fact%s: %s\n", more, cmd);
+	} else {
+		printf("Why, every fact%s:\n", more);
+		say_command(width, cmd);
+	}
 }
 
 void check_print_not_applicable(const struct facts *f)
