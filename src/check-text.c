@@ -282,16 +282,24 @@ void check_print_short(const struct facts *f, const struct check_result *r,
 	}
 }
 
-void check_print_not_applicable(const struct facts *f)
+const char *check_not_hyperv_why(const struct facts *f, char *buf, size_t len)
 {
 	const char *v = f->f[F_HYPERV].value;
 	size_t n = strlen(v);
 
-	/* the fact's value is "no (WHY)": the line says "not" already */
+	/* the fact's value is "no (WHY)": a line that says "not" wants WHY */
 	if (!strncmp(v, "no (", 4) && n > 4 && v[n - 1] == ')')
-		printf("not a Hyper-V guest: %.*s, from %s\n", (int)(n - 5), v + 4,
-		       f->f[F_HYPERV].source);
+		snprintf(buf, len, "%.*s", (int)(n - 5), v + 4);
 	else
-		printf("not a Hyper-V guest: %s, from %s\n", v, f->f[F_HYPERV].source);
+		snprintf(buf, len, "%s", v);
+	return buf;
+}
+
+void check_print_not_applicable(const struct facts *f)
+{
+	char why[sizeof(f->f[F_HYPERV].value)];
+
+	printf("not a Hyper-V guest: %s, from %s\n", check_not_hyperv_why(f, why, sizeof(why)),
+	       f->f[F_HYPERV].source);
 	puts("The Hyper-V kdump MMIO problem does not apply here.");
 }

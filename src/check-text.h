@@ -4,6 +4,7 @@
 #define HVKDUMP_CHECK_TEXT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "lib/verdict/check.h"
 
@@ -38,6 +39,8 @@ void check_print_short(const struct facts *f, const struct check_result *r,
  * SOURCE folded at spaces to fit @width.
  */
 void check_print_facts(const struct facts *f, unsigned int width);
+/* Why this is no Hyper-V guest, without the fact's "no (...)" around it. */
+const char *check_not_hyperv_why(const struct facts *f, char *buf, size_t len);
 /* On a machine that is not a Hyper-V guest: what says so, and from where. */
 void check_print_not_applicable(const struct facts *f);
 
