@@ -529,7 +529,45 @@ static int kdump_self_report(const struct facts *f, bool json)
 	return k.fate == FATE_LOST ? HV_EXIT_LOST : HV_EXIT_OK;
 }
 
-int cmd_check(int argc, char **argv)
+/*
+ * --svg's and --prometheus' files: 0, or HV_EXIT_ERROR when one cannot be
+ * written. Inside a kdump kernel neither: no first kernel is modelled there,
+ * nothing to draw or to count.
+ */
+static int write_side_files(const char *svg, const char *prom, const struct facts *f,
+			    const struct check_result *r)
+{
+	int rc;
+
+	if (f->in_kdump) {
+		if (svg)
+			hv_warnx("check: --svg %s: not written: a kdump kernel reports itself, it "
+				 "has no model of a first kernel to draw", svg);
+		if (prom)
+			hv_warnx("check: --prometheus %s: not written: a kdump kernel reports "
+				 "itself, not a first kernel's verdict", prom);
+		return 0;
+	}
+	if (svg && r->applicable && (rc = sim_svg_write(svg, &r->sc, &r->sim))) {
+		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
+		return HV_EXIT_ERROR;
+	}
+	if (prom && (rc = prometheus_write(prom, f, r))) {
+		hv_warnx("check: --prometheus %s: %s", prom, hv_output_strerror(rc));
+		return HV_EXIT_ERROR;
+	}
+	return 0;
+}
+
+/* What check was asked for on its command line. */
+struct check_opts {
+	const char *sysroot, *prom, *svg;
+	bool json, trace, verbose, facts_only;
+	int color;		/* enum check_color */
+};
+
+/* Parses check's options into @o: -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "sysroot", required_argument, NULL, 's' },
@@ -544,40 +582,35 @@ int cmd_check(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
-	bool json = false, trace = false, verbose = false, facts_only = false;
-	int c, rc, color = CHECK_COLOR_AUTO;
-	struct check_text_opts to = { 0 };
-	struct check_result res;
-	struct facts facts;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "+s:JtvVh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			sysroot = optarg;
+			o->sysroot = optarg;
 			break;
 		case 'J':
-			json = true;
+			o->json = true;
 			break;
 		case 't':
-			trace = true;
+			o->trace = true;
 			break;
 		case 'v':
-			verbose = true;
+			o->verbose = true;
 			break;
 		case 0x202:
-			facts_only = true;
+			o->facts_only = true;
 			break;
 		case 0x203:
-			if ((color = check_color_parse(optarg)) < 0)
+			if ((o->color = check_color_parse(optarg)) < 0)
 				return hv_usage_error("check", "--color: '%s': not auto, always "
 						      "or never", optarg);
 			break;
 		case 0x200:
-			prom = optarg;
+			o->prom = optarg;
 			break;
 		case 0x201:
-			svg = optarg;
+			o->svg = optarg;
 			break;
 		case 'V':
 			return hv_print_version();
@@ -590,44 +623,44 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
+	return -1;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_opts o = { .color = CHECK_COLOR_AUTO };
+	struct check_text_opts to = { 0 };
+	struct check_result res;
+	struct facts facts;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) >= 0)
+		return rc;
 	/* asked before the wrapper takes a terminal's stdout */
-	to.color = !json && check_color_on((enum check_color)color);
-	to.width = json ? 0 : hv_wrap_stdout();
-	to.sysroot = sysroot;
-	if (probe_and_check("check", sysroot, &facts, &res, true))
+	to.color = !o.json && check_color_on((enum check_color)o.color);
+	to.width = o.json ? 0 : hv_wrap_stdout();
+	to.sysroot = o.sysroot;
+	if (probe_and_check("check", o.sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
+	if (write_side_files(o.svg, o.prom, &facts, &res)) {
+		check_result_free(&res);
+		return HV_EXIT_ERROR;
+	}
 	if (facts.in_kdump) {
-		/* no first kernel is modelled here: nothing to draw or to count */
-		if (svg)
-			hv_warnx("check: --svg %s: not written: a kdump kernel reports itself, it "
-				 "has no model of a first kernel to draw", svg);
-		if (prom)
-			hv_warnx("check: --prometheus %s: not written: a kdump kernel reports "
-				 "itself, not a first kernel's verdict", prom);
-		rc = kdump_self_report(&facts, json);
+		rc = kdump_self_report(&facts, o.json);
 		check_result_free(&res);
 		return hv_close_stdout(rc);
 	}
-	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
-		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
-		check_result_free(&res);
-		return HV_EXIT_ERROR;
-	}
-	if (prom && (rc = prometheus_write(prom, &facts, &res))) {
-		hv_warnx("check: --prometheus %s: %s", prom, hv_output_strerror(rc));
-		check_result_free(&res);
-		return HV_EXIT_ERROR;
-	}
 	if (!res.applicable) {
-		not_applicable(&facts, json);
+		not_applicable(&facts, o.json);
 		return hv_close_stdout(HV_EXIT_OK);
 	}
-	if (json)
-		print_json(&facts, &res, trace);
-	else if (facts_only)
+	if (o.json)
+		print_json(&facts, &res, o.trace);
+	else if (o.facts_only)
 		check_print_facts(&facts, to.width);
-	else if (verbose || trace)
-		print_text(&facts, &res, trace, to.width);
+	else if (o.verbose || o.trace)
+		print_text(&facts, &res, o.trace, to.width);
 	else
 		check_print_short(&facts, &res, &to);
 	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;
