@@ -135,17 +135,17 @@ static void say_command(unsigned int width, const char *cmd)
 
 	fputs("    ", stdout);
 	while (i < n) {
-		size_t next = i + 1, brk = n;
+		size_t brk = i + 1;
 
 		/* the piece up to the next " -" or " &&" */
-		while (next < n && !(cmd[next] == ' ' && (cmd[next + 1] == '-' ||
-							  cmd[next + 1] == '&')))
-			next++;
-		brk = next;
+		while (brk + 1 < n && !(cmd[brk] == ' ' && strchr("-&", cmd[brk + 1])))
+			brk++;
+		if (brk + 1 >= n)
+			brk = n;
 		if (i && col + (brk - i) + 2 > width) {
 			fputs(" \\\n      ", stdout);
 			col = 6;
-			i += cmd[i] == ' ';
+			i++;
 		}
 		fwrite(cmd + i, 1, brk - i, stdout);
 		col += brk - i;
@@ -157,7 +157,7 @@ static void say_command(unsigned int width, const char *cmd)
 /* @cmd (backquoted in a remedy's text) as root would type it: "sudo a && sudo b". */
 static void say_root_command(unsigned int width, const char *cmd, size_t n)
 {
-	char line[512];
+	char line[512] = "";
 	size_t o = 0;
 
 	while (n && o + 8 < sizeof(line)) {
