@@ -272,3 +272,22 @@ void hv_size_to_human(uint64_t bytes, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%" PRIu64 "%c", whole, units[u]);
 }
+
+/* @s as one shell word: as it is when that is safe, else in single quotes. */
+void hv_print_shell_word(FILE *out, const char *s)
+{
+	const char *c;
+
+	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789/._-+:,=@%") == strlen(s)) {
+		fputs(s, out);
+		return;
+	}
+	fputc('\'', out);
+	for (c = s; *c; c++)
+		if (*c == '\'')
+			fputs("'\\''", out);
+		else
+			fputc(*c, out);
+	fputc('\'', out);
+}

@@ -71,6 +71,9 @@ int hv_print_version(void);
 /* Flushes stdout; HV_EXIT_ERROR with a message if that fails. */
 int hv_close_stdout(int rc);
 
+/* @s as one shell word: as it is when that is safe, else in single quotes. */
+void hv_print_shell_word(FILE *out, const char *s);
+
 /* "64M", "1.5G", "4K", "512B": the one-letter style of lsblk. */
 void hv_size_to_human(uint64_t bytes, char *buf, size_t len);
 

@@ -2,14 +2,12 @@
 /* hvkdump check: will kdump save a vmcore on this VM (or a captured copy)? */
 #include <getopt.h>
 #include <inttypes.h>
-#if HAVE_SMARTCOLS
-#include <libsmartcols.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
 #include "check-common.h"
 #include "check-json.h"
+#include "check-text.h"
 #include "cli.h"
 #include "termwrap.h"
 #include "lib/verdict/fixes.h"
@@ -30,8 +28,13 @@ static void usage(void)
 	      "Options:\n"
 	      " -s, --sysroot DIR      read a captured system under DIR, or in an archive\n"
 	      "                        (hvkdump collect's .tar.gz)\n"
+	      " -v, --verbose          the kernel-level reasons, the kdump load, the fixes\n"
+	      "                        in the kernel, every fact and every remedy\n"
+	      "     --facts            only the facts table\n"
 	      " -J, --json             one JSON object\n"
-	      " -t, --trace            the whole simulation story, every step\n"
+	      " -t, --trace            -v and the whole simulation story, every step\n"
+	      "     --color[=WHEN]     colour the verdict: auto (the default: on a\n"
+	      "                        terminal, unless NO_COLOR is set), always, never\n"
 	      "     --prometheus FILE  also write node_exporter textfile metrics to FILE\n"
 	      "     --svg FILE         also draw the MMIO map of both kernels into FILE\n"
 	      " -h, --help             display this help\n"
@@ -41,84 +44,6 @@ static void usage(void)
 	      "1 it would be lost, 2 an error.\n", stdout);
 }
 
-static const char *fact_col_name(const struct facts *f, unsigned int id)
-{
-	(void)f;
-	return fact_name((enum fact_id)id);
-}
-
-static const char *fact_col_value(const struct facts *f, unsigned int id)
-{
-	return f->f[id].value;
-}
-
-static const char *fact_col_source(const struct facts *f, unsigned int id)
-{
-	return f->f[id].source;
-}
-
-/* The facts table's columns, declared once (as iomem's coldescs). */
-static const struct fact_col {
-	const char *name;
-	bool wrap;		/* long cells wrap (libsmartcols) */
-	const char *(*cell)(const struct facts *f, unsigned int id);
-} fact_cols[] = {
-	{ "FACT", false, fact_col_name },
-	{ "VALUE", true, fact_col_value },
-	{ "SOURCE", false, fact_col_source },
-};
-#define NFACT_COLS (sizeof(fact_cols) / sizeof(fact_cols[0]))
-
-#if !HAVE_SMARTCOLS
-/* A static build has no libsmartcols: the same columns, aligned by hand. */
-static void print_facts(const struct facts *f, bool wrapped)
-{
-	const char *sep = wrapped ? "  " : " ";
-	int w[NFACT_COLS];
-	unsigned int i, c;
-
-	for (c = 0; c < NFACT_COLS; c++) {
-		w[c] = (int)strlen(fact_cols[c].name);
-		for (i = 0; i < F_COUNT; i++) {
-			int n = (int)strlen(fact_cols[c].cell(f, i));
-
-			w[c] = n > w[c] ? n : w[c];
-		}
-	}
-	for (c = 0; c < NFACT_COLS; c++)
-		printf("%-*s%s", c + 1 < NFACT_COLS ? w[c] : 0, fact_cols[c].name,
-		       c + 1 < NFACT_COLS ? sep : "\n");
-	for (i = 0; i < F_COUNT; i++)
-		for (c = 0; c < NFACT_COLS; c++)
-			printf("%-*s%s", c + 1 < NFACT_COLS ? w[c] : 0, fact_cols[c].cell(f, i),
-			       c + 1 < NFACT_COLS ? sep : "\n");
-}
-#else
-static void print_facts(const struct facts *f, bool wrapped)
-{
-	struct libscols_table *tb = scols_new_table();
-	unsigned int i, c;
-
-	if (!tb)
-		return;
-	/* two spaces apart: a terminal wrapper tells the columns (termwrap.c) */
-	if (wrapped)
-		scols_table_set_column_separator(tb, "  ");
-	for (c = 0; c < NFACT_COLS; c++)
-		scols_table_new_column(tb, fact_cols[c].name, 0,
-				       fact_cols[c].wrap ? SCOLS_FL_WRAP : 0);
-	for (i = 0; i < F_COUNT; i++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		if (!ln)
-			break;
-		for (c = 0; c < NFACT_COLS; c++)
-			scols_line_set_data(ln, c, fact_cols[c].cell(f, i));
-	}
-	scols_print_table(tb);
-	scols_unref_table(tb);
-}
-#endif
 
 static void print_span(const char *what, const struct mmio_span *s)
 {
@@ -141,8 +66,9 @@ static void print_fixes(const struct facts *f)
 		       k == KERNEL_KDUMP ? "the kernel kdump loads" : "the running kernel");
 		for (t = 0; t < KC_TRACKED; t++) {
 			const struct fix_finding *fd = &f->findings[k][t];
+			const struct kernel_change_info *ci = kernel_change(t);
 
-			printf("  %s: %s%s\n", kernel_change(t)->commit,
+			printf("  %s (\"%s\"): %s%s\n", ci->commit, ci->subject,
 			       fd->present < 0 ? "unknown (assumed absent)" :
 			       fd->present ? "present" : "absent",
 			       fd->conflict ? ", but the evidence conflicts" : "");
@@ -181,7 +107,7 @@ static void print_load(const char *label, const struct sim_result *sim, const ch
 }
 
 static void print_text(const struct facts *f, const struct check_result *r, bool trace,
-		       bool wrapped)
+		       unsigned int width)
 {
 	unsigned int i;
 
@@ -229,7 +155,7 @@ static void print_text(const struct facts *f, const struct check_result *r, bool
 	}
 	print_fixes(f);
 	printf("\nfacts:\n");
-	print_facts(f, wrapped);
+	check_print_facts(f, width);
 	if (r->nflips) {
 		printf("\nunknown facts that would change the %sverdict:\n",
 		       r->flips_next ? "next load's " : "");
@@ -256,9 +182,7 @@ static void not_applicable(const struct facts *f, bool json)
 		check_json_not_applicable(f);
 		return;
 	}
-	printf("not a Hyper-V guest: %s, from %s\n"
-	       "The Hyper-V kdump MMIO problem does not apply here.\n",
-	       f->f[F_HYPERV].value, f->f[F_HYPERV].source);
+	check_print_not_applicable(f);
 }
 
 /*
@@ -299,41 +223,89 @@ static int kdump_self_report(const struct facts *f, bool json)
 	return k.fate == FATE_LOST ? HV_EXIT_LOST : HV_EXIT_OK;
 }
 
-int cmd_check(int argc, char **argv)
+/*
+ * --svg's and --prometheus' files: 0, or HV_EXIT_ERROR when one cannot be
+ * written. Inside a kdump kernel neither: no first kernel is modelled there,
+ * nothing to draw or to count.
+ */
+static int write_side_files(const char *svg, const char *prom, const struct facts *f,
+			    const struct check_result *r)
+{
+	int rc;
+
+	if (f->in_kdump) {
+		if (svg)
+			hv_warnx("check: --svg %s: not written: a kdump kernel reports itself, it "
+				 "has no model of a first kernel to draw", svg);
+		if (prom)
+			hv_warnx("check: --prometheus %s: not written: a kdump kernel reports "
+				 "itself, not a first kernel's verdict", prom);
+		return 0;
+	}
+	if (svg && r->applicable && (rc = sim_svg_write(svg, &r->sc, &r->sim))) {
+		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
+		return HV_EXIT_ERROR;
+	}
+	if (prom && (rc = prometheus_write(prom, f, r))) {
+		hv_warnx("check: --prometheus %s: %s", prom, hv_output_strerror(rc));
+		return HV_EXIT_ERROR;
+	}
+	return 0;
+}
+
+/* What check was asked for on its command line. */
+struct check_opts {
+	const char *sysroot, *prom, *svg;
+	bool json, trace, verbose, facts_only;
+	int color;		/* enum check_color */
+};
+
+/* Parses check's options into @o: -1 to go on, else the exit status. */
+static int parse_options(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "sysroot", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "trace", no_argument, NULL, 't' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "facts", no_argument, NULL, 0x202 },
+		{ "color", optional_argument, NULL, 0x203 },
 		{ "prometheus", required_argument, NULL, 0x200 },
 		{ "svg", required_argument, NULL, 0x201 },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *sysroot = NULL, *prom = NULL, *svg = NULL;
-	bool json = false, trace = false, wrapped;
-	struct check_result res;
-	struct facts facts;
-	int c, rc;
+	int c;
 
-	while ((c = getopt_long(argc, argv, "+s:JtVh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+s:JtvVh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			sysroot = optarg;
+			o->sysroot = optarg;
 			break;
 		case 'J':
-			json = true;
+			o->json = true;
 			hv_json_errors("check");
 			break;
 		case 't':
-			trace = true;
+			o->trace = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case 0x202:
+			o->facts_only = true;
+			break;
+		case 0x203:
+			if ((o->color = check_color_parse(optarg)) < 0)
+				return hv_usage_error("check", "--color: '%s': not auto, always "
+						      "or never", optarg);
 			break;
 		case 0x200:
-			prom = optarg;
+			o->prom = optarg;
 			break;
 		case 0x201:
-			svg = optarg;
+			o->svg = optarg;
 			break;
 		case 'V':
 			return hv_print_version();
@@ -346,39 +318,46 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind < argc)
 		return hv_usage_error("check", "unexpected argument '%s'", argv[optind]);
-	wrapped = !json && hv_wrap_stdout();
-	if (probe_and_check("check", sysroot, &facts, &res, true))
+	return -1;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_opts o = { .color = CHECK_COLOR_AUTO };
+	struct check_text_opts to = { 0 };
+	struct check_result res;
+	struct facts facts;
+	int rc;
+
+	if ((rc = parse_options(argc, argv, &o)) >= 0)
+		return rc;
+	/* asked before the wrapper takes a terminal's stdout */
+	to.color = !o.json && check_color_on((enum check_color)o.color);
+	to.width = o.json ? 0 : hv_wrap_stdout();
+	to.sysroot = o.sysroot;
+	if (probe_and_check("check", o.sysroot, &facts, &res, true))
 		return HV_EXIT_ERROR;
+	if (write_side_files(o.svg, o.prom, &facts, &res)) {
+		check_result_free(&res);
+		return HV_EXIT_ERROR;
+	}
 	if (facts.in_kdump) {
-		/* no first kernel is modelled here: nothing to draw or to count */
-		if (svg)
-			hv_warnx("check: --svg %s: not written: a kdump kernel reports itself, it "
-				 "has no model of a first kernel to draw", svg);
-		if (prom)
-			hv_warnx("check: --prometheus %s: not written: a kdump kernel reports "
-				 "itself, not a first kernel's verdict", prom);
-		rc = kdump_self_report(&facts, json);
+		rc = kdump_self_report(&facts, o.json);
 		check_result_free(&res);
 		return hv_close_stdout(rc);
 	}
-	if (svg && res.applicable && (rc = sim_svg_write(svg, &res.sc, &res.sim))) {
-		hv_warnx("check: --svg %s: %s", svg, hv_output_strerror(rc));
-		check_result_free(&res);
-		return HV_EXIT_ERROR;
-	}
-	if (prom && (rc = prometheus_write(prom, &facts, &res))) {
-		hv_warnx("check: --prometheus %s: %s", prom, hv_output_strerror(rc));
-		check_result_free(&res);
-		return HV_EXIT_ERROR;
-	}
 	if (!res.applicable) {
-		not_applicable(&facts, json);
+		not_applicable(&facts, o.json);
 		return hv_close_stdout(HV_EXIT_OK);
 	}
-	if (json)
-		check_json(&facts, &res, trace);
+	if (o.json)
+		check_json(&facts, &res, o.trace);
+	else if (o.facts_only)
+		check_print_facts(&facts, to.width);
+	else if (o.verbose || o.trace)
+		print_text(&facts, &res, o.trace, to.width);
 	else
-		print_text(&facts, &res, trace, wrapped);
+		check_print_short(&facts, &res, &to);
 	rc = res.sim.saved ? HV_EXIT_OK : HV_EXIT_LOST;
 	check_result_free(&res);
 	return hv_close_stdout(rc);

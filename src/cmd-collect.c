@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "util/array.h"
+#include "check-text.h"
 #include "cli.h"
 
 #if !HAVE_ZLIB
@@ -561,6 +562,7 @@ int cmd_collect(int argc, char **argv)
 	struct hv_path pc;
 	unsigned int files = 0;
 	bool to_stdout, json = false;
+	char why[sizeof(facts.f[F_HYPERV].value)];
 	FILE *msg;
 	size_t i;
 	int c, rc;
@@ -640,13 +642,13 @@ int cmd_collect(int argc, char **argv)
 	msg = to_stdout ? stderr : stdout;
 	if (!facts.hyperv)
 		hv_warnx("collect: not a Hyper-V guest: %s, from %s; collected only what shows it",
-			 facts.f[F_HYPERV].value, facts.f[F_HYPERV].source);
+			 check_not_hyperv_why(&facts, why, sizeof(why)), facts.f[F_HYPERV].source);
 	if (to_stdout)
-		fprintf(msg, "%s: %u files to standard output; read them with: " PROGRAM
-			" check --sysroot FILE\n", PROGRAM, files);
+		fprintf(msg, "%s: %u %s to standard output; read them with: " PROGRAM
+			" check --sysroot FILE\n", PROGRAM, files, files == 1 ? "file" : "files");
 	else
-		fprintf(msg, "%s: %u files; read it with: " PROGRAM " check --sysroot %s\n",
-			output, files, output);
+		fprintf(msg, "%s: %u %s; read it with: " PROGRAM " check --sysroot %s\n",
+			output, files, files == 1 ? "file" : "files", output);
 	return hv_close_stdout(HV_EXIT_OK);
 }
 #endif /* HAVE_ZLIB */

@@ -67,25 +67,6 @@ static const char *replace_error(int rc)
 	}
 }
 
-/* @s as one shell word: as it is when that is safe, else in single quotes. */
-static void print_shell_word(FILE *out, const char *s)
-{
-	const char *c;
-
-	if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			 "0123456789/._-+:,=@%") == strlen(s)) {
-		fputs(s, out);
-		return;
-	}
-	fputc('\'', out);
-	for (c = s; *c; c++)
-		if (*c == '\'')
-			fputs("'\\''", out);
-		else
-			fputc(*c, out);
-	fputc('\'', out);
-}
-
 /* What fix found and did, for --json. */
 struct fix_report {
 	const char *state;	/* "not_applicable", "saved", "no_change", "diff", "applied" */
@@ -306,7 +287,7 @@ int cmd_fix(int argc, char **argv)
 			fputs(PROGRAM " fix", cmd);
 			if (sysroot) {
 				fputs(" --sysroot ", cmd);
-				print_shell_word(cmd, sysroot);
+				hv_print_shell_word(cmd, sysroot);
 			}
 			fprintf(cmd, " --apply --expect %s", fp);
 			fclose(cmd);

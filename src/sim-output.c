@@ -1,51 +1,116 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sim-output.h"
+#include "model/linux/releases.h"
+#include "termwrap.h"
 #include "util/number.h"
 #include "util/strbuf.h"
 
+/* A line folded at @width (0: whole), its continuation lines @hang columns in. */
+static void fold_at(FILE *out, unsigned int width, size_t hang, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+static void fold_at(FILE *out, unsigned int width, size_t hang, const char *fmt, va_list ap)
+{
+	char line[2048];
+	int n;
+
+	n = vsnprintf(line, sizeof(line), fmt, ap);
+	if (n < 0)
+		return;
+	/* too narrow to hang that far in: as the terminal wrapper would */
+	if (hang + 20 > width)
+		hang = hv_wrap_hang(line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1,
+				    width);
+	hv_wrap_line_hang(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1,
+			  width, hang);
+}
+
+/*
+ * One line of the story: on a terminal, folded to its width with the
+ * continuation lines @hang columns in (a device row's reason under
+ * itself), before the wrapper would fold it less well; piped, or @hang 0,
+ * whole.
+ */
+static void fold(FILE *out, size_t hang, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void fold(FILE *out, size_t hang, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fold_at(out, hang ? hv_wrap_width() : 0, hang, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The verdict line and its reasons; @folded: on a terminal each folded
+ * under its "- " (simulate's), else left to the wrapper (check -v's).
+ */
+static void print_verdict(FILE *out, const struct sim_result *r, const char *label,
+			  const char *note, bool first, bool folded)
+{
+	const struct kernel_change_info *add = kernel_change(KC_3CB73BC3FA2A),
+					 *undo = kernel_change(KC_C25A19AFB81C);
+	const size_t hang = folded ? 4 : 0;
+	char other[160];
+	unsigned int i;
+
+	/* before anything about kdump: the first kernel may fail on its own */
+	if (first && !r->first_ok)
+		fold(out, hang, "first kernel: PCI pass-through devices LOST before any crash: %s",
+		     r->first_why);
+	fprintf(out, "%s: %s%s\n", label, r->saved ? "saved" : "LOST", note ? note : "");
+	for (i = 0; i < r->nreasons; i++)
+		fold(out, hang, "  - %s", r->reasons[i]);
+	if (r->hang)
+		fprintf(out, "  kdump kernel hang: yes\n");
+	if (r->si_assumed)
+		fold(out, hang, "  assumed: this kernel's hyperv_fb clears screen_info, as its base "
+		     "line's does (%s \"%s\"), %s (\"%s\", v6.8) not backported%s", add->commit,
+		     add->subject, undo->commit, undo->subject,
+		     r->si_flip_saved == r->saved ? "; with it the verdict is the same" :
+		     r->si_flip_saved ? "; with it the vmcore would be saved" :
+		     "; with it the vmcore would be LOST");
+	if (!r->d0_assumed)
+		return;
+	if (r->flip_saved == r->saved && r->flip_first_ok == r->first_ok)
+		snprintf(other, sizeof(other), "the other answer changes nothing here");
+	else
+		snprintf(other, sizeof(other), "if it %s, the vmcore would be %s%s",
+			 r->d0_refuse ? "accepts" : "refuses", r->flip_saved ? "saved" : "LOST",
+			 r->flip_first_ok == r->first_ok ? "" : r->flip_first_ok ?
+			 " and the first kernel would keep its pass-through devices" :
+			 " and the first kernel would lose its pass-through devices");
+	fold(out, hang, "  assumed: the host %s D0 entry on VRAM no driver moved (not published; "
+	     "a Gen1 capture, linux-hyperv, August 2022, shows it accepted); %s",
+	     r->d0_refuse ? "refuses" : "accepts", other);
+}
+
 void sim_print_verdict(FILE *out, const struct sim_result *r)
 {
-	sim_print_verdict_as(out, r, "vmcore", NULL, true);
+	print_verdict(out, r, "vmcore", NULL, true, true);
 }
 
 void sim_print_verdict_as(FILE *out, const struct sim_result *r, const char *label,
 			  const char *note, bool first)
 {
-	unsigned int i;
+	print_verdict(out, r, label, note, first, false);
+}
 
-	/* before anything about kdump: the first kernel may fail on its own */
-	if (first && !r->first_ok)
-		fprintf(out, "first kernel: PCI pass-through devices LOST before any crash: %s\n",
-			 r->first_why);
-	fprintf(out, "%s: %s%s\n", label, r->saved ? "saved" : "LOST", note ? note : "");
-	for (i = 0; i < r->nreasons; i++)
-		fprintf(out, "  - %s\n", r->reasons[i]);
-	if (r->hang)
-		fprintf(out, "  kdump kernel hang: yes\n");
-	if (r->si_assumed)
-		fprintf(out, "  assumed: this kernel's hyperv_fb clears screen_info, as its base "
-			"line's does (3cb73bc3fa2a), c25a19afb81c (v6.8) not backported%s\n",
-			r->si_flip_saved == r->saved ? "; with it the verdict is the same" :
-			r->si_flip_saved ? "; with it the vmcore would be saved" :
-			"; with it the vmcore would be LOST");
-	if (!r->d0_assumed)
-		return;
-	fprintf(out, "  assumed: the host %s D0 entry on VRAM no driver moved (not published; a "
-		"Gen1 capture, linux-hyperv, August 2022, shows it accepted)", r->d0_refuse ?
-		"refuses" : "accepts");
-	if (r->flip_saved == r->saved && r->flip_first_ok == r->first_ok)
-		fprintf(out, "; the other answer changes nothing here\n");
-	else
-		fprintf(out, "; if it %s, the vmcore would be %s%s\n", r->d0_refuse ? "accepts" :
-			"refuses", r->flip_saved ? "saved" : "LOST",
-			r->flip_first_ok == r->first_ok ? "" : r->flip_first_ok ?
-			" and the first kernel would keep its pass-through devices" :
-			" and the first kernel would lose its pass-through devices");
+/* The scenario's summary: at most 80 columns, piped too. */
+static void summary(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void summary(FILE *out, const char *fmt, ...)
+{
+	unsigned int width = hv_wrap_width() && hv_wrap_width() < 80 ? hv_wrap_width() : 80;
+	va_list ap;
+
+	va_start(ap, fmt);
+	fold_at(out, width, 2, fmt, ap);
+	va_end(ap);
 }
 
 void scenario_summary(FILE *out, const struct scenario *sc)
@@ -55,9 +120,9 @@ void scenario_summary(FILE *out, const struct scenario *sc)
 	module_set_str(sc->builtin, builtin, sizeof(builtin));
 	module_set_str(sc->kdump_modules, mods, sizeof(mods));
 	fix_set_str(sc->fixes, fixes, sizeof(fixes));
-	fprintf(out, "scenario: %s, %s Gen%d, VRAM %" PRIu64 " MiB, fb-driver %s, built in: %s,\n"
-		"  kdump initramfs: %s, kexec-syscall %s, kexec-tools %s, lockdown %s,\n"
-		"  kernel fixes: %s%s%s, dump to %s\n",
+	summary(out, "scenario: %s, %s Gen%d, VRAM %" PRIu64 " MiB, fb-driver %s, built in: %s, "
+	     "kdump initramfs: %s, kexec-syscall %s, kexec-tools %s, lockdown %s, "
+	     "kernel fixes: %s%s%s, dump to %s",
 		sc->layout, arch_name(sc->arch), sc->gen, sc->vram_mb,
 		fb_driver_name(sc->fb_driver), builtin, mods, kexec_request_name(sc->kexec),
 		kexec_tools_str(sc->kexec_tools, ver, sizeof(ver)), lockdown_name(sc->lockdown),
@@ -71,9 +136,10 @@ static void print_devices(FILE *out, const struct sim_kernel *k)
 {
 	unsigned int i;
 
+	/* the reason folds under itself: a row stays a row at 80 columns */
 	for (i = 0; i < k->ndevices; i++)
-		fprintf(out, "    %-36s %-6s %s\n", k->devices[i].name,
-			k->devices[i].ok ? "ok" : "FAILED", k->devices[i].reason);
+		fold(out, 48, "    %-36s %-6s %s", k->devices[i].name,
+		     k->devices[i].ok ? "ok" : "FAILED", k->devices[i].reason);
 }
 
 static void print_iomem(FILE *out, const char *iomem)
@@ -115,9 +181,9 @@ void sim_print_story(FILE *out, const struct scenario *sc, const struct sim_resu
 			if (s->phase != phase || (s->detail && !trace))
 				continue;
 			if (trace)
-				fprintf(out, "  [%s] %s\n", s->func, s->msg);
+				fold(out, 4, "  [%s] %s", s->func, s->msg);
 			else
-				fprintf(out, "  %s\n", s->msg);
+				fold(out, 4, "  %s", s->msg);
 		}
 		if (!k)
 			continue;

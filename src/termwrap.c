@@ -74,14 +74,18 @@ size_t hv_wrap_hang(const char *s, size_t n, unsigned int width)
 
 void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width)
 {
-	size_t hang, avail, start = 0, first = 1;
+	hv_wrap_line_hang(out, s, n, width, width ? hv_wrap_hang(s, n, width) : 0);
+}
+
+void hv_wrap_line_hang(FILE *out, const char *s, size_t n, unsigned int width, size_t hang)
+{
+	size_t avail, start = 0, first = 1;
 
 	if (!width || columns(s, n) <= width) {
 		fwrite(s, 1, n, out);
 		fputc('\n', out);
 		return;
 	}
-	hang = hv_wrap_hang(s, n, width);
 	if (hang + 20 > width)
 		hang = 2;
 	while (start < n) {
@@ -155,6 +159,12 @@ void hv_wrap_stream(FILE *in, FILE *out, unsigned int width)
 }
 
 static pid_t wrapper_pid;
+static unsigned int wrapper_width;
+
+unsigned int hv_wrap_width(void)
+{
+	return wrapper_pid > 0 ? wrapper_width : 0;
+}
 
 void hv_wrap_verbatim(bool on)
 {
@@ -213,5 +223,6 @@ unsigned int hv_wrap_stdout(void)
 	close(p[0]);
 	close(p[1]);
 	atexit(wrapper_wait);
+	wrapper_width = width;
 	return width;
 }

@@ -23,5 +23,9 @@ void hv_wrap_stream(FILE *in, FILE *out, unsigned int width);
 size_t hv_wrap_hang(const char *s, size_t n, unsigned int width);
 /* Writes @s (@n bytes, no newline) and a newline, wrapped to @width (0: as it is). */
 void hv_wrap_line(FILE *out, const char *s, size_t n, unsigned int width);
+/* The same, its continuation lines @hang columns in (two when that leaves under 20). */
+void hv_wrap_line_hang(FILE *out, const char *s, size_t n, unsigned int width, size_t hang);
+/* The width stdout's wrapper wraps to; 0 when there is none. */
+unsigned int hv_wrap_width(void);
 
 #endif

@@ -23,4 +23,4 @@ class Hvkdump(Plugin, IndependentPlugin, RedHatPlugin, DebianPlugin, UbuntuPlugi
     def setup(self):
         # check only reads; it never loads, restarts or writes anything
         self.add_cmd_output('hvkdump check --json', suggest_filename='hvkdump-check.json')
-        self.add_cmd_output('hvkdump check', suggest_filename='hvkdump-check')
+        self.add_cmd_output('hvkdump check -v', suggest_filename='hvkdump-check')
