@@ -15,43 +15,74 @@
 
 #include "check-text.h"
 
+static const char *col_fact(const struct facts *f, unsigned int id)
+{
+	(void)f;
+	return fact_name((enum fact_id)id);
+}
+
+static const char *col_value(const struct facts *f, unsigned int id)
+{
+	return f->f[id].value;
+}
+
+static const char *col_source(const struct facts *f, unsigned int id)
+{
+	return f->f[id].source;
+}
+
+/* The table's columns, declared once (as iomem's): piped, each as wide as its widest cell */
+static const struct fact_col {
+	const char *name;
+	bool wrap;		/* long cells wrap (libsmartcols) */
+	const char *(*cell)(const struct facts *f, unsigned int id);
+} fact_cols[] = {
+	{ "FACT", false, col_fact },
+	{ "VALUE", true, col_value },
+	{ "SOURCE", false, col_source },
+};
+#define NFACT_COLS (sizeof(fact_cols) / sizeof(fact_cols[0]))
+
 #if !HAVE_SMARTCOLS
 static void print_rows(const struct facts *f)
 {
-	const char *sep = " ";
-	int w0 = 4, w1 = 5;
-	unsigned int i;
+	int w[NFACT_COLS];
+	unsigned int i, c;
 
-	for (i = 0; i < F_COUNT; i++) {
-		int a = (int)strlen(fact_name((enum fact_id)i)), b = (int)strlen(f->f[i].value);
+	for (c = 0; c < NFACT_COLS; c++) {
+		w[c] = (int)strlen(fact_cols[c].name);
+		for (i = 0; i < F_COUNT; i++) {
+			int n = (int)strlen(fact_cols[c].cell(f, i));
 
-		w0 = a > w0 ? a : w0;
-		w1 = b > w1 ? b : w1;
+			w[c] = n > w[c] ? n : w[c];
+		}
 	}
-	printf("%-*s%s%-*s%s%s\n", w0, "FACT", sep, w1, "VALUE", sep, "SOURCE");
+	for (c = 0; c < NFACT_COLS; c++)
+		printf("%-*s%s", c + 1 < NFACT_COLS ? w[c] : 0, fact_cols[c].name,
+		       c + 1 < NFACT_COLS ? " " : "\n");
 	for (i = 0; i < F_COUNT; i++)
-		printf("%-*s%s%-*s%s%s\n", w0, fact_name((enum fact_id)i), sep, w1, f->f[i].value,
-		       sep, f->f[i].source);
+		for (c = 0; c < NFACT_COLS; c++)
+			printf("%-*s%s", c + 1 < NFACT_COLS ? w[c] : 0, fact_cols[c].cell(f, i),
+			       c + 1 < NFACT_COLS ? " " : "\n");
 }
 #else
 static void print_rows(const struct facts *f)
 {
 	struct libscols_table *tb = scols_new_table();
-	unsigned int i;
+	unsigned int i, c;
 
 	if (!tb)
 		return;
-	scols_table_new_column(tb, "FACT", 0, 0);
-	scols_table_new_column(tb, "VALUE", 0, SCOLS_FL_WRAP);
-	scols_table_new_column(tb, "SOURCE", 0, 0);
+	for (c = 0; c < NFACT_COLS; c++)
+		scols_table_new_column(tb, fact_cols[c].name, 0,
+				       fact_cols[c].wrap ? SCOLS_FL_WRAP : 0);
 	for (i = 0; i < F_COUNT; i++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
 		if (!ln)
 			break;
-		scols_line_set_data(ln, 0, fact_name((enum fact_id)i));
-		scols_line_set_data(ln, 1, f->f[i].value);
-		scols_line_set_data(ln, 2, f->f[i].source);
+		for (c = 0; c < NFACT_COLS; c++)
+			scols_line_set_data(ln, c, fact_cols[c].cell(f, i));
 	}
 	scols_print_table(tb);
 	scols_unref_table(tb);
