@@ -104,14 +104,8 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 static bool sos_uefi(struct probe *p)
 {
 	struct facts *f = p->f;
-	char *buf;
-	size_t len;
-	int uefi;
+	int uefi = probe_sos_answer(p, SOS_EFIBOOTMGR, efibootmgr_uefi);
 
-	if (hv_path_read(p->pc, SOS_EFIBOOTMGR, 1u << 20, &buf, &len))
-		return false;
-	uefi = efibootmgr_uefi(buf, len);
-	free(buf);
 	if (uefi < 0)
 		return false;
 	f->gen = uefi ? 2 : 1;

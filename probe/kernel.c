@@ -147,7 +147,8 @@ static void upstream(struct probe *p)
 static void sos_uname(struct probe *p)
 {
 	struct facts *f = p->f;
-	char line[512], rel[128], *machine;
+	char line[512], rel[128];
+	const char *machine;
 
 	if (probe_read_line(p, -1, SOS_UNAME, sizeof(line), line, sizeof(line)) ||
 	    sscanf(line, "Linux %*s %127s", rel) != 1 || !kernel_release_valid(rel))

@@ -97,6 +97,20 @@ int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *va
 	return probe_bad_file(p, id, path, &err);
 }
 
+int probe_sos_answer(struct probe *p, const char *path,
+		     int (*parse)(const char *text, size_t len))
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (hv_path_read(p->pc, path, 1u << 20, &buf, &len))
+		return -1;
+	rc = parse(buf, len);
+	free(buf);
+	return rc;
+}
+
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
 		    size_t outlen)
 {

@@ -74,11 +74,6 @@ void probe_system(struct probe *p);
 int probe_read(struct probe *p, enum fact_id id, const char *path, size_t cap, char **buf,
 	       size_t *len);
 /*
- * Reads a one-line file into @out, without its trailing newline and blanks.
- * With @id >= 0 a failure marks that fact unknown, as probe_read() does.
- * Returns 0 or -1.
- */
-/*
  * A kernel flag file that holds "0" or "1": 0 and @val, or -1 with the fact
  * unknown (unreadable, or anything else: "2", "abc", empty)
  */
@@ -88,6 +83,18 @@ int probe_read_bool(struct probe *p, enum fact_id id, const char *path, bool *va
  * file without one was cut), not empty unless @allow_empty. -1 with @err.
  */
 int probe_kernel_text(const char *buf, size_t len, bool allow_empty, struct hv_err *err);
+/*
+ * What a command said in a sos report (one of the SOS_ files), as @parse
+ * reads it: @parse's answer, or -1 where the report has no such file
+ * (@parse's own "not an answer").
+ */
+int probe_sos_answer(struct probe *p, const char *path,
+		     int (*parse)(const char *text, size_t len));
+/*
+ * Reads a one-line file into @out, without its trailing newline and blanks.
+ * With @id >= 0 a failure marks that fact unknown, as probe_read() does.
+ * Returns 0 or -1.
+ */
 int probe_read_line(struct probe *p, int id, const char *path, size_t cap, char *out,
 		    size_t outlen);
 /*

@@ -56,14 +56,8 @@ static void securelevel(struct probe *p)
 static bool sos_sb_state(struct probe *p)
 {
 	struct facts *f = p->f;
-	char *buf;
-	size_t len;
-	int on;
+	int on = probe_sos_answer(p, SOS_MOKUTIL, mokutil_sb_state);
 
-	if (hv_path_read(p->pc, SOS_MOKUTIL, 1u << 20, &buf, &len))
-		return false;
-	on = mokutil_sb_state(buf, len);
-	free(buf);
 	if (on == -1)
 		return false;
 	f->secure_boot = on == 1;

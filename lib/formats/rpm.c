@@ -10,6 +10,7 @@
 
 #include "parsers.h"
 #include "util/bytes.h"
+#include "util/lines.h"
 
 /* VERSION-RELEASE as rpm prints them: one line, no blanks, one '-' at least */
 int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
@@ -37,16 +38,17 @@ int rpm_version_parse(const char *text, size_t len, char *out, size_t outlen)
 int rpm_list_version(const char *text, size_t len, const char *package, char *out,
 		     size_t outlen)
 {
-	size_t n = strlen(package), at = 0;
+	size_t n = strlen(package), l;
+	struct line_iter it;
+	const char *line;
 	int rc = -1;
 
-	while (at < len) {
-		const char *line = text + at, *nl = memchr(line, '\n', len - at);
-		size_t l = nl ? (size_t)(nl - line) : len - at, w = 0;
+	line_iter_init(&it, text, len);
+	while (line_next(&it, &line, &l)) {
+		size_t w = 0;
 		char nvra[256];
 		char *dot;
 
-		at += l + 1;
 		while (w < l && line[w] != ' ' && line[w] != '\t')
 			w++;
 		/* NAME, '-', and a VERSION that starts with a digit: not NAME-devel-... */
