@@ -26,7 +26,10 @@ static const char *const fb_names[] = {
 static const char *const kexec_names[] = { "default", "load", "file", "auto" };
 static const char *const lockdown_names[] = { "none", "integrity", "confidentiality" };
 static const char *const target_names[] = { "nvme", "scsi", "net-vf", "net-synthetic" };
-static const char *const module_names[] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
+static const char *const module_names[MOD_COUNT] = {
+	[MOD_PCI_HYPERV] = "pci_hyperv", [MOD_HYPERV_DRM] = "hyperv_drm",
+	[MOD_HYPERV_FB] = "hyperv_fb",
+};
 static const char *const *const fix_names = kernel_fix_names;	/* the registry's */
 
 #define NAMES(a) (sizeof(a) / sizeof((a)[0]))
@@ -120,7 +123,7 @@ void scenario_defaults(struct scenario *sc)
 	apply_preset(sc, &scenario_presets[0]);
 	sc->fb_size = 3 * SZ_1M;	/* 1024x768x32 */
 	sc->builtin = 0;
-	sc->kdump_modules = MOD_BIT(MOD_PCI_HYPERV);
+	sc->kdump_modules = SC_DEFAULT_KDUMP_MODULES;
 	for (i = 0; i < MOD_COUNT; i++)
 		sc->probe_order[i] = (enum hv_module)i;
 	sc->kexec = KEXEC_REQ_DEFAULT;
@@ -513,6 +516,19 @@ static int set_fb0_id(struct scenario *sc, const struct scenario_key *k, const c
 	return 0;
 }
 
+static struct kernel_build first_build(const struct scenario *sc);
+
+/* check's kdump-build: "same" copies the running kernel's build; "own" leaves it to its keys */
+static int set_kdump_build(struct scenario *sc, const struct scenario_key *k, const char *value,
+			   struct hv_err *err)
+{
+	if (!strcmp(value, "same"))
+		scenario_same_kdump_kernel(sc);
+	else if (strcmp(value, "own"))
+		bad(err, "%s: expected same or own, not \"%s\"", k->name, value);
+	return 0;
+}
+
 typedef int key_setter(struct scenario *sc, const struct scenario_key *k, const char *value,
 		       struct hv_err *err);
 
@@ -632,6 +648,15 @@ static void print_retry_args(const struct scenario *sc, const struct scenario_ke
 	(void)k;
 	snprintf(buf, len, "%s", !sc->kexec_retry ? "none" :
 		 sc->kexec_retry_args[0] ? sc->kexec_retry_args : "default");
+}
+
+static void print_kdump_build(const struct scenario *sc, const struct scenario_key *k,
+			      char *buf, size_t len)
+{
+	struct kernel_build kb = first_build(sc);
+
+	(void)k;
+	snprintf(buf, len, "%s", memcmp(&kb, &sc->kdump, sizeof(kb)) ? "own" : "same");
 }
 
 typedef void key_printer(const struct scenario *sc, const struct scenario_key *k, char *buf,
@@ -761,17 +786,53 @@ const struct scenario_key scenario_keys[] = {
 	{ "observed-vram", "START-END|none",
 	  "where the first kernel really left VRAM (from /proc/iomem)",
 	  SK_SPAN, FIELD(observed_vram), .zero = "none" },
+	/*
+	 * check's keys: what a real system shows that no user key says. Only
+	 * observed pairs (scenario_set_observed()) name them; help, the options,
+	 * matrix --vary, the completion and scenario_dump() know them not.
+	 */
+	{ "sysfb-gate", "yes|no", "a07b50d80ab6: vmbus_reserve_fb() tests CONFIG_SYSFB",
+	  SK_BOOL, FIELD(sysfb_gate), .internal = true },
+	{ "gen1-pci-bar", "yes|no", "2a8a8afba0c3: Gen1's framebuffer base from the PCI BAR",
+	  SK_BOOL, FIELD(gen1_pci_bar), .internal = true },
+	{ "hvfb-clear-si", "yes|no", "hyperv_fb clears screen_info on Gen2",
+	  SK_BOOL, FIELD(hvfb_clear_si), .internal = true },
+	{ "hvfb-clear-si-assumed", "yes|no", "c25a19afb81c's absence assumed",
+	  SK_BOOL, FIELD(hvfb_clear_si_assumed), .internal = true },
+	{ "kdump-build", "same|own", "the kdump kernel's build: the running kernel's, or its keys'",
+	  OWN(set_kdump_build, print_kdump_build), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-fixes", "LIST|none", "the kdump kernel's fixes:",
+	  SK_FIXES, FIELD(kdump.fixes), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-builtin", "LIST|none", "the kdump kernel's built-in modules",
+	  SK_MODULES, FIELD(kdump.builtin), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-sysfb", "yes|no", "the kdump kernel's CONFIG_SYSFB",
+	  SK_BOOL, FIELD(kdump.sysfb), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-sysfb-gate", "yes|no", "the kdump kernel has a07b50d80ab6",
+	  SK_BOOL, FIELD(kdump.sysfb_gate), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-gen1-pci-bar", "yes|no", "the kdump kernel has 2a8a8afba0c3",
+	  SK_BOOL, FIELD(kdump.gen1_pci_bar), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "kdump-hvfb-clear-si", "yes|no", "the kdump kernel's hyperv_fb clears screen_info",
+	  SK_BOOL, FIELD(kdump.hvfb_clear_si), .manual = SC_SET_KDUMP_BUILD, .internal = true },
+	{ "service-stops", "WHY", "the kdump service stops before kexec: why",
+	  SK_STRING, FIELD(service_why), GIVEN(service_stops), .omit = "", .internal = true },
 };
-const unsigned int scenario_nkeys = NAMES(scenario_keys);
+#define INTERNAL_KEYS 12
+const unsigned int scenario_nkeys = NAMES(scenario_keys) - INTERNAL_KEYS;
+const unsigned int scenario_nkeys_all = NAMES(scenario_keys);
 
-const struct scenario_key *scenario_key_find(const char *name)
+static const struct scenario_key *key_find(const char *name, unsigned int n)
 {
 	unsigned int i;
 
-	for (i = 0; i < NAMES(scenario_keys); i++)
+	for (i = 0; i < n; i++)
 		if (!strcmp(scenario_keys[i].name, name))
 			return &scenario_keys[i];
 	return NULL;
+}
+
+const struct scenario_key *scenario_key_find(const char *name)
+{
+	return key_find(name, scenario_nkeys);
 }
 
 unsigned int scenario_key_nvalues(const struct scenario_key *k)
@@ -844,21 +905,34 @@ void scenario_key_print(const struct scenario *sc, const struct scenario_key *k,
 		(k->print ? k->print : type_printers[k->type])(sc, k, buf, len);
 }
 
-int scenario_set(struct scenario *sc, const char *key, const char *value,
-		 struct hv_err *err)
-{
-	const struct scenario_key *k = scenario_key_find(key);
+/* The layout fields given by hand: an observed value is none of them. */
+#define SC_SET_LAYOUT (SC_SET_LOW | SC_SET_HIGH | SC_SET_FB_BASE | SC_SET_VRAM | SC_SET_VIDEO_BAR)
 
+static int key_set(struct scenario *sc, const struct scenario_key *k, const char *key,
+		   const char *value, bool observed, struct hv_err *err)
+{
 	if (!k)
 		bad(err, "unknown key \"%s\"", key);
 	if ((k->set ? k->set : type_setters[k->type])(sc, k, value, err))
 		return -1;
 	if (k->given)
 		*(bool *)field_of(sc, k->given - 1) = true;
-	sc->manual |= k->manual;
-	if (k->custom)
+	sc->manual |= observed ? k->manual & ~SC_SET_LAYOUT : k->manual;
+	if (k->custom && !observed)
 		sc->layout = "custom";
 	return 0;
+}
+
+int scenario_set(struct scenario *sc, const char *key, const char *value,
+		 struct hv_err *err)
+{
+	return key_set(sc, scenario_key_find(key), key, value, false, err);
+}
+
+int scenario_set_observed(struct scenario *sc, const char *key, const char *value,
+			  struct hv_err *err)
+{
+	return key_set(sc, key_find(key, scenario_nkeys_all), key, value, true, err);
 }
 
 int scenario_check(const struct scenario *sc, struct hv_err *err)
@@ -1139,6 +1213,8 @@ const char *scenario_first_preset(const struct scenario_pair *pairs, unsigned in
 	unsigned int i, layout = npairs;
 
 	for (i = 0; i < npairs; i++) {
+		if (pairs[i].observed)
+			continue;
 		if (!strcmp(pairs[i].key, "layout"))
 			layout = i;
 		else if (!strcmp(pairs[i].key, "gen"))
@@ -1171,10 +1247,26 @@ int scenario_apply(struct scenario *sc, const struct scenario_pair *pairs, unsig
 	unsigned int i;
 
 	for (i = 0; i < npairs; i++)
-		if (strcmp(pairs[i].key, "layout") &&
+		if (!pairs[i].observed && strcmp(pairs[i].key, "layout") &&
 		    scenario_set(sc, pairs[i].key, pairs[i].value, err))
 			return fail_at(&pairs[i], err);
 	return 0;
+}
+
+/* The observed pairs, in order, on the finished scenario; then its checks again. */
+static int apply_observed(struct scenario *sc, const struct scenario_pair *pairs,
+			  unsigned int npairs, struct hv_err *err)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < npairs; i++) {
+		if (!pairs[i].observed)
+			continue;
+		if (scenario_set_observed(sc, pairs[i].key, pairs[i].value, err))
+			return fail_at(&pairs[i], err);
+		n++;
+	}
+	return n ? scenario_check(sc, err) : 0;
 }
 
 int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
@@ -1187,9 +1279,9 @@ int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
 	/* a preset from gen or arch alone is always one of scenario_presets[] */
 	if (preset && scenario_set(sc, "layout", preset, err))
 		return fail_at(&pairs[at], err);
-	if (scenario_apply(sc, pairs, npairs, err))
+	if (scenario_apply(sc, pairs, npairs, err) || scenario_finish(sc, err))
 		return -1;
-	return scenario_finish(sc, err);
+	return apply_observed(sc, pairs, npairs, err);
 }
 
 static char *trim(char *s)
@@ -1275,7 +1367,7 @@ void scenario_dump(const struct scenario *sc, struct strbuf *out)
 	char buf[sizeof(sc->kexec_args) + 16];
 	unsigned int i;
 
-	for (i = 0; i < NAMES(scenario_keys); i++) {
+	for (i = 0; i < scenario_nkeys; i++) {
 		const struct scenario_key *k = &scenario_keys[i];
 
 		scenario_key_print(sc, k, buf, sizeof(buf));

@@ -35,6 +35,8 @@ enum dump_target { DUMP_NVME, DUMP_SCSI, DUMP_NET_VF, DUMP_NET_SYNTHETIC };
 /* The drivers whose build and load order matter. */
 enum hv_module { MOD_PCI_HYPERV, MOD_HYPERV_DRM, MOD_HYPERV_FB, MOD_COUNT };
 #define MOD_BIT(m)	(1u << (m))
+/* What a kdump initramfs is assumed to load, unless said (scenario_defaults()) */
+#define SC_DEFAULT_KDUMP_MODULES	MOD_BIT(MOD_PCI_HYPERV)
 
 /* The kernel fixes (enum kernel_fix) are the registry's: model/linux/releases.h. */
 
@@ -171,11 +173,17 @@ struct scenario_key {
 	const char *const *vary;
 	bool vary_all;
 	const char *const *suggest;	/* completion words of a free-form value, NULL-terminated */
+	bool internal;		/* check's: set by observed pairs alone */
 };
+/*
+ * The user's keys first (scenario_nkeys: the options, help, matrix --vary,
+ * the completion, scenario_dump()), then check's internal ones, up to
+ * scenario_nkeys_all: fields a real system shows that no user key says.
+ */
 extern const struct scenario_key scenario_keys[];
-extern const unsigned int scenario_nkeys;
+extern const unsigned int scenario_nkeys, scenario_nkeys_all;
 
-/* The row of @name; NULL: no such key. */
+/* The user key's row of @name; NULL: no such key (an internal one neither). */
 const struct scenario_key *scenario_key_find(const char *name);
 /*
  * How many values @k takes from a list (enum names, presets, yes and no,
@@ -192,12 +200,18 @@ void scenario_key_help(const struct scenario_key *k, char *buf, size_t len);
 void scenario_key_print(const struct scenario *sc, const struct scenario_key *k, char *buf,
 			size_t len);
 
-/* Where a pair came from, for messages: "FILE:LINE" or "--option". */
+/*
+ * Where a pair came from, for messages: "FILE:LINE" or "--option". An
+ * observed pair is what check read of a real system (lib/verdict's
+ * fact_pairs()), not a user's: scenario_build() applies it after the
+ * host's rules and their checks, and it may name an internal key.
+ */
 struct scenario_pair {
 	const char *key;
 	const char *value;
 	const char *origin;	/* NULL: an option */
 	unsigned long line;
+	bool observed;
 };
 
 /* The defaults: Azure Gen2 x86_64 as seen in the field. */
@@ -205,8 +219,9 @@ void scenario_defaults(struct scenario *sc);
 
 /*
  * Builds a scenario from @pairs applied in order (a later pair wins), the
- * layout preset first wherever it appears. Checks that the result is
- * possible. Returns 0, or -1 with @err (err->line set when the pair came
+ * layout preset first wherever it appears, then scenario_finish(); the
+ * observed pairs last, in order, with scenario_check() again. Checks that
+ * the result is possible. Returns 0, or -1 with @err (err->line set when the pair came
  * from a file).
  */
 int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
@@ -219,7 +234,7 @@ int scenario_build(struct scenario *sc, const struct scenario_pair *pairs,
  */
 const char *scenario_first_preset(const struct scenario_pair *pairs, unsigned int npairs,
 				  unsigned int *at);
-/* Every pair but the layout, in order; -1 with @err (its line) at the first bad one. */
+/* Every pair but the layout and the observed, in order; -1 with @err (its line) at the first bad one. */
 int scenario_apply(struct scenario *sc, const struct scenario_pair *pairs, unsigned int npairs,
 		   struct hv_err *err);
 
@@ -251,6 +266,13 @@ void fix_set_str(unsigned int set, char *buf, unsigned int len);
 /* Applies one key; for matrix and remedies. Returns 0 or -1 with @err. */
 int scenario_set(struct scenario *sc, const char *key, const char *value,
 		 struct hv_err *err);
+/*
+ * Applies an observed value: any key, internal ones too; it makes the
+ * layout no "custom" one and gives no layout field by hand (SC_SET_LOW ...
+ * SC_SET_VIDEO_BAR): a real host made it, the host's rules are not asked.
+ */
+int scenario_set_observed(struct scenario *sc, const char *key, const char *value,
+			  struct hv_err *err);
 /* Checks a built scenario: impossible combinations. */
 int scenario_check(const struct scenario *sc, struct hv_err *err);
 

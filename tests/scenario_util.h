@@ -14,10 +14,7 @@ static inline int vbuild(struct scenario *sc, struct hv_err *err, va_list ap)
 	const char *k;
 
 	while ((k = va_arg(ap, const char *)) && n < 32) {
-		pairs[n].key = k;
-		pairs[n].value = va_arg(ap, const char *);
-		pairs[n].origin = NULL;
-		pairs[n].line = 0;
+		pairs[n] = (struct scenario_pair){ .key = k, .value = va_arg(ap, const char *) };
 		n++;
 	}
 	return scenario_build(sc, pairs, n, err);

@@ -229,7 +229,7 @@ static void bad_values(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct scenario_pair p = { bad[i].key, bad[i].value, NULL, 0 };
+		struct scenario_pair p = { .key = bad[i].key, .value = bad[i].value };
 		struct scenario sc;
 		struct hv_err err = { 0, "" };
 

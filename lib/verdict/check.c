@@ -9,142 +9,19 @@
 #include "fixes.h"
 #include "model/linux/releases.h"
 
-/*
- * How a release's vmbus_reserve_fb() reads screen_info, where the release
- * table is sure; otherwise what the model assumes of today's kernels.
- */
-static void kernel_release_build(const char *release, bool *sysfb_gate, bool *gen1_pci_bar,
-				 bool *hvfb_clear_si, bool *assumed)
-{
-	struct kernel_release kr;
-	enum change_state st;
-
-	if (!release[0] || kernel_release_parse(release, &kr))
-		return;
-	if ((st = kernel_release_has(&kr, KC_A07B50D80AB6, NULL, 0)) != CHANGE_UNKNOWN)
-		*sysfb_gate = st == CHANGE_PRESENT;
-	if ((st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, NULL, 0)) != CHANGE_UNKNOWN)
-		*gen1_pci_bar = st == CHANGE_PRESENT;
-	*hvfb_clear_si = hvfb_clears_screen_info(&kr, assumed, NULL, 0);
-}
-
-/* kdump-config's reason for -s, where securelevel 1 (not Secure Boot) gave it */
-static void securelevel_why(char *why, size_t wlen)
-{
-	static const char *const from[] = { "Secure Boot is on", "for Secure Boot" };
-	static const char *const to[] = {
-		"/sys/kernel/security/securelevel is 1", "for securelevel 1",
-	};
-	char out[256];
-	unsigned int i;
-
-	for (i = 0; i < 2; i++) {
-		char *at = strstr(why, from[i]);
-
-		if (!at)
-			continue;
-		snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - why), why, to[i],
-			 at + strlen(from[i]));
-		snprintf(why, wlen, "%s", out);
-	}
-}
-
-/*
- * Where the VM shows its layout, it wins over the preset's: the low range,
- * the framebuffer, VRAM. Set here, on the built scenario: the keys
- * (low-mmio, fb-base, vram-mb) would call the layout "custom", given by hand.
- */
-static void observed_layout(const struct facts *f, struct scenario *sc)
-{
-	if (f->f[F_LOW_MMIO].known && f->low_mmio.set)
-		sc->low = f->low_mmio;
-	if (sc->gen == 2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base)
-		sc->fb_base = f->boot_si.lfb_base;
-	else if (sc->gen == 2 && sc->video && f->f[F_LOW_MMIO].known && f->low_mmio.set)
-		sc->fb_base = sc->low.start;
-	if (f->f[F_VRAM].known && f->vram.end - f->vram.start + 1 >= 0x100000)
-		sc->vram_mb = (f->vram.end - f->vram.start + 1) >> 20;
-	/* a module blacklisted in modprobe.d is left out of the initramfs, or not loaded */
-	if (f->f[F_BLACKLIST].known)
-		sc->kdump_modules &= ~f->blacklist;
-}
-
-/*
- * The kdump service's load, from the distribution, its configuration and
- * Secure Boot (model/kdump_service.h): the syscall it asks for and the
- * arguments kexec runs with, whatever kexec-tools makes of them (the
- * kexec-args key refuses arguments kexec refuses: here kexec says so).
- */
-static void service_load(const struct facts *f, struct scenario *sc, char *why, size_t wlen)
-{
-	/* what makes the service add -s: Secure Boot; for kdump-config securelevel 1 too */
-	bool adds_s = (f->f[F_SECURE_BOOT].known && f->secure_boot) ||
-		      (f->distro == DISTRO_DEBIAN && f->securelevel);
-	const char *args = f->kexec_args_set ? f->kexec_args : NULL;
-
-	sc->kexec = kdump_service_syscall(f->distro, args, adds_s, sc->arch, f->service_version,
-					  why, wlen);
-	if (adds_s && !(f->f[F_SECURE_BOOT].known && f->secure_boot) && wlen)
-		securelevel_why(why, wlen);
-	if (f->kexec_args_recorded && wlen)
-		snprintf(why, wlen, "the recorded command, loaded now, decides");
-	/*
-	 * The arguments kexec runs with: kexec-tools' own parser decides from
-	 * them. A recorded command ran as it is: its words after the program's.
-	 */
-	if (f->kexec_args_recorded) {
-		const char *a = f->kexec_args + strspn(f->kexec_args, " \t");
-
-		if (*a != '-')
-			a += strcspn(a, " \t");
-		snprintf(sc->kexec_args, sizeof(sc->kexec_args), "%s", a + strspn(a, " \t"));
-		sc->kexec_retry_args[0] = '\0';
-	} else {
-		kdump_service_args(f->distro, args, adds_s, f->service_version, sc->kexec_args,
-				   sizeof(sc->kexec_args), sc->kexec_retry_args,
-				   sizeof(sc->kexec_retry_args));
-	}
-	sc->kexec_retry = sc->kexec_retry_args[0] != '\0';
-	if (f->service_stops) {
-		sc->service_stops = true;
-		snprintf(sc->service_why, sizeof(sc->service_why), "%.159s", f->service_noload);
-	}
-}
-
-/*
- * The two kernels' builds: what the release table is sure of, and the
- * kdump kernel's own evidence and config (no key says a build: the kernel
- * key would take an unsure release table entry as absent).
- */
-static void kernel_builds(const struct facts *f, struct scenario *sc)
-{
-	kernel_release_build(f->upstream[0] ? f->upstream : f->release, &sc->sysfb_gate,
-			     &sc->gen1_pci_bar, &sc->hvfb_clear_si, &sc->hvfb_clear_si_assumed);
-	scenario_same_kdump_kernel(sc);
-	sc->manual |= SC_SET_KDUMP_BUILD;
-	sc->kdump.fixes = fixes_of(f, KERNEL_KDUMP);
-	if (f->kdump_same)
-		return;
-	kernel_release_build(f->kdump_release, &sc->kdump.sysfb_gate, &sc->kdump.gen1_pci_bar,
-			     &sc->kdump.hvfb_clear_si, NULL);
-	if (f->kdump_builtin_known)
-		sc->kdump.builtin = f->kdump_builtin;
-	if (f->kdump_sysfb_known)
-		sc->kdump.sysfb = f->kdump_sysfb;
-}
-
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err)
 {
 	struct fact_pairs p;
 
 	fact_pairs(f, &p);
-	if (scenario_build(sc, p.pair, p.n, err))
+	if (p.full) {
+		hv_err_set(err, 0, "the facts give more scenario pairs than fit");
 		return -1;
-	observed_layout(f, sc);
-	service_load(f, sc, why, wlen);
-	kernel_builds(f, sc);
-	return scenario_check(sc, err);
+	}
+	if (wlen)
+		snprintf(why, wlen, "%s", p.why);
+	return scenario_build(sc, p.pair, p.n, err);
 }
 
 /* The verdict with @alt in place of @f; -1 when they make no scenario. */

@@ -4,34 +4,12 @@
  * scenario keys the fact gives values to, and the values it could have
  * while unknown (the flips: check.c runs each).
  */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "facts.h"
 #include "fixes.h"
-
-static void pair_add(struct fact_pairs *out, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void pair_add(struct fact_pairs *out, const char *key, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (out->n == FACT_MAX_PAIRS)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(out->value[out->n], sizeof(out->value[0]), fmt, ap);
-	va_end(ap);
-	out->pair[out->n] = (struct scenario_pair){ key, out->value[out->n], NULL, 0 };
-	out->n++;
-}
-
-static const char *yes(bool b)
-{
-	return b ? "yes" : "no";
-}
 
 /* The presets check picks from what the VM shows: generation, architecture, video device. */
 enum vm_kind { VM_GEN2, VM_GEN1, VM_ARM64, VM_CVM };
@@ -47,20 +25,62 @@ static enum vm_kind vm_kind(const struct facts *f)
 	return VM_GEN2;
 }
 
-static void layout_pairs(const struct facts *f, struct fact_pairs *out)
+static const char *layout_name(const struct facts *f)
 {
 	static const char *const layouts[] = {
 		[VM_GEN2] = "azure-gen2", [VM_GEN1] = "hyperv-gen1", [VM_ARM64] = "azure-arm64",
 		[VM_CVM] = "azure-cvm",
 	};
 
-	pair_add(out, "layout", "%s", layouts[vm_kind(f)]);
+	return layouts[vm_kind(f)];
 }
 
+const struct scenario_preset *fact_preset(const struct facts *f)
+{
+	const char *name = layout_name(f);
+	unsigned int i;
+
+	for (i = 0; i < scenario_npresets - 1 && strcmp(scenario_presets[i].name, name); i++)
+		;
+	return &scenario_presets[i];
+}
+
+static void layout_pairs(const struct facts *f, struct fact_pairs *out)
+{
+	fact_pair_add(out, false, "layout", "%s", layout_name(f));
+}
+
+/*
+ * Where the VM shows its layout, it wins over the preset's: VRAM, the low
+ * range, the framebuffer. Observed: the layout keeps the preset's name and
+ * the host's rules are not asked (the keys would call it "custom", given by
+ * hand). VRAM's size within what the vram-mb key takes.
+ */
 static void vram_pairs(const struct facts *f, struct fact_pairs *out)
 {
-	pair_add(out, "observed-vram", "0x%llx-0x%llx", (unsigned long long)f->vram.start,
-		 (unsigned long long)f->vram.end);
+	uint64_t size = f->vram.end - f->vram.start + 1;
+
+	fact_pair_add(out, false, "observed-vram", "0x%llx-0x%llx",
+		      (unsigned long long)f->vram.start, (unsigned long long)f->vram.end);
+	if (size >= 0x100000 && size >> 20 <= 65536)
+		fact_pair_add(out, true, "vram-mb", "%llu", (unsigned long long)(size >> 20));
+}
+
+/* Gen2's framebuffer: the boot-time one, else with a video device at the low base. */
+static void low_mmio_pairs(const struct facts *f, struct fact_pairs *out)
+{
+	const struct scenario_preset *p = fact_preset(f);
+	bool low = f->f[F_LOW_MMIO].known && f->low_mmio.set;
+
+	if (low)
+		fact_pair_add(out, true, "low-mmio", "0x%llx-0x%llx",
+			      (unsigned long long)f->low_mmio.start,
+			      (unsigned long long)f->low_mmio.end);
+	if (p->gen == 2 && f->f[F_BOOT_FB].known && f->boot_si.lfb_base)
+		fact_pair_add(out, true, "fb-base", "0x%llx",
+			      (unsigned long long)f->boot_si.lfb_base);
+	else if (p->gen == 2 && p->video && low)
+		fact_pair_add(out, true, "fb-base", "0x%llx", (unsigned long long)f->low_mmio.start);
 }
 
 /* Without a video device (azure-cvm), neither Hyper-V driver owns /dev/fb0. */
@@ -70,7 +90,7 @@ static void fb0_pairs(const struct facts *f, struct fact_pairs *out)
 
 	if (vm_kind(f) == VM_CVM && (fb == FB_HYPERV_DRM || fb == FB_HYPERV_FB))
 		fb = FB_NONE;
-	pair_add(out, "fb-driver", "%s", fb_driver_name(fb));
+	fact_pair_add(out, false, "fb-driver", "%s", fb_driver_name(fb));
 }
 
 static void builtin_pairs(const struct facts *f, struct fact_pairs *out)
@@ -78,7 +98,7 @@ static void builtin_pairs(const struct facts *f, struct fact_pairs *out)
 	char set[64];
 
 	module_set_str(f->builtin, set, sizeof(set));
-	pair_add(out, "builtin", "%s", set);
+	fact_pair_add(out, false, "builtin", "%s", set);
 }
 
 /*
@@ -95,25 +115,25 @@ static void kexec_tools_pairs(const struct facts *f, struct fact_pairs *out)
 	kexec_tools_str(f->kexec_tools, ver, sizeof(ver));
 	if (strpbrk(f->kexec_package, ":-") && strcspn(up, "-") == strlen(ver) &&
 	    !strncmp(up, ver, strlen(ver)))
-		pair_add(out, "kexec-tools", "%s", f->kexec_package);
+		fact_pair_add(out, false, "kexec-tools", "%s", f->kexec_package);
 	else
-		pair_add(out, "kexec-tools", "%s", ver);
+		fact_pair_add(out, false, "kexec-tools", "%s", ver);
 }
 
 static void lockdown_pairs(const struct facts *f, struct fact_pairs *out)
 {
-	pair_add(out, "lockdown", "%s", lockdown_name(f->lockdown));
+	fact_pair_add(out, false, "lockdown", "%s", lockdown_name(f->lockdown));
 }
 
 static void bars_pairs(const struct facts *f, struct fact_pairs *out)
 {
-	pair_add(out, "bars32", "0x%llx", (unsigned long long)f->bars32);
-	pair_add(out, "bars64", "0x%llx", (unsigned long long)f->bars64);
+	fact_pair_add(out, false, "bars32", "0x%llx", (unsigned long long)f->bars32);
+	fact_pair_add(out, false, "bars64", "0x%llx", (unsigned long long)f->bars64);
 }
 
 static void dump_target_pairs(const struct facts *f, struct fact_pairs *out)
 {
-	pair_add(out, "dump-target", "%s", dump_target_name(f->dump_target));
+	fact_pair_add(out, false, "dump-target", "%s", dump_target_name(f->dump_target));
 }
 
 static void fixes_pairs(const struct facts *f, struct fact_pairs *out)
@@ -121,23 +141,34 @@ static void fixes_pairs(const struct facts *f, struct fact_pairs *out)
 	char set[128];
 
 	fix_set_str(fixes_of(f, KERNEL_RUNNING), set, sizeof(set));
-	pair_add(out, "kernel-fixes", "%s", set);
+	fact_pair_add(out, false, "kernel-fixes", "%s", set);
 }
 
-/* A module blacklisted inside the initramfs is not loaded by it. */
+/*
+ * A module blacklisted inside the initramfs is not loaded by it; one
+ * blacklisted in modprobe.d is left out of it, or not loaded: from what
+ * the initramfs holds, or else from what the scenario assumes it loads.
+ */
 static void kdump_modules_pairs(const struct facts *f, struct fact_pairs *out)
 {
+	unsigned int mods = SC_DEFAULT_KDUMP_MODULES;
 	char set[64];
 
-	module_set_str(f->kdump_modules & ~f->initramfs_blacklist, set, sizeof(set));
-	pair_add(out, "kdump-modules", "%s", set);
+	if (!f->f[F_KDUMP_MODULES].known && !f->f[F_BLACKLIST].known)
+		return;
+	if (f->f[F_KDUMP_MODULES].known)
+		mods = f->kdump_modules & ~f->initramfs_blacklist;
+	if (f->f[F_BLACKLIST].known)
+		mods &= ~f->blacklist;
+	module_set_str(mods, set, sizeof(set));
+	fact_pair_add(out, false, "kdump-modules", "%s", set);
 }
 
-/* Gen2: the framebuffer the firmware handed over, its size (its base: observed_layout()). */
+/* Gen2: the framebuffer the firmware handed over, its size (its base: low_mmio_pairs()). */
 static void boot_fb_pairs(const struct facts *f, struct fact_pairs *out)
 {
 	if (vm_kind(f) != VM_GEN1 && f->boot_si.lfb_base && f->boot_si.lfb_size)
-		pair_add(out, "fb-size", "0x%llx", (unsigned long long)f->boot_si.lfb_size);
+		fact_pair_add(out, false, "fb-size", "0x%llx", (unsigned long long)f->boot_si.lfb_size);
 }
 
 /*
@@ -325,7 +356,8 @@ const struct fact_desc fact_table[F_COUNT] = {
 	ROW(F_GEN, "generation"), .keys = "layout", .pairs = layout_pairs, .always = true },
 	ROW(F_ARCH, "arch"), .keys = "layout", .nalts = 1, .alt = arch_alt,
 		.said = WORDS("arm64"), .assumed = arch_assumed },
-	ROW(F_KERNEL, "kernel") },
+	ROW(F_KERNEL, "kernel"), .keys = "sysfb-gate, gen1-pci-bar, hvfb-clear-si",
+		.pairs = fact_kernel_pairs, .always = true },
 	ROW(F_DISTRO, "distro"), .keys = "kexec-syscall, kexec-args" },
 	ROW(F_VIDEO_DEV, "video-device"), .keys = "layout", .nalts = 1, .alt = video_dev_alt,
 		.said = WORDS("no synthetic video device"), .assumed_is = "a synthetic video device" },
@@ -334,7 +366,8 @@ const struct fact_desc fact_table[F_COUNT] = {
 	ROW(F_VRAM, "vram"), .keys = "observed-vram, vram-mb", .pairs = vram_pairs },
 	ROW(F_CONFIG_WINDOW, "config-window") },
 	ROW(F_BARS, "bar-windows"), .keys = "bars32, bars64", .pairs = bars_pairs },
-	ROW(F_LOW_MMIO, "low-mmio"), .keys = "low-mmio, fb-base" },
+	ROW(F_LOW_MMIO, "low-mmio"), .keys = "low-mmio, fb-base", .pairs = low_mmio_pairs,
+		.always = true },
 	ROW(F_FB0, "fb0"), .keys = "fb-driver", .pairs = fb0_pairs, .nalts = N(fbs),
 		.alt = fb0_alt, .assumed = fb0_assumed },
 	ROW(F_BUILTIN, "builtin"), .keys = "builtin", .pairs = builtin_pairs, .nalts = 1,
@@ -351,7 +384,9 @@ const struct fact_desc fact_table[F_COUNT] = {
 	ROW(F_BOOT_FB, "boot-framebuffer"), .keys = "fb-base, fb-size", .pairs = boot_fb_pairs },
 	ROW(F_KEXEC_TOOLS, "kexec-tools"), .keys = "kexec-tools", .pairs = kexec_tools_pairs,
 		.nalts = N(tools), .alt = kexec_tools_alt, .assumed = kexec_tools_assumed },
-	ROW(F_KDUMP_CONFIG, "kdump-config"), .keys = "kexec-syscall, kexec-args", .nalts = 3,
+	ROW(F_KDUMP_CONFIG, "kdump-config"),
+		.keys = "kexec-syscall, kexec-args, kexec-retry-args, service-stops",
+		.pairs = fact_service_pairs, .always = true, .nalts = 3,
 		.flips_when_known = true, .alt = kdump_config_alt,
 		.said = WORDS("SUSE kdump 1.9.5", "kexec -c", "kexec -s"),
 		.assumed = kdump_config_assumed },
@@ -371,30 +406,14 @@ const struct fact_desc fact_table[F_COUNT] = {
 		.nalts = 1, .alt = dump_target_alt, .said = WORDS("the dump on a SCSI disk"),
 		.assumed = dump_target_assumed },
 	ROW(F_KMSG, "kernel-log") },
-	ROW(F_KDUMP_KERNEL, "kdump-kernel") },
+	ROW(F_KDUMP_KERNEL, "kdump-kernel"), .keys = "kdump-build, kdump-fixes, kdump-builtin, "
+		"kdump-sysfb, kdump-sysfb-gate, kdump-gen1-pci-bar, kdump-hvfb-clear-si",
+		.pairs = fact_kdump_kernel_pairs, .always = true },
 	ROW(F_FIXES, "kernel-fixes"), .keys = "kernel-fixes", .pairs = fixes_pairs, .always = true,
 		.nalts = KC_TRACKED, .flips_when_known = true, .alt = fixes_alt,
 		.assumed = fixes_assumed },
 	ROW(F_KDUMP_MODULES, "kdump-modules"), .keys = "kdump-modules",
-		.pairs = kdump_modules_pairs, .nalts = 1, .alt = kdump_modules_alt,
+		.pairs = kdump_modules_pairs, .always = true, .nalts = 1, .alt = kdump_modules_alt,
 		.said = WORDS("a kdump initramfs with hyperv_drm too"),
 		.assumed_is = "a kdump initramfs without hyperv_drm" },
 };
-
-void fact_pairs(const struct facts *f, struct fact_pairs *out)
-{
-	unsigned int i;
-
-	out->n = 0;
-	for (i = 0; i < F_COUNT; i++) {
-		const struct fact_desc *d = &fact_table[i];
-
-		if (!d->always && !f->f[i].known)
-			continue;
-		if (d->yes_no)
-			pair_add(out, d->keys, "%s",
-				 yes(*(const bool *)((const char *)f + d->yes_no)));
-		else if (d->pairs)
-			d->pairs(f, out);
-	}
-}

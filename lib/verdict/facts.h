@@ -2,7 +2,8 @@
 /*
  * What a probe learned about one system (SPEC section 7): each fact with
  * its value and where it came from, or "unknown" and why. probe/ fills it;
- * check.c turns it into a scenario, through each fact's row in fact_table.c.
+ * fact_pairs.c turns it into scenario pairs, through each fact's row in
+ * fact_table.c; check.c builds the scenario from them (scenario_build()).
  */
 #ifndef HVKDUMP_FACTS_H
 #define HVKDUMP_FACTS_H
@@ -129,13 +130,23 @@ struct facts {
 
 const char *fact_name(enum fact_id id);
 
-/* Scenario "key = value" pairs the facts give (fact_pairs()), for scenario_build(). */
-#define FACT_MAX_PAIRS 24
+/*
+ * Scenario "key = value" pairs the facts give (fact_pairs()), for
+ * scenario_build(): those a user's scenario could say, and the observed
+ * ones (struct scenario_pair) that only a real system shows.
+ */
+#define FACT_MAX_PAIRS 48
 struct fact_pairs {
 	struct scenario_pair pair[FACT_MAX_PAIRS];
-	char value[FACT_MAX_PAIRS][128];
 	unsigned int n;
+	char text[4096];	/* the values */
+	size_t used;
+	bool full;		/* a pair did not fit: no scenario */
+	char why[256];		/* the kdump service's reason for the syscall its pairs name */
 };
+/* Adds a pair; its value by printf. */
+void fact_pair_add(struct fact_pairs *out, bool observed, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* One row per fact (fact_table.c). */
 struct fact_desc {
@@ -164,8 +175,16 @@ struct fact_desc {
 };
 extern const struct fact_desc fact_table[F_COUNT];
 
-/* The pairs of every fact that gives one, in fact order. */
+/* The pairs of every fact that gives one, in fact order (fact_pairs.c). */
 void fact_pairs(const struct facts *f, struct fact_pairs *out);
+/* The rows' pairs that weigh several facts (fact_pairs.c): the kdump service's load, */
+void fact_service_pairs(const struct facts *f, struct fact_pairs *out);
+/* the running kernel's build, */
+void fact_kernel_pairs(const struct facts *f, struct fact_pairs *out);
+/* the kdump kernel's. */
+void fact_kdump_kernel_pairs(const struct facts *f, struct fact_pairs *out);
+/* The layout preset the VM's generation, architecture and video device pick (fact_table.c). */
+const struct scenario_preset *fact_preset(const struct facts *f);
 
 /* Sets a fact known with a value and a source (printf formats). */
 void fact_set(struct facts *fs, enum fact_id id, const char *source, const char *fmt, ...)
