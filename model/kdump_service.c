@@ -45,20 +45,29 @@ enum distro_family distro_family_of(const char *id, const char *id_like)
 	return DISTRO_UNKNOWN;
 }
 
-/* Each family's name and its kdump service's systemd unit (NULL: unknown). */
+/*
+ * Each family's name, its kdump service's name and that service's systemd
+ * unit (NULL: unknown): kdump-tools' debian/kdump-tools.service, kdumpctl's
+ * kdump.service (kdump-utils), SUSE kdump's and Azure Linux's kdump.service.
+ */
 static const struct {
-	const char *name, *unit;
+	const char *name, *service, *unit;
 } families[] = {
-	[DISTRO_UNKNOWN] = { "unknown", NULL },
-	[DISTRO_DEBIAN] = { "Debian/Ubuntu (kdump-tools)", "kdump-tools.service" },
-	[DISTRO_RHEL] = { "RHEL/Fedora (kdump-utils)", "kdump.service" },
-	[DISTRO_SUSE] = { "SUSE (kdump)", "kdump.service" },
-	[DISTRO_AZURELINUX] = { "Azure Linux (kdumpctl)", "kdump.service" },
+	[DISTRO_UNKNOWN] = { "unknown", NULL, NULL },
+	[DISTRO_DEBIAN] = { "Debian/Ubuntu (kdump-tools)", "kdump-tools", "kdump-tools" },
+	[DISTRO_RHEL] = { "RHEL/Fedora (kdump-utils)", "kdumpctl", "kdump" },
+	[DISTRO_SUSE] = { "SUSE (kdump)", "suse-kdump", "kdump" },
+	[DISTRO_AZURELINUX] = { "Azure Linux (kdumpctl)", "azurelinux-kdumpctl", "kdump" },
 };
 
 const char *distro_family_name(enum distro_family d)
 {
 	return families[d].name;
+}
+
+const char *kdump_service_name(enum distro_family d)
+{
+	return families[d].service;
 }
 
 const char *kdump_service_unit(enum distro_family d)

@@ -18,7 +18,9 @@ enum distro_family {
 /* os-release ID and ID_LIKE -> the kdump service that distribution ships */
 enum distro_family distro_family_of(const char *id, const char *id_like);
 const char *distro_family_name(enum distro_family d);
-/* The kdump service's systemd unit on @d ("kdump-tools.service"), NULL: unknown */
+/* The kdump service on @d ("kdump-tools", "kdumpctl"), as check names it; NULL: unknown */
+const char *kdump_service_name(enum distro_family d);
+/* Its systemd unit, as systemctl takes it ("kdump-tools": kdump-tools.service); NULL: unknown */
 const char *kdump_service_unit(enum distro_family d);
 /*
  * kdump-config kdump_load() (Debian, Ubuntu), kdumpctl (RHEL, Fedora), SUSE

@@ -181,20 +181,21 @@ static void reserved(struct probe *p)
 static void unit(struct probe *p)
 {
 	static const char dir[] = "/etc/systemd/system";
-	const char *name = kdump_service_unit(p->f->distro);
+	const char *unit = kdump_service_unit(p->f->distro);
 	struct facts *f = p->f;
-	char path[512], target[64];
+	char name[64], path[512], target[64];
 	bool wants = false;
 	char **names;
 	size_t n, i;
 
-	if (!name || hv_path_list(p->pc, dir, &names, &n))
+	if (!unit || hv_path_list(p->pc, dir, &names, &n))
 		return;
+	snprintf(name, sizeof(name), "%s.service", unit);
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if (hv_path_is_symlink(p->pc, path) == 1 &&
 	    !hv_path_readlink(p->pc, path, target, sizeof(target)) && !strcmp(target, "/dev/null")) {
 		f->unit_disabled = true;
-		snprintf(f->unit_why, sizeof(f->unit_why), "%s is masked (%.100s links to /dev/null)",
+		snprintf(f->unit_why, sizeof(f->unit_why), "%.40s is masked (%.100s links to /dev/null)",
 			 name, path);
 		hv_path_free_list(names, n);
 		return;

@@ -530,6 +530,22 @@ static void kdump_kernel_fate(void **state)
 	assert_non_null(strstr(k.why, "TCGTCGTCGTCG"));
 }
 
+/* Each distribution's kdump service, named once (model/kdump_service.c) for check's words. */
+static void service_names_and_units(void **state)
+{
+	(void)state;
+	assert_string_equal(kdump_service_name(DISTRO_DEBIAN), "kdump-tools");
+	assert_string_equal(kdump_service_unit(DISTRO_DEBIAN), "kdump-tools");
+	assert_string_equal(kdump_service_name(DISTRO_RHEL), "kdumpctl");
+	assert_string_equal(kdump_service_unit(DISTRO_RHEL), "kdump");
+	assert_string_equal(kdump_service_name(DISTRO_SUSE), "suse-kdump");
+	assert_string_equal(kdump_service_unit(DISTRO_SUSE), "kdump");
+	assert_string_equal(kdump_service_name(DISTRO_AZURELINUX), "azurelinux-kdumpctl");
+	assert_string_equal(kdump_service_unit(DISTRO_AZURELINUX), "kdump");
+	assert_null(kdump_service_name(DISTRO_UNKNOWN));
+	assert_null(kdump_service_unit(DISTRO_UNKNOWN));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -551,6 +567,7 @@ int main(void)
 		cmocka_unit_test(model_agreement_and_fallback),
 		cmocka_unit_test(not_hyperv),
 		cmocka_unit_test(kdump_kernel_fate),
+		cmocka_unit_test(service_names_and_units),
 	};
 
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);

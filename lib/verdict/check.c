@@ -276,23 +276,6 @@ bool same_span(const struct mmio_span *a, const struct mmio_span *b)
 	return a->set == b->set && (!a->set || (a->start == b->start && a->end == b->end));
 }
 
-/* Each distribution's kdump service: its name, and its systemd unit; NULL: unknown. */
-static const struct {
-	const char *service, *unit;
-} services[] = {
-	[DISTRO_UNKNOWN] = { NULL, NULL },
-	[DISTRO_DEBIAN] = { "kdump-tools", "kdump-tools" },
-	[DISTRO_RHEL] = { "kdumpctl", "kdump" },
-	[DISTRO_SUSE] = { "suse-kdump", "kdump" },
-	[DISTRO_AZURELINUX] = { "azurelinux-kdumpctl", "kdump" },
-};
-
-/* The kdump service's systemd unit, for the commands that load it; NULL: unknown. */
-static const char *service_unit(enum distro_family d)
-{
-	return services[d].unit;
-}
-
 /*
  * What a crash meets now: the command recorded at the last load, while one
  * is loaded; none when none is loaded (or nothing loads it at boot and
@@ -470,7 +453,7 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	const struct sim_handoff *h = &sim->handoff;
 	bool auto_ = h->flag && !strcmp(h->flag, "-a");
 
-	l->service = services[f->distro].service;
+	l->service = kdump_service_name(f->distro);
 	l->loads = h->syscall != SYSCALL_NONE;
 	l->runs_kexec = !sc->service_stops;
 	/* a recorded command's: as it ran (facts_to_scenario() dropped the program's name) */
@@ -505,7 +488,7 @@ static void describe(const struct facts *f, struct check_result *r)
 
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
 {
-	const char *unit = service_unit(f->distro);
+	const char *unit = kdump_service_unit(f->distro);
 	struct facts *now, *next;
 	struct flip_base b;
 	int rc = -1;
