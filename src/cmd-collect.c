@@ -356,7 +356,6 @@ static void add_manifest(struct archive *ar, struct tarw *tw)
 static void initramfs_listing(struct tarw *tw, const struct probe *p, unsigned int *files)
 {
 	const struct initramfs *ir = &p->initramfs;
-	static const char *const mods[MOD_COUNT] = { "pci_hyperv", "hyperv_drm", "hyperv_fb" };
 	char text[1024];
 	const char *m = ir->modules;
 	size_t off;
@@ -378,7 +377,7 @@ static void initramfs_listing(struct tarw *tw, const struct probe *p, unsigned i
 	for (i = 0; i < MOD_COUNT && off < sizeof(text); i++)
 		if (ir->blacklist & MOD_BIT(i))
 			off += (size_t)snprintf(text + off, sizeof(text) - off, "blacklist %s\n",
-						mods[i]);
+						module_name((enum hv_module)i));
 	if (off < sizeof(text) && !tarw_add_file(tw, &INITRAMFS_LISTING[1], text, off))
 		(*files)++;
 }

@@ -395,6 +395,50 @@ static void key_table(void **state)
 	assert_null(scenario_key_find("colour"));
 }
 
+/*
+ * check's internal keys follow the user's: only observed values name them,
+ * each reads back as it prints; the user's keys do not include them.
+ */
+static void internal_keys(void **state)
+{
+	static const char *const values[] = { "yes", "no", "same", "own", "none",
+					      "pci_hyperv,hyperv_fb", "it stops" };
+	unsigned int i, v;
+
+	(void)state;
+	assert_true(scenario_nkeys < scenario_nkeys_all);
+	for (i = 0; i < scenario_nkeys_all; i++) {
+		const struct scenario_key *k = &scenario_keys[i];
+		unsigned int read = 0;
+
+		assert_int_equal(k->internal, i >= scenario_nkeys);
+		if (!k->internal)
+			continue;
+		assert_null(scenario_key_find(k->name));
+		for (v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+			char once[200], twice[200];
+			struct hv_err err = { 0, "" };
+			struct scenario sc;
+
+			scenario_defaults(&sc);
+			if (scenario_set_observed(&sc, k->name, values[v], &err))
+				continue;
+			read++;
+			scenario_key_print(&sc, k, once, sizeof(once));
+			assert_int_equal(scenario_set_observed(&sc, k->name, once, &err), 0);
+			scenario_key_print(&sc, k, twice, sizeof(twice));
+			assert_string_equal(once, twice);
+			/* neither custom nor a layout field by hand */
+			assert_string_equal(sc.layout, "azure-gen2");
+		}
+		assert_true(read > 0);
+	}
+	/* the module names, by the enum */
+	assert_string_equal(module_name(MOD_PCI_HYPERV), "pci_hyperv");
+	assert_string_equal(module_name(MOD_HYPERV_DRM), "hyperv_drm");
+	assert_string_equal(module_name(MOD_HYPERV_FB), "hyperv_fb");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -410,6 +454,7 @@ int main(void)
 		cmocka_unit_test(file_errors_name_the_line),
 		cmocka_unit_test(dump_reads_back),
 		cmocka_unit_test(key_table),
+		cmocka_unit_test(internal_keys),
 	};
 
 	return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
