@@ -42,21 +42,21 @@ int kernel_allocate_mmio(struct hv_kernel *k, const char *driver, const char *wh
 			 uint64_t min, uint64_t max, uint64_t size, uint64_t align,
 			 bool fb_overlap_ok, struct sim_alloc **rec);
 
-/* sysfb.c: the firmware framebuffer of screen_info */
+/* linux/drivers/firmware/sysfb.c: the firmware framebuffer of screen_info */
 void sysfb_init(struct hv_kernel *k, const char *driver);
 void aperture_remove_conflicting_devices(struct hv_kernel *k, const char *by);
 
-/* hv_pci.c */
+/* linux/drivers/pci/controller/pci-hyperv.c */
 void hv_pci_probe(struct hv_kernel *k);
 
-/* hyperv_video.c: hyperv_drm and hyperv_fb */
+/* linux/drivers/gpu/drm/hyperv/hyperv_drm_drv.c: hyperv_drm and hyperv_fb */
 void hyperv_video_probe(struct hv_kernel *k, enum hv_module drv);
 
 /* boot.c: VMBus, the framebuffer reservation, then every driver in order */
 int boot_kernel(struct hv_kernel *k);
 void kernel_teardown(struct hv_kernel *k);
 
-/* kexec_handoff.c: the kdump load in the first kernel */
+/* kexec-tools/kexec/kexec.c: the kdump load in the first kernel */
 void kdump_load(const struct scenario *sc, const struct sim_kernel *first,
 		struct sim_handoff *h, struct trace *t);
 

@@ -994,7 +994,8 @@ int scenario_check(const struct scenario *sc, struct hv_err *err)
 		struct kernel_release kr;
 
 		if (!kernel_release_parse(sc->kernel, &kr) &&
-		    kernel_release_has(&kr, KC_40227F2EFCFB, NULL, 0) == CHANGE_PRESENT)
+		    kernel_release_has(&kr, kernel_build_change(BUILD_NO_HYPERV_FB), NULL, 0) ==
+		    CHANGE_PRESENT)
 			bad(err, "fb-driver hyperv_fb: kernel %s has no hyperv_fb (removed in v7.0, "
 			    "40227f2efcfb)", sc->kernel);
 	}
@@ -1060,12 +1061,12 @@ static void apply_release(const char *release, struct kernel_build *kb, bool fix
 		trace_add(t, phase, true, "kernel",
 			  "%s: kernel-fixes given by hand win over the release table", release);
 	}
-	st = kernel_release_has(&kr, KC_A07B50D80AB6, why, sizeof(why));
+	st = kernel_release_has(&kr, kernel_build_change(BUILD_SYSFB_GATE), why, sizeof(why));
 	kb->sysfb_gate = st == CHANGE_PRESENT;
 	trace_add(t, phase, true, "kernel", "%s: a07b50d80ab6 (vmbus_reserve_fb tests "
 		  "CONFIG_SYSFB) %s%s (%s)", release, state_names[st],
 		  st == CHANGE_UNKNOWN ? ", assumed absent" : "", why);
-	st = kernel_release_has(&kr, KC_2A8A8AFBA0C3, why, sizeof(why));
+	st = kernel_release_has(&kr, kernel_build_change(BUILD_GEN1_PCI_BAR), why, sizeof(why));
 	kb->gen1_pci_bar = st == CHANGE_PRESENT;
 	trace_add(t, phase, true, "kernel", "%s: 2a8a8afba0c3 (Gen1's framebuffer from "
 		  "the PCI BAR) %s%s (%s)", release, state_names[st],
@@ -1106,8 +1107,9 @@ static void apply_kernels(struct scenario *sc, struct trace *t)
 		struct kernel_release kr;
 
 		if (!kernel_release_parse(sc->kernel, &kr))
-			sc->kexec_file_debug = kernel_release_has(&kr, KC_CBC2FE9D9CB2, NULL, 0) ==
-					       CHANGE_PRESENT;
+			sc->kexec_file_debug =
+				kernel_release_has(&kr, kernel_build_change(BUILD_KEXEC_FILE_DEBUG),
+						   NULL, 0) == CHANGE_PRESENT;
 	}
 	sc->fixes = kb.fixes;
 	sc->sysfb_gate = kb.sysfb_gate;

@@ -456,7 +456,7 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	l->service = kdump_service_name(f->distro);
 	l->loads = h->syscall != SYSCALL_NONE;
 	l->runs_kexec = !sc->service_stops;
-	/* a recorded command's: as it ran (facts_to_scenario() dropped the program's name) */
+	/* a recorded command's: as it ran (fact_service_pairs() dropped the program's name) */
 	snprintf(l->argv, sizeof(l->argv), "%s", sc->kexec_args);
 	l->syscall = sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 		     h->file_rc ? "kexec_file_load" : "kexec_load";

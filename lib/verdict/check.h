@@ -82,7 +82,11 @@ struct check_result {
 	bool needs_root;	/* some facts could not be read without root */
 };
 
-/* The scenario the facts describe; -1 with @err if they make none. */
+/*
+ * The scenario the facts describe: their pairs (fact_pairs()) through
+ * scenario_build(), as simulate builds a scenario file's; @why gets the
+ * kdump service's reason for its syscall. -1 with @err if they make none.
+ */
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err);
 
