@@ -31,23 +31,23 @@ static void ref_release_build(const char *release, bool *sysfb_gate, bool *gen1_
 	*hvfb_clear_si = hvfb_clears_screen_info(&kr, assumed, NULL, 0);
 }
 
+/* kdump-config's words for -s, said of securelevel 1: each phrase replaced in place */
 static void ref_securelevel_why(char *why, size_t wlen)
 {
-	static const char *const from[] = { "Secure Boot is on", "for Secure Boot" };
-	static const char *const to[] = {
-		"/sys/kernel/security/securelevel is 1", "for securelevel 1",
+	static const char *const words[][2] = {
+		{ "Secure Boot is on", "/sys/kernel/security/securelevel is 1" },
+		{ "for Secure Boot", "for securelevel 1" },
 	};
-	char out[256];
 	unsigned int i;
 
 	for (i = 0; i < 2; i++) {
-		char *at = strstr(why, from[i]);
+		char *at = strstr(why, words[i][0]);
+		size_t from = strlen(words[i][0]), to = strlen(words[i][1]);
 
-		if (!at)
+		if (!at || strlen(why) - from + to >= wlen)
 			continue;
-		snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - why), why, to[i],
-			 at + strlen(from[i]));
-		snprintf(why, wlen, "%s", out);
+		memmove(at + to, at + from, strlen(at + from) + 1);
+		memcpy(at, words[i][1], to);
 	}
 }
 
@@ -238,6 +238,14 @@ static void same_on_variants(const struct facts *f, const char *name)
 		 "whose name is long enough to be cut at the field's one hundred and fifty-nine "
 		 "bytes, as the scenario's service_why keeps them, and then some more words");
 	snprintf(what, sizeof(what), "%s, the service stops", name);
+	same_both_ways(alt, what);
+	*alt = *f;
+	alt->securelevel = true;
+	snprintf(what, sizeof(what), "%s, securelevel 1", name);
+	same_both_ways(alt, what);
+	snprintf(alt->kexec_args, sizeof(alt->kexec_args), "-c -d");
+	alt->kexec_args_set = true;
+	snprintf(what, sizeof(what), "%s, securelevel 1 and -c configured", name);
 	same_both_ways(alt, what);
 	*alt = *f;
 	snprintf(alt->kexec_args, sizeof(alt->kexec_args), "  /sbin/kexec -p --command-line=x -s");
