@@ -16,7 +16,6 @@
 
 #include "util/array.h"
 #include "path.h"
-#include "tmpfile.h"
 
 const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
@@ -524,118 +523,15 @@ int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, ch
 	return rc;
 }
 
-/* Writes all of @data to @fd. */
-static int write_all(int fd, const char *data, size_t len)
+int hv_path_open_parent(const struct hv_path *pc, const char *path, const char **base)
 {
-	while (len) {
-		ssize_t n = write(fd, data, len);
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
 
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * A temporary for @base in @dirfd holding @data, owned and moded as @like,
- * synced (tmpfile.h: no kill leaves it behind). Closed on failure.
- */
-static int write_tmp(int dirfd, const char *base, const char *data, size_t len,
-		     const struct stat *like, struct hv_tmp *t)
-{
-	int rc = hv_tmp_open(dirfd, base, t);
-
-	if (rc)
-		return rc;
-	rc = write_all(t->fd, data, len);
-	if (!rc && (fchown(t->fd, like->st_uid, like->st_gid) ||
-		    fchmod(t->fd, like->st_mode & 07777)))
-		rc = -errno;
-	if (!rc && fsync(t->fd))
-		rc = -errno;
-	if (rc)
-		hv_tmp_close(dirfd, t);
-	return rc;
-}
-
-int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
-		    size_t oldlen, const struct stat *was, const char *data, size_t len,
-		    const char *backup_suffix, char *backup, size_t blen)
-{
-	char dir[4096], bak[512], *now = NULL;
-	const char *base = strrchr(path, '/');
-	struct hv_tmp t;
-	struct stat st;
-	size_t nowlen = 0;
-	unsigned int n;
-	int dirfd, fd, rc;
-
-	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
+	if (!slash || !slash[1] || (size_t)(slash - path) >= sizeof(dir))
 		return -EINVAL;
-	memcpy(dir, path, (size_t)(base - path));
-	dir[base - path] = '\0';
-	base++;
-	dirfd = path_open(pc, dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY);
-	if (dirfd < 0)
-		return dirfd;
-	/* still the file that was read? */
-	fd = openat(dirfd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		rc = errno == ELOOP ? -ELOOP : -errno;
-		goto out;
-	}
-	rc = fstat(fd, &st) ? -errno : 0;
-	if (!rc && (st.st_ino != was->st_ino || st.st_dev != was->st_dev))
-		rc = -ESTALE;
-	if (!rc)
-		rc = hv_read_fd(fd, oldlen + 1, &now, &nowlen);
-	if (!rc && (!now || nowlen != oldlen || memcmp(now, old, oldlen)))
-		rc = -ESTALE;
-	if (rc == -EFBIG)
-		rc = -ESTALE;
-	close(fd);
-	free(now);
-	if (rc)
-		goto out;
-	if (!(st.st_mode & S_IWUSR)) {
-		rc = -EROFS;
-		goto out;
-	}
-	/*
-	 * The backup is written whole, then linked under the first free of
-	 * SUFFIX, SUFFIX.1 ... SUFFIX.99 (an earlier one is kept): a kill
-	 * leaves no half backup.
-	 */
-	rc = write_tmp(dirfd, base, old, oldlen, &st, &t);
-	if (rc)
-		goto out;
-	for (n = 0; n < 100; n++) {
-		if (n)
-			snprintf(bak, sizeof(bak), "%s%s.%u", base, backup_suffix, n);
-		else
-			snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
-		rc = hv_tmp_link(dirfd, &t, bak);
-		if (rc != -EEXIST)
-			break;
-	}
-	hv_tmp_close(dirfd, &t);
-	if (rc)
-		goto out;
-	snprintf(backup, blen, "%s", bak);
-	rc = write_tmp(dirfd, base, data, len, &st, &t);
-	if (rc)
-		goto out;
-	rc = hv_tmp_replace(dirfd, &t, base);
-	hv_tmp_close(dirfd, &t);
-	if (rc)
-		goto out;
-	fsync(dirfd);
-out:
-	close(dirfd);
-	return rc;
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	*base = slash + 1;
+	return path_open(pc, dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY);
 }
