@@ -57,6 +57,89 @@ void hv_path_deinit(struct hv_path *pc)
 
 #define MAX_LINKS 40	/* as the kernel's MAXSYMLINKS */
 
+/* A walk below the sysroot: what is left of the path, the directories open. */
+struct walk {
+	char todo[8192];
+	int stack[256];		/* [0] the sysroot, [depth] where the walk is */
+	int depth, links;
+};
+
+/* Closes the directories above @depth. */
+static void walk_up(struct walk *w, int depth)
+{
+	while (w->depth > depth)
+		close(w->stack[w->depth--]);
+}
+
+/*
+ * Cuts the first name off the path left: *@name, and *@rest what follows
+ * it (its slashes skipped). False when nothing is left.
+ */
+static bool walk_next(struct walk *w, char **name, char **rest)
+{
+	char *p = w->todo;
+
+	while (*p == '/')
+		p++;
+	if (!*p)
+		return false;
+	*name = p;
+	*rest = strchr(p, '/');
+	if (*rest)
+		*(*rest)++ = '\0';
+	else
+		*rest = p + strlen(p);
+	while (**rest == '/')
+		(*rest)++;
+	return true;
+}
+
+/* @rest (inside todo) becomes the path left. */
+static void walk_drop(struct walk *w, const char *rest)
+{
+	memmove(w->todo, rest, strlen(rest) + 1);
+}
+
+/*
+ * The link @name in the directory walked: its target put before @rest, an
+ * absolute one from the sysroot. 0 or -errno.
+ */
+static int walk_link(struct walk *w, const char *name, const char *rest)
+{
+	char link[4096];
+	ssize_t n = readlinkat(w->stack[w->depth], name, link, sizeof(link) - 1);
+	size_t restlen = strlen(rest);
+
+	if (n < 0)
+		return -errno;
+	if (++w->links > MAX_LINKS)
+		return -ELOOP;
+	link[n] = '\0';
+	if (link[0] == '/')
+		walk_up(w, 0);
+	if ((size_t)n + 1 + restlen + 1 >= sizeof(w->todo))
+		return -ENAMETOOLONG;
+	/* the link's target, then what was left of the path */
+	memmove(w->todo + n + 1, rest, restlen + 1);
+	memcpy(w->todo, link, (size_t)n);
+	w->todo[n] = '/';
+	return 0;
+}
+
+/* The last name (@fd its O_PATH, @st its stat, @fd consumed): the fd with @flags or -errno. */
+static int walk_open_last(struct walk *w, int fd, const struct stat *st, const char *name,
+			  int flags)
+{
+	/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does */
+	if (S_ISLNK(st->st_mode) && (flags & O_PATH))
+		return fd;
+	close(fd);
+	if (S_ISLNK(st->st_mode))
+		return -ELOOP;
+	fd = openat(w->stack[w->depth], name, flags | O_NOFOLLOW);
+	return fd < 0 ? -errno : fd;
+}
+
 /*
  * RESOLVE_IN_ROOT done in user space, where openat2() is missing (kernels
  * before 5.6, valgrind): the path is walked a component at a time with
@@ -65,105 +148,59 @@ void hv_path_deinit(struct hv_path *pc)
  */
 int hv_path_open_walk(int root_fd, const char *path, int flags)
 {
-	char todo[8192], link[4096];
-	int stack[256], depth = 0, links = 0, fd, rc;
-	size_t len;
+	struct walk w = { .depth = 0, .links = 0 };
+	char *name, *rest;
+	struct stat st;
+	int fd, rc;
 
-	if (strlen(path) >= sizeof(todo))
+	if (strlen(path) >= sizeof(w.todo))
 		return -ENAMETOOLONG;
-	strcpy(todo, path);
-	stack[0] = root_fd;
+	strcpy(w.todo, path);
+	w.stack[0] = root_fd;
 	for (;;) {
-		char *p = todo, *name, *rest;
-		struct stat st;
-		bool last;
-
-		while (*p == '/')
-			p++;
-		if (!*p) {
+		if (!walk_next(&w, &name, &rest)) {
 			/* the path named a directory already open: reopen it */
-			fd = openat(stack[depth], ".", flags);
+			fd = openat(w.stack[w.depth], ".", flags);
 			rc = fd < 0 ? -errno : fd;
-			goto out;
+			break;
 		}
-		name = p;
-		rest = strchr(p, '/');
-		if (rest)
-			*rest++ = '\0';
-		else
-			rest = p + strlen(p);
-		while (*rest == '/')
-			rest++;
-		last = !*rest;
-		if (!strcmp(name, ".")) {
-			memmove(todo, rest, strlen(rest) + 1);
+		if (!strcmp(name, ".") || !strcmp(name, "..")) {
+			if (name[1])
+				walk_up(&w, w.depth ? w.depth - 1 : 0);
+			walk_drop(&w, rest);
 			continue;
 		}
-		if (!strcmp(name, "..")) {
-			if (depth)
-				close(stack[depth--]);
-			memmove(todo, rest, strlen(rest) + 1);
-			continue;
-		}
-		fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+		fd = openat(w.stack[w.depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 		if (fd < 0) {
 			rc = -errno;
-			goto out;
+			break;
 		}
 		if (fstat(fd, &st) < 0) {
 			rc = -errno;
 			close(fd);
-			goto out;
+			break;
 		}
-		if (S_ISLNK(st.st_mode) && !(last && (flags & O_NOFOLLOW))) {
-			ssize_t n = readlinkat(stack[depth], name, link, sizeof(link) - 1);
-
+		if (S_ISLNK(st.st_mode) && !(!*rest && (flags & O_NOFOLLOW))) {
 			close(fd);
-			if (n < 0 || ++links > MAX_LINKS) {
-				rc = n < 0 ? -errno : -ELOOP;
-				goto out;
-			}
-			link[n] = '\0';
-			if (link[0] == '/')
-				while (depth)
-					close(stack[depth--]);
-			len = (size_t)n + 1 + strlen(rest) + 1;
-			if (len >= sizeof(todo)) {
-				rc = -ENAMETOOLONG;
-				goto out;
-			}
-			/* the link's target, then what was left of the path */
-			memmove(todo + n + 1, rest, strlen(rest) + 1);
-			memcpy(todo, link, (size_t)n);
-			todo[n] = '/';
+			rc = walk_link(&w, name, rest);
+			if (rc)
+				break;
 			continue;
 		}
-		if (last) {
-			/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does */
-			if (S_ISLNK(st.st_mode) && (flags & O_PATH)) {
-				rc = fd;
-				goto out;
-			}
-			close(fd);
-			if (S_ISLNK(st.st_mode)) {
-				rc = -ELOOP;
-				goto out;
-			}
-			fd = openat(stack[depth], name, flags | O_NOFOLLOW);
-			rc = fd < 0 ? -errno : fd;
-			goto out;
+		if (!*rest) {
+			rc = walk_open_last(&w, fd, &st, name, flags);
+			break;
 		}
-		if (!S_ISDIR(st.st_mode) || depth + 1 == (int)(sizeof(stack) / sizeof(stack[0]))) {
+		if (!S_ISDIR(st.st_mode) ||
+		    w.depth + 1 == (int)(sizeof(w.stack) / sizeof(w.stack[0]))) {
 			close(fd);
 			rc = S_ISDIR(st.st_mode) ? -ENAMETOOLONG : -ENOTDIR;
-			goto out;
+			break;
 		}
-		stack[++depth] = fd;
-		memmove(todo, rest, strlen(rest) + 1);
+		w.stack[++w.depth] = fd;
+		walk_drop(&w, rest);
 	}
-out:
-	while (depth)
-		close(stack[depth--]);
+	walk_up(&w, 0);
 	return rc;
 }
 
