@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,6 +112,50 @@ int hv_usage_error(const char *cmd, const char *fmt, ...)
 	message(msg);
 	fprintf(stderr, "Try '" PROGRAM " %s --help' for more information.\n", cmd);
 	return HV_EXIT_ERROR;
+}
+
+/* "CMD: --output: unknown column 'X' (columns: A, B, C)" */
+static void unknown_column(const char *cmd, const char *name, size_t len,
+			   const char *const *names, size_t n)
+{
+	char known[1024];
+	size_t off = 0, i;
+
+	known[0] = '\0';
+	for (i = 0; i < n && off < sizeof(known); i++)
+		off += (size_t)snprintf(known + off, sizeof(known) - off, "%s%s", i ? ", " : "",
+					names[i]);
+	hv_warnx("%s: --output: unknown column '%.*s' (columns: %s)", cmd, (int)len, name, known);
+}
+
+int hv_parse_columns(const char *cmd, const char *list, const char *const *names, size_t n,
+		     unsigned int *sel, size_t max)
+{
+	const char *p = list;
+	size_t nsel = 0, len, c;
+
+	if (!*list) {
+		hv_warnx("%s: --output: no column named", cmd);
+		return -1;
+	}
+	for (;;) {
+		len = strcspn(p, ",");
+		for (c = 0; c < n; c++)
+			if (strlen(names[c]) == len && !strncasecmp(names[c], p, len))
+				break;
+		if (c == n) {
+			unknown_column(cmd, p, len, names, n);
+			return -1;
+		}
+		if (nsel == max) {
+			hv_warnx("%s: --output: more than %zu columns in \"%s\"", cmd, max, list);
+			return -1;
+		}
+		sel[nsel++] = (unsigned int)c;
+		if (!p[len])
+			return (int)nsel;
+		p += len + 1;
+	}
 }
 
 /* Levenshtein distance, capped: small enough for a "did you mean". */
