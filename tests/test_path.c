@@ -31,36 +31,21 @@ int __wrap_fstat64(int fd, struct stat *st)
 
 static void put(const char *rel, const char *text)
 {
-	char p[256];
-	FILE *f;
-
-	snprintf(p, sizeof(p), "%s%s", root, rel);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	scratch_put(root, rel, text);
 }
 
 static int setup(void **state)
 {
-	char p[256];
-
 	(void)state;
-	snprintf(root, sizeof(root), "/tmp/hvkdump-path-XXXXXX");
-	assert_non_null(mkdtemp(root));
-	snprintf(p, sizeof(p), "%s/etc", root);
-	mkdir(p, 0755);
+	scratch_root(root, sizeof(root), "path");
 	put("/etc/conf", "A=1\n");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
-	return system(cmd);
+	return scratch_remove(root);
 }
 
 static void links_stay_inside(void **state)

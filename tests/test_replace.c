@@ -45,14 +45,7 @@ int __wrap_openat64(int dirfd, const char *path, int flags, ...)
 
 static void put(const char *rel, const char *text)
 {
-	char p[256];
-	FILE *f;
-
-	snprintf(p, sizeof(p), "%s%s", root, rel);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	scratch_put(root, rel, text);
 }
 
 /* The names in ROOT/etc, sorted, joined by spaces. */
@@ -79,25 +72,17 @@ static void names(char *buf, size_t len)
 
 static int setup(void **state)
 {
-	char p[256];
-
 	no_tmpfile = *state != NULL;
-	snprintf(root, sizeof(root), "/tmp/hvkdump-replace-XXXXXX");
-	assert_non_null(mkdtemp(root));
-	snprintf(p, sizeof(p), "%s/etc", root);
-	mkdir(p, 0755);
+	scratch_root(root, sizeof(root), "replace");
 	put("/etc/conf", "A=1\n");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	no_tmpfile = false;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
-	return system(cmd);
+	return scratch_remove(root);
 }
 
 /* fix --apply's replacement of /etc/conf under the sysroot ROOT. */
