@@ -49,8 +49,20 @@ static int check_target(int dirfd, const char *base)
 	return S_ISREG(st.st_mode) ? 0 : -ENODEV;
 }
 
-/* Still the file that was read, and writable by its owner? Fills @st. */
-static int check_old(int dirfd, const char *base, const struct hv_replace *r, struct stat *st)
+/* -errno of the call that just failed (never 0: its st is not to be read) */
+static int neg_errno(void)
+{
+	int e = errno;
+
+	return e > 0 ? -e : -EIO;
+}
+
+/*
+ * Still the file that was read, and writable by its owner? Its stat in
+ * @st, and *@like pointed at it, when it is.
+ */
+static int check_old(int dirfd, const char *base, const struct hv_replace *r, struct stat *st,
+		     const struct stat **like)
 {
 	char *now = NULL;
 	size_t nowlen = 0;
@@ -60,10 +72,14 @@ static int check_old(int dirfd, const char *base, const struct hv_replace *r, st
 		return -EINVAL;
 	fd = openat(dirfd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return -errno;
-	rc = fstat(fd, st) ? -errno : 0;
-	if (!rc && (st->st_ino != r->was->st_ino || st->st_dev != r->was->st_dev))
-		rc = -ESTALE;
+		return neg_errno();
+	/* *@st is read only after an fstat() that succeeded */
+	if (fstat(fd, st) < 0) {
+		rc = neg_errno();
+		close(fd);
+		return rc;
+	}
+	rc = st->st_ino != r->was->st_ino || st->st_dev != r->was->st_dev ? -ESTALE : 0;
 	if (!rc)
 		rc = hv_read_fd(fd, r->oldlen + 1, &now, &nowlen);
 	if (!rc && (!now || nowlen != r->oldlen || memcmp(now, r->old, r->oldlen)))
@@ -74,6 +90,8 @@ static int check_old(int dirfd, const char *base, const struct hv_replace *r, st
 	free(now);
 	if (!rc && !(st->st_mode & S_IWUSR))
 		rc = -EROFS;
+	if (!rc)
+		*like = st;
 	return rc;
 }
 
@@ -167,10 +185,8 @@ int hv_replace_at(int dirfd, const char *base, const struct hv_replace *r,
 	if (!*base || strchr(base, '/'))
 		return -EINVAL;
 	rc = check_target(dirfd, base);
-	if (!rc && r->old) {
-		rc = check_old(dirfd, base, r, &now);
-		like = &now;
-	}
+	if (!rc && r->old)
+		rc = check_old(dirfd, base, r, &now, &like);
 	if (!rc && r->old && r->backup_suffix)
 		rc = write_backup(dirfd, base, like, r);
 	if (!rc)
