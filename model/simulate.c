@@ -127,6 +127,75 @@ static const char *target_words(enum dump_target t)
 	return "?";
 }
 
+/*
+ * The pass-through device the dump goes to (NVMe, a VF NIC): false, with
+ * the reason, when the kdump kernel never gets it working.
+ */
+static bool pci_target_reachable(const struct scenario *sc, struct sim_result *r)
+{
+	const struct sim_kernel *k = &r->kdump;
+
+	if (!k->pci_probed) {
+		reason(r, REASON_NO_PCI_DRIVER,
+		       "pci_hyperv is neither built into the kdump kernel nor in its "
+		       "initramfs: %s never appears", target_words(sc->dump_target));
+	} else if (!k->config_window.set) {
+		reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for hv_pci's "
+		       "config window: %s never appears", target_words(sc->dump_target));
+	} else if (k->d0_refused) {
+		char why[160] = "";
+
+		if (!k->fb_range.set)
+			snprintf(why, sizeof(why), "%s, so it reserved no fb_range; ",
+				 sc->gen == 1 ? "the kdump kernel found no legacy video device" :
+				 !r->kdump.lfb_base ? "the kdump kernel was handed lfb_base 0" :
+				 "fb_range did not fit");
+		reason(r, REASON_D0_REFUSED,
+		       "%shv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " landed on VRAM "
+		       "the host still maps at 0x%" PRIx64 "-0x%" PRIx64 "; the host refused "
+		       "D0 entry (0xc0370048) and %s never appears", why,
+		       k->config_window.start, k->config_window.end,
+		       k->vram_at_pci.start, k->vram_at_pci.end,
+		       target_words(sc->dump_target));
+	} else if (k->bars_missing) {
+		reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for the "
+		       "pass-through BARs: %s does not work", target_words(sc->dump_target));
+	} else if (k->bars_on_vram) {
+		reason(r, REASON_BARS_ON_VRAM,
+		       "a BAR window of the kdump kernel lies on live VRAM at 0x%" PRIx64
+		       "-0x%" PRIx64 ": %s does not work",
+		       k->vram_at_pci.start, k->vram_at_pci.end,
+		       target_words(sc->dump_target));
+	} else {
+		return true;
+	}
+	return false;
+}
+
+/* Why the dump is saved: the path to its target. */
+static void saved_because(const struct scenario *sc, struct sim_result *r, bool needs_pci)
+{
+	const struct sim_kernel *k = &r->kdump;
+
+	if (needs_pci && k->fb_range.set)
+		reason(r, -1, "the kdump kernel reserved fb_range 0x%" PRIx64 "-0x%" PRIx64
+		       ", so hv_pci's config window went to 0x%" PRIx64 "-0x%" PRIx64 ", off the "
+		       "VRAM; D0 entry is accepted and %s appears",
+		       k->fb_range.start, k->fb_range.end, k->config_window.start,
+		       k->config_window.end, target_words(sc->dump_target));
+	else if (needs_pci)
+		reason(r, -1, "hv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " lies off the "
+		       "VRAM%s; D0 entry is accepted and %s appears",
+		       k->config_window.start, k->config_window.end,
+		       k->vram_at_pci.set ? "" : " (the host maps none)",
+		       target_words(sc->dump_target));
+	else
+		reason(r, -1, "the dump goes to %s, which needs no PCI pass-through%s",
+		       target_words(sc->dump_target),
+		       k->pci_probed && !k->pci_ok ? " (pci_hyperv does fail in the kdump kernel)" : "");
+}
+
+/* Saved or not, and why: the verdict of one run of the model. */
 static void verdict(const struct scenario *sc, struct sim_result *r)
 {
 	const struct sim_kernel *k = &r->kdump;
@@ -147,45 +216,8 @@ static void verdict(const struct scenario *sc, struct sim_result *r)
 		       k->fw_fb_driver, k->fw_fb.start, k->fw_fb.end,
 		       k->vram.set ? "another place (the first kernel moved it)" : "no address");
 	}
-	if (needs_pci) {
-		if (!k->pci_probed) {
-			reachable = false;
-			reason(r, REASON_NO_PCI_DRIVER,
-			       "pci_hyperv is neither built into the kdump kernel nor in its "
-			       "initramfs: %s never appears", target_words(sc->dump_target));
-		} else if (!k->config_window.set) {
-			reachable = false;
-			reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for hv_pci's "
-			       "config window: %s never appears", target_words(sc->dump_target));
-		} else if (k->d0_refused) {
-			char why[160] = "";
-
-			if (!k->fb_range.set)
-				snprintf(why, sizeof(why), "%s, so it reserved no fb_range; ",
-					 sc->gen == 1 ? "the kdump kernel found no legacy video device" :
-					 !r->kdump.lfb_base ? "the kdump kernel was handed lfb_base 0" :
-					 "fb_range did not fit");
-			reachable = false;
-			reason(r, REASON_D0_REFUSED,
-			       "%shv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " landed on VRAM "
-			       "the host still maps at 0x%" PRIx64 "-0x%" PRIx64 "; the host refused "
-			       "D0 entry (0xc0370048) and %s never appears", why,
-			       k->config_window.start, k->config_window.end,
-			       k->vram_at_pci.start, k->vram_at_pci.end,
-			       target_words(sc->dump_target));
-		} else if (k->bars_missing) {
-			reachable = false;
-			reason(r, REASON_NO_MMIO, "the kdump kernel finds no MMIO for the "
-			       "pass-through BARs: %s does not work", target_words(sc->dump_target));
-		} else if (k->bars_on_vram) {
-			reachable = false;
-			reason(r, REASON_BARS_ON_VRAM,
-			       "a BAR window of the kdump kernel lies on live VRAM at 0x%" PRIx64
-			       "-0x%" PRIx64 ": %s does not work",
-			       k->vram_at_pci.start, k->vram_at_pci.end,
-			       target_words(sc->dump_target));
-		}
-	}
+	if (needs_pci)
+		reachable = pci_target_reachable(sc, r);
 	if (k->mmio_spins) {
 		/* any dump target: the kernel never gets past the probe */
 		r->hang = true;
@@ -196,22 +228,7 @@ static void verdict(const struct scenario *sc, struct sim_result *r)
 	r->saved = reachable && !r->hang;
 	if (!r->saved)
 		return;
-	if (needs_pci && k->fb_range.set)
-		reason(r, -1, "the kdump kernel reserved fb_range 0x%" PRIx64 "-0x%" PRIx64
-		       ", so hv_pci's config window went to 0x%" PRIx64 "-0x%" PRIx64 ", off the "
-		       "VRAM; D0 entry is accepted and %s appears",
-		       k->fb_range.start, k->fb_range.end, k->config_window.start,
-		       k->config_window.end, target_words(sc->dump_target));
-	else if (needs_pci)
-		reason(r, -1, "hv_pci's config window 0x%" PRIx64 "-0x%" PRIx64 " lies off the "
-		       "VRAM%s; D0 entry is accepted and %s appears",
-		       k->config_window.start, k->config_window.end,
-		       k->vram_at_pci.set ? "" : " (the host maps none)",
-		       target_words(sc->dump_target));
-	else
-		reason(r, -1, "the dump goes to %s, which needs no PCI pass-through%s",
-		       target_words(sc->dump_target),
-		       k->pci_probed && !k->pci_ok ? " (pci_hyperv does fail in the kdump kernel)" : "");
+	saved_because(sc, r, needs_pci);
 }
 
 /* Whether the first kernel itself, before any crash, has its PCI devices. */

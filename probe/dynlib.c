@@ -19,7 +19,6 @@
 #endif
 #include <stdio.h>
 
-#define HV_DYNLIB_DEFINE
 #include "dynlib.h"
 
 #if HV_DLOPEN
@@ -72,7 +71,7 @@ static bool dynlib_done(struct dynlib *l, struct hv_err *err)
 
 /* One loader a library: its table, filled from its handle. */
 #define HV_DYNLIB_SYM(f) \
-	if (!(api->p_##f = (__typeof__(api->p_##f))dynlib_sym(l, #f))) \
+	if (!(api->f = (__typeof__(api->f))dynlib_sym(l, #f))) \
 		return dynlib_done(l, err);
 
 #define HV_DYNLIB_LOADER(name, soname_, funcs)				\
@@ -92,7 +91,10 @@ static bool dynlib_done(struct dynlib *l, struct hv_err *err)
 		return true;						\
 	}
 #else
+/* the table holds the linked functions */
+#define HV_DYNLIB_INIT(f) .f = f,
 #define HV_DYNLIB_LOADER(name, soname_, funcs)				\
+	struct hv_##name##_api hv_##name = { funcs(HV_DYNLIB_INIT) };	\
 	bool hv_##name##_load(struct hv_err *err)			\
 	{								\
 		(void)err;						\

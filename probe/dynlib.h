@@ -5,9 +5,10 @@
  * sysroot): linked at start-up, libarchive alone brings
  * libcrypto, libxml2 and ICU, most of what a command costs before main().
  * Include this after the library's own
- * header: the calls keep their names and prototypes, and go through a
- * table that hv_*_load() fills with dlsym(). Built without HV_DLOPEN (a
- * static build), the same calls are direct and hv_*_load() says yes.
+ * header: the calls keep their prototypes and go through a table,
+ * hv_archive.archive_read_new(...), that hv_*_load() fills with dlsym().
+ * Built without HV_DLOPEN (a static build), the table holds the functions
+ * themselves and hv_*_load() says yes.
  */
 #ifndef HVKDUMP_DYNLIB_H
 #define HVKDUMP_DYNLIB_H
@@ -17,18 +18,17 @@
 #include "util/error.h"
 
 /*
- * HV_DYNLIB_API(lib, FUNCS): hv_<lib>_load(), and with HV_DLOPEN the table
- * hv_<lib> of FUNCS' pointers it fills (struct hv_<lib>_api).
+ * HV_DYNLIB_API(lib, FUNCS): hv_<lib>_load(), and the table hv_<lib> of
+ * FUNCS' pointers (struct hv_<lib>_api), each member named as its
+ * function: a call is hv_<lib>.f(...). FUNCS is the one list of what is
+ * used. With HV_DLOPEN hv_<lib>_load() fills the table with dlsym();
+ * without, it holds the functions, linked, and hv_<lib>_load() says yes.
  */
-#if HV_DLOPEN
 /* NOLINTNEXTLINE(bugprone-macro-parentheses): f is a name, pasted */
-#define HV_DYNLIB_MEMBER(f) __typeof__(&f) p_##f;
+#define HV_DYNLIB_MEMBER(f) __typeof__(&f) f;
 #define HV_DYNLIB_API(lib, FUNCS) \
 	bool hv_##lib##_load(struct hv_err *err); \
 	extern struct hv_##lib##_api { FUNCS(HV_DYNLIB_MEMBER) } hv_##lib
-#else
-#define HV_DYNLIB_API(lib, FUNCS) bool hv_##lib##_load(struct hv_err *err)
-#endif
 
 #if HAVE_LIBARCHIVE && defined(ARCHIVE_VERSION_NUMBER)
 #define HV_ARCHIVE_FUNCS(X) \
@@ -48,38 +48,6 @@
 
 /* libarchive, or why it cannot be loaded (in @err) */
 HV_DYNLIB_API(archive, HV_ARCHIVE_FUNCS);
-
-#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
-#define archive_entry_filetype	(hv_archive.p_archive_entry_filetype)
-#define archive_entry_hardlink	(hv_archive.p_archive_entry_hardlink)
-#define archive_entry_pathname	(hv_archive.p_archive_entry_pathname)
-#define archive_entry_set_pathname	(hv_archive.p_archive_entry_set_pathname)
-#define archive_entry_set_perm	(hv_archive.p_archive_entry_set_perm)
-#define archive_entry_size	(hv_archive.p_archive_entry_size)
-#define archive_error_string	(hv_archive.p_archive_error_string)
-#define archive_filter_code	(hv_archive.p_archive_filter_code)
-#define archive_filter_name	(hv_archive.p_archive_filter_name)
-#define archive_read_data	(hv_archive.p_archive_read_data)
-#define archive_read_data_block	(hv_archive.p_archive_read_data_block)
-#define archive_read_free	(hv_archive.p_archive_read_free)
-#define archive_read_header_position	(hv_archive.p_archive_read_header_position)
-#define archive_read_new	(hv_archive.p_archive_read_new)
-#define archive_read_next_header	(hv_archive.p_archive_read_next_header)
-#define archive_read_open_fd	(hv_archive.p_archive_read_open_fd)
-#define archive_read_open_filename	(hv_archive.p_archive_read_open_filename)
-#define archive_read_support_filter_all	(hv_archive.p_archive_read_support_filter_all)
-#define archive_read_support_format_cpio	(hv_archive.p_archive_read_support_format_cpio)
-#define archive_read_support_format_empty	(hv_archive.p_archive_read_support_format_empty)
-#define archive_read_support_format_gnutar	(hv_archive.p_archive_read_support_format_gnutar)
-#define archive_read_support_format_raw	(hv_archive.p_archive_read_support_format_raw)
-#define archive_read_support_format_tar	(hv_archive.p_archive_read_support_format_tar)
-#define archive_write_data_block	(hv_archive.p_archive_write_data_block)
-#define archive_write_disk_new	(hv_archive.p_archive_write_disk_new)
-#define archive_write_disk_set_options	(hv_archive.p_archive_write_disk_set_options)
-#define archive_write_finish_entry	(hv_archive.p_archive_write_finish_entry)
-#define archive_write_free	(hv_archive.p_archive_write_free)
-#define archive_write_header	(hv_archive.p_archive_write_header)
-#endif
 #endif
 
 #if HAVE_SQLITE && defined(SQLITE_VERSION_NUMBER)
@@ -89,19 +57,6 @@ HV_DYNLIB_API(archive, HV_ARCHIVE_FUNCS);
 	X(sqlite3_finalize) X(sqlite3_open_v2) X(sqlite3_prepare_v2) X(sqlite3_step)
 
 HV_DYNLIB_API(sqlite, HV_SQLITE_FUNCS);
-
-#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
-#define sqlite3_bind_text		(hv_sqlite.p_sqlite3_bind_text)
-#define sqlite3_close			(hv_sqlite.p_sqlite3_close)
-#define sqlite3_column_blob		(hv_sqlite.p_sqlite3_column_blob)
-#define sqlite3_column_bytes		(hv_sqlite.p_sqlite3_column_bytes)
-#define sqlite3_deserialize		(hv_sqlite.p_sqlite3_deserialize)
-#define sqlite3_errmsg			(hv_sqlite.p_sqlite3_errmsg)
-#define sqlite3_finalize		(hv_sqlite.p_sqlite3_finalize)
-#define sqlite3_open_v2			(hv_sqlite.p_sqlite3_open_v2)
-#define sqlite3_prepare_v2		(hv_sqlite.p_sqlite3_prepare_v2)
-#define sqlite3_step			(hv_sqlite.p_sqlite3_step)
-#endif
 #endif
 
 #if HAVE_SYSTEMD && defined(foosdjournalhfoo)
@@ -111,18 +66,6 @@ HV_DYNLIB_API(sqlite, HV_SQLITE_FUNCS);
 	X(sd_journal_previous) X(sd_journal_seek_head) X(sd_journal_seek_tail)
 
 HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
-
-#if HV_DLOPEN && !defined(HV_DYNLIB_DEFINE)
-#define sd_journal_add_match		(hv_systemd.p_sd_journal_add_match)
-#define sd_journal_close		(hv_systemd.p_sd_journal_close)
-#define sd_journal_get_data		(hv_systemd.p_sd_journal_get_data)
-#define sd_journal_get_monotonic_usec	(hv_systemd.p_sd_journal_get_monotonic_usec)
-#define sd_journal_next			(hv_systemd.p_sd_journal_next)
-#define sd_journal_open_files_fd	(hv_systemd.p_sd_journal_open_files_fd)
-#define sd_journal_previous		(hv_systemd.p_sd_journal_previous)
-#define sd_journal_seek_head		(hv_systemd.p_sd_journal_seek_head)
-#define sd_journal_seek_tail		(hv_systemd.p_sd_journal_seek_tail)
-#endif
 #endif
 
 #endif

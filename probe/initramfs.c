@@ -34,7 +34,7 @@
 
 static const char *ar_error(struct archive *a)
 {
-	const char *e = archive_error_string(a);
+	const char *e = hv_archive.archive_error_string(a);
 
 	return e ? e : "not a cpio archive libarchive can read";
 }
@@ -99,7 +99,7 @@ static off_t skip_zeros(int fd, off_t pos)
  */
 static int newc_precheck(int fd, off_t off, struct hv_err *err)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = hv_archive.archive_read_new();
 	struct newc_scan *s = calloc(1, sizeof(*s));
 	struct archive_entry *e;
 	char buf[65536];
@@ -108,15 +108,15 @@ static int newc_precheck(int fd, off_t off, struct hv_err *err)
 
 	if (!a || !s || lseek(fd, off, SEEK_SET) < 0)
 		goto out;
-	archive_read_support_filter_all(a);
-	archive_read_support_format_raw(a);
-	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK ||
-	    archive_read_next_header(a, &e) != ARCHIVE_OK)
+	hv_archive.archive_read_support_filter_all(a);
+	hv_archive.archive_read_support_format_raw(a);
+	if (hv_archive.archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK ||
+	    hv_archive.archive_read_next_header(a, &e) != ARCHIVE_OK)
 		goto out;
-	while (!r && (n = archive_read_data(a, buf, sizeof(buf))) > 0)
+	while (!r && (n = hv_archive.archive_read_data(a, buf, sizeof(buf))) > 0)
 		r = newc_scan_feed(s, buf, (size_t)n, err);
 out:
-	archive_read_free(a);
+	hv_archive.archive_read_free(a);
 	free(s);
 	return r < 0 ? -1 : 0;
 }
@@ -124,7 +124,7 @@ out:
 /* One archive from @off; *next is where another starts, or -1. */
 static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a = hv_archive.archive_read_new();
 	struct archive_entry *e;
 	int64_t last = -1;
 	bool compressed;
@@ -132,39 +132,39 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 
 	*next = -1;
 	if (newc_precheck(fd, off, err)) {
-		archive_read_free(a);
+		hv_archive.archive_read_free(a);
 		return -1;
 	}
 	if (!a || lseek(fd, off, SEEK_SET) < 0) {
 		hv_err_set(err, 0, "%s", a ? strerror(errno) : "out of memory");
-		archive_read_free(a);
+		hv_archive.archive_read_free(a);
 		return -1;
 	}
-	archive_read_support_filter_all(a);
-	archive_read_support_format_cpio(a);
-	archive_read_support_format_empty(a);
-	if (archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
+	hv_archive.archive_read_support_filter_all(a);
+	hv_archive.archive_read_support_format_cpio(a);
+	hv_archive.archive_read_support_format_empty(a);
+	if (hv_archive.archive_read_open_fd(a, fd, 65536) != ARCHIVE_OK) {
 		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, ar_error(a));
-		archive_read_free(a);
+		hv_archive.archive_read_free(a);
 		return -1;
 	}
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
-		const char *path = archive_entry_pathname(e);
+	while ((r = hv_archive.archive_read_next_header(a, &e)) == ARCHIVE_OK) {
+		const char *path = hv_archive.archive_entry_pathname(e);
 		char name[64];
 
-		last = archive_read_header_position(a);
+		last = hv_archive.archive_read_header_position(a);
 		if (++ir->members > MAX_MEMBERS) {
 			hv_err_set(err, 0, "more than %u members: not read further", MAX_MEMBERS);
-			archive_read_free(a);
+			hv_archive.archive_read_free(a);
 			return -1;
 		}
 		if (!path)
 			continue;
 		if (initramfs_module_name(path, name, sizeof(name))) {
 			initramfs_add_module(ir, name);
-		} else if (is_modprobe_conf(path) && archive_entry_size(e) <= CONF_CAP) {
+		} else if (is_modprobe_conf(path) && hv_archive.archive_entry_size(e) <= CONF_CAP) {
 			char buf[CONF_CAP];
-			la_ssize_t n = archive_read_data(a, buf, sizeof(buf));
+			la_ssize_t n = hv_archive.archive_read_data(a, buf, sizeof(buf));
 
 			if (n > 0)
 				ir->blacklist |= modprobe_blacklisted(buf, (size_t)n, probe_modnames());
@@ -172,15 +172,15 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 	}
 	if (r != ARCHIVE_EOF) {
 		hv_err_set(err, 0, "at byte %lld: %s", (long long)off, ar_error(a));
-		archive_read_free(a);
+		hv_archive.archive_read_free(a);
 		return -1;
 	}
-	compressed = archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
+	compressed = hv_archive.archive_filter_code(a, 0) != ARCHIVE_FILTER_NONE;
 	if (compressed)
-		ir->compressed = archive_filter_name(a, 0);
+		ir->compressed = hv_archive.archive_filter_name(a, 0);
 	else if (last >= 0)
 		ir->early = true;
-	archive_read_free(a);
+	hv_archive.archive_read_free(a);
 	/* the kernel reads on after an uncompressed archive; a compressed one is the last */
 	if (!compressed && last >= 0) {
 		off_t end = newc_end(fd, off + last);

@@ -56,18 +56,19 @@ static int kernel_messages(sd_journal *j, size_t cap, char **out, size_t *outlen
 	sd_id128_t boot;
 	uint64_t usec;
 
-	if (sd_journal_seek_tail(j) < 0 || sd_journal_previous(j) <= 0 ||
-	    sd_journal_get_monotonic_usec(j, &usec, &boot) < 0)
+	if (hv_systemd.sd_journal_seek_tail(j) < 0 || hv_systemd.sd_journal_previous(j) <= 0 ||
+	    hv_systemd.sd_journal_get_monotonic_usec(j, &usec, &boot) < 0)
 		return -1;
 	snprintf(match, sizeof(match), "_BOOT_ID=" SD_ID128_FORMAT_STR, SD_ID128_FORMAT_VAL(boot));
-	if (sd_journal_add_match(j, match, 0) < 0 ||
-	    sd_journal_add_match(j, "_TRANSPORT=kernel", 0) < 0 || sd_journal_seek_head(j) < 0)
+	if (hv_systemd.sd_journal_add_match(j, match, 0) < 0 ||
+	    hv_systemd.sd_journal_add_match(j, "_TRANSPORT=kernel", 0) < 0 ||
+	    hv_systemd.sd_journal_seek_head(j) < 0)
 		return -1;
-	while (sd_journal_next(j) > 0) {
+	while (hv_systemd.sd_journal_next(j) > 0) {
 		const void *data;
 		size_t n;
 
-		if (sd_journal_get_data(j, "MESSAGE", &data, &n) < 0 || n < 8)
+		if (hv_systemd.sd_journal_get_data(j, "MESSAGE", &data, &n) < 0 || n < 8)
 			continue;
 		n -= 8;		/* "MESSAGE=" */
 		if (len + n + 2 > alloc) {
@@ -120,9 +121,9 @@ int probe_journal(struct probe *p, size_t cap, char **out, size_t *outlen, const
 		snprintf(why, wlen, "libsystemd could not be loaded: %s", err.msg);
 		return -ENOTSUP;
 	}
-	if (sd_journal_open_files_fd(&j, fds, n, 0) >= 0) {
+	if (hv_systemd.sd_journal_open_files_fd(&j, fds, n, 0) >= 0) {
 		rc = kernel_messages(j, cap, out, outlen);
-		sd_journal_close(j);
+		hv_systemd.sd_journal_close(j);
 	}
 	for (i = 0; i < n; i++)
 		close(fds[i]);

@@ -235,11 +235,66 @@ static int builtin_list(struct probe *p, char *why, size_t wlen)
 	return 0;
 }
 
+/*
+ * /proc/config.gz unpacked into @cfg: 1; 0 when there is none (@none says
+ * why when it is too large); -1 when it cannot be read and the config
+ * facts say so already (@builtin_known: modules.builtin said its part).
+ */
+static int proc_config(struct probe *p, char **cfg, size_t *cfglen, char *none, size_t nlen,
+		       bool builtin_known)
+{
+	struct facts *f = p->f;
+	struct hv_err err = { 0, "" };
+	char *buf = NULL;
+	size_t len;
+	int crc = hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len), rc;
+
+	if (crc == -EFBIG && !none[0])
+		snprintf(none, nlen, "/proc/config.gz is larger than %u bytes: too "
+			 "large to read", CONFIG_CAP);
+	if (crc)
+		return 0;
+	rc = hv_gunzip(buf, len, CONFIG_CAP, cfg, cfglen);
+	free(buf);
+	if (rc == -2) {
+		fact_unknown(f, F_SYSFB, "/proc/config.gz", "unknown: this static build "
+			     "reads no gzip (no zlib), and there is no /boot/config-*");
+		fact_unknown(f, F_KEXEC_FILE, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
+		fact_unknown(f, F_HIDE_SMEM, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
+		return -1;
+	}
+	if (rc) {
+		snprintf(err.msg, sizeof(err.msg), "not a gzip file of at most %u bytes",
+			 CONFIG_CAP);
+		config_bad(p, "/proc/config.gz", &err, builtin_known);
+		return -1;
+	}
+	return 1;
+}
+
+/* No kernel config: the facts it would give unknown, for the reason @none. */
+static void no_config(struct probe *p, char *none, size_t nlen, bool builtin_known)
+{
+	struct facts *f = p->f;
+
+	if (!f->f[F_ARCH].known)
+		fact_unknown(f, F_ARCH, "/boot/config-*", "unknown: %s (x86_64 assumed)",
+			     none[0] ? none : "no kernel config to tell it");
+	if (!none[0])
+		snprintf(none, nlen, "no kernel config to read");
+	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: %s", none);
+	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: %s", none);
+	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: %s", none);
+	if (!builtin_known)
+		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
+			     "unknown: neither modules.builtin nor the kernel config could be read");
+}
+
 void probe_kernel(struct probe *p)
 {
 	struct facts *f = p->f;
-	char path[512], none[600] = "", builtin_why[96] = "", *buf = NULL, *cfg = NULL;
-	size_t len, cfglen;
+	char path[512], none[600] = "", builtin_why[96] = "", *cfg = NULL;
+	size_t cfglen;
 	bool have_builtin = false, builtin_bad = false;
 	struct hv_err err = { 0, "" };
 	int crc;
@@ -261,43 +316,14 @@ void probe_kernel(struct probe *p)
 			snprintf(none, sizeof(none), "%s is larger than %u bytes: too large to "
 				 "read", path, CONFIG_CAP);
 	}
-	crc = hv_path_read(p->pc, "/proc/config.gz", CONFIG_CAP, &buf, &len);
-	if (crc == -EFBIG && !none[0])
-		snprintf(none, sizeof(none), "/proc/config.gz is larger than %u bytes: too "
-			 "large to read", CONFIG_CAP);
-	if (!crc) {
-		int rc = hv_gunzip(buf, len, CONFIG_CAP, &cfg, &cfglen);
-
-		free(buf);
-		if (rc == -2) {
-			fact_unknown(f, F_SYSFB, "/proc/config.gz", "unknown: this static build "
-				     "reads no gzip (no zlib), and there is no /boot/config-*");
-			fact_unknown(f, F_KEXEC_FILE, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
-			fact_unknown(f, F_HIDE_SMEM, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
-			return;
-		}
-		if (rc) {
-			err.line = 0;
-			snprintf(err.msg, sizeof(err.msg), "not a gzip file of at most %u bytes",
-				 CONFIG_CAP);
-			config_bad(p, "/proc/config.gz", &err,
-				   have_builtin || builtin_bad);
-			return;
-		}
+	crc = proc_config(p, &cfg, &cfglen, none, sizeof(none), have_builtin || builtin_bad);
+	if (crc < 0)
+		return;
+	if (crc > 0) {
 		snprintf(path, sizeof(path), "/proc/config.gz");
 		goto have_config;
 	}
-	if (!f->f[F_ARCH].known)
-		fact_unknown(f, F_ARCH, "/boot/config-*", "unknown: %s (x86_64 assumed)",
-			     none[0] ? none : "no kernel config to tell it");
-	if (!none[0])
-		snprintf(none, sizeof(none), "no kernel config to read");
-	fact_unknown(f, F_SYSFB, "/boot/config-*", "unknown: %s", none);
-	fact_unknown(f, F_KEXEC_FILE, "/boot/config-*", "unknown: %s", none);
-	fact_unknown(f, F_HIDE_SMEM, "/boot/config-*", "unknown: %s", none);
-	if (!have_builtin && !builtin_bad)
-		fact_unknown(f, F_BUILTIN, "/lib/modules/*/modules.builtin",
-			     "unknown: neither modules.builtin nor the kernel config could be read");
+	no_config(p, none, sizeof(none), have_builtin || builtin_bad);
 	return;
 have_config:
 	if (kconfig_check(cfg, cfglen, &err)) {

@@ -16,7 +16,6 @@
 
 #include "util/array.h"
 #include "path.h"
-#include "tmpfile.h"
 
 const char *hv_path_shown(const struct hv_path *pc, const char *path, char *buf, size_t len)
 {
@@ -58,6 +57,89 @@ void hv_path_deinit(struct hv_path *pc)
 
 #define MAX_LINKS 40	/* as the kernel's MAXSYMLINKS */
 
+/* A walk below the sysroot: what is left of the path, the directories open. */
+struct walk {
+	char todo[8192];
+	int stack[256];		/* [0] the sysroot, [depth] where the walk is */
+	int depth, links;
+};
+
+/* Closes the directories above @depth. */
+static void walk_up(struct walk *w, int depth)
+{
+	while (w->depth > depth)
+		close(w->stack[w->depth--]);
+}
+
+/*
+ * Cuts the first name off the path left: *@name, and *@rest what follows
+ * it (its slashes skipped). False when nothing is left.
+ */
+static bool walk_next(struct walk *w, char **name, char **rest)
+{
+	char *p = w->todo;
+
+	while (*p == '/')
+		p++;
+	if (!*p)
+		return false;
+	*name = p;
+	*rest = strchr(p, '/');
+	if (*rest)
+		*(*rest)++ = '\0';
+	else
+		*rest = p + strlen(p);
+	while (**rest == '/')
+		(*rest)++;
+	return true;
+}
+
+/* @rest (inside todo) becomes the path left. */
+static void walk_drop(struct walk *w, const char *rest)
+{
+	memmove(w->todo, rest, strlen(rest) + 1);
+}
+
+/*
+ * The link @name in the directory walked: its target put before @rest, an
+ * absolute one from the sysroot. 0 or -errno.
+ */
+static int walk_link(struct walk *w, const char *name, const char *rest)
+{
+	char link[4096];
+	ssize_t n = readlinkat(w->stack[w->depth], name, link, sizeof(link) - 1);
+	size_t restlen = strlen(rest);
+
+	if (n < 0)
+		return -errno;
+	if (++w->links > MAX_LINKS)
+		return -ELOOP;
+	link[n] = '\0';
+	if (link[0] == '/')
+		walk_up(w, 0);
+	if ((size_t)n + 1 + restlen + 1 >= sizeof(w->todo))
+		return -ENAMETOOLONG;
+	/* the link's target, then what was left of the path */
+	memmove(w->todo + n + 1, rest, restlen + 1);
+	memcpy(w->todo, link, (size_t)n);
+	w->todo[n] = '/';
+	return 0;
+}
+
+/* The last name (@fd its O_PATH, @st its stat, @fd consumed): the fd with @flags or -errno. */
+static int walk_open_last(struct walk *w, int fd, const struct stat *st, const char *name,
+			  int flags)
+{
+	/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does */
+	if (S_ISLNK(st->st_mode) && (flags & O_PATH))
+		return fd;
+	close(fd);
+	if (S_ISLNK(st->st_mode))
+		return -ELOOP;
+	fd = openat(w->stack[w->depth], name, flags | O_NOFOLLOW);
+	return fd < 0 ? -errno : fd;
+}
+
 /*
  * RESOLVE_IN_ROOT done in user space, where openat2() is missing (kernels
  * before 5.6, valgrind): the path is walked a component at a time with
@@ -66,105 +148,59 @@ void hv_path_deinit(struct hv_path *pc)
  */
 int hv_path_open_walk(int root_fd, const char *path, int flags)
 {
-	char todo[8192], link[4096];
-	int stack[256], depth = 0, links = 0, fd, rc;
-	size_t len;
+	struct walk w = { .depth = 0, .links = 0 };
+	char *name, *rest;
+	struct stat st;
+	int fd, rc;
 
-	if (strlen(path) >= sizeof(todo))
+	if (strlen(path) >= sizeof(w.todo))
 		return -ENAMETOOLONG;
-	strcpy(todo, path);
-	stack[0] = root_fd;
+	strcpy(w.todo, path);
+	w.stack[0] = root_fd;
 	for (;;) {
-		char *p = todo, *name, *rest;
-		struct stat st;
-		bool last;
-
-		while (*p == '/')
-			p++;
-		if (!*p) {
+		if (!walk_next(&w, &name, &rest)) {
 			/* the path named a directory already open: reopen it */
-			fd = openat(stack[depth], ".", flags);
+			fd = openat(w.stack[w.depth], ".", flags);
 			rc = fd < 0 ? -errno : fd;
-			goto out;
+			break;
 		}
-		name = p;
-		rest = strchr(p, '/');
-		if (rest)
-			*rest++ = '\0';
-		else
-			rest = p + strlen(p);
-		while (*rest == '/')
-			rest++;
-		last = !*rest;
-		if (!strcmp(name, ".")) {
-			memmove(todo, rest, strlen(rest) + 1);
+		if (!strcmp(name, ".") || !strcmp(name, "..")) {
+			if (name[1])
+				walk_up(&w, w.depth ? w.depth - 1 : 0);
+			walk_drop(&w, rest);
 			continue;
 		}
-		if (!strcmp(name, "..")) {
-			if (depth)
-				close(stack[depth--]);
-			memmove(todo, rest, strlen(rest) + 1);
-			continue;
-		}
-		fd = openat(stack[depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+		fd = openat(w.stack[w.depth], name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 		if (fd < 0) {
 			rc = -errno;
-			goto out;
+			break;
 		}
 		if (fstat(fd, &st) < 0) {
 			rc = -errno;
 			close(fd);
-			goto out;
+			break;
 		}
-		if (S_ISLNK(st.st_mode) && !(last && (flags & O_NOFOLLOW))) {
-			ssize_t n = readlinkat(stack[depth], name, link, sizeof(link) - 1);
-
+		if (S_ISLNK(st.st_mode) && !(!*rest && (flags & O_NOFOLLOW))) {
 			close(fd);
-			if (n < 0 || ++links > MAX_LINKS) {
-				rc = n < 0 ? -errno : -ELOOP;
-				goto out;
-			}
-			link[n] = '\0';
-			if (link[0] == '/')
-				while (depth)
-					close(stack[depth--]);
-			len = (size_t)n + 1 + strlen(rest) + 1;
-			if (len >= sizeof(todo)) {
-				rc = -ENAMETOOLONG;
-				goto out;
-			}
-			/* the link's target, then what was left of the path */
-			memmove(todo + n + 1, rest, strlen(rest) + 1);
-			memcpy(todo, link, (size_t)n);
-			todo[n] = '/';
+			rc = walk_link(&w, name, rest);
+			if (rc)
+				break;
 			continue;
 		}
-		if (last) {
-			/* O_PATH | O_NOFOLLOW opens the link itself, as open(2) does */
-			if (S_ISLNK(st.st_mode) && (flags & O_PATH)) {
-				rc = fd;
-				goto out;
-			}
-			close(fd);
-			if (S_ISLNK(st.st_mode)) {
-				rc = -ELOOP;
-				goto out;
-			}
-			fd = openat(stack[depth], name, flags | O_NOFOLLOW);
-			rc = fd < 0 ? -errno : fd;
-			goto out;
+		if (!*rest) {
+			rc = walk_open_last(&w, fd, &st, name, flags);
+			break;
 		}
-		if (!S_ISDIR(st.st_mode) || depth + 1 == (int)(sizeof(stack) / sizeof(stack[0]))) {
+		if (!S_ISDIR(st.st_mode) ||
+		    w.depth + 1 == (int)(sizeof(w.stack) / sizeof(w.stack[0]))) {
 			close(fd);
 			rc = S_ISDIR(st.st_mode) ? -ENAMETOOLONG : -ENOTDIR;
-			goto out;
+			break;
 		}
-		stack[++depth] = fd;
-		memmove(todo, rest, strlen(rest) + 1);
+		w.stack[++w.depth] = fd;
+		walk_drop(&w, rest);
 	}
-out:
-	while (depth)
-		close(stack[depth--]);
+	walk_up(&w, 0);
 	return rc;
 }
 
@@ -524,118 +560,15 @@ int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, ch
 	return rc;
 }
 
-/* Writes all of @data to @fd. */
-static int write_all(int fd, const char *data, size_t len)
+int hv_path_open_parent(const struct hv_path *pc, const char *path, const char **base)
 {
-	while (len) {
-		ssize_t n = write(fd, data, len);
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
 
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * A temporary for @base in @dirfd holding @data, owned and moded as @like,
- * synced (tmpfile.h: no kill leaves it behind). Closed on failure.
- */
-static int write_tmp(int dirfd, const char *base, const char *data, size_t len,
-		     const struct stat *like, struct hv_tmp *t)
-{
-	int rc = hv_tmp_open(dirfd, base, t);
-
-	if (rc)
-		return rc;
-	rc = write_all(t->fd, data, len);
-	if (!rc && (fchown(t->fd, like->st_uid, like->st_gid) ||
-		    fchmod(t->fd, like->st_mode & 07777)))
-		rc = -errno;
-	if (!rc && fsync(t->fd))
-		rc = -errno;
-	if (rc)
-		hv_tmp_close(dirfd, t);
-	return rc;
-}
-
-int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
-		    size_t oldlen, const struct stat *was, const char *data, size_t len,
-		    const char *backup_suffix, char *backup, size_t blen)
-{
-	char dir[4096], bak[512], *now = NULL;
-	const char *base = strrchr(path, '/');
-	struct hv_tmp t;
-	struct stat st;
-	size_t nowlen = 0;
-	unsigned int n;
-	int dirfd, fd, rc;
-
-	if (!base || !base[1] || (size_t)(base - path) >= sizeof(dir))
+	if (!slash || !slash[1] || (size_t)(slash - path) >= sizeof(dir))
 		return -EINVAL;
-	memcpy(dir, path, (size_t)(base - path));
-	dir[base - path] = '\0';
-	base++;
-	dirfd = path_open(pc, dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY);
-	if (dirfd < 0)
-		return dirfd;
-	/* still the file that was read? */
-	fd = openat(dirfd, base, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0) {
-		rc = errno == ELOOP ? -ELOOP : -errno;
-		goto out;
-	}
-	rc = fstat(fd, &st) ? -errno : 0;
-	if (!rc && (st.st_ino != was->st_ino || st.st_dev != was->st_dev))
-		rc = -ESTALE;
-	if (!rc)
-		rc = hv_read_fd(fd, oldlen + 1, &now, &nowlen);
-	if (!rc && (!now || nowlen != oldlen || memcmp(now, old, oldlen)))
-		rc = -ESTALE;
-	if (rc == -EFBIG)
-		rc = -ESTALE;
-	close(fd);
-	free(now);
-	if (rc)
-		goto out;
-	if (!(st.st_mode & S_IWUSR)) {
-		rc = -EROFS;
-		goto out;
-	}
-	/*
-	 * The backup is written whole, then linked under the first free of
-	 * SUFFIX, SUFFIX.1 ... SUFFIX.99 (an earlier one is kept): a kill
-	 * leaves no half backup.
-	 */
-	rc = write_tmp(dirfd, base, old, oldlen, &st, &t);
-	if (rc)
-		goto out;
-	for (n = 0; n < 100; n++) {
-		if (n)
-			snprintf(bak, sizeof(bak), "%s%s.%u", base, backup_suffix, n);
-		else
-			snprintf(bak, sizeof(bak), "%s%s", base, backup_suffix);
-		rc = hv_tmp_link(dirfd, &t, bak);
-		if (rc != -EEXIST)
-			break;
-	}
-	hv_tmp_close(dirfd, &t);
-	if (rc)
-		goto out;
-	snprintf(backup, blen, "%s", bak);
-	rc = write_tmp(dirfd, base, data, len, &st, &t);
-	if (rc)
-		goto out;
-	rc = hv_tmp_replace(dirfd, &t, base);
-	hv_tmp_close(dirfd, &t);
-	if (rc)
-		goto out;
-	fsync(dirfd);
-out:
-	close(dirfd);
-	return rc;
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	*base = slash + 1;
+	return path_open(pc, dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY);
 }

@@ -87,24 +87,18 @@ int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, ch
 
 /*
  * Reads @path like hv_path_read() and gives its stat, for a later
- * hv_path_replace(). No links: -ELOOP for a path that is one.
+ * replacement (src/replace.h). No links: -ELOOP for a path that is one.
  */
 int hv_path_read_stat(const struct hv_path *pc, const char *path, size_t cap, char **buf,
 		      size_t *len, struct stat *st);
 
 /*
- * Replaces @path with @data: refuses when the file is no longer the one
- * read (@was: -ESTALE) or has no owner write bit (-EROFS); keeps a copy of
- * the old content at @path@backup_suffix, or, when that exists, at the
- * first free of @path@backup_suffix.1 to .99 (never overwriting one: else
- * -EEXIST), and names it (without its directory) in @backup; writes a
- * temporary file in the same directory with the same owner and mode, and
- * renames it over @path. Both are written whole before they get a name
- * (tmpfile.h): a kill leaves no half file. Returns 0 or -errno.
+ * Opens the directory that holds @path (absolute, as on the live system),
+ * links resolved inside the sysroot, for a writer that works relative to
+ * it (src/replace.h); *@base points at @path's last component. Returns
+ * the directory's fd, or -errno (-EINVAL for a path with no last name).
  */
-int hv_path_replace(const struct hv_path *pc, const char *path, const char *old,
-		    size_t oldlen, const struct stat *was, const char *data, size_t len,
-		    const char *backup_suffix, char *backup, size_t blen);
+int hv_path_open_parent(const struct hv_path *pc, const char *path, const char **base);
 
 /*
  * RESOLVE_IN_ROOT walked in user space, where openat2() is missing: opens

@@ -99,19 +99,19 @@ static int query(unsigned char *img, size_t len, const char *name, char *out, si
 	 */
 	if (len >= 100 && img[18] == 2 && img[19] == 2)
 		img[18] = img[19] = 1;
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
+	if (hv_sqlite.sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    hv_sqlite.sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
 				SQLITE_DESERIALIZE_READONLY) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+	    hv_sqlite.sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    hv_sqlite.sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
 		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
-			 db ? sqlite3_errmsg(db) : "out of memory");
+			 db ? hv_sqlite.sqlite3_errmsg(db) : "out of memory");
 		goto out;
 	}
 	snprintf(why, wlen, "%s is not installed", name);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const void *blob = sqlite3_column_blob(st, 0);
-		int n = sqlite3_column_bytes(st, 0);
+	while ((step = hv_sqlite.sqlite3_step(st)) == SQLITE_ROW) {
+		const void *blob = hv_sqlite.sqlite3_column_blob(st, 0);
+		int n = hv_sqlite.sqlite3_column_bytes(st, 0);
 		char got[128];
 
 		/* the newest header named @name whose image reads */
@@ -125,10 +125,10 @@ static int query(unsigned char *img, size_t len, const char *name, char *out, si
 	}
 	if (rc && step != SQLITE_ROW && step != SQLITE_DONE)
 		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
-			 sqlite3_errmsg(db));
+			 hv_sqlite.sqlite3_errmsg(db));
 out:
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	hv_sqlite.sqlite3_finalize(st);
+	hv_sqlite.sqlite3_close(db);
 	return rc;
 }
 

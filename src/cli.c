@@ -4,8 +4,10 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,9 +28,11 @@ void hv_json_errors(const char *cmd)
 	json_err.n = 0;
 }
 
-/* @msg kept for a --json error object. */
+/* @msg kept for a --json error object (cut to the room kept). */
 static void keep(const char *msg)
 {
+	size_t len = strnlen(msg, sizeof(json_err.msgs[0]) - 1);
+
 	if (!json_err.cmd)
 		return;
 	if (json_err.n == sizeof(json_err.msgs) / sizeof(json_err.msgs[0]))
@@ -36,13 +40,26 @@ static void keep(const char *msg)
 			sizeof(json_err.msgs) - sizeof(json_err.msgs[0]));
 	else
 		json_err.n++;
-	snprintf(json_err.msgs[json_err.n - 1], sizeof(json_err.msgs[0]), "%s", msg);
+	memcpy(json_err.msgs[json_err.n - 1], msg, len);
+	json_err.msgs[json_err.n - 1][len] = '\0';
 }
 
-/* "hvkdump: " and @msg on stderr, kept for a --json error object. */
-static void message(const char *msg)
+/*
+ * Every message: "CMD: " (when @cmd is set) and @fmt, on stderr after
+ * "hvkdump: " when @print, and kept for a --json error object.
+ */
+static void vsay(bool print, const char *cmd, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static void vsay(bool print, const char *cmd, const char *fmt, va_list ap)
 {
-	fprintf(stderr, PROGRAM ": %s\n", msg);
+	char msg[2048];
+	int n = cmd ? snprintf(msg, sizeof(msg), "%s: ", cmd) : 0;
+
+	if (n < 0 || (size_t)n >= sizeof(msg))
+		n = 0;
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	if (print)
+		fprintf(stderr, PROGRAM ": %s\n", msg);
 	keep(msg);
 }
 
@@ -70,24 +87,20 @@ int hv_json_error_exit(int rc)
 
 void hv_json_note(const char *fmt, ...)
 {
-	char msg[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsay(false, NULL, fmt, ap);
 	va_end(ap);
-	keep(msg);
 }
 
 void hv_warnx(const char *fmt, ...)
 {
-	char msg[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsay(true, NULL, fmt, ap);
 	va_end(ap);
-	message(msg);
 }
 
 void hv_warn_at(const char *file, const struct hv_err *err)
@@ -100,17 +113,57 @@ void hv_warn_at(const char *file, const struct hv_err *err)
 
 int hv_usage_error(const char *cmd, const char *fmt, ...)
 {
-	char msg[2048];
-	int n;
 	va_list ap;
 
-	n = snprintf(msg, sizeof(msg), "%s: ", cmd);
 	va_start(ap, fmt);
-	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	vsay(true, cmd, fmt, ap);
 	va_end(ap);
-	message(msg);
 	fprintf(stderr, "Try '" PROGRAM " %s --help' for more information.\n", cmd);
 	return HV_EXIT_ERROR;
+}
+
+/* "CMD: --output: unknown column 'X' (columns: A, B, C)" */
+static void unknown_column(const char *cmd, const char *name, size_t len,
+			   const char *const *names, size_t n)
+{
+	char known[1024];
+	size_t off = 0, i;
+
+	known[0] = '\0';
+	for (i = 0; i < n && off < sizeof(known); i++)
+		off += (size_t)snprintf(known + off, sizeof(known) - off, "%s%s", i ? ", " : "",
+					names[i]);
+	hv_warnx("%s: --output: unknown column '%.*s' (columns: %s)", cmd, (int)len, name, known);
+}
+
+int hv_parse_columns(const char *cmd, const char *list, const char *const *names, size_t n,
+		     unsigned int *sel, size_t max)
+{
+	const char *p = list;
+	size_t nsel = 0, len, c;
+
+	if (!*list) {
+		hv_warnx("%s: --output: no column named", cmd);
+		return -1;
+	}
+	for (;;) {
+		len = strcspn(p, ",");
+		for (c = 0; c < n; c++)
+			if (strlen(names[c]) == len && !strncasecmp(names[c], p, len))
+				break;
+		if (c == n) {
+			unknown_column(cmd, p, len, names, n);
+			return -1;
+		}
+		if (nsel == max) {
+			hv_warnx("%s: --output: more than %zu columns in \"%s\"", cmd, max, list);
+			return -1;
+		}
+		sel[nsel++] = (unsigned int)c;
+		if (!p[len])
+			return (int)nsel;
+		p += len + 1;
+	}
 }
 
 /* Levenshtein distance, capped: small enough for a "did you mean". */

@@ -44,6 +44,16 @@ int hv_bad_option(const char *cmd, char **argv, const struct option *longopts);
 /* Edit distance of two short words (99 past 31 bytes). */
 unsigned int hv_distance(const char *a, const char *b);
 
+/*
+ * -o, --output LIST of @cmd: the comma-separated names of @list (any
+ * case), each looked up in @names (@n of them, the command's column
+ * table), their indexes into @sel in the order given, at most @max.
+ * Returns how many, or -1 with a message: an unknown column (naming the
+ * known ones), too many, none.
+ */
+int hv_parse_columns(const char *cmd, const char *list, const char *const *names, size_t n,
+		     unsigned int *sel, size_t max);
+
 /* Opens @path for reading, "-" meaning stdin; NULL with a message. */
 FILE *hv_open_input(const char *cmd, const char *path, const char **shown);
 /* Reads @path ("-": stdin) whole, at most @cap bytes; -1 with a message. */

@@ -9,10 +9,12 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check-common.h"
 #include "jsonwrt.h"
 #include "cli.h"
+#include "replace.h"
 #include "termwrap.h"
 #include "lib/verdict/config_edit.h"
 
@@ -65,6 +67,29 @@ static const char *replace_error(int rc)
 	default:
 		return strerror(-rc);
 	}
+}
+
+/*
+ * Replaces @path (under the sysroot) with @data when it still holds @old,
+ * keeping @old beside it (BACKUP_SUFFIX), named in @backup. 0 or -errno.
+ */
+static int replace_file(const struct hv_path *pc, const char *path, const char *old,
+			size_t oldlen, const struct stat *was, const char *data, size_t len,
+			char *backup, size_t blen)
+{
+	struct hv_replace_buf b = { data, len };
+	const struct hv_replace r = {
+		.was = was, .old = old, .oldlen = oldlen,
+		.backup_suffix = BACKUP_SUFFIX, .backup = backup, .blen = blen,
+	};
+	const char *base;
+	int dirfd = hv_path_open_parent(pc, path, &base), rc;
+
+	if (dirfd < 0)
+		return dirfd;
+	rc = hv_replace_at(dirfd, base, &r, hv_replace_fill_buf, &b);
+	close(dirfd);
+	return rc;
 }
 
 /* What fix found and did, for --json. */
@@ -314,8 +339,7 @@ int cmd_fix(int argc, char **argv)
 			 replace_error(-ESTALE), fp, expect);
 		goto out;
 	}
-	e = hv_path_replace(&pc, t->path, old, oldlen, &st, new, newlen, BACKUP_SUFFIX, backup,
-			    sizeof(backup));
+	e = replace_file(&pc, t->path, old, oldlen, &st, new, newlen, backup, sizeof(backup));
 	if (e) {
 		hv_warnx("fix: %s: %s", shown, replace_error(e));
 		goto out;

@@ -39,7 +39,7 @@ static const struct colinfo {
 #define NCOLS (sizeof(coldescs) / sizeof(coldescs[0]))
 
 struct iomem_ctl {
-	int columns[NCOLS];
+	unsigned int columns[NCOLS];
 	size_t ncolumns;
 	bool json, raw, bytes, noheadings;
 };
@@ -72,43 +72,18 @@ static void usage(void)
 	      stdout);
 }
 
-static int column_by_name(const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < NCOLS; i++)
-		if (strlen(coldescs[i].name) == len &&
-		    !strncasecmp(coldescs[i].name, name, len))
-			return (int)i;
-	return -1;
-}
-
 static int parse_columns(struct iomem_ctl *ctl, const char *list)
 {
-	const char *p = list;
+	const char *names[NCOLS];
+	size_t i;
+	int n;
 
-	ctl->ncolumns = 0;
-	while (*p) {
-		size_t len = strcspn(p, ",");
-		int id = column_by_name(p, len);
-
-		if (id < 0) {
-			hv_warnx("iomem: unknown column: %.*s", (int)len, p);
-			return -1;
-		}
-		if (ctl->ncolumns == NCOLS) {
-			hv_warnx("iomem: too many columns in \"%s\"", list);
-			return -1;
-		}
-		ctl->columns[ctl->ncolumns++] = id;
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	if (!ctl->ncolumns) {
-		hv_warnx("iomem: no columns in \"%s\"", list);
+	for (i = 0; i < NCOLS; i++)
+		names[i] = coldescs[i].name;
+	n = hv_parse_columns("iomem", list, names, NCOLS, ctl->columns, NCOLS);
+	if (n < 0)
 		return -1;
-	}
+	ctl->ncolumns = (size_t)n;
 	return 0;
 }
 

@@ -304,35 +304,11 @@ static int add_row(struct rowset *rs, const char *const *row)
 static int parse_columns(const char *list, const struct rowset *rs, unsigned int *sel,
 			 unsigned int *nsel)
 {
-	const char *p = list;
-	unsigned int c;
+	int n = hv_parse_columns("matrix", list, rs->head, rs->ncols, sel, NVARY + NFIXED);
 
-	*nsel = 0;
-	while (*p) {
-		size_t n = strcspn(p, ",");
-
-		for (c = 0; c < rs->ncols; c++)
-			if (strlen(rs->head[c]) == n && !strncasecmp(rs->head[c], p, n))
-				break;
-		if (c == rs->ncols || *nsel == NVARY + NFIXED) {
-			char names[128];
-			size_t off = 0;
-			unsigned int f;
-
-			names[0] = '\0';
-			for (f = 0; f < NFIXED; f++)
-				add(names, sizeof(names), &off, ", ", coldescs[f].name);
-			hv_warnx("matrix: --output: unknown column '%.*s' (the varied keys%s)",
-				 (int)n, p, names);
-			return -1;
-		}
-		sel[(*nsel)++] = c;
-		p += n + (p[n] == ',');
-	}
-	if (!*nsel) {
-		hv_warnx("matrix: --output: no column named");
+	if (n < 0)
 		return -1;
-	}
+	*nsel = (unsigned int)n;
 	return 0;
 }
 

@@ -12,19 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "probe/tmpfile.h"
-
-/* fill(), then flush; a stream error is the first errno seen */
-static int fill_stream(FILE *out, int (*fill)(FILE *out, void *ctx), void *ctx)
-{
-	int rc;
-
-	errno = 0;
-	rc = fill(out, ctx);
-	if (!rc && (fflush(out) || ferror(out)))
-		rc = errno ? -errno : -EIO;
-	return rc;
-}
+#include "replace.h"
 
 /* How long a FIFO's reader is waited for. */
 #define FIFO_WAIT_MS 5000
@@ -70,27 +58,23 @@ static int write_in_place(const char *path, const struct stat *was,
 		close(fd);
 		return rc;
 	}
-	rc = fill_stream(out, fill, ctx);
+	rc = hv_fill_stream(out, fill, ctx);
 	if (fclose(out) && !rc)
 		rc = -errno;
 	return rc;
 }
 
 /*
- * A new or a regular file: a temporary file beside it (probe/tmpfile.h: no
- * kill leaves it behind), synced and renamed over it; an existing file's
+ * A new or a regular file: replaced whole (replace.h), an existing file's
  * owner and mode kept, a new one gets @mode less the umask.
  */
 static int write_replace(const char *path, const struct stat *was, unsigned int mode,
 			 int (*fill)(FILE *out, void *ctx), void *ctx)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const struct hv_replace r = { .mode = mode, .was = was };
 	char dir[4096];
-	struct hv_tmp t;
-	struct stat st;
-	FILE *out;
-	mode_t mask;
-	int dirfd, fd, rc = 0;
+	int dirfd, rc;
 
 	if (!slash)
 		snprintf(dir, sizeof(dir), ".");
@@ -103,41 +87,7 @@ static int write_replace(const char *path, const struct stat *was, unsigned int 
 	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dirfd < 0)
 		return -errno;
-	rc = hv_tmp_open(dirfd, base, &t);
-	if (rc) {
-		close(dirfd);
-		return rc;
-	}
-	if (was) {
-		mode = was->st_mode & 07777;
-		if (!fstat(t.fd, &st) && (st.st_uid != was->st_uid || st.st_gid != was->st_gid) &&
-		    fchown(t.fd, was->st_uid, was->st_gid))
-			rc = -errno;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode &= ~mask;
-	}
-	/* it was made 0600 */
-	if (!rc && fchmod(t.fd, mode))
-		rc = -errno;
-	fd = rc ? -1 : dup(t.fd);
-	out = fd < 0 ? NULL : fdopen(fd, "w");
-	if (!out) {
-		rc = rc ? rc : -errno;
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	rc = fill_stream(out, fill, ctx);
-	if (!rc && fsync(fd))
-		rc = -errno;
-	if (fclose(out) && !rc)
-		rc = -errno;
-	if (!rc)
-		rc = hv_tmp_replace(dirfd, &t, base);
-out:
-	hv_tmp_close(dirfd, &t);
+	rc = hv_replace_at(dirfd, base, &r, fill, ctx);
 	close(dirfd);
 	return rc;
 }
@@ -148,7 +98,7 @@ int hv_write_output(const char *path, unsigned int mode, int (*fill)(FILE *out, 
 	struct stat st;
 
 	if (!strcmp(path, "-"))
-		return fill_stream(stdout, fill, ctx);
+		return hv_fill_stream(stdout, fill, ctx);
 	if (lstat(path, &st)) {
 		if (errno != ENOENT)
 			return -errno;

@@ -81,7 +81,8 @@ static int extract_now(const char *cmd, const char *path, struct unpacked *u)
 	 * (absolute names are refused below: each name is put under u->tmp) */
 	const int flags = ARCHIVE_EXTRACT_SECURE_NODOTDOT | ARCHIVE_EXTRACT_SECURE_SYMLINKS |
 			  ARCHIVE_EXTRACT_NO_OVERWRITE;
-	struct archive *a = archive_read_new(), *disk = archive_write_disk_new();
+	struct archive *a = hv_archive.archive_read_new();
+	struct archive *disk = hv_archive.archive_write_disk_new();
 	struct archive_entry *e;
 	unsigned long long bytes = 0;
 	unsigned int n = 0;
@@ -92,24 +93,24 @@ static int extract_now(const char *cmd, const char *path, struct unpacked *u)
 		hv_warnx("%s: %s: %s", cmd, path, strerror(ENOMEM));
 		goto out;
 	}
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_gnutar(a);
-	archive_write_disk_set_options(disk, flags);
-	if (archive_read_open_filename(a, path, 64 << 10)) {
-		hv_warnx("%s: %s: %s", cmd, path, archive_error_string(a));
+	hv_archive.archive_read_support_filter_all(a);
+	hv_archive.archive_read_support_format_tar(a);
+	hv_archive.archive_read_support_format_gnutar(a);
+	hv_archive.archive_write_disk_set_options(disk, flags);
+	if (hv_archive.archive_read_open_filename(a, path, 64 << 10)) {
+		hv_warnx("%s: %s: %s", cmd, path, hv_archive.archive_error_string(a));
 		goto out;
 	}
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK) {
-		const char *p = archive_entry_pathname(e);
-		mode_t type = archive_entry_filetype(e);
+	while ((r = hv_archive.archive_read_next_header(a, &e)) == ARCHIVE_OK) {
+		const char *p = hv_archive.archive_entry_pathname(e);
+		mode_t type = hv_archive.archive_entry_filetype(e);
 
 		if (++n > UNPACK_MAX_ENTRIES) {
 			hv_warnx("%s: %s: more than %u members: no captured system", cmd, path,
 				 UNPACK_MAX_ENTRIES);
 			goto out;
 		}
-		bytes += (unsigned long long)archive_entry_size(e);
+		bytes += (unsigned long long)hv_archive.archive_entry_size(e);
 		if (bytes > UNPACK_MAX_BYTES) {
 			hv_warnx("%s: %s: more than %llu MiB unpacked: no captured system", cmd,
 				 path, UNPACK_MAX_BYTES >> 20);
@@ -117,13 +118,13 @@ static int extract_now(const char *cmd, const char *path, struct unpacked *u)
 		}
 		/* files, directories and links only: no devices, FIFOs or hard links */
 		if (!p || p[0] == '/' || (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK) ||
-		    archive_entry_hardlink(e))
+		    hv_archive.archive_entry_hardlink(e))
 			continue;
 		if (snprintf(name, sizeof(name), "%s/%s", u->tmp, p) >= (int)sizeof(name))
 			continue;
-		archive_entry_set_pathname(e, name);
-		archive_entry_set_perm(e, type == AE_IFDIR ? 0700 : 0600);
-		r = archive_write_header(disk, e);
+		hv_archive.archive_entry_set_pathname(e, name);
+		hv_archive.archive_entry_set_perm(e, type == AE_IFDIR ? 0700 : 0600);
+		r = hv_archive.archive_write_header(disk, e);
 		if (r == ARCHIVE_OK && type == AE_IFREG) {
 			const void *buf;
 			size_t len;
@@ -131,28 +132,33 @@ static int extract_now(const char *cmd, const char *path, struct unpacked *u)
 
 			struct archive *bad = NULL;
 
-			while (!bad && (r = archive_read_data_block(a, &buf, &len, &off)) == ARCHIVE_OK)
-				if (archive_write_data_block(disk, buf, len, off) < ARCHIVE_WARN)
+			while (!bad) {
+				r = hv_archive.archive_read_data_block(a, &buf, &len, &off);
+				if (r != ARCHIVE_OK)
+					break;
+				if (hv_archive.archive_write_data_block(disk, buf, len, off) <
+				    ARCHIVE_WARN)
 					bad = disk;
+			}
 			if (bad || r != ARCHIVE_EOF) {
 				hv_warnx("%s: %s: %s", cmd, path,
-					 archive_error_string(bad ? bad : a));
+					 hv_archive.archive_error_string(bad ? bad : a));
 				goto out;
 			}
 		} else if (r < ARCHIVE_WARN) {
 			/* an unsafe name (/.., absolute, through a link): left out */
 			continue;
 		}
-		archive_write_finish_entry(disk);
+		hv_archive.archive_write_finish_entry(disk);
 	}
 	if (r != ARCHIVE_EOF) {
-		hv_warnx("%s: %s: %s", cmd, path, archive_error_string(a));
+		hv_warnx("%s: %s: %s", cmd, path, hv_archive.archive_error_string(a));
 		goto out;
 	}
 	rc = 0;
 out:
-	archive_read_free(a);
-	archive_write_free(disk);
+	hv_archive.archive_read_free(a);
+	hv_archive.archive_write_free(disk);
 	return rc;
 }
 

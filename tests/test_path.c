@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The path context: reads inside a sysroot, safe replacement of a file. */
+/* The path context: reads inside a sysroot (the writer: test_replace.c). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -31,36 +31,21 @@ int __wrap_fstat64(int fd, struct stat *st)
 
 static void put(const char *rel, const char *text)
 {
-	char p[256];
-	FILE *f;
-
-	snprintf(p, sizeof(p), "%s%s", root, rel);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	scratch_put(root, rel, text);
 }
 
 static int setup(void **state)
 {
-	char p[256];
-
 	(void)state;
-	snprintf(root, sizeof(root), "/tmp/hvkdump-path-XXXXXX");
-	assert_non_null(mkdtemp(root));
-	snprintf(p, sizeof(p), "%s/etc", root);
-	mkdir(p, 0755);
+	scratch_root(root, sizeof(root), "path");
 	put("/etc/conf", "A=1\n");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
-	return system(cmd);
+	return scratch_remove(root);
 }
 
 static void links_stay_inside(void **state)
@@ -178,108 +163,30 @@ static void open_regular_after_a_failed_fstat(void **state)
 	hv_path_deinit(&pc);
 }
 
-static void replace_keeps_owner_mode_and_backup(void **state)
+/* The writer's directory is found inside the sysroot, as a read would be. */
+static void open_parent_stays_inside(void **state)
 {
 	struct hv_path pc;
-	struct stat st, now;
-	char p[256], name[64], *buf, *bak;
-	size_t len, blen;
+	struct stat st, want;
+	const char *base;
+	char p[256];
+	int fd;
 
 	(void)state;
-	snprintf(p, sizeof(p), "%s/etc/conf", root);
-	assert_int_equal(chmod(p, 0640), 0);
-	assert_int_equal(chown(p, 4321, 8765), 0);
+	snprintf(p, sizeof(p), "%s/etc/dir", root);
+	assert_int_equal(symlink("/", p), 0);
+	snprintf(p, sizeof(p), "%s/etc", root);
+	assert_int_equal(stat(p, &want), 0);
 	assert_int_equal(hv_path_init(&pc, root), 0);
-	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak",
-					 name, sizeof(name)), 0);
-	assert_string_equal(name, "conf.bak");
-	assert_int_equal(stat(p, &now), 0);
-	assert_int_equal(now.st_mode & 07777, 0640);
-	assert_int_equal(now.st_uid, 4321);
-	assert_int_equal(now.st_gid, 8765);
-	free(buf);
-	assert_int_equal(hv_path_read(&pc, "/etc/conf", 4096, &buf, &len), 0);
-	assert_string_equal(buf, "A=2\n");
-	assert_int_equal(hv_path_read(&pc, "/etc/conf.bak", 4096, &bak, &blen), 0);
-	assert_string_equal(bak, "A=1\n");
-	free(buf);
-	free(bak);
-	hv_path_deinit(&pc);
-}
-
-static void replace_refuses_a_changed_file(void **state)
-{
-	struct hv_path pc;
-	struct stat st;
-	char name[64], *buf, *now;
-	size_t len, nlen;
-
-	(void)state;
-	assert_int_equal(hv_path_init(&pc, root), 0);
-	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-	/* someone edits it between the read and the write */
-	put("/etc/conf", "A=9\n");
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "A=2\n", 4, ".bak",
-					 name, sizeof(name)), -ESTALE);
-	assert_int_equal(hv_path_read(&pc, "/etc/conf", 4096, &now, &nlen), 0);
-	assert_string_equal(now, "A=9\n");
-	assert_int_equal(hv_path_exists(&pc, "/etc/conf.bak"), -ENOENT);
-	free(buf);
-	free(now);
-	hv_path_deinit(&pc);
-}
-
-static void replace_refuses_read_only_and_links(void **state)
-{
-	struct hv_path pc;
-	struct stat st;
-	char p[256], name[64], *buf;
-	size_t len;
-
-	(void)state;
-	snprintf(p, sizeof(p), "%s/etc/conf", root);
-	assert_int_equal(chmod(p, 0444), 0);
-	assert_int_equal(hv_path_init(&pc, root), 0);
-	assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-	assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, "X\n", 2, ".bak",
-					 name, sizeof(name)), -EROFS);
-	free(buf);
-	snprintf(p, sizeof(p), "%s/etc/link", root);
-	assert_int_equal(symlink("conf", p), 0);
-	assert_int_equal(hv_path_read_stat(&pc, "/etc/link", 4096, &buf, &len, &st), -ELOOP);
-	hv_path_deinit(&pc);
-}
-
-static void replace_keeps_every_backup(void **state)
-{
-	static const char *const want[] = { "conf.bak", "conf.bak.1", "conf.bak.2" };
-	struct hv_path pc;
-	struct stat st;
-	char name[64], val[8], *buf, *bak;
-	size_t len, blen;
-	unsigned int i;
-
-	(void)state;
-	assert_int_equal(hv_path_init(&pc, root), 0);
-	for (i = 0; i < 3; i++) {
-		assert_int_equal(hv_path_read_stat(&pc, "/etc/conf", 4096, &buf, &len, &st), 0);
-		snprintf(val, sizeof(val), "A=%u\n", i + 2);
-		assert_int_equal(hv_path_replace(&pc, "/etc/conf", buf, len, &st, val,
-						 strlen(val), ".bak", name, sizeof(name)), 0);
-		assert_string_equal(name, want[i]);
-		free(buf);
-	}
-	/* each backup holds what the file held before that change */
-	for (i = 0; i < 3; i++) {
-		char path[64];
-
-		snprintf(path, sizeof(path), "/etc/%s", want[i]);
-		snprintf(val, sizeof(val), "A=%u\n", i + 1);
-		assert_int_equal(hv_path_read(&pc, path, 4096, &bak, &blen), 0);
-		assert_string_equal(bak, val);
-		free(bak);
-	}
+	fd = hv_path_open_parent(&pc, "/etc/dir/etc/conf", &base);
+	assert_true(fd >= 0);
+	assert_string_equal(base, "conf");
+	assert_int_equal(fstat(fd, &st), 0);
+	assert_int_equal(st.st_ino, want.st_ino);
+	close(fd);
+	assert_int_equal(hv_path_open_parent(&pc, "/etc/", &base), -EINVAL);
+	assert_int_equal(hv_path_open_parent(&pc, "conf", &base), -EINVAL);
+	assert_int_equal(hv_path_open_parent(&pc, "/nowhere/conf", &base), -ENOENT);
 	hv_path_deinit(&pc);
 }
 
@@ -290,10 +197,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(walk_stays_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_regular_after_a_failed_fstat, setup, teardown),
-		cmocka_unit_test_setup_teardown(replace_keeps_owner_mode_and_backup, setup, teardown),
-		cmocka_unit_test_setup_teardown(replace_refuses_a_changed_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(replace_keeps_every_backup, setup, teardown),
-		cmocka_unit_test_setup_teardown(replace_refuses_read_only_and_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_parent_stays_inside, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("path", tests, NULL, NULL);

@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "model/iomem.h"
@@ -30,5 +32,38 @@ static inline char *tree_text(const struct resource *root)
 		assert_string_equal(t_, text);                  \
 		free(t_);                                       \
 	} while (0)
+
+/* A scratch sysroot in @root (/tmp/hvkdump-@tag-XXXXXX) with an etc/ in it. */
+static inline void scratch_root(char *root, size_t len, const char *tag)
+{
+	char p[256];
+
+	snprintf(root, len, "/tmp/hvkdump-%s-XXXXXX", tag);
+	assert_non_null(mkdtemp(root));
+	snprintf(p, sizeof(p), "%s/etc", root);
+	assert_int_equal(mkdir(p, 0755), 0);
+}
+
+/* @text as the file @root@rel. */
+static inline void scratch_put(const char *root, const char *rel, const char *text)
+{
+	char p[256];
+	FILE *f;
+
+	snprintf(p, sizeof(p), "%s%s", root, rel);
+	f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* @root and all in it removed: 0, or rm's status. */
+static inline int scratch_remove(const char *root)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", root);
+	return system(cmd);
+}
 
 #endif

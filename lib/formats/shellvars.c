@@ -517,122 +517,156 @@ static size_t assignment_name(const struct sv_parser *ps)
 	return q > ps->p && q < ps->end && *q == '=' ? (size_t)(q - ps->p) : 0;
 }
 
-/* A simple command: assignments, words, redirections; its status in @status. */
-static int simple_command(struct sv_parser *ps, enum tri run, enum tri *status)
+/* A simple command as read: NAME=value prefixes, then words. */
+struct sv_command {
+	struct sv_words names, values, ws;
+	bool exported, unknown_value;
+	unsigned long line;
+	const char *start;
+};
+
+/* [export] NAME=value ... at ps->p into @c; -1 with ps->err. */
+static int take_assignments(struct sv_parser *ps, struct sv_command *c)
 {
-	struct sv_words names = { .n = 0 }, values = { .n = 0 }, ws = { .n = 0 };
-	unsigned long line = ps->line;
-	const char *start = ps->p;
-	bool exported = false, unknown_value = false;
-	unsigned int i;
 	size_t n;
-	int rc = -1;
 
 	for (;;) {
 		skip_blanks(ps);
-		if (!exported && ps->end - ps->p > 7 && !memcmp(ps->p, "export", 6) &&
+		if (!c->exported && ps->end - ps->p > 7 && !memcmp(ps->p, "export", 6) &&
 		    (ps->p[6] == ' ' || ps->p[6] == '\t')) {
-			exported = true;
+			c->exported = true;
 			ps->p += 6;
 			continue;
 		}
-		if (!(n = assignment_name(ps)) || names.n == SV_MAX_WORDS)
-			break;
-		names.w[names.n] = strndup(ps->p, n);
-		if (!names.w[names.n]) {
-			hv_err_set(ps->err, line, "out of memory");
-			goto out;
+		if (!(n = assignment_name(ps)) || c->names.n == SV_MAX_WORDS)
+			return 0;
+		c->names.w[c->names.n] = strndup(ps->p, n);
+		if (!c->names.w[c->names.n]) {
+			hv_err_set(ps->err, c->line, "out of memory");
+			return -1;
 		}
-		names.unknown[names.n++] = false;
+		c->names.unknown[c->names.n++] = false;
 		ps->p += n + 1;
-		if (take_word(ps, &values))
-			goto out;
-		unknown_value |= values.unknown[values.n - 1];
+		if (take_word(ps, &c->values))
+			return -1;
+		c->unknown_value |= c->values.unknown[c->values.n - 1];
 	}
+}
+
+/* The words up to the command's end into @c, redirections skipped; -1 with ps->err. */
+static int take_words(struct sv_parser *ps, struct sv_command *c)
+{
 	for (;;) {
 		skip_space(ps);
 		if (ps->p >= ps->end || strchr("\n;&|()", *ps->p))
-			break;
+			return 0;
 		if (strchr("<>", *ps->p) || (isdigit((unsigned char)*ps->p) &&
 					     ps->p + 1 < ps->end && strchr("<>", ps->p[1]))) {
 			ps->p += isdigit((unsigned char)*ps->p) ? 1 : 0;
 			if (skip_redirection(ps))
-				goto out;
+				return -1;
 			continue;
 		}
-		if (take_word(ps, &ws))
-			goto out;
+		if (take_word(ps, &c->ws))
+			return -1;
 	}
-	if (!names.n && !ws.n && !exported) {
+}
+
+/* test or [ as @c's command: its status in @status; -1 with ps->err. */
+static int run_test(struct sv_parser *ps, struct sv_command *c, enum tri *status)
+{
+	const char *cmd = c->ws.w[0];
+	char why[140] = "";
+	unsigned int k = c->ws.n - 1;
+
+	if (cmd[0] == '[' && (!k || strcmp(c->ws.w[k], "]"))) {
+		hv_err_set(ps->err, c->line, "[ without ]");
+		return -1;
+	}
+	k -= cmd[0] == '[';
+	*status = eval_test(ps, c->ws.w + 1, c->ws.unknown + 1, k, why, sizeof(why));
+	if (*status == T_MAYBE)
+		snprintf(ps->status_why, sizeof(ps->status_why), "%s", why);
+	return 0;
+}
+
+/* @c's command word (not export): its status in @status; -1 with ps->err. */
+static int run_command(struct sv_parser *ps, struct sv_command *c, enum tri *status)
+{
+	const char *cmd = c->ws.w[0];
+
+	if (c->names.n && strcmp(cmd, ":")) {
+		/* sh runs the next word as a command with NAME= in its environment */
+		hv_err_set(ps->err, c->line, "more than one word after %s= (quote the value)",
+			   c->names.w[0]);
+		return -1;
+	}
+	if (c->ws.unknown[0]) {
+		*status = T_MAYBE;
+		snprintf(ps->status_why, sizeof(ps->status_why), "a command whose name is "
+			 "not known");
+	} else if (changes_variables(cmd)) {
+		hv_err_set(ps->err, c->line, "%s: a command that may change any variable; "
+			   "hvkdump does not run it", cmd);
+		return -1;
+	} else if (!strcmp(cmd, "[") || !strcmp(cmd, "test")) {
+		return run_test(ps, c, status);
+	} else if (!strcmp(cmd, "true") || !strcmp(cmd, ":")) {
+		*status = T_YES;
+	} else if (!strcmp(cmd, "false")) {
+		*status = T_NO;
+	} else {
+		*status = T_MAYBE;
+		snprintf(ps->status_why, sizeof(ps->status_why), "it runs %.60s, which "
+			 "hvkdump does not run", cmd);
+		ps->unknown_cmd = c->start;
+		ps->unknown_line = c->line;
+	}
+	return 0;
+}
+
+/* A simple command: assignments, words, redirections; its status in @status. */
+static int simple_command(struct sv_parser *ps, enum tri run, enum tri *status)
+{
+	struct sv_command c = { .line = ps->line, .start = ps->p };
+	unsigned int i;
+	int rc = -1;
+
+	if (take_assignments(ps, &c) || take_words(ps, &c))
+		goto out;
+	if (!c.names.n && !c.ws.n && !c.exported) {
 		rc = syntax(ps, "expected a command");
 		goto out;
 	}
-	*status = unknown_value ? T_MAYBE : T_YES;
-	if (unknown_value)
+	*status = c.unknown_value ? T_MAYBE : T_YES;
+	if (c.unknown_value)
 		snprintf(ps->status_why, sizeof(ps->status_why), "a command substitution's "
 			 "status");
-	if (ws.n && !exported && !names.n && !ws.unknown[0] && strchr(ws.w[0], '=')) {
+	if (c.ws.n && !c.exported && !c.names.n && !c.ws.unknown[0] && strchr(c.ws.w[0], '=')) {
 		/* sh would run it as a command: a misspelt assignment, most likely */
-		const char *nl = memchr(start, '\n', (size_t)(ps->end - start));
-		size_t show = (size_t)((nl ? nl : ps->end) - start);
+		const char *nl = memchr(c.start, '\n', (size_t)(ps->end - c.start));
+		size_t show = (size_t)((nl ? nl : ps->end) - c.start);
 
-		hv_err_set(ps->err, line, "expected NAME=value, not \"%.*s\"",
-			   (int)(show > 60 ? 60 : show), start);
+		hv_err_set(ps->err, c.line, "expected NAME=value, not \"%.*s\"",
+			   (int)(show > 60 ? 60 : show), c.start);
 		goto out;
 	}
-	if (ws.n && !exported) {
-		const char *cmd = ws.w[0];
-
-		if (names.n && strcmp(cmd, ":")) {
-			/* sh runs the next word as a command with NAME= in its environment */
-			hv_err_set(ps->err, line, "more than one word after %s= (quote the value)",
-				   names.w[0]);
+	if (c.ws.n && !c.exported) {
+		if (run_command(ps, &c, status))
 			goto out;
-		}
-		if (ws.unknown[0]) {
-			*status = T_MAYBE;
-			snprintf(ps->status_why, sizeof(ps->status_why), "a command whose name is "
-				 "not known");
-		} else if (changes_variables(cmd)) {
-			hv_err_set(ps->err, line, "%s: a command that may change any variable; "
-				   "hvkdump does not run it", cmd);
-			goto out;
-		} else if (!strcmp(cmd, "[") || !strcmp(cmd, "test")) {
-			char why[140] = "";
-			unsigned int k = ws.n - 1;
-
-			if (cmd[0] == '[' && (!k || strcmp(ws.w[k], "]"))) {
-				hv_err_set(ps->err, line, "[ without ]");
-				goto out;
-			}
-			k -= cmd[0] == '[';
-			*status = eval_test(ps, ws.w + 1, ws.unknown + 1, k, why, sizeof(why));
-			if (*status == T_MAYBE)
-				snprintf(ps->status_why, sizeof(ps->status_why), "%s", why);
-		} else if (!strcmp(cmd, "true") || !strcmp(cmd, ":")) {
-			*status = T_YES;
-		} else if (!strcmp(cmd, "false")) {
-			*status = T_NO;
-		} else {
-			*status = T_MAYBE;
-			snprintf(ps->status_why, sizeof(ps->status_why), "it runs %.60s, which "
-				 "hvkdump does not run", cmd);
-			ps->unknown_cmd = start;
-			ps->unknown_line = line;
-		}
-		if (strcmp(cmd, ":")) {
+		if (strcmp(c.ws.w[0], ":")) {
 			rc = 0;		/* a command's NAME= prefixes do not stay */
 			goto out;
 		}
 	}
-	for (i = 0; i < names.n; i++)
-		if (assign(ps, run, names.w[i], values.w[i], values.unknown[i], line))
+	for (i = 0; i < c.names.n; i++)
+		if (assign(ps, run, c.names.w[i], c.values.w[i], c.values.unknown[i], c.line))
 			goto out;
 	rc = 0;
 out:
-	words_free(&names);
-	words_free(&values);
-	words_free(&ws);
+	words_free(&c.names);
+	words_free(&c.values);
+	words_free(&c.ws);
 	return rc;
 }
 

@@ -70,59 +70,47 @@ static bool boot_time(const struct scenario *sc, const struct sim_kernel *first,
 	return true;
 }
 
-/* kexec/arch/i386/x86-linux-setup.c: setup_linux_vesafb() and its callers */
-void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *first,
-			struct sim_handoff *h, struct trace *t)
+/*
+ * No /dev/fb0 (@id NULL) or its FBIOGET_FSCREENINFO fails: before 2.0.17
+ * no framebuffer; since, the boot-time screen_info when it can be read.
+ */
+static void no_fb0(const struct scenario *sc, const struct sim_kernel *first,
+		   struct sim_handoff *h, struct trace *t, const char *id, const char *ver)
+{
+	const char *what = id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0";
+
+	if (sc->kexec_tools < 20017)
+		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+			    "%s, and kexec-tools %s (<= 2.0.16) then passes no framebuffer",
+			    what, ver);
+	else if (boot_time(sc, first, h))
+		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+			    "%s: kexec-tools %s passes the boot-time screen_info "
+			    "from /sys/kernel/boot_params/data", what, ver);
+	else
+		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
+			    "%s, and /sys/kernel/boot_params/data cannot be read: no framebuffer",
+			    what);
+}
+
+/*
+ * The video type of /dev/fb0's driver @id into h->orig_video_isVGA: true
+ * when kexec-tools then takes the framebuffer from it, false (h->lfb_why
+ * said why) when it passes none.
+ */
+static bool video_type(const struct scenario *sc, const struct sim_kernel *first,
+		       struct sim_handoff *h, struct trace *t, const char *id, const char *ver)
 {
 	unsigned int v = sc->kexec_tools;
-	uint64_t smem_start, smem_len, base;
-	bool vga, ioctl_ok = true;
-	char ver[16];
-	const char *id;
 
-	kexec_tools_str(v, ver, sizeof(ver));
-	fb0(sc, first, &id, &smem_start, &smem_len);
-	/* what the scenario says of /dev/fb0 wins over the model's first kernel */
-	if (sc->fb0_id[0]) {
-		id = !strcmp(sc->fb0_id, "none") ? NULL : sc->fb0_id;
-		ioctl_ok = strcmp(sc->fb0_id, "ioctl-fails");
-	}
-	if (sc->fb0_smem_start_set)
-		smem_start = sc->fb0_smem_start;
-	if (sc->fb0_smem_len_set)
-		smem_len = sc->fb0_smem_len;
-	h->fb0_id = id;
-	h->fb0_smem_start = smem_start;
-	h->lfb_base = 0;
-	h->lfb_size = 0;
-	h->ext_lfb_base = 0;
-	h->orig_video_isVGA = 1;	/* the text-mode default before setup_linux_vesafb() */
-	if (!id || !ioctl_ok) {
-		if (v < 20017) {
-			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-				    "%s, and kexec-tools %s (<= 2.0.16) then passes no framebuffer",
-				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0", ver);
-		} else if (boot_time(sc, first, h)) {
-			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-				    "%s: kexec-tools %s passes the boot-time screen_info "
-				    "from /sys/kernel/boot_params/data",
-				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0", ver);
-		} else {
-			handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
-				    "%s, and /sys/kernel/boot_params/data cannot be read: no framebuffer",
-				    id ? "FBIOGET_FSCREENINFO on /dev/fb0 fails" : "no /dev/fb0");
-		}
-		goto out;
-	}
-	vga = !strcmp(id, "EFI VGA") || !strcmp(id, "VESA VGA");
-	if (vga) {
+	if (!strcmp(id, "EFI VGA") || !strcmp(id, "VESA VGA")) {
 		h->orig_video_isVGA = !strcmp(id, "EFI VGA") ? 0x70 : 0x23;
 	} else if (v < 20017) {
 		h->orig_video_isVGA = 0;
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
 			    "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
 			    "from (only EFI VGA and VESA VGA before 2.0.17)", id, ver);
-		goto out;
+		return false;
 	} else if (v >= 20020 && !h->reuse_video_type) {
 		/* fb5a8792e6e4 (2.0.20): other drivers' smem_start is not trusted */
 		h->orig_video_isVGA = 0;
@@ -130,17 +118,25 @@ void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *firs
 			    "/dev/fb0 is \"%s\", which kexec-tools %s does not take a framebuffer "
 			    "from (only EFI VGA and VESA VGA since 2.0.20, fb5a8792e6e4, unless "
 			    "--reuse-video-type)", id, ver);
-		goto out;
+		return false;
 	} else if (!sc->boot_params) {
 		/* the video type comes from boot_params, which cannot be read */
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
 			    "/dev/fb0 is \"%s\": its video type would come from "
 			    "/sys/kernel/boot_params/data, which cannot be read: no framebuffer", id);
-		goto out;
+		return false;
 	} else {
 		h->orig_video_isVGA = first->orig_video_isVGA;
 	}
-	base = smem_start;
+	return true;
+}
+
+/* lfb_base, ext_lfb_base and lfb_size from /dev/fb0's smem_start and smem_len. */
+static void set_lfb(unsigned int v, struct sim_handoff *h, struct trace *t, const char *id,
+		    const char *ver, uint64_t smem_start, uint64_t smem_len)
+{
+	uint64_t base = smem_start;
+
 	if (base > 0xffffffffULL && v < 20019) {
 		base &= 0xffffffffULL;
 		handoff_say(t, h->lfb_why, sizeof(h->lfb_why),
@@ -157,7 +153,38 @@ void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *firs
 	h->lfb_base = base;
 	/* "(fix.smem_len + 65535) / 65536": 64 KiB units, whatever the video type */
 	h->lfb_size = (uint32_t)((smem_len + 65535) / 65536);
-out:
+}
+
+/* kexec/arch/i386/x86-linux-setup.c: setup_linux_vesafb() and its callers */
+void setup_linux_vesafb(const struct scenario *sc, const struct sim_kernel *first,
+			struct sim_handoff *h, struct trace *t)
+{
+	uint64_t smem_start, smem_len;
+	bool ioctl_ok = true;
+	char ver[16];
+	const char *id;
+
+	kexec_tools_str(sc->kexec_tools, ver, sizeof(ver));
+	fb0(sc, first, &id, &smem_start, &smem_len);
+	/* what the scenario says of /dev/fb0 wins over the model's first kernel */
+	if (sc->fb0_id[0]) {
+		id = !strcmp(sc->fb0_id, "none") ? NULL : sc->fb0_id;
+		ioctl_ok = strcmp(sc->fb0_id, "ioctl-fails");
+	}
+	if (sc->fb0_smem_start_set)
+		smem_start = sc->fb0_smem_start;
+	if (sc->fb0_smem_len_set)
+		smem_len = sc->fb0_smem_len;
+	h->fb0_id = id;
+	h->fb0_smem_start = smem_start;
+	h->lfb_base = 0;
+	h->lfb_size = 0;
+	h->ext_lfb_base = 0;
+	h->orig_video_isVGA = 1;	/* the text-mode default before setup_linux_vesafb() */
+	if (!id || !ioctl_ok)
+		no_fb0(sc, first, h, t, id, ver);
+	else if (video_type(sc, first, h, t, id, ver))
+		set_lfb(sc->kexec_tools, h, t, id, ver, smem_start, smem_len);
 	trace_add(t, PHASE_LOAD, false, "setup_linux_vesafb", "%s", h->lfb_why);
 	trace_add(t, PHASE_LOAD, true, "setup_linux_vesafb",
 		  "screen_info: orig_video_isVGA 0x%x, lfb_base 0x%" PRIx32 ", ext_lfb_base 0x%" PRIx32
