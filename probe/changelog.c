@@ -33,7 +33,8 @@ static void record(struct facts *f, enum which_kernel k, const char *source, con
  * rpm database (rpm -q --changelog kernel-core-RELEASE), as one spec file
  * writes it for every subpackage; RHEL's names each backport by its
  * subject ("- Drivers: hv: vmbus: ... (Author) [RHEL-1234]"), SUSE's too
- * ("- Drivers: hv: vmbus: ... (git-fixes)."). Nothing when it does not read.
+ * ("- Drivers: hv: vmbus: ... (git-fixes)."). Nothing when it does not
+ * read: a warning when the package is there and its changelog is not.
  */
 static void from_rpm(struct probe *p, enum which_kernel k, const char *release)
 {
@@ -44,6 +45,12 @@ static void from_rpm(struct probe *p, enum which_kernel k, const char *release)
 	if (!rpmdb_kernel(p->pc, &rk, &db, why, sizeof(why)) && rk.text) {
 		snprintf(source, sizeof(source), "rpm changelog of %.150s (%.80s)", rk.nvra, db);
 		record(p->f, k, source, rk.text, rk.tlen);
+	} else if (rk.rank) {
+		/* the kernel's package is there, its changelog does not read */
+		struct hv_err err = { 0, "" };
+
+		hv_err_set(&err, 0, "the changelog of %.230s", rk.why);
+		probe_warn(p, db, &err);
 	}
 	free(rk.text);
 }
