@@ -418,6 +418,69 @@ static void ndb_database(void **state)
 	free(img);
 }
 
+static void put_le32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/*
+ * An ndb Packages.db of one package, @blob (SUSE's format: rpmndb.c's
+ * layout), into @img: its length
+ */
+static size_t ndb_of(unsigned char *img, const unsigned char *blob, uint32_t len)
+{
+	uint32_t blkcnt = (16 + len + 12 + 15) / 16;
+	unsigned char *b = img + 4096, *tail = b + blkcnt * 16 - 12;
+
+	memset(img, 0, 4096 + blkcnt * 16);
+	memcpy(img, "RpmP", 4);
+	put_le32(img + 12, 1);	/* one slot page */
+	for (size_t o = 32; o < 4096; o += 16)
+		memcpy(img + o, "Slot", 4);
+	put_le32(img + 32 + 4, 7);	/* package 7 at block 256 */
+	put_le32(img + 32 + 8, 256);
+	put_le32(img + 32 + 12, blkcnt);
+	memcpy(b, "BlbS", 4);
+	put_le32(b + 4, 7);
+	put_le32(b + 12, len);
+	memcpy(b + 16, blob, len);
+	put_le32(tail, (uint32_t)adler32(1, b, (uInt)(tail - b)));
+	put_le32(tail + 4, len);
+	memcpy(tail + 8, "BlbE", 4);
+	return 4096 + blkcnt * 16;
+}
+
+/* SUSE's kernel-azure in an ndb database: found by release, its changelog read */
+static void ndb_kernel(void **state)
+{
+	struct rpm_kernel k = { .release = "6.4.0-150600.8.11-azure" };
+	unsigned char blob[512], img[4096 + 1024];
+	char why[200];
+	size_t n = kernel_header(blob, "kernel-azure 6.4.0 150600.8.11.1 x86_64",
+				 "- Drivers: hv: vmbus: Improve the logic of reserving fb_mmio\n"
+				 "  on Gen2 VMs (git-fixes).");
+	size_t len = ndb_of(img, blob, (uint32_t)n);
+
+	(void)state;
+	assert_int_equal(rpmndb_walk(img, len, rpm_kernel_header, &k, why, sizeof(why)), 0);
+	assert_string_equal(k.nvra, "kernel-azure-6.4.0-150600.8.11.1.x86_64");
+	assert_non_null(k.text);
+	assert_true(changelog_mentions(k.text, k.tlen, "016a25e4b0df", "Drivers: hv: vmbus: "
+				       "Improve the logic of reserving fb_mmio on Gen2 VMs"));
+	free(k.text);
+	/* the same header, its text's count a lie (adler32 made right): no text, a reason */
+	memset(&k, 0, sizeof(k));
+	k.release = "6.4.0-150600.8.11-azure";
+	memset(blob + 8 + 6 * 16 + 12, 0xff, 4);
+	len = ndb_of(img, blob, (uint32_t)n);
+	assert_int_equal(rpmndb_walk(img, len, rpm_kernel_header, &k, why, sizeof(why)), 0);
+	assert_int_equal(k.rank, 1);
+	assert_null(k.text);
+	assert_string_equal(k.why, "kernel-azure-6.4.0-150600.8.11.1.x86_64: CHANGELOGTEXT's "
+			    "4294967295 items at byte 46 run past the header's 132 data bytes");
+}
+
 static void bdb_database(void **state)
 {
 	static const struct answer found[] = {
@@ -521,6 +584,7 @@ int main(void)
 		cmocka_unit_test(header_changelog),
 		cmocka_unit_test(kernel_package),
 		cmocka_unit_test(ndb_database),
+		cmocka_unit_test(ndb_kernel),
 		cmocka_unit_test(bdb_database),
 		cmocka_unit_test_setup_teardown(query, setup, teardown),
 	};
