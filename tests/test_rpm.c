@@ -237,7 +237,9 @@ static void kernel_package(void **state)
 	const char *const rhel[] = { "kernel 5.14.0 427.13.1.el9_4 x86_64",
 				     "kernel-core 5.14.0 427.13.1.el9_4 x86_64",
 				     "kernel-devel 5.14.0 427.13.1.el9_4 x86_64",
-				     "kernel-core 5.14.0 427.el9 x86_64" };
+				     "kernel-core 5.14.0 427.el9 x86_64",
+				     "kernel-rt-core 5.14.0 427.13.1.el9_4 x86_64",
+				     "kernel-64k-core 5.14.0 427.13.1.el9_4 aarch64" };
 	const char *const suse[] = { "kernel-default 6.4.0 150600.8.11.1 x86_64",
 				     "kernel-azure-devel 6.4.0 150600.8.11.1 x86_64",
 				     "kernel-azure 6.4.0 150600.8.11.1 x86_64",
@@ -247,8 +249,13 @@ static void kernel_package(void **state)
 	char names[RPM_KERNEL_NAMES][64];
 
 	(void)state;
-	kernel_is("5.14.0-427.13.1.el9_4.x86_64", rhel, 4,
+	kernel_is("5.14.0-427.13.1.el9_4.x86_64", rhel, 6,
 		  "kernel-core-5.14.0-427.13.1.el9_4.x86_64");
+	kernel_is("5.14.0-427.13.1.el9_4.x86_64+rt", rhel, 6,
+		  "kernel-rt-core-5.14.0-427.13.1.el9_4.x86_64");
+	kernel_is("5.14.0-427.13.1.el9_4.aarch64+64k", rhel, 6,
+		  "kernel-64k-core-5.14.0-427.13.1.el9_4.aarch64");
+	kernel_is("5.14.0-427.13.1.el9_4.x86_64+64k", rhel, 6, NULL);
 	kernel_is("5.14.0-427.13.1.el9_4.x86_64", rhel, 1, "kernel-5.14.0-427.13.1.el9_4.x86_64");
 	kernel_is("5.14.0-427.el9.x86_64", rhel, 4, "kernel-core-5.14.0-427.el9.x86_64");
 	kernel_is("5.14.0-427.el9.aarch64", rhel, 4, NULL);
@@ -260,6 +267,9 @@ static void kernel_package(void **state)
 	kernel_is("6.6.57.1-6.azl3", suse, 4, NULL);
 	assert_int_equal(rpm_kernel_names("6.4.0-150600.8.11-azure", names), 3);
 	assert_string_equal(names[2], "kernel-azure");
+	assert_int_equal(rpm_kernel_names("5.14.0-427.el9.x86_64+rt", names), 3);
+	assert_string_equal(names[2], "kernel-rt-core");
+	assert_int_equal(rpm_kernel_names("5.14.0-427.el9.x86_64+r.t", names), 2);
 	assert_int_equal(rpm_kernel_names("5.14.0-427.el9.x86_64", names), 2);
 	assert_string_equal(names[0], "kernel-core");
 	assert_string_equal(names[1], "kernel");

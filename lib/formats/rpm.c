@@ -4,6 +4,7 @@
  * installed rpms, and the header
  * image rpm keeps for each package in its database (lib/header.c, headerExport)
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -342,14 +343,17 @@ int rpm_db_version(rpm_walk *walk, const unsigned char *img, size_t len, const c
  * release @release (uname -r): 0 not; 1 the kernel's own package, 2 the
  * "kernel" that names it. RHEL, Fedora (kernel-core since Fedora 21 and
  * RHEL 8; kernel before) and Azure Linux (kernel) release VERSION-RELEASE,
- * with .ARCH but on Azure Linux; SUSE's kernel-FLAVOR releases VERSION-
- * RELEASE less the rebuild number, then -FLAVOR: kernel-default
- * 5.14.21-150500.55.39.1 is 5.14.21-150500.55.39-default.
+ * with .ARCH but on Azure Linux; RHEL's variants kernel-VARIANT-core
+ * (rt, 64k, debug) VERSION-RELEASE.ARCH+VARIANT (kernel.spec's
+ * KVERREL+variant); SUSE's kernel-FLAVOR releases VERSION-RELEASE less the
+ * rebuild number, then -FLAVOR: kernel-default 5.14.21-150500.55.39.1 is
+ * 5.14.21-150500.55.39-default.
  */
 static int kernel_rank(const char *release, const char *name, const char *vr, const char *arch)
 {
-	size_t n = strlen(vr);
+	size_t n = strlen(vr), nl = strlen(name);
 	const char *dot;
+	char want[256];
 
 	if (!strcmp(name, "kernel-core") || !strcmp(name, "kernel")) {
 		if (strncmp(release, vr, n) ||
@@ -357,23 +361,38 @@ static int kernel_rank(const char *release, const char *name, const char *vr, co
 			return 0;
 		return name[6] ? 1 : 2;
 	}
+	if (strncmp(name, "kernel-", 7))
+		return 0;
+	if (nl > 12 && !strcmp(name + nl - 5, "-core")) {
+		snprintf(want, sizeof(want), "%s.%s+%.*s", vr, arch, (int)(nl - 12), name + 7);
+		return !strcmp(want, release);
+	}
 	dot = strrchr(vr, '.');
-	if (strncmp(name, "kernel-", 7) || !dot || strchr(dot, '-'))
+	if (!dot || strchr(dot, '-'))
 		return 0;
 	n = (size_t)(dot - vr);
 	return !strncmp(release, vr, n) && release[n] == '-' && !strcmp(release + n + 1, name + 7);
 }
 
+/* @s is a flavour or variant name: letters and digits, 1 to 50 */
+static bool flavor_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n && n <= 50 && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
 unsigned int rpm_kernel_names(const char *release, char names[RPM_KERNEL_NAMES][64])
 {
-	const char *flavor = strrchr(release, '-');
+	const char *flavor = strrchr(release, '-'), *variant = strrchr(release, '+');
 	unsigned int n = 0;
 
 	snprintf(names[n++], 64, "kernel-core");
 	snprintf(names[n++], 64, "kernel");
-	/* SUSE's -default, -azure: letters and digits, no dot */
-	if (flavor && flavor[1] && strlen(flavor + 1) < 57 &&
-	    strspn(flavor + 1, "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(flavor + 1))
+	/* RHEL's +rt, +64k; else SUSE's -default, -azure */
+	if (variant && flavor_name(variant + 1))
+		snprintf(names[n++], 64, "kernel-%s-core", variant + 1);
+	else if (flavor && flavor_name(flavor + 1))
 		snprintf(names[n++], 64, "kernel-%s", flavor + 1);
 	return n;
 }
