@@ -177,5 +177,12 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
  */
 int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
 		  const char **path, char *why, size_t wlen);
+/*
+ * The package of the kernel of release @k->release in the rpm database,
+ * with its changelog (lib/formats/parsers.h, struct rpm_kernel): 0; 1 when
+ * there is no database or no such package; -1 with @why (@path the database)
+ */
+int rpmdb_kernel(const struct hv_path *pc, struct rpm_kernel *k, const char **path, char *why,
+		 size_t wlen);
 
 #endif

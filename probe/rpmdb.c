@@ -27,16 +27,14 @@ static const char *const rpmdb_paths[] = {
 /* The formats read here, whatever the build: lib/formats/rpmndb.c, rpmbdb.c */
 static const struct {
 	const char *path;
-	int (*version)(const unsigned char *img, size_t len, const char *name, char *out,
-		       size_t outlen, char *why, size_t wlen);
+	rpm_walk *walk;
 } file_dbs[] = {
-	{ "/usr/lib/sysimage/rpm/Packages.db", rpmndb_version },
-	{ "/var/lib/rpm/Packages.db", rpmndb_version },
-	{ "/var/lib/rpm/Packages", rpmbdb_version },
-	{ "/usr/lib/sysimage/rpm/Packages", rpmbdb_version },
+	{ "/usr/lib/sysimage/rpm/Packages.db", rpmndb_walk },
+	{ "/var/lib/rpm/Packages.db", rpmndb_walk },
+	{ "/var/lib/rpm/Packages", rpmbdb_walk },
+	{ "/usr/lib/sysimage/rpm/Packages", rpmbdb_walk },
 };
 
-/* An ndb or Berkeley DB database: 0 or -1 as rpmdb_version(); 1 when there is none. */
 /* A database file whole: 0, 1 when there is none, -1 with @why. */
 static int read_db(const struct hv_path *pc, const char *path, char **img, size_t *len,
 		   char *why, size_t wlen)
@@ -50,8 +48,9 @@ static int read_db(const struct hv_path *pc, const char *path, char **img, size_
 	return e ? -1 : 0;
 }
 
-static int file_db_version(const struct hv_path *pc, const char *name, char *out,
-			   size_t outlen, const char **path, char *why, size_t wlen)
+/* Every header of an ndb or Berkeley DB database to @visit: 0, 1 when there is none, -1. */
+static int file_db_walk(const struct hv_path *pc, rpm_visit *visit, void *ctx,
+			const char **path, char *why, size_t wlen)
 {
 	size_t i, len;
 	char *img;
@@ -64,7 +63,7 @@ static int file_db_version(const struct hv_path *pc, const char *name, char *out
 			continue;
 		if (e)
 			return -1;
-		e = file_dbs[i].version((unsigned char *)img, len, name, out, outlen, why, wlen);
+		e = file_dbs[i].walk((unsigned char *)img, len, visit, ctx, why, wlen);
 		free(img);
 		return e ? -1 : 0;
 	}
@@ -77,15 +76,22 @@ static int file_db_version(const struct hv_path *pc, const char *name, char *out
 
 #include "dynlib.h"
 
-static int query(unsigned char *img, size_t len, const char *name, char *out, size_t outlen,
-		 char *why, size_t wlen)
+/*
+ * The headers of the packages named one of @names (1 to RPM_KERNEL_NAMES),
+ * newest first (the highest hnum), to @visit with instances that fall as
+ * hnum does: 0 or -1 with @why.
+ */
+static int query(unsigned char *img, size_t len, const char *const *names, unsigned int n,
+		 rpm_visit *visit, void *ctx, char *why, size_t wlen)
 {
 	static const char sql[] = "SELECT blob FROM Packages WHERE hnum IN "
-				  "(SELECT hnum FROM Name WHERE key = ?1) ORDER BY hnum DESC";
+				  "(SELECT hnum FROM Name WHERE key IN (?1, ?2, ?3)) "
+				  "ORDER BY hnum DESC";
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db = NULL;
 	struct hv_err err = { 0, "" };
-	int rc = -1, step;
+	uint64_t row = UINT64_MAX;
+	int rc = -1, step, i, bound = SQLITE_OK;
 
 	if (!hv_sqlite_load(&err)) {
 		snprintf(why, wlen, "not read: %s", err.msg);
@@ -99,31 +105,26 @@ static int query(unsigned char *img, size_t len, const char *name, char *out, si
 	 */
 	if (len >= 100 && img[18] == 2 && img[19] == 2)
 		img[18] = img[19] = 1;
-	if (hv_sqlite.sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	if (hv_sqlite.sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
 	    hv_sqlite.sqlite3_deserialize(db, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
-				SQLITE_DESERIALIZE_READONLY) != SQLITE_OK ||
-	    hv_sqlite.sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    hv_sqlite.sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+				SQLITE_DESERIALIZE_READONLY) == SQLITE_OK &&
+	    hv_sqlite.sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK)
+		for (i = 0; i < RPM_KERNEL_NAMES && bound == SQLITE_OK; i++)
+			bound = hv_sqlite.sqlite3_bind_text(st, i + 1, names[i < (int)n ? i : 0], -1,
+						  SQLITE_STATIC);
+	if (!st || bound != SQLITE_OK) {
 		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
 			 db ? hv_sqlite.sqlite3_errmsg(db) : "out of memory");
 		goto out;
 	}
-	snprintf(why, wlen, "%s is not installed", name);
 	while ((step = hv_sqlite.sqlite3_step(st)) == SQLITE_ROW) {
 		const void *blob = hv_sqlite.sqlite3_column_blob(st, 0);
-		int n = hv_sqlite.sqlite3_column_bytes(st, 0);
-		char got[128];
+		int bytes = hv_sqlite.sqlite3_column_bytes(st, 0);
 
-		/* the newest header named @name whose image reads */
-		if (blob && n > 0 &&
-		    !rpm_header_version(blob, (size_t)n, got, sizeof(got), out, outlen) &&
-		    !strcmp(got, name)) {
-			rc = 0;
-			break;
-		}
-		snprintf(why, wlen, "the header of %s does not read", name);
+		visit(ctx, row--, blob ? blob : "", blob && bytes > 0 ? (size_t)bytes : 0);
 	}
-	if (rc && step != SQLITE_ROW && step != SQLITE_DONE)
+	rc = step == SQLITE_DONE ? 0 : -1;
+	if (rc)
 		snprintf(why, wlen, "not an rpm database sqlite can read (%s)",
 			 hv_sqlite.sqlite3_errmsg(db));
 out:
@@ -132,8 +133,9 @@ out:
 	return rc;
 }
 
-int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
-		  const char **path, char *why, size_t wlen)
+/* The database's packages named one of @names to @visit: 0, 1 when there is none, -1. */
+static int db_walk(const struct hv_path *pc, const char *const *names, unsigned int n,
+		   rpm_visit *visit, void *ctx, const char **path, char *why, size_t wlen)
 {
 	char wal[64];
 	struct stat st;
@@ -155,18 +157,20 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 				 "may be out of date", wal);
 			return -1;
 		}
-		rc = query((unsigned char *)img, len, name, out, outlen, why, wlen);
+		rc = query((unsigned char *)img, len, names, n, visit, ctx, why, wlen);
 		free(img);
 		return rc;
 	}
-	return file_db_version(pc, name, out, outlen, path, why, wlen) ? -1 : 0;
+	return file_db_walk(pc, visit, ctx, path, why, wlen);
 }
 #else
-int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
-		  const char **path, char *why, size_t wlen)
+static int db_walk(const struct hv_path *pc, const char *const *names, unsigned int n,
+		   rpm_visit *visit, void *ctx, const char **path, char *why, size_t wlen)
 {
 	size_t i;
 
+	(void)names;
+	(void)n;
 	for (i = 0; i < sizeof(rpmdb_paths) / sizeof(rpmdb_paths[0]); i++) {
 		*path = rpmdb_paths[i];
 		if (!hv_path_exists(pc, *path)) {
@@ -174,6 +178,35 @@ int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t 
 			return -1;
 		}
 	}
-	return file_db_version(pc, name, out, outlen, path, why, wlen) ? -1 : 0;
+	return file_db_walk(pc, visit, ctx, path, why, wlen);
 }
 #endif
+
+int rpmdb_version(const struct hv_path *pc, const char *name, char *out, size_t outlen,
+		  const char **path, char *why, size_t wlen)
+{
+	struct rpm_pick pk = { .name = name, .out = out, .outlen = outlen };
+	int rc = db_walk(pc, &name, 1, rpm_pick_header, &pk, path, why, wlen);
+
+	return rc || rpm_pick_done(&pk, why, wlen) ? -1 : 0;
+}
+
+int rpmdb_kernel(const struct hv_path *pc, struct rpm_kernel *k, const char **path, char *why,
+		 size_t wlen)
+{
+	char names[RPM_KERNEL_NAMES][64];
+	const char *np[RPM_KERNEL_NAMES];
+	unsigned int n = rpm_kernel_names(k->release, names), i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		np[i] = names[i];
+	rc = db_walk(pc, np, n, rpm_kernel_header, k, path, why, wlen);
+	if (rc)
+		return rc;
+	if (!k->rank) {
+		snprintf(why, wlen, "no kernel package of release %s", k->release);
+		return 1;
+	}
+	return 0;
+}

@@ -112,14 +112,50 @@ struct rpm_pick {
 	uint64_t best;
 	bool found, unread, toolong;
 };
-void rpm_pick_header(struct rpm_pick *pk, uint64_t instance, const unsigned char *blob,
-		     size_t len);
+/* what a database reader calls for each header image: @ctx, the package's instance, the image */
+typedef void rpm_visit(void *ctx, uint64_t instance, const unsigned char *blob, size_t len);
+rpm_visit rpm_pick_header;	/* @ctx: a struct rpm_pick */
 int rpm_pick_done(const struct rpm_pick *pk, char *why, size_t wlen);
 /*
- * The same from a database file as rpm writes it: rpmndb.c, the ndb
- * Packages.db (SUSE); rpmbdb.c, the Berkeley DB Packages (rpm before 4.16:
- * RHEL 8). -1 with @why also when the file does not read.
+ * A header image's changelog (CHANGELOGTIME, CHANGELOGNAME, CHANGELOGTEXT),
+ * as rpm -q --changelog prints it, the dates as 2024-04-10, into *@text
+ * (malloc'd, NUL-terminated, *@tlen bytes): 0; 1 when it has none; -1 with
+ * @why when the header or its changelog does not read (counts that claim
+ * more than the image holds, arrays of other types or lengths).
  */
+int rpm_header_changelog(const unsigned char *blob, size_t len, char **text, size_t *tlen,
+			 char *why, size_t wlen);
+/*
+ * The package of the kernel whose release (uname -r) is @release: RHEL's
+ * and Fedora's kernel-core, SUSE's kernel-FLAVOR, Azure Linux's kernel;
+ * rpm_kernel_names() the names to look up (kernel-core, kernel, and the
+ * flavour's), rpm_kernel_header() the visitor (@ctx: a struct rpm_kernel,
+ * zeroed but @release) that keeps the newest that fits, with its changelog.
+ */
+#define RPM_KERNEL_NAMES 3
+struct rpm_kernel {
+	const char *release;
+	int rank;		/* 0: none found; 1 kernel-core or kernel-FLAVOR, 2 kernel */
+	uint64_t best;
+	char nvra[256];		/* "kernel-core-5.14.0-427.13.1.el9_4.x86_64" */
+	char *text;		/* its changelog (free it), NULL when it does not read (@why) */
+	size_t tlen;
+	char why[300];
+};
+unsigned int rpm_kernel_names(const char *release, char names[RPM_KERNEL_NAMES][64]);
+rpm_visit rpm_kernel_header;
+/*
+ * A database file as rpm writes it: rpmndb.c, the ndb Packages.db (SUSE);
+ * rpmbdb.c, the Berkeley DB Packages (rpm before 4.16: RHEL 8). _walk()
+ * calls @visit for each header; 0, or -1 with @why when the file does not
+ * read. _version(): the newest package named @name, as rpm_pick_done().
+ */
+typedef int rpm_walk(const unsigned char *img, size_t len, rpm_visit *visit, void *ctx,
+		     char *why, size_t wlen);
+rpm_walk rpmndb_walk, rpmbdb_walk;
+/* rpm.c: the newest package named @name that @walk finds in @img */
+int rpm_db_version(rpm_walk *walk, const unsigned char *img, size_t len, const char *name,
+		   char *out, size_t outlen, char *why, size_t wlen);
 int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
 		   size_t outlen, char *why, size_t wlen);
 int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char *out,

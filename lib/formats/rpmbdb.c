@@ -119,8 +119,8 @@ static const unsigned char *item(struct bdb *db, const unsigned char *pg, uint32
 	return *own;
 }
 
-/* One bucket page's pairs, into @pk: 0, or -1 when the page does not read. */
-static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick *pk)
+/* One bucket page's pairs, each to @visit: 0, or -1 when the page does not read. */
+static int bucket_pairs(struct bdb *db, const unsigned char *pg, rpm_visit *visit, void *ctx)
 {
 	uint16_t nitems = get_le16(pg + 20);
 
@@ -146,17 +146,16 @@ static int bucket_pairs(struct bdb *db, const unsigned char *pg, struct rpm_pick
 		}
 		/* instance 0 counts the instances: no package */
 		if (get_le32(key))
-			rpm_pick_header(pk, get_le32(key), val, vlen);
+			visit(ctx, get_le32(key), val, vlen);
 		free(kown);
 		free(vown);
 	}
 	return 0;
 }
 
-int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char *out,
-		   size_t outlen, char *why, size_t wlen)
+int rpmbdb_walk(const unsigned char *img, size_t len, rpm_visit *visit, void *ctx, char *why,
+		size_t wlen)
 {
-	struct rpm_pick pk = { .name = name, .out = out, .outlen = outlen };
 	struct bdb db = { .img = img, .len = len };
 	uint32_t version, bucket;
 
@@ -204,7 +203,7 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			const unsigned char *pg = page_at(&db, pgno);
 
 			if (!pg || (pg[25] != P_HASH && pg[25] != P_HASH_UNSORTED) ||
-			    bucket_pairs(&db, pg, &pk)) {
+			    bucket_pairs(&db, pg, visit, ctx)) {
 				snprintf(why, wlen, "a damaged Berkeley DB database (bucket %u, "
 					 "page %u)", bucket, pgno);
 				return -1;
@@ -212,5 +211,11 @@ int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char 
 			pgno = get_le32(pg + 16);
 		}
 	}
-	return rpm_pick_done(&pk, why, wlen);
+	return 0;
+}
+
+int rpmbdb_version(const unsigned char *img, size_t len, const char *name, char *out,
+		   size_t outlen, char *why, size_t wlen)
+{
+	return rpm_db_version(rpmbdb_walk, img, len, name, out, outlen, why, wlen);
 }

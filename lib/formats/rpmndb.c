@@ -74,10 +74,9 @@ static const unsigned char *blob_of(const unsigned char *img, uint32_t pkgidx, u
 	return b + BLOBHEAD_SIZE;
 }
 
-int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
-		   size_t outlen, char *why, size_t wlen)
+int rpmndb_walk(const unsigned char *img, size_t len, rpm_visit *visit, void *ctx, char *why,
+		size_t wlen)
 {
-	struct rpm_pick pk = { .name = name, .out = out, .outlen = outlen };
 	uint64_t fileblks, minblkoff;
 	uint32_t slotnpages, page;
 
@@ -120,8 +119,14 @@ int rpmndb_version(const unsigned char *img, size_t len, const char *name, char 
 					 "byte %" PRIu64 ")", pkgidx, (uint64_t)blkoff * BLK_SIZE);
 				return -1;
 			}
-			rpm_pick_header(&pk, pkgidx, blob, bloblen);
+			visit(ctx, pkgidx, blob, bloblen);
 		}
 	}
-	return rpm_pick_done(&pk, why, wlen);
+	return 0;
+}
+
+int rpmndb_version(const unsigned char *img, size_t len, const char *name, char *out,
+		   size_t outlen, char *why, size_t wlen)
+{
+	return rpm_db_version(rpmndb_walk, img, len, name, out, outlen, why, wlen);
 }
