@@ -86,6 +86,9 @@ struct check_result {
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err);
 
+/* The verdict with @alt as the facts: 1 saved, 0 lost, -1 they make no scenario. */
+int check_verdict_of(const struct facts *alt);
+
 /* The same span, or both unset. */
 bool same_span(const struct mmio_span *a, const struct mmio_span *b);
 
