@@ -29,7 +29,7 @@ struct check_edit {
 struct check_remedy {
 	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
 	char id[48];		/* stable: "kexec_file_load", "kernel_vmbus_reserve_fb_low_base" */
-	char change[400];
+	char change[640];
 	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage", "service" */
 	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
 	struct check_edit edits[2];	/* config: the settings it makes, where known */
