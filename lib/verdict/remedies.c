@@ -252,12 +252,37 @@ static void kernel_carrier(const struct facts *f, enum kernel_change c, char *bu
 			 "%s or later", ver, carriers[i].package, carriers[i].package);
 }
 
+/* Kernels that exist, one per change the kdump kernel lacks (never the proposed patch). */
+static void remedy_kernels(const struct facts *f, struct check_result *r,
+			   const struct scenario *sc)
+{
+	char text[640], id[48], where[300], how[240], *p;
+	struct scenario t;
+	unsigned int i;
+
+	for (i = 0; i < KC_TRACKED; i++) {
+		const struct kernel_change_info *ci = kernel_change(i);
+
+		if ((sc->kdump.fixes & ci->fixes) == ci->fixes)
+			continue;
+		t = *sc;
+		t.fixes |= ci->fixes;
+		t.kdump.fixes |= ci->fixes;
+		kernel_change_where(i, where, sizeof(where));
+		kernel_carrier(f, (enum kernel_change)i, how, sizeof(how));
+		snprintf(text, sizeof(text), "a kernel with %.12s (\"%.90s\"): %.300s. %.200s",
+			 ci->commit, ci->subject, where, how);
+		snprintf(id, sizeof(id), "kernel_%s", fix_name(kernel_change_fix(i)));
+		for (p = id; (p = strchr(p, '-'));)
+			*p = '_';
+		try_remedy(r, &t, 4, "kernel", id, text);
+	}
+}
+
 void remedies_find(const struct facts *f, struct check_result *r,
 			  const struct scenario *sc)
 {
 	struct scenario t;
-	char text[640], id[48], *p;
-	unsigned int i;
 
 	if (sc->kexec != KEXEC_REQ_FILE)
 		remedy_kexec_file(f, r, sc);
@@ -276,25 +301,7 @@ void remedies_find(const struct facts *f, struct check_result *r,
 		scenario_same_kdump_kernel(&t);
 		remedy_running_kernel(f, r, &t);
 	}
-	/* kernels that exist: the proposed config-window patch is never offered */
-	for (i = 0; i < KC_TRACKED; i++) {
-		const struct kernel_change_info *ci = kernel_change(i);
-		char where[300], how[240];
-
-		if ((sc->kdump.fixes & ci->fixes) == ci->fixes)
-			continue;
-		t = *sc;
-		t.fixes |= ci->fixes;
-		t.kdump.fixes |= ci->fixes;
-		kernel_change_where(i, where, sizeof(where));
-		kernel_carrier(f, (enum kernel_change)i, how, sizeof(how));
-		snprintf(text, sizeof(text), "a kernel with %.12s (\"%.90s\"): %.300s. %.200s", ci->commit,
-			 ci->subject, where, how);
-		snprintf(id, sizeof(id), "kernel_%s", fix_name(kernel_change_fix(i)));
-		for (p = id; (p = strchr(p, '-'));)
-			*p = '_';
-		try_remedy(r, &t, 4, "kernel", id, text);
-	}
+	remedy_kernels(f, r, sc);
 	if (sc->dump_target == DUMP_NVME || sc->dump_target == DUMP_NET_VF) {
 		t = *sc;
 		t.dump_target = DUMP_SCSI;
