@@ -110,9 +110,15 @@ static void initramfs_remedy_when_pci_is_a_module(void **state)
 	f.kdump_drivers_known = true;
 	remedy_says(&f, "initramfs", "/etc/initramfs-tools/modules, then rebuild the kdump "
 		    "initramfs: `/etc/kernel/postinst.d/kdump-tools 6.1.0-50-cloud-amd64`");
-	/* RHEL: extra_modules in /etc/kdump.conf */
+	/* RHEL: extra_modules in /etc/kdump.conf; SUSE: dracut's add_drivers */
 	f.distro = DISTRO_RHEL;
 	remedy_says(&f, "initramfs", "`extra_modules hyperv_drm` to /etc/kdump.conf");
+	/* SUSE's kdump loads with -s: lost where the kernel has no kexec_file_load */
+	f.distro = DISTRO_SUSE;
+	f.kexec_file = false;
+	remedy_says(&f, "initramfs", "add add_drivers+=\" hyperv_drm \" to a file in "
+		    "/etc/dracut.conf.d/, then `mkdumprd -f` rebuilds it");
+	f.kexec_file = true;
 	f.distro = DISTRO_DEBIAN;
 	/* the same kernel for kdump: offered while its config has hyperv_drm */
 	f.kdump_same = true;
