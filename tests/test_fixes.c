@@ -12,6 +12,14 @@ static void base(struct facts *f, const char *release)
 	fact_set(f, F_KMSG, "/var/log/kern.log", "read");
 }
 
+/* base(), on a VM of generation @gen */
+static void base_gen(struct facts *f, const char *release, int gen)
+{
+	base(f, release);
+	f->gen = gen;
+	fact_set(f, F_GEN, "test", "%d", gen);
+}
+
 static void log_wins_and_conflicts_are_said(void **state)
 {
 	const struct fix_finding *fd;
@@ -88,9 +96,7 @@ static void low_mmio_weighed(void **state)
 	struct facts f;
 
 	(void)state;
-	base(&f, "7.1");
-	f.gen = 2;
-	fact_set(&f, F_GEN, "test", "2");
+	base_gen(&f, "7.1", 2);
 	f.kmsg.hv_mmio_line = true;
 	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio),
 		 "hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem 0xfe0000000-0xfffffffff] "
@@ -112,9 +118,7 @@ static void low_mmio_weighed(void **state)
 	assert_int_equal(f.low_mmio.end, 0xffffffff);
 	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "framebuffer"));
 	/* Gen1's framebuffer says nothing of it */
-	base(&f, "7.1");
-	f.gen = 1;
-	fact_set(&f, F_GEN, "test", "1");
+	base_gen(&f, "7.1", 1);
 	f.boot_si.lfb_base = 0xf8000000;
 	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
 	facts_weigh(&f);
@@ -134,9 +138,7 @@ static void log_silence_only_where_it_would_log(void **state)
 	unsigned int i;
 
 	(void)state;
-	base(&f, "6.8.0");
-	f.gen = 2;
-	fact_set(&f, F_GEN, "test", "2");
+	base_gen(&f, "6.8.0", 2);
 	f.kmsg.vmbus_seen = true;
 	f.sysfb = true;
 	fact_set(&f, F_SYSFB, "/boot/config-6.8.0", "yes");
