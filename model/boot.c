@@ -167,7 +167,16 @@ static int vmbus_acpi_add(struct hv_kernel *k)
 		       "fb_range = none: 0x%" PRIx64 " (0x%" PRIx64 " bytes, halved down to 1 MiB) "
 		       "does not fit in the first range", out.start, out.size);
 	}
-	if (out.logged)
+	/*
+	 * drivers/hv/vmbus_drv.c with 016a25e4b0df (v7.1; 6.1.177, 6.6.144 ...
+	 * 7.0.13; Debian's 6.1.192-3): vmbus_acpi_add() calls vmbus_reserve_fb()
+	 * only once hyperv_mmio is found, and vmbus_reserve_fb() prints its
+	 * pr_info("hv_mmio=...") last, after returning early where start is 0:
+	 * Gen2 without lfb_base and a usable low base, or (v6.7+, a07b50d80ab6)
+	 * without CONFIG_SYSFB; Gen1 without the legacy video device's BAR0.
+	 */
+	o->hv_mmio_logged = out.logged && k->vm.hyperv_mmio;
+	if (o->hv_mmio_logged)
 		log_hv_mmio(k, r);
 	return 0;
 }

@@ -65,6 +65,11 @@ struct sim_kernel {
 	bool fw_fb_hang;		/* its firmware framebuffer is where no VRAM is */
 	bool mmio_spins;		/* a vmbus_allocate_mmio() loop never returns */
 	bool d0_assumed;		/* D0 entry met VRAM no driver moved: host-fw-vram-d0 decided */
+	/*
+	 * its log has 016a25e4b0df's "hv_mmio=%pR,%pR fb=%pR" line (boot.c
+	 * vmbus_acpi_add()): what the log's silence can tell apart
+	 */
+	bool hv_mmio_logged;
 	struct sim_alloc allocs[SIM_MAX_ALLOCS];
 	unsigned int nallocs;
 	struct sim_device devices[SIM_MAX_DEVICES];

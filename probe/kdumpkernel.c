@@ -61,6 +61,9 @@ static void other_build(struct probe *p)
 	if (!hv_path_read(p->pc, path, FILE_CAP, &buf, &len)) {
 		f->kdump_sysfb = kconfig_get(buf, len, "CONFIG_SYSFB") != 'n';
 		f->kdump_sysfb_known = true;
+		/* the remedies load only a driver its config has (CONFIG_DRM_HYPERV ...) */
+		f->kdump_drivers_absent = probe_drivers_absent(buf, len);
+		f->kdump_drivers_known = true;
 		free(buf);
 	}
 }

@@ -45,6 +45,19 @@ static const char *const builtin_configs[MOD_COUNT] = {
 	"CONFIG_PCI_HYPERV", "CONFIG_DRM_HYPERV", "CONFIG_FB_HYPERV",
 };
 
+unsigned int probe_drivers_absent(const char *cfg, size_t len)
+{
+	unsigned int m, absent = 0;
+	char v;
+
+	for (m = 0; m < MOD_COUNT; m++) {
+		v = kconfig_get(cfg, len, builtin_configs[m]);
+		if (v != 'y' && v != 'm')
+			absent |= MOD_BIT(m);
+	}
+	return absent;
+}
+
 static void from_config(struct probe *p, const char *src, const char *cfg, size_t len,
 			bool have_builtin_list)
 {
@@ -62,12 +75,8 @@ static void from_config(struct probe *p, const char *src, const char *cfg, size_
 		}
 	}
 	/* a driver the kernel is built without: no initramfs can load it */
-	f->drivers_absent = 0;
-	for (m = 0; m < MOD_COUNT; m++) {
-		v = kconfig_get(cfg, len, builtin_configs[m]);
-		if (v != 'y' && v != 'm')
-			f->drivers_absent |= MOD_BIT(m);
-	}
+	f->drivers_absent = probe_drivers_absent(cfg, len);
+	f->drivers_known = true;
 	if (!have_builtin_list) {
 		f->builtin = 0;
 		for (m = 0; m < MOD_COUNT; m++)

@@ -123,6 +123,8 @@ bool probe_cpuid_signature(char sig[13]);
 /* collect's rpm -q kdump on SUSE: the kdump service's own version */
 #define SUSE_KDUMP_COLLECTED "/hvkdump/kdump-package"
 void probe_kernel(struct probe *p);	/* kernel.c: release, arch, config, built-ins */
+/* kernel.c: the MOD_BIT()s config @cfg has neither =y nor =m (no initramfs loads them) */
+unsigned int probe_drivers_absent(const char *cfg, size_t len);
 /*
  * kernel.c: /lib/modules/@release/modules.builtin (its name in @path) into
  * @mask, MOD_BIT() of each driver built in: 0; -1 when it cannot be read;

@@ -177,7 +177,7 @@ int cmd_fix(int argc, char **argv)
 	struct hv_path pc;
 	struct stat st;
 	char *old = NULL, *new = NULL, *diff = NULL, label[600], fp[32], backup[512];
-	char shownbuf[600], change[400];
+	char shownbuf[600], change[640];
 	const char *shown;
 	size_t oldlen, newlen;
 	struct fix_report fr = { 0 };

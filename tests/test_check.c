@@ -68,35 +68,114 @@ static void field_case_is_lost_with_proven_remedies(void **state)
 	check_result_free(&r);
 }
 
+/* The text of the remedy of @kind that check offers for @f; NULL: none offered. */
+static const char *remedy_text(struct facts *f, const char *kind)
+{
+	static char text[sizeof(((struct check_remedy *)0)->change)];
+	struct check_result r;
+	struct hv_err err;
+	bool found = false;
+	unsigned int i;
+
+	assert_int_equal(check_run(f, &r, false, &err), 0);
+	for (i = 0; i < r.nremedies && !found; i++) {
+		found = !strcmp(r.remedies[i].kind, kind);
+		if (found)
+			snprintf(text, sizeof(text), "%s", r.remedies[i].change);
+	}
+	check_result_free(&r);
+	return found ? text : NULL;
+}
+
+/* check offers a remedy of @kind for @f, and its text holds @needle. */
+static void remedy_says(struct facts *f, const char *kind, const char *needle)
+{
+	const char *text = remedy_text(f, kind);
+
+	assert_non_null(text);
+	assert_non_null(strstr(text, needle));
+}
+
 static void initramfs_remedy_when_pci_is_a_module(void **state)
 {
-	struct check_result r;
 	struct facts f;
-	struct hv_err err;
-	unsigned int i;
-	bool found = false;
 
 	(void)state;
 	field_facts(&f);
 	f.builtin = 0;
-	assert_int_equal(check_run(&f, &r, false, &err), 0);
-	for (i = 0; i < r.nremedies; i++)
-		found |= !strcmp(r.remedies[i].kind, "initramfs");
-	assert_true(found);
-	check_result_free(&r);
-	/* the same kernel for kdump: offered while it is built with hyperv_drm */
+	/* another kdump kernel whose config was not read: not offered */
+	assert_null(remedy_text(&f, "initramfs"));
+	/* its config has CONFIG_DRM_HYPERV: offered, the way Debian adds a driver said */
+	snprintf(f.kdump_release, sizeof(f.kdump_release), "6.1.0-50-cloud-amd64");
+	f.kdump_drivers_known = true;
+	remedy_says(&f, "initramfs", "/etc/initramfs-tools/modules, then rebuild the kdump "
+		    "initramfs: `/etc/kernel/postinst.d/kdump-tools 6.1.0-50-cloud-amd64`");
+	/* RHEL: extra_modules in /etc/kdump.conf; SUSE: dracut's add_drivers */
+	f.distro = DISTRO_RHEL;
+	remedy_says(&f, "initramfs", "`extra_modules hyperv_drm` to /etc/kdump.conf");
+	/* SUSE's kdump loads with -s: lost where the kernel has no kexec_file_load */
+	f.distro = DISTRO_SUSE;
+	f.kexec_file = false;
+	remedy_says(&f, "initramfs", "add add_drivers+=\" hyperv_drm \" to a file in "
+		    "/etc/dracut.conf.d/, then `mkdumprd -f` rebuilds it");
+	f.kexec_file = true;
+	f.distro = DISTRO_DEBIAN;
+	/* the same kernel for kdump: offered while its config has hyperv_drm */
 	f.kdump_same = true;
-	assert_int_equal(check_run(&f, &r, false, &err), 0);
-	for (i = 0, found = false; i < r.nremedies; i++)
-		found |= !strcmp(r.remedies[i].kind, "initramfs");
-	assert_true(found);
-	check_result_free(&r);
+	f.drivers_known = true;
+	assert_non_null(remedy_text(&f, "initramfs"));
 	/* a kdump kernel built without hyperv_drm: no initramfs can load it */
 	f.drivers_absent = MOD_BIT(MOD_HYPERV_DRM);
-	assert_int_equal(check_run(&f, &r, false, &err), 0);
-	for (i = 0; i < r.nremedies; i++)
-		assert_string_not_equal(r.remedies[i].kind, "initramfs");
-	check_result_free(&r);
+	assert_null(remedy_text(&f, "initramfs"));
+}
+
+/* -s: not where kexec or the kernel refuses it; Secure Boot's caveat where it is not known off. */
+static void kexec_file_remedy_checked(void **state)
+{
+	struct facts f;
+
+	(void)state;
+	field_facts(&f);
+	assert_null(strstr(remedy_text(&f, "config"), "Secure Boot"));
+	fact_unknown(&f, F_SECURE_BOOT, "test", "unknown");
+	remedy_says(&f, "config", "signed with a key the running kernel trusts");
+	/* kexec-tools 2.0.22 has no --hotplug (2.0.28): it would refuse the command with -s */
+	fact_set(&f, F_SECURE_BOOT, "test", "off");
+	snprintf(f.kexec_args, sizeof(f.kexec_args), "--hotplug");
+	f.kexec_args_set = true;
+	assert_null(remedy_text(&f, "config"));
+	/* a running kernel without CONFIG_KEXEC_FILE has no kexec_file_load */
+	f.kexec_args_set = false;
+	f.kexec_args[0] = '\0';
+	f.kexec_file = false;
+	assert_null(remedy_text(&f, "config"));
+}
+
+/* The kernel remedy names the package that carries the fix here, or says none is known. */
+static void kernel_remedy_names_the_package(void **state)
+{
+	const char *text;
+	struct facts f;
+
+	(void)state;
+	field_facts(&f);
+	snprintf(f.release, sizeof(f.release), "6.1.0-50-cloud-amd64");
+	fact_set(&f, F_DISTRO, "/etc/os-release", "debian 12 (Debian GNU/Linux 12 (bookworm))");
+	remedy_says(&f, "kernel", "Debian 12 carries it from linux 6.1.177-1: `apt-get update "
+		    "&& apt-get install linux-image-cloud-amd64`");
+	/* a flavour not confirmed: no package name guessed */
+	snprintf(f.release, sizeof(f.release), "6.1.0-50-rt-amd64");
+	text = remedy_text(&f, "kernel");
+	assert_non_null(text);
+	assert_null(strstr(text, "apt-get"));
+	assert_non_null(strstr(text, "linux 6.1.177-1"));
+	/* Debian 13's release names its flavour after +deb13 */
+	snprintf(f.release, sizeof(f.release), "6.12.9+deb13-cloud-amd64");
+	fact_set(&f, F_DISTRO, "/etc/os-release", "debian 13 (Debian GNU/Linux 13 (trixie))");
+	remedy_says(&f, "kernel", "Debian 13 carries it from linux 6.12.95: `apt-get update && "
+		    "apt-get install linux-image-cloud-amd64`");
+	fact_set(&f, F_DISTRO, "/etc/os-release", "ubuntu 22.04 (Ubuntu 22.04.4 LTS)");
+	remedy_says(&f, "kernel", "No ubuntu 22.04 kernel package is known to carry it");
 }
 
 static void saved_has_no_remedies(void **state)
@@ -551,6 +630,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(field_case_is_lost_with_proven_remedies),
 		cmocka_unit_test(initramfs_remedy_when_pci_is_a_module),
+		cmocka_unit_test(kexec_file_remedy_checked),
+		cmocka_unit_test(kernel_remedy_names_the_package),
 		cmocka_unit_test(saved_has_no_remedies),
 		cmocka_unit_test(unknowns_that_flip),
 		cmocka_unit_test(observed_vram_is_the_hosts),

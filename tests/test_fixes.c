@@ -12,6 +12,14 @@ static void base(struct facts *f, const char *release)
 	fact_set(f, F_KMSG, "/var/log/kern.log", "read");
 }
 
+/* base(), on a VM of generation @gen */
+static void base_gen(struct facts *f, const char *release, int gen)
+{
+	base(f, release);
+	f->gen = gen;
+	fact_set(f, F_GEN, "test", "%d", gen);
+}
+
 static void log_wins_and_conflicts_are_said(void **state)
 {
 	const struct fix_finding *fd;
@@ -22,7 +30,7 @@ static void log_wins_and_conflicts_are_said(void **state)
 	base(&f, "6.6.100");
 	f.kmsg.hv_mmio_line = true;
 	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
-	fixes_weigh(&f, NULL, NULL);
+	fixes_weigh(&f, NULL);
 	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
 	assert_true(fd->conflict);
@@ -37,20 +45,21 @@ static void log_wins_and_conflicts_are_said(void **state)
 
 static void iomem_and_changelog(void **state)
 {
-	const int says[KC_TRACKED] = { 0, -1 };
-	const char detail[KC_TRACKED][200] = { "config window 0x40800000", "" };
+	const struct fix_model m = {
+		.iomem_says = { 0, -1 }, .iomem_detail = { "config window 0x40800000", "" },
+	};
 	const struct fix_finding *fd;
 	struct facts f;
 
 	(void)state;
 	base(&f, "6.8.0-1051-azure");
-	fixes_weigh(&f, says, detail);
+	fixes_weigh(&f, &m);
 	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 0);
 	assert_string_equal(fd->ev[0].kind, "iomem");
 	/* nothing at all: unknown, and the fact says so */
 	base(&f, "6.8.0-1051-azure");
-	fixes_weigh(&f, NULL, NULL);
+	fixes_weigh(&f, NULL);
 	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].present, -1);
 	assert_false(f.f[F_FIXES].known);
 	/* the distribution's changelog names it */
@@ -58,7 +67,7 @@ static void iomem_and_changelog(void **state)
 	f.changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
 	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
 		 "/usr/share/doc/linux-image-6.8.0-1051-azure/changelog.Debian.gz");
-	fixes_weigh(&f, NULL, NULL);
+	fixes_weigh(&f, NULL);
 	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
 	assert_string_equal(fd->ev[0].kind, "changelog");
@@ -74,7 +83,7 @@ static void kdump_kernel_apart(void **state)
 	snprintf(f.kdump_release, sizeof(f.kdump_release), "6.1.100");
 	f.kdump_same = false;
 	f.kmsg.hv_mmio_line = true;
-	fixes_weigh(&f, NULL, NULL);
+	fixes_weigh(&f, NULL);
 	assert_int_equal(f.findings[KERNEL_RUNNING][KC_016A25E4B0DF].present, 1);
 	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].present, 0);
 	assert_true(fixes_of(&f, KERNEL_RUNNING) & FIX_BIT(FIX_VMBUS_RESERVE_FB_LOW_BASE));
@@ -87,9 +96,7 @@ static void low_mmio_weighed(void **state)
 	struct facts f;
 
 	(void)state;
-	base(&f, "7.1");
-	f.gen = 2;
-	fact_set(&f, F_GEN, "test", "2");
+	base_gen(&f, "7.1", 2);
 	f.kmsg.hv_mmio_line = true;
 	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio),
 		 "hv_mmio=[mem 0xf8000000-0xfed3ffff],[mem 0xfe0000000-0xfffffffff] "
@@ -111,14 +118,47 @@ static void low_mmio_weighed(void **state)
 	assert_int_equal(f.low_mmio.end, 0xffffffff);
 	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "framebuffer"));
 	/* Gen1's framebuffer says nothing of it */
-	base(&f, "7.1");
-	f.gen = 1;
-	fact_set(&f, F_GEN, "test", "1");
+	base_gen(&f, "7.1", 1);
 	f.boot_si.lfb_base = 0xf8000000;
 	fact_set(&f, F_BOOT_FB, "/sys/kernel/boot_params/data", "read");
 	facts_weigh(&f);
 	assert_false(f.f[F_LOW_MMIO].known);
 	assert_non_null(strstr(f.f[F_LOW_MMIO].value, "preset"));
+}
+
+/*
+ * The log's silence says "absent" only where the kernel with 016a25e4b0df
+ * would print hv_mmio=: on Gen2 from v6.7 (a07b50d80ab6) it reads no
+ * screen_info without CONFIG_SYSFB, returns early, and logs nothing.
+ */
+static void log_silence_only_where_it_would_log(void **state)
+{
+	const struct fix_finding *fd;
+	struct facts f;
+	unsigned int i;
+
+	(void)state;
+	base_gen(&f, "6.8.0", 2);
+	f.kmsg.vmbus_seen = true;
+	f.sysfb = true;
+	fact_set(&f, F_SYSFB, "/boot/config-6.8.0", "yes");
+	facts_weigh(&f);
+	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
+	assert_true(fd->n >= 1);
+	assert_string_equal(fd->ev[0].kind, "kernel-log");
+	assert_false(fd->ev[0].present);
+	assert_int_equal(fd->present, 0);
+	/* CONFIG_SYSFB off: the fixed kernel is as silent as the old one */
+	f.sysfb = false;
+	fact_set(&f, F_SYSFB, "/boot/config-6.8.0", "no");
+	facts_weigh(&f);
+	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
+	for (i = 0; i < fd->n; i++)
+		assert_string_not_equal(fd->ev[i].kind, "kernel-log");
+	/* a logged line is the change's own, whatever the model says */
+	f.kmsg.hv_mmio_line = true;
+	facts_weigh(&f);
+	assert_int_equal(f.findings[KERNEL_RUNNING][KC_016A25E4B0DF].present, 1);
 }
 
 int main(void)
@@ -128,6 +168,7 @@ int main(void)
 		cmocka_unit_test(iomem_and_changelog),
 		cmocka_unit_test(kdump_kernel_apart),
 		cmocka_unit_test(low_mmio_weighed),
+		cmocka_unit_test(log_silence_only_where_it_would_log),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

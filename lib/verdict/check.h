@@ -29,7 +29,7 @@ struct check_edit {
 struct check_remedy {
 	int size;		/* 1 a config line ... 5 moving the dump: smaller first */
 	char id[48];		/* stable: "kexec_file_load", "kernel_vmbus_reserve_fb_low_base" */
-	char change[400];
+	char change[640];
 	char kind[24];		/* "config", "initramfs", "vm", "kernel", "storage", "service" */
 	bool kexec_file;	/* -s in the kdump service's arguments: what fix edits */
 	struct check_edit edits[2];	/* config: the settings it makes, where known */
@@ -89,6 +89,9 @@ struct check_result {
  */
 int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, size_t wlen,
 		      struct hv_err *err);
+
+/* The verdict with @alt as the facts: 1 saved, 0 lost, -1 they make no scenario. */
+int check_verdict_of(const struct facts *alt);
 
 /* The same span, or both unset. */
 bool same_span(const struct mmio_span *a, const struct mmio_span *b);

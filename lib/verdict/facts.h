@@ -71,6 +71,7 @@ struct facts {
 	enum fb_driver fb_driver;
 	unsigned int builtin;
 	unsigned int drivers_absent;	/* MOD_BIT()s the running kernel's config has neither =y nor =m */
+	bool drivers_known;		/* drivers_absent read from its config */
 	unsigned int blacklist;		/* MOD_BIT()s blacklisted in modprobe.d */
 	bool sysfb, kexec_file, hide_smem;
 	struct screen_info_lfb boot_si;	/* F_BOOT_FB known: boot_params' screen_info */
@@ -117,6 +118,8 @@ struct facts {
 	bool kdump_builtin_known, kdump_sysfb_known;
 	unsigned int kdump_builtin;
 	bool kdump_sysfb;
+	bool kdump_drivers_known;	/* kdump_drivers_absent read from its /boot/config-REL */
+	unsigned int kdump_drivers_absent;
 	/* this is a kdump kernel (it has /proc/vmcore): what it has, for its own report */
 	bool in_kdump;
 	unsigned int nvme_disks, scsi_disks;	/* /sys/block: nvme*, sd* */

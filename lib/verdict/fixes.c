@@ -60,26 +60,29 @@ static void conclude(struct fix_finding *fd)
 		fd->conflict |= fd->ev[i].present != fd->ev[0].present;
 }
 
-/* The evidence of change @c in both kernels, strongest first. */
-static void weigh_change(struct facts *f, enum kernel_change c, const int *iomem_says,
-			 const char (*iomem_detail)[200])
+/* The evidence of change @c in both kernels, strongest first; @m NULL: no model run yet. */
+static void weigh_change(struct facts *f, enum kernel_change c, const struct fix_model *m)
 {
 	struct fix_finding *run = &f->findings[KERNEL_RUNNING][c];
 	struct fix_finding *kd = &f->findings[KERNEL_KDUMP][c];
 	const char *log = f->f[F_KMSG].source;
 	unsigned int k;
 
-	/* 1. the running kernel's log: only 016a25e4b0df logs itself */
+	/*
+	 * 1. the running kernel's log: only 016a25e4b0df logs itself, and its
+	 * silence says "absent" only where the model's kernel with it logs here
+	 */
 	if (c == KC_016A25E4B0DF && f->f[F_KMSG].known) {
 		if (f->kmsg.hv_mmio_line)
 			add(run, "kernel-log", true, log, f->kmsg.hv_mmio);
-		else if (f->kmsg.vmbus_seen)
+		else if (f->kmsg.vmbus_seen && m && m->log_discriminates[c])
 			add(run, "kernel-log", false, log, "the log has VMBus's start "
-			    "(\"Vmbus version:\") and no hv_mmio= line");
+			    "(\"Vmbus version:\") and no hv_mmio= line, which the model's "
+			    "kernel with it prints here (vmbus_reserve_fb())");
 	}
 	/* 2. its /proc/iomem against the model with and without the change */
-	if (iomem_says && iomem_says[c] >= 0)
-		add(run, "iomem", iomem_says[c] == 1, "/proc/iomem", iomem_detail[c]);
+	if (m && m->iomem_says[c] >= 0)
+		add(run, "iomem", m->iomem_says[c] == 1, "/proc/iomem", m->iomem_detail[c]);
 	/* 3. the distribution's changelog, 4. the release table: per kernel */
 	for (k = 0; k < KERNEL_COUNT; k++) {
 		struct fix_finding *fd = &f->findings[k][c];
@@ -123,14 +126,13 @@ static void fixes_fact(struct facts *f)
 		fact_unknown(f, F_FIXES, sources, "unknown: %s", text);
 }
 
-void fixes_weigh(struct facts *f, const int iomem_says[KC_TRACKED],
-		 const char iomem_detail[KC_TRACKED][200])
+void fixes_weigh(struct facts *f, const struct fix_model *m)
 {
 	unsigned int c;
 
 	memset(f->findings, 0, sizeof(f->findings));
 	for (c = 0; c < KC_TRACKED; c++)
-		weigh_change(f, (enum kernel_change)c, iomem_says, iomem_detail);
+		weigh_change(f, (enum kernel_change)c, m);
 	/* the running kernel's fixes, and the fact that sums up the kdump kernel's */
 	f->fixes = fixes_of(f, KERNEL_RUNNING);
 	fixes_fact(f);
@@ -184,57 +186,99 @@ static void weigh_low_mmio(struct facts *f)
 	}
 }
 
-/*
- * Does the running kernel's /proc/iomem show a change? The model's first
- * kernel, run without and with it: when only one of them puts the config
- * window and VRAM where /proc/iomem has them, that is evidence.
- */
-static void iomem_evidence(const struct facts *f, int says[KC_TRACKED],
-			   char detail[KC_TRACKED][200])
+/* The model's first kernel without (0) and with (1) change @c, the other facts as weighed. */
+struct fix_runs {
+	struct mmio_span cw[2], vram[2];
+	bool logged[2];
+};
+
+static int run_both(const struct facts *f, enum kernel_change c, struct fix_runs *o)
 {
-	unsigned int c;
+	struct facts alt = *f;
+	struct scenario sc;
+	struct sim_result r;
+	unsigned int on;
 
-	for (c = 0; c < KC_TRACKED; c++) {
-		struct facts alt = *f;
-		struct scenario sc;
-		struct sim_result r;
-		bool match[2] = { false, false };
-		struct mmio_span cw[2];
-		unsigned int on;
-
-		says[c] = -1;
-		detail[c][0] = '\0';
-		if (!f->f[F_CONFIG_WINDOW].known || !f->f[F_VRAM].known)
-			continue;
-		for (on = 0; on < 2; on++) {
-			alt.findings[KERNEL_RUNNING][c].present = (int)on;
-			alt.findings[KERNEL_KDUMP][c].present = (int)on;
-			if (facts_to_scenario(&alt, &sc, NULL, 0, NULL) || simulate(&sc, &r, false))
-				return;
-			cw[on] = r.first.config_window;
-			match[on] = same_span(&r.first.config_window, &f->config_window) &&
-				    same_span(&r.first.modelled_vram, &f->vram);
+	for (on = 0; on < 2; on++) {
+		alt.findings[KERNEL_RUNNING][c].present = (int)on;
+		alt.findings[KERNEL_KDUMP][c].present = (int)on;
+		if (facts_to_scenario(&alt, &sc, NULL, 0, NULL))
+			return -1;
+		if (simulate(&sc, &r, false)) {
 			sim_result_free(&r);
+			return -1;
 		}
-		if (match[0] == match[1])
-			continue;
-		says[c] = match[1];
-		snprintf(detail[c], sizeof(detail[c]), "config window 0x%llx, where the model puts "
-			 "it %s %s (%s it: 0x%llx)",
-			 (unsigned long long)f->config_window.start, match[1] ? "with" : "without",
-			 kernel_change(c)->commit, match[1] ? "without" : "with",
-			 (unsigned long long)cw[match[1] ? 0 : 1].start);
+		o->cw[on] = r.first.config_window;
+		o->vram[on] = r.first.modelled_vram;
+		o->logged[on] = r.first.hv_mmio_logged;
+		sim_result_free(&r);
 	}
+	return 0;
+}
+
+/*
+ * The ranges that differ between @o's runs, as run @on has them: "config
+ * window 0x40800000", "VRAM 0x40900000" or both. Returns how many.
+ */
+static unsigned int differing(const struct fix_runs *o, unsigned int on, char *buf, size_t len)
+{
+	bool cw = !same_span(&o->cw[0], &o->cw[1]), vram = !same_span(&o->vram[0], &o->vram[1]);
+	int n = 0;
+
+	buf[0] = '\0';
+	if (cw)
+		n = snprintf(buf, len, "config window 0x%" PRIx64, o->cw[on].start);
+	if (vram && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%sVRAM 0x%" PRIx64, n ? ", " : "",
+			 o->vram[on].start);
+	return (unsigned int)cw + (unsigned int)vram;
+}
+
+/*
+ * What the running kernel's /proc/iomem and log can tell of change @c: the
+ * model's first kernel run without and with it. /proc/iomem says something
+ * only where the two runs place the config window or VRAM differently and
+ * one of them matches it; the log's silence only where the run with it logs
+ * its line and the run without does not.
+ */
+static void discriminate(const struct facts *f, enum kernel_change c, struct fix_model *m)
+{
+	struct fix_runs o;
+	bool match[2];
+	char seen[80], other[80];
+	unsigned int on, n;
+
+	m->iomem_says[c] = -1;
+	m->iomem_detail[c][0] = '\0';
+	m->log_discriminates[c] = false;
+	if (run_both(f, c, &o))
+		return;
+	m->log_discriminates[c] = o.logged[1] && !o.logged[0];
+	if (!f->f[F_CONFIG_WINDOW].known || !f->f[F_VRAM].known)
+		return;
+	for (on = 0; on < 2; on++)
+		match[on] = same_span(&o.cw[on], &f->config_window) &&
+			    same_span(&o.vram[on], &f->vram);
+	if (match[0] == match[1])
+		return;
+	on = match[1];
+	n = differing(&o, on, seen, sizeof(seen));
+	differing(&o, !on, other, sizeof(other));
+	m->iomem_says[c] = (int)on;
+	snprintf(m->iomem_detail[c], sizeof(m->iomem_detail[c]), "%.70s, where the model puts %s "
+		 "%s %s (%s it: %.70s)", seen, n > 1 ? "them" : "it", on ? "with" : "without",
+		 kernel_change(c)->commit, on ? "without" : "with", other);
 }
 
 void facts_weigh(struct facts *f)
 {
-	int says[KC_TRACKED];
-	char detail[KC_TRACKED][200];
+	struct fix_model m;
+	unsigned int c;
 
 	weigh_low_mmio(f);
-	/* what the other sources say, then what /proc/iomem adds to it */
-	fixes_weigh(f, NULL, NULL);
-	iomem_evidence(f, says, detail);
-	fixes_weigh(f, says, detail);
+	/* what the other sources say, then what the model tells apart in the log and /proc/iomem */
+	fixes_weigh(f, NULL);
+	for (c = 0; c < KC_TRACKED; c++)
+		discriminate(f, (enum kernel_change)c, &m);
+	fixes_weigh(f, &m);
 }

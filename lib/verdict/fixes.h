@@ -20,13 +20,23 @@
 void facts_weigh(struct facts *f);
 
 /*
- * The changes alone: fills f->findings and sets f->fixes and F_FIXES.
- * @iomem_says[c]: what the model's reproduction of /proc/iomem says of
- * each change in the running kernel (1 present, 0 absent, -1 nothing),
- * with @iomem_detail; NULL: nothing.
+ * What the model, run without and with each change, says the running
+ * kernel's own sources can tell apart (facts_weigh() fills it).
  */
-void fixes_weigh(struct facts *f, const int iomem_says[KC_TRACKED],
-		 const char iomem_detail[KC_TRACKED][200]);
+struct fix_model {
+	/* /proc/iomem: 1 present, 0 absent, -1 nothing (the runs agree, or match neither) */
+	int iomem_says[KC_TRACKED];
+	char iomem_detail[KC_TRACKED][200];	/* the ranges that differ, both ways */
+	/* the kernel with it logs its line here and the kernel without does not */
+	bool log_discriminates[KC_TRACKED];
+};
+
+/*
+ * The changes alone: fills f->findings and sets f->fixes and F_FIXES.
+ * @m: what the model tells apart; NULL: nothing yet (then only the sources
+ * that need no model: a logged line, the changelog, the release table).
+ */
+void fixes_weigh(struct facts *f, const struct fix_model *m);
 
 /* The kernel's fixes as FIX_BIT()s: those the evidence shows present. */
 unsigned int fixes_of(const struct facts *f, enum which_kernel k);
