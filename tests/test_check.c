@@ -175,7 +175,7 @@ static void kernel_remedy_names_the_package(void **state)
 	remedy_says(&f, "kernel", "Debian 13 carries it from linux 6.12.95: `apt-get update && "
 		    "apt-get install linux-image-cloud-amd64`");
 	fact_set(&f, F_DISTRO, "/etc/os-release", "ubuntu 22.04 (Ubuntu 22.04.4 LTS)");
-	remedy_says(&f, "kernel", "No ubuntu 22.04 kernel package is known to carry it");
+	remedy_says(&f, "kernel", "No Ubuntu 22.04.4 LTS kernel package is known to carry it");
 }
 
 static void saved_has_no_remedies(void **state)

@@ -226,19 +226,22 @@ static const char *debian_flavour(const char *release)
 /* Where this distribution has change @c, how to get it and check it; or that none is known. */
 static void kernel_carrier(const struct facts *f, enum kernel_change c, char *buf, size_t len)
 {
-	char os[32] = "", ver[16] = "";
+	char os[32] = "", ver[16] = "", name[64] = "distribution";
 	const char *flavour;
 	unsigned int i;
 
-	if (f->f[F_DISTRO].known)
+	/* "ubuntu 22.04 (Ubuntu 22.04.4 LTS)": ID, VERSION_ID, and PRETTY_NAME to show */
+	if (f->f[F_DISTRO].known) {
 		sscanf(f->f[F_DISTRO].value, "%31s %15s", os, ver);
+		sscanf(f->f[F_DISTRO].value, "%*[^(](%63[^)])", name);
+	}
 	for (i = 0; i < sizeof(carriers) / sizeof(carriers[0]); i++)
 		if (carriers[i].c == c && !strcmp(carriers[i].os, os) &&
 		    !strcmp(carriers[i].version, ver))
 			break;
 	if (i == sizeof(carriers) / sizeof(carriers[0])) {
-		snprintf(buf, len, "No %s%s%s kernel package is known to carry it: its changelog "
-			 "has to name it", os[0] ? os : "distribution", ver[0] ? " " : "", ver);
+		snprintf(buf, len, "No %s kernel package is known to carry it: its changelog "
+			 "has to name it", name);
 		return;
 	}
 	flavour = debian_flavour(f->release);
