@@ -2,7 +2,8 @@
 /*
  * The newc cpio reader with its member and data callbacks: fed whole and in
  * pieces of 1 to 13 bytes, it must see the same members, keep the same
- * data and stop at the same byte with the same answer.
+ * data and stop at the same byte with the same answer (a trailer's end as
+ * it claims, which may be past the input).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -88,7 +89,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	ra = run(a, &ta, data, size, false);
 	rb = run(b, &tb, data, size, true);
 	if (ra != rb || ta.names != tb.names || ta.members != tb.members || ta.kept != tb.kept ||
-	    a->members != ta.members || (ra == 1 && (a->pos != b->pos || a->pos > size)))
+	    a->members != ta.members || (ra == 1 && a->pos != b->pos))
 		abort();
 out:
 	free(a);

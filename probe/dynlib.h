@@ -125,4 +125,35 @@ HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
 #endif
 #endif
 
+/* libzstd and liblzma: an initramfs's zstd or xz (probe/unpack.c), the
+ * dynamic build alone (a static one leaves them to libarchive) */
+#if HV_DLOPEN && defined(HVKDUMP_ZSTD_ABI_H)
+#define HV_ZSTD_FUNCS(X) \
+	X(ZSTD_createDStream) X(ZSTD_decompressStream) X(ZSTD_freeDStream) \
+	X(ZSTD_getErrorName) X(ZSTD_initDStream) X(ZSTD_isError)
+
+HV_DYNLIB_API(zstd, HV_ZSTD_FUNCS);
+
+#if !defined(HV_DYNLIB_DEFINE)
+#define ZSTD_createDStream		(hv_zstd.p_ZSTD_createDStream)
+#define ZSTD_decompressStream		(hv_zstd.p_ZSTD_decompressStream)
+#define ZSTD_freeDStream		(hv_zstd.p_ZSTD_freeDStream)
+#define ZSTD_getErrorName		(hv_zstd.p_ZSTD_getErrorName)
+#define ZSTD_initDStream		(hv_zstd.p_ZSTD_initDStream)
+#define ZSTD_isError			(hv_zstd.p_ZSTD_isError)
+#endif
+#endif
+
+#if HV_DLOPEN && HAVE_LZMA && defined(LZMA_H)
+#define HV_LZMA_FUNCS(X) X(lzma_code) X(lzma_end) X(lzma_stream_decoder)
+
+HV_DYNLIB_API(lzma, HV_LZMA_FUNCS);
+
+#if !defined(HV_DYNLIB_DEFINE)
+#define lzma_code			(hv_lzma.p_lzma_code)
+#define lzma_end			(hv_lzma.p_lzma_end)
+#define lzma_stream_decoder		(hv_lzma.p_lzma_stream_decoder)
+#endif
+#endif
+
 #endif

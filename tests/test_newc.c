@@ -15,7 +15,8 @@ struct arc {
 };
 
 /* One member: a header with @namesize and @filesize as claimed, @name's
- * bytes (as many as @namesize says, NUL or not; a huge one: the name and its NUL), @data, padded to 4. */
+ * bytes (as many as @namesize says, NUL or not; past 256: the name and its
+ * NUL), @datalen bytes of @data, each padded to 4. */
 static void put(struct arc *a, const char *magic, uint32_t mode, const char *name,
 		uint32_t namesize, const char *data, uint32_t filesize, size_t datalen)
 {
