@@ -53,6 +53,7 @@ const char *hv_comp_name(enum hv_comp c)
  * more, -1 and @err when it is damaged.
  */
 struct codec {
+	const char *name;
 	void *st;
 	int (*step)(struct codec *c, const unsigned char *in, size_t inlen, size_t *used,
 		    bool eof, unsigned char *out, size_t *outlen, struct hv_err *err);
@@ -97,7 +98,7 @@ static int gz_init(struct codec *c, struct hv_err *err)
 		hv_err_set(err, 0, "gzip: out of memory");
 		return -1;
 	}
-	*c = (struct codec){ zs, gz_step, gz_end };
+	*c = (struct codec){ "gzip", zs, gz_step, gz_end };
 	return 0;
 }
 #endif
@@ -138,7 +139,7 @@ static int zstd_init(struct codec *c, struct hv_err *err)
 		hv_err_set(err, 0, "zstd: out of memory");
 		return -1;
 	}
-	*c = (struct codec){ z, zstd_step, zstd_end };
+	*c = (struct codec){ "zstd", z, zstd_step, zstd_end };
 	return 0;
 }
 #endif
@@ -185,7 +186,7 @@ static int xz_init(struct codec *c, struct hv_err *err)
 		hv_err_set(err, 0, "xz: out of memory");
 		return -1;
 	}
-	*c = (struct codec){ xs, xz_step, xz_end };
+	*c = (struct codec){ "xz", xs, xz_step, xz_end };
 	return 0;
 }
 #endif
@@ -244,7 +245,7 @@ static int pump(int fd, off_t off, struct codec *c, unsigned char *in, unsigned 
 		if (r)
 			return 0;
 		if (eof && at == have && !outlen) {
-			hv_err_set(err, 0, "%s: the stream is truncated", "compressed");
+			hv_err_set(err, 0, "%s: the stream is truncated", c->name);
 			return -1;
 		}
 	}
