@@ -302,7 +302,7 @@ static int one_part(int fd, off_t off, enum hv_comp c, struct newc_scan *s, off_
 
 int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
 {
-	struct newc_scan *s = malloc(sizeof(*s));
+	struct newc_scan *s = malloc(sizeof(*s));	/* hdr[] and data_buf[] need no zeros */
 	off_t off = 0;
 	int archives = 0, r = 0;
 
@@ -311,11 +311,14 @@ int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
 		hv_err_set(err, 0, "out of memory");
 		return -1;
 	}
+	s->member = own_member;
+	s->data = own_data;
+	s->ctx = ir;
 	while (!r && off >= 0 && archives++ < MAX_ARCHIVES) {
 		unsigned char magic[6];
 		ssize_t n = pread(fd, magic, sizeof(magic), off);
 
-		*s = (struct newc_scan){ .member = own_member, .data = own_data, .ctx = ir };
+		newc_scan_reset(s);
 		r = one_part(fd, off, hv_comp_of(magic, n > 0 ? (size_t)n : 0), s, &off, err);
 	}
 	free(s);

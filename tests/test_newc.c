@@ -226,6 +226,13 @@ static void concatenated(void **state)
 	assert_int_equal(feed(&scan, &seen, a.buf + start, a.len - start, 2, &err), 1);
 	assert_int_equal(scan.members, 2);
 	assert_string_equal(seen.data, "etc/modprobe.d/a.conf=blacklist b\n;");
+	/* reset for the next archive: the count and position anew, the callbacks kept */
+	newc_scan_reset(&scan);
+	assert_int_equal(newc_scan_feed(&scan, a.buf + start, a.len - start, &err), 1);
+	assert_int_equal(scan.members, 2);
+	assert_int_equal(scan.pos, a.len - start);
+	assert_string_equal(seen.data, "etc/modprobe.d/a.conf=blacklist b\n;"
+			    "etc/modprobe.d/a.conf=blacklist b\n;");
 }
 
 /* Data past NEWC_DATA_MAX is not kept, only skipped. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* What a kdump initramfs's member names and modprobe.d files say. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -207,6 +208,11 @@ int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_e
 			return r;
 	}
 	return 0;
+}
+
+void newc_scan_reset(struct newc_scan *s)
+{
+	memset(&s->pos, 0, offsetof(struct newc_scan, hdr) - offsetof(struct newc_scan, pos));
 }
 
 int newc_scan_end(const struct newc_scan *s, struct hv_err *err)

@@ -243,6 +243,12 @@ unsigned int kcmdline_blacklisted(const char *text, size_t len, const struct mod
 #define NEWC_MEMBERS_MAX 500000u	/* a real initramfs has a few thousand */
 #define NEWC_STREAM_MAX	(1ull << 32)	/* bytes of one archive, unpacked */
 struct newc_scan {
+	/* each member but the trailer; true to have its data (filesize at most
+	 * NEWC_DATA_MAX) handed to @data once whole */
+	bool (*member)(void *ctx, const char *name, uint32_t mode, uint32_t filesize);
+	void (*data)(void *ctx, const char *name, const unsigned char *buf, size_t len);
+	void *ctx;
+	/* the state newc_scan_reset() clears, from here to hdr[] */
 	uint64_t pos;		/* bytes of the stream read; after the trailer, its end */
 	uint64_t skip;		/* of the current member's padding and data */
 	uint64_t after;		/* padding to skip after the data kept */
@@ -250,16 +256,13 @@ struct newc_scan {
 	uint32_t filesize;	/* of the current header */
 	uint32_t mode;		/* of the current header */
 	uint32_t members;	/* read so far, the trailer not counted */
-	uint32_t kept, keep;	/* bytes of data[] filled, and wanted */
+	uint32_t kept, keep;	/* bytes of data_buf[] filled, and wanted */
 	size_t have;		/* bytes in hdr[] */
-	/* each member but the trailer; true to have its data (filesize at most
-	 * NEWC_DATA_MAX) handed to @data once whole */
-	bool (*member)(void *ctx, const char *name, uint32_t mode, uint32_t filesize);
-	void (*data)(void *ctx, const char *name, const unsigned char *buf, size_t len);
-	void *ctx;
 	unsigned char hdr[110 + NEWC_NAME_MAX];
 	unsigned char data_buf[NEWC_DATA_MAX];
 };
+/* Ready for another archive, the callbacks kept (without clearing 68 KiB). */
+void newc_scan_reset(struct newc_scan *s);
 /* Returns 1 at the "TRAILER!!!" member, 0 for more, -1 (and @err) where a
  * header is no newc one, claims a name or link target past NEWC_NAME_MAX, a
  * name has no NUL at its end, or the archive passes NEWC_MEMBERS_MAX
