@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #if HAVE_ZLIB
+#define ZLIB_CONST	/* next_in: const */
 #include <zlib.h>
 #endif
 #if HV_DLOPEN
@@ -68,7 +69,7 @@ static int gz_step(struct codec *c, const unsigned char *in, size_t inlen, size_
 	int zr;
 
 	(void)eof;
-	zs->next_in = (Bytef *)(uintptr_t)in;
+	zs->next_in = in;
 	zs->avail_in = (uInt)inlen;
 	zs->next_out = out;
 	zs->avail_out = (uInt)*outlen;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#define ZLIB_CONST
 #include <zlib.h>
 
 #include "testutil.h"
@@ -51,7 +52,7 @@ static void gzip_to(struct img *to, const struct img *from)
 
 	assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
 				      Z_DEFAULT_STRATEGY), Z_OK);
-	zs.next_in = (Bytef *)(uintptr_t)from->buf;
+	zs.next_in = from->buf;
 	zs.avail_in = (uInt)from->len;
 	zs.next_out = to->buf + to->len;
 	zs.avail_out = (uInt)(sizeof(to->buf) - to->len);
@@ -136,7 +137,7 @@ static void cut_and_lying(void **state)
 	assert_int_equal(read_img(a.buf, a.len - 124, &ir, &err), 0);
 	assert_int_equal(ir.members, 4);
 	/* a filesize that lies past the end */
-	memcpy(a.buf + 112 + 6 + 6 * 8, "7fffffff", 8);
+	memcpy(a.buf + 112 + 6 + (size_t)6 * 8, "7fffffff", 8);	/* its filesize */
 	assert_int_equal(read_img(a.buf, a.len, &ir, &err), -1);
 	/* gzip of a cpio cut inside a member, and of nothing */
 	a.len = 0;

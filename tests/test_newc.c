@@ -101,7 +101,7 @@ static void members_and_data(void **state)
 {
 	static const size_t steps[] = { 0, 1, 3, 7 };
 	struct arc a = { .len = 0 };
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 	size_t i, end;
 
@@ -127,7 +127,7 @@ static void members_and_data(void **state)
 static void truncated(void **state)
 {
 	struct arc a = { .len = 0 };
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 
 	(void)state;
@@ -152,7 +152,7 @@ static void truncated(void **state)
 static void lying_sizes(void **state)
 {
 	struct arc a = { .len = 0 };
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 
 	(void)state;
@@ -188,7 +188,7 @@ static void lying_sizes(void **state)
 static void name_without_nul(void **state)
 {
 	struct arc a = { .len = 0 };
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 
 	(void)state;
@@ -205,7 +205,7 @@ static void name_without_nul(void **state)
 static void concatenated(void **state)
 {
 	struct arc a = { .len = 0 };
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 	size_t start;
 
@@ -241,7 +241,7 @@ static void data_cap(void **state)
 	static char big[NEWC_DATA_MAX + 2];
 	static unsigned char buf[NEWC_DATA_MAX + 1024];
 	struct arc *a = calloc(1, sizeof(*a));
-	struct seen seen;
+	static struct seen seen;	/* scan.ctx points at it after the test */
 	struct hv_err err;
 	size_t len;
 
