@@ -197,22 +197,26 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 	return 0;
 }
 
-/* A compression our reader does not undo: libarchive, loaded now. */
-static int lib_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
+/* A compression @c our reader does not undo: libarchive, loaded now. */
+static int lib_archive(int fd, off_t off, enum hv_comp c, struct initramfs *ir, off_t *next,
+		       struct hv_err *err)
 {
+	(void)c;
 	*next = -1;
 	if (!hv_archive_load(err))
 		return -2;
 	return one_archive(fd, off, ir, next, err);
 }
 #else
-static int lib_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
+static int lib_archive(int fd, off_t off, enum hv_comp c, struct initramfs *ir, off_t *next,
+		       struct hv_err *err)
 {
 	(void)fd;
 	(void)ir;
 	*next = -1;
-	hv_err_set(err, 0, "at byte %lld: a compression this build reads only with libarchive "
-		   "(not in it)", (long long)off);
+	hv_err_set(err, 0, "at byte %lld: %s, which this build reads only with libarchive "
+		   "(not in it)", (long long)off, hv_comp_name(c) ? hv_comp_name(c) :
+		   "a compression (or no cpio)");
 	return -2;
 }
 #endif
@@ -286,7 +290,7 @@ static int one_part(int fd, off_t off, enum hv_comp c, struct newc_scan *s, off_
 	*next = -1;
 	r = c == HV_COMP_OTHER ? -2 : hv_unpack_fd(fd, off, c, own_sink, s, err);
 	if (r == -2)
-		return lib_archive(fd, off, ir, next, err);
+		return lib_archive(fd, off, c, ir, next, err);
 	if (r < 0 && strncmp(err->msg, "byte ", 5)) {
 		char m[sizeof(err->msg)];
 
