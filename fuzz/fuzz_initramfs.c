@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The kdump initramfs reader (the newc header check, libarchive, the early
- * cpio's end), from a memfd; the same bytes as a newc stream fed in pieces,
- * as a modprobe.d file and as a kernel command line.
+ * The kdump initramfs reader (our newc reader on uncompressed archives and
+ * on what zlib, libzstd and liblzma undo, libarchive for the rest), from a
+ * memfd; the same bytes as a newc stream fed in pieces, as a modprobe.d
+ * file and as a kernel command line.
  */
 #define _GNU_SOURCE
 #include <stdlib.h>

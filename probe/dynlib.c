@@ -16,6 +16,11 @@
 #endif
 #if HV_DLOPEN
 #include <dlfcn.h>
+
+#include "zstd_abi.h"
+#endif
+#if HV_DLOPEN && HAVE_LZMA
+#include <lzma.h>
 #endif
 #include <stdio.h>
 
@@ -110,4 +115,10 @@ HV_DYNLIB_LOADER(sqlite, HV_SONAME_SQLITE, HV_SQLITE_FUNCS)
 #endif
 #if HAVE_SYSTEMD
 HV_DYNLIB_LOADER(systemd, HV_SONAME_SYSTEMD, HV_SYSTEMD_FUNCS)
+#endif
+#if HV_DLOPEN
+HV_DYNLIB_LOADER(zstd, HV_SONAME_ZSTD, HV_ZSTD_FUNCS)
+#endif
+#if HV_DLOPEN && HAVE_LZMA
+HV_DYNLIB_LOADER(lzma, HV_SONAME_LZMA, HV_LZMA_FUNCS)
 #endif

@@ -68,4 +68,22 @@ HV_DYNLIB_API(sqlite, HV_SQLITE_FUNCS);
 HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
 #endif
 
+/* libzstd and liblzma: an initramfs's zstd or xz (probe/unpack.c), the
+ * dynamic build alone (a static one leaves them to libarchive) */
+#if HV_DLOPEN && defined(HVKDUMP_ZSTD_ABI_H)
+#define HV_ZSTD_FUNCS(X) \
+	X(ZSTD_createDStream) X(ZSTD_decompressStream) X(ZSTD_freeDStream) \
+	X(ZSTD_getErrorName) X(ZSTD_initDStream) X(ZSTD_isError)
+
+HV_DYNLIB_API(zstd, HV_ZSTD_FUNCS);
+
+#endif
+
+#if HV_DLOPEN && HAVE_LZMA && defined(LZMA_H)
+#define HV_LZMA_FUNCS(X) X(lzma_code) X(lzma_end) X(lzma_stream_decoder)
+
+HV_DYNLIB_API(lzma, HV_LZMA_FUNCS);
+
+#endif
+
 #endif

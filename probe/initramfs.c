@@ -3,11 +3,13 @@
  * The kdump initramfs: which drivers it holds, and the blacklists inside
  * it. An initramfs is one or more cpio archives back to back: often an
  * uncompressed one first (early microcode), then a compressed one (gzip,
- * zstd, xz, lz4, ...). libarchive reads each archive and undoes the
- * compression; between two archives, the end of an uncompressed one is its
- * "TRAILER!!!" member, then zero padding. The file is streamed, never held
- * whole. A capture made by collect carries the member list instead
- * (/hvkdump/initramfs.txt).
+ * zstd, xz, lz4, ...); the kernel reads on after an uncompressed archive's
+ * "TRAILER!!!" member and its zero padding (init/initramfs.c
+ * unpack_to_rootfs()). Our own newc reader (newc_scan_feed()) reads them,
+ * gzip undone by zlib, zstd and xz by libzstd and liblzma (unpack.c);
+ * libarchive, loaded only then, reads any other compression. The file is
+ * streamed, never held whole. A capture made by collect carries the member
+ * list instead (/hvkdump/initramfs.txt).
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -19,6 +21,7 @@
 #include <unistd.h>
 
 #include "initramfs.h"
+#include "unpack.h"
 #include "util/lines.h"
 #include "probe.h"
 
@@ -27,23 +30,41 @@
 #include <archive_entry.h>
 
 #include "dynlib.h"
+#endif
 
-#define MAX_MEMBERS	500000u		/* a real one has a few thousand */
-#define CONF_CAP	(64u << 10)	/* a modprobe.d file */
+#define MAX_MEMBERS	NEWC_MEMBERS_MAX
+#define CONF_CAP	NEWC_DATA_MAX	/* a modprobe.d file */
 #define NEWC_HEADER	110		/* "070701" and 13 eight-digit hex fields */
-
-static const char *ar_error(struct archive *a)
-{
-	const char *e = hv_archive.archive_error_string(a);
-
-	return e ? e : "not a cpio archive libarchive can read";
-}
+#define MAX_ARCHIVES	16
 
 static bool is_modprobe_conf(const char *path)
 {
 	size_t n = strlen(path);
 
 	return strstr(path, "modprobe.d/") && n > 5 && !strcmp(path + n - 5, ".conf");
+}
+
+/* The next non-zero byte at or after @pos; -1 at the end. */
+static off_t skip_zeros(int fd, off_t pos)
+{
+	char buf[4096];
+	ssize_t n, i;
+
+	while ((n = pread(fd, buf, sizeof(buf), pos)) > 0) {
+		for (i = 0; i < n; i++)
+			if (buf[i])
+				return pos + i;
+		pos += n;
+	}
+	return -1;
+}
+
+#if HAVE_LIBARCHIVE
+static const char *ar_error(struct archive *a)
+{
+	const char *e = hv_archive.archive_error_string(a);
+
+	return e ? e : "not a cpio archive libarchive can read";
 }
 
 /* Where the uncompressed cpio that holds a member at @from ends; -1: not found. */
@@ -71,21 +92,6 @@ static off_t newc_end(int fd, off_t from)
 			return h + ((NEWC_HEADER + 11 + 3) & ~3);
 		}
 		pos += n > 16 ? n - 16 : n;
-	}
-	return -1;
-}
-
-/* The next non-zero byte at or after @pos; -1 at the end. */
-static off_t skip_zeros(int fd, off_t pos)
-{
-	char buf[4096];
-	ssize_t n, i;
-
-	while ((n = pread(fd, buf, sizeof(buf), pos)) > 0) {
-		for (i = 0; i < n; i++)
-			if (buf[i])
-				return pos + i;
-		pos += n;
 	}
 	return -1;
 }
@@ -121,7 +127,7 @@ out:
 	return r < 0 ? -1 : 0;
 }
 
-/* One archive from @off; *next is where another starts, or -1. */
+/* One archive from @off read by libarchive; *next is where another starts, or -1. */
 static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, struct hv_err *err)
 {
 	struct archive *a = hv_archive.archive_read_new();
@@ -191,32 +197,141 @@ static int one_archive(int fd, off_t off, struct initramfs *ir, off_t *next, str
 	return 0;
 }
 
-int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
+/* A compression @c our reader does not undo: libarchive, loaded now. */
+static int lib_archive(int fd, off_t off, enum hv_comp c, struct initramfs *ir, off_t *next,
+		       struct hv_err *err)
 {
-	off_t off = 0;
-	int archives = 0;
-
-	memset(ir, 0, sizeof(*ir));
+	(void)c;
+	*next = -1;
 	if (!hv_archive_load(err))
 		return -2;
-	while (off >= 0 && archives++ < 16)
-		if (one_archive(fd, off, ir, &off, err))
-			return -1;
-	if (!ir->members) {
-		hv_err_set(err, 0, "no cpio members: not an initramfs");
-		return -1;
-	}
-	return 0;
+	return one_archive(fd, off, ir, next, err);
 }
 #else
-int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
+static int lib_archive(int fd, off_t off, enum hv_comp c, struct initramfs *ir, off_t *next,
+		       struct hv_err *err)
 {
 	(void)fd;
-	memset(ir, 0, sizeof(*ir));
-	hv_err_set(err, 0, "this static build reads no initramfs (no libarchive)");
+	(void)ir;
+	*next = -1;
+	hv_err_set(err, 0, "at byte %lld: %s, which this build reads only with libarchive "
+		   "(not in it)", (long long)off, hv_comp_name(c) ? hv_comp_name(c) :
+		   "a compression (or no cpio)");
 	return -2;
 }
 #endif
+
+/* Our reader's callbacks: each member, and a modprobe.d file's text. */
+static bool own_member(void *ctx, const char *name, uint32_t mode, uint32_t filesize)
+{
+	struct initramfs *ir = ctx;
+	char mod[64];
+
+	(void)mode;
+	(void)filesize;
+	ir->members++;
+	if (initramfs_module_name(name, mod, sizeof(mod))) {
+		initramfs_add_module(ir, mod);
+		return false;
+	}
+	return is_modprobe_conf(name);
+}
+
+static void own_data(void *ctx, const char *name, const unsigned char *buf, size_t len)
+{
+	struct initramfs *ir = ctx;
+
+	(void)name;
+	if (len)
+		ir->blacklist |= modprobe_blacklisted((const char *)buf, len, probe_modnames());
+}
+
+static int own_sink(void *ctx, const void *buf, size_t len, struct hv_err *err)
+{
+	return newc_scan_feed(ctx, buf, len, err);
+}
+
+/* An uncompressed archive from @off: *next past its trailer and padding, or -1. */
+static int own_newc(int fd, off_t off, struct newc_scan *s, off_t *next, struct hv_err *err)
+{
+	char buf[65536];
+	off_t pos = off;
+	ssize_t n;
+	int r = 0;
+
+	*next = -1;
+	while (!r && (n = pread(fd, buf, sizeof(buf), pos)) > 0) {
+		r = newc_scan_feed(s, buf, (size_t)n, err);
+		pos += n;
+	}
+	if (r > 0) {
+		*next = skip_zeros(fd, off + (off_t)s->pos);
+		return 0;
+	}
+	if (!r && n < 0) {
+		hv_err_set(err, 0, "byte %lld: %s", (long long)pos, strerror(errno));
+		return -1;
+	}
+	return r ? -1 : newc_scan_end(s, err);
+}
+
+/* The archive at @off, compressed @c: ours to read, else libarchive's. */
+static int one_part(int fd, off_t off, enum hv_comp c, struct newc_scan *s, off_t *next,
+		    struct hv_err *err)
+{
+	struct initramfs *ir = s->ctx;
+	int r;
+
+	if (c == HV_COMP_NONE) {
+		r = own_newc(fd, off, s, next, err);
+		ir->early |= !r && s->members;
+		return r;
+	}
+	*next = -1;
+	r = c == HV_COMP_OTHER ? -2 : hv_unpack_fd(fd, off, c, own_sink, s, err);
+	if (r == -2)
+		return lib_archive(fd, off, c, ir, next, err);
+	if (r < 0 && strncmp(err->msg, "byte ", 5)) {
+		char m[sizeof(err->msg)];
+
+		snprintf(m, sizeof(m), "%s", err->msg);
+		hv_err_set(err, 0, "at byte %lld: %.220s", (long long)off, m);
+	}
+	if (!r && newc_scan_end(s, err))
+		r = -1;
+	if (r >= 0)
+		ir->compressed = hv_comp_name(c);
+	return r < 0 ? -1 : 0;
+}
+
+int initramfs_read_fd(int fd, struct initramfs *ir, struct hv_err *err)
+{
+	struct newc_scan *s = malloc(sizeof(*s));	/* hdr[] and data_buf[] need no zeros */
+	off_t off = 0;
+	int archives = 0, r = 0;
+
+	memset(ir, 0, sizeof(*ir));
+	if (!s) {
+		hv_err_set(err, 0, "out of memory");
+		return -1;
+	}
+	s->member = own_member;
+	s->data = own_data;
+	s->ctx = ir;
+	while (!r && off >= 0 && archives++ < MAX_ARCHIVES) {
+		unsigned char magic[6];
+		ssize_t n = pread(fd, magic, sizeof(magic), off);
+
+		newc_scan_reset(s);
+		r = one_part(fd, off, hv_comp_of(magic, n > 0 ? (size_t)n : 0), s, &off, err);
+	}
+	free(s);
+	if (!r && !ir->members) {
+		hv_err_set(err, 0, "no cpio members: not an initramfs");
+		return -1;
+	}
+	return r;
+}
 
 void initramfs_add_module(struct initramfs *ir, const char *name)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* What a kdump initramfs's member names and modprobe.d files say. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,20 +84,116 @@ static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 #define NEWC_MODE	1	/* the fields after the magic: ino, mode, ... */
 #define NEWC_FILESIZE	6
 #define NEWC_NAMESIZE	11
+#define PAD4(n)		(((uint64_t)(n) + 3) & ~3ull)
+
+/* The 110 bytes of a header in hdr[], at byte @at: its magic and sizes. */
+static int newc_header(struct newc_scan *s, uint64_t at, struct hv_err *err)
+{
+	if (memcmp(s->hdr, "070701", 6) && memcmp(s->hdr, "070702", 6)) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: no newc "
+			   "header (the kernel unpacks only newc): not read", at);
+		return -1;
+	}
+	if (!newc_field(s->hdr, NEWC_MODE, &s->mode) ||
+	    !newc_field(s->hdr, NEWC_FILESIZE, &s->filesize) ||
+	    !newc_field(s->hdr, NEWC_NAMESIZE, &s->namesize)) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a newc "
+			   "header with a field that is not hex: not read", at);
+		s->namesize = 0;
+		return -1;
+	}
+	if (!s->namesize || s->namesize > NEWC_NAME_MAX) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a member "
+			   "claims a name of %" PRIu32 " bytes (1 to %d, PATH_MAX, "
+			   "in a real one): too large to read", at, s->namesize,
+			   NEWC_NAME_MAX);
+		s->namesize = 0;
+		return -1;
+	}
+	if ((s->mode & 0170000) == 0120000 && s->filesize > NEWC_NAME_MAX) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a symbolic "
+			   "link claims a target of %" PRIu32 " bytes (at most %d, "
+			   "PATH_MAX, in a real one): too large to read", at, s->filesize,
+			   NEWC_NAME_MAX);
+		s->namesize = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The header and name in hdr[], at byte s->pos: 1 at the trailer, 0 or -1. */
+static int newc_name(struct newc_scan *s, struct hv_err *err)
+{
+	const char *name = (const char *)s->hdr + NEWC_HDR;
+	uint64_t at = s->pos, data = PAD4(NEWC_HDR + s->namesize) - NEWC_HDR - s->namesize;
+
+	if (name[s->namesize - 1]) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a member's name "
+			   "does not end in a NUL: not read", at);
+		return -1;
+	}
+	s->pos += NEWC_HDR + s->namesize;
+	s->have = 0;
+	if (s->namesize == 11 && !memcmp(name, "TRAILER!!!", 11)) {
+		s->pos += data + PAD4(s->filesize);
+		return 1;
+	}
+	if (++s->members > NEWC_MEMBERS_MAX || at + PAD4(NEWC_HDR + s->namesize) +
+	    PAD4(s->filesize) > NEWC_STREAM_MAX) {
+		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: more than %u members "
+			   "or %llu bytes: not read further", at, NEWC_MEMBERS_MAX,
+			   (unsigned long long)NEWC_STREAM_MAX);
+		return -1;
+	}
+	s->skip = data;
+	s->kept = s->keep = 0;
+	if (s->member && s->member(s->ctx, name, s->mode, s->filesize) && s->data &&
+	    s->filesize <= NEWC_DATA_MAX) {
+		s->keep = s->filesize;
+		s->after = PAD4(s->filesize) - s->filesize;
+		if (!s->keep)
+			s->data(s->ctx, name, s->data_buf, 0);
+	} else {
+		s->skip += PAD4(s->filesize);
+	}
+	s->namesize = 0;
+	return 0;
+}
+
+/* Up to @len bytes of @p into the data kept; how many were taken. */
+static size_t newc_keep(struct newc_scan *s, const unsigned char *p, size_t len)
+{
+	size_t n = len < s->keep - s->kept ? len : s->keep - s->kept;
+
+	memcpy(s->data_buf + s->kept, p, n);
+	s->kept += (uint32_t)n;
+	s->pos += n;
+	if (s->kept == s->keep) {
+		s->data(s->ctx, (const char *)s->hdr + NEWC_HDR, s->data_buf, s->kept);
+		s->keep = s->kept = 0;
+		s->skip = s->after;
+		s->after = 0;
+	}
+	return n;
+}
 
 int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_err *err)
 {
 	const unsigned char *p = buf, *end = p + len;
 
 	while (p < end) {
-		uint32_t mode, filesize;
 		size_t want, n;
+		int r;
 
 		if (s->skip) {
 			n = (uint64_t)(end - p) < s->skip ? (size_t)(end - p) : (size_t)s->skip;
 			p += n;
 			s->skip -= n;
 			s->pos += n;
+			continue;
+		}
+		if (s->keep) {
+			p += newc_keep(s, p, (size_t)(end - p));
 			continue;
 		}
 		want = s->namesize ? NEWC_HDR + s->namesize : NEWC_HDR;
@@ -106,49 +203,23 @@ int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_e
 		p += n;
 		if (s->have < want)
 			break;
-		if (!s->namesize) {
-			/* the header: its magic and sizes */
-			uint64_t at = s->pos;
-
-			if (memcmp(s->hdr, "070701", 6) && memcmp(s->hdr, "070702", 6)) {
-				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: no newc "
-					   "header (the kernel unpacks only newc): not read", at);
-				return -1;
-			}
-			if (!newc_field(s->hdr, NEWC_MODE, &mode) ||
-			    !newc_field(s->hdr, NEWC_FILESIZE, &filesize) ||
-			    !newc_field(s->hdr, NEWC_NAMESIZE, &s->namesize)) {
-				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a newc "
-					   "header with a field that is not hex: not read", at);
-				return -1;
-			}
-			if (!s->namesize || s->namesize > NEWC_NAME_MAX) {
-				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a member "
-					   "claims a name of %" PRIu32 " bytes (1 to %d, PATH_MAX, "
-					   "in a real one): too large to read", at, s->namesize,
-					   NEWC_NAME_MAX);
-				return -1;
-			}
-			if ((mode & 0170000) == 0120000 && filesize > NEWC_NAME_MAX) {
-				hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a symbolic "
-					   "link claims a target of %" PRIu32 " bytes (at most %d, "
-					   "PATH_MAX, in a real one): too large to read", at, filesize,
-					   NEWC_NAME_MAX);
-				return -1;
-			}
-			s->filesize = filesize;
-			continue;
-		}
-		/* the name: "TRAILER!!!" ends the archive */
-		if (s->namesize == 11 && !memcmp(s->hdr + NEWC_HDR, "TRAILER!!!", 11))
-			return 1;
-		filesize = s->filesize;
-		s->pos += NEWC_HDR + s->namesize;
-		/* the name padded to 4 from the header's start, then the data padded to 4 */
-		s->skip = ((NEWC_HDR + (uint64_t)s->namesize + 3) & ~3ull) - NEWC_HDR - s->namesize +
-			  (((uint64_t)filesize + 3) & ~3ull);
-		s->namesize = 0;
-		s->have = 0;
+		r = s->namesize ? newc_name(s, err) : newc_header(s, s->pos, err);
+		if (r)
+			return r;
 	}
 	return 0;
+}
+
+void newc_scan_reset(struct newc_scan *s)
+{
+	memset(&s->pos, 0, offsetof(struct newc_scan, hdr) - offsetof(struct newc_scan, pos));
+}
+
+int newc_scan_end(const struct newc_scan *s, struct hv_err *err)
+{
+	if (!s->have && !s->skip && !s->keep)
+		return 0;
+	hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: the stream ends inside a "
+		   "member: truncated", s->pos);
+	return -1;
 }

@@ -263,26 +263,50 @@ unsigned int modprobe_blacklisted(const char *text, size_t len, const struct mod
 unsigned int kcmdline_blacklisted(const char *text, size_t len, const struct modnames *mn);
 
 /*
- * The newc cpio headers of a stream, checked before libarchive reads it:
- * libarchive buffers a member's whole name, and a symbolic link's whole
- * target, as large as the header claims (4 GiB from 135 KB). The kernel
- * (init/initramfs.c do_header()) unpacks only newc ("070701", "070702")
- * and skips a name or link target longer than PATH_MAX: longer is no real
- * initramfs, and the scan stops there. Fed the (uncompressed) stream in
- * pieces, in constant memory.
+ * --- A newc cpio stream (the kernel's init/initramfs.c do_header(),
+ * do_name(), do_copy(): a 110-byte header, "070701" or "070702" then 13
+ * eight-digit hex fields; the name, NUL included, padded to 4 from the
+ * header's start; the data padded to 4), read in pieces of any size, in
+ * constant memory. The kernel unpacks only newc and skips a name or link
+ * target longer than PATH_MAX: longer is no real initramfs, and the read
+ * stops there (libarchive, the fallback, would buffer a name or a link
+ * target as large as the header claims: 4 GiB from 135 KB). A member's
+ * name must end in its NUL; "TRAILER!!!" ends the archive. Calloc'd, with
+ * member and data NULL it checks headers alone.
  */
-#define NEWC_NAME_MAX 4096	/* PATH_MAX */
+#define NEWC_NAME_MAX	4096		/* PATH_MAX */
+#define NEWC_DATA_MAX	(64u << 10)	/* a member's data kept for @data, at most */
+#define NEWC_MEMBERS_MAX 500000u	/* a real initramfs has a few thousand */
+#define NEWC_STREAM_MAX	(1ull << 32)	/* bytes of one archive, unpacked */
 struct newc_scan {
-	uint64_t pos;		/* bytes of the stream seen */
+	/* each member but the trailer; true to have its data (filesize at most
+	 * NEWC_DATA_MAX) handed to @data once whole */
+	bool (*member)(void *ctx, const char *name, uint32_t mode, uint32_t filesize);
+	void (*data)(void *ctx, const char *name, const unsigned char *buf, size_t len);
+	void *ctx;
+	/* the state newc_scan_reset() clears, from here to hdr[] */
+	uint64_t pos;		/* bytes of the stream read; after the trailer, its end */
 	uint64_t skip;		/* of the current member's padding and data */
+	uint64_t after;		/* padding to skip after the data kept */
 	uint32_t namesize;	/* of the current header; 0 while reading one */
 	uint32_t filesize;	/* of the current header */
+	uint32_t mode;		/* of the current header */
+	uint32_t members;	/* read so far, the trailer not counted */
+	uint32_t kept, keep;	/* bytes of data_buf[] filled, and wanted */
 	size_t have;		/* bytes in hdr[] */
 	unsigned char hdr[110 + NEWC_NAME_MAX];
+	unsigned char data_buf[NEWC_DATA_MAX];
 };
+/* Ready for another archive, the callbacks kept (without clearing 68 KiB). */
+void newc_scan_reset(struct newc_scan *s);
 /* Returns 1 at the "TRAILER!!!" member, 0 for more, -1 (and @err) where a
- * header is no newc one, or claims a name or link target past NEWC_NAME_MAX. */
+ * header is no newc one, claims a name or link target past NEWC_NAME_MAX, a
+ * name has no NUL at its end, or the archive passes NEWC_MEMBERS_MAX
+ * members or NEWC_STREAM_MAX bytes. */
 int newc_scan_feed(struct newc_scan *s, const void *buf, size_t len, struct hv_err *err);
+/* At the end of the input, without a trailer: 0 where it ends between two
+ * members, -1 (and @err) inside one. */
+int newc_scan_end(const struct newc_scan *s, struct hv_err *err);
 
 /* --- /lib/modules/RELEASE/modules.builtin: "kernel/drivers/.../name.ko" lines */
 bool modules_builtin_has(const char *text, size_t len, const char *module);
