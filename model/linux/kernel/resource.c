@@ -8,21 +8,67 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/slab.h"
 #include "util/strbuf.h"
 #include "resource.h"
 
-/* The name is kept in the same allocation, after the resource. */
+/*
+ * Nodes come from a pool (util/slab.h): a block of 128 bytes, the name in
+ * its last bytes when it fits there (most do: "dev", "PCI Bus 0000:00"),
+ * else in an allocation of its own. Built with AddressSanitizer, each node
+ * is its own allocation, the name right after it, so that ASan sees an
+ * overflow of either.
+ */
+#define RES_BLOCK	128
+#define RES_NAME_ROOM	(RES_BLOCK - sizeof(struct resource))
+_Static_assert(sizeof(struct resource) <= RES_BLOCK - 16, "room for a short name");
+
+#ifndef SLAB_PLAIN
+static struct slab res_pool = SLAB_INIT(RES_BLOCK);
+#endif
+
+static struct resource *node_new(const char *name, size_t len)
+{
+	struct resource *r;
+
+#ifdef SLAB_PLAIN
+	r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
+	if (r && name)
+		r->name = (char *)(r + 1);
+#else
+	r = slab_alloc(&res_pool);
+	if (r && name)
+		r->name = len < RES_NAME_ROOM ? (char *)(r + 1) : malloc(len + 1);
+	if (r && name && !r->name) {
+		slab_free(&res_pool, r);
+		return NULL;
+	}
+#endif
+	if (r && name) {
+		memcpy(r->name, name, len);
+		r->name[len] = '\0';
+	}
+	return r;
+}
+
+static void node_free(struct resource *r)
+{
+#ifdef SLAB_PLAIN
+	free(r);
+#else
+	if (r->name != (char *)(r + 1))
+		free(r->name);
+	slab_free(&res_pool, r);
+#endif
+}
+
 struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
 			   size_t len, unsigned long flags)
 {
-	struct resource *r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
+	struct resource *r = node_new(name, len);
 
 	if (!r)
 		return NULL;
-	if (name) {
-		r->name = (char *)(r + 1);
-		memcpy(r->name, name, len);
-	}
 	r->start = start;
 	r->end = end;
 	r->flags = flags;
@@ -53,7 +99,7 @@ void res_free(struct resource *r)
 		next = r->sibling ? r->sibling : r->parent;
 		if (r == top)
 			next = NULL;
-		free(r);
+		node_free(r);
 		r = next;
 	}
 }
