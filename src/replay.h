@@ -9,6 +9,8 @@
 
 /* Longest script line; a longer one is an error, not a truncation. */
 #define REPLAY_LINE_MAX 4096
+/* A script is read this many bytes at a time (a line at a time from a terminal). */
+#define REPLAY_BLOCK (64 << 10)
 /*
  * Caps no real VM's layout reaches (a few dozen regions; a real /proc/iomem
  * has a few hundred lines, nested a few deep), set for scripts that load
