@@ -430,6 +430,38 @@ static bool gap_fit(uint64_t lo, uint64_t hi, uint64_t size, uint64_t align,
 }
 
 /*
+ * Whether res_request_region(@root, @start, @size) would succeed: its walk
+ * down __request_resource()'s conflicts, each level's found in the index,
+ * nothing claimed. A first fit asks this of its candidate before it looks
+ * further: most candidates are free.
+ */
+bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size)
+{
+	const struct resource *p = root, *t, *tmp;
+	uint64_t end = start + size - 1;
+
+	if (!res_range_ok(start, size))
+		return false;
+	for (;;) {
+		if (start < p->start || end > p->end)
+			return false;
+		for (t = p->tree, tmp = NULL; t;) {
+			if (t->end < start) {
+				t = t->right;
+			} else {
+				tmp = t;
+				t = t->left;
+			}
+		}
+		if (!tmp || tmp->start > end)
+			return true;
+		if (tmp->flags & IORESOURCE_BUSY)
+			return false;
+		p = tmp;
+	}
+}
+
+/*
  * The places a request can go, in address order: in each level (a
  * resource), the gap before each child, the places inside the child when
  * it is not busy, and the gap after the last child. That walk, done with

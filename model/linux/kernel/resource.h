@@ -99,6 +99,12 @@ bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found);
 
 /*
+ * Whether res_request_region(@root, @start, @size) would succeed there,
+ * claiming nothing: res_next_fit(@root, @start, ...) answering @start.
+ */
+bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size);
+
+/*
  * Pre-order successor of @r within the tree of @root (r_next()), or NULL;
  * @depth, when given, follows it (0 for a child of @root)
  */
