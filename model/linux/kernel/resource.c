@@ -197,19 +197,25 @@ static struct resource *merge(struct resource *a, struct resource *b)
 	return b;
 }
 
-static struct resource *tree_insert(struct resource *t, struct resource *n)
+/* Inserts @n, whose priority is @pn (hashed once, not at each level). */
+static struct resource *tree_insert_at(struct resource *t, struct resource *n, uint64_t pn)
 {
-	if (!t || prio(n) > prio(t)) {
+	if (!t || pn > prio(t)) {
 		split(t, n->start, &n->left, &n->right);
 		pull(n);
 		return n;
 	}
 	if (n->start < t->start)
-		t->left = tree_insert(t->left, n);
+		t->left = tree_insert_at(t->left, n, pn);
 	else
-		t->right = tree_insert(t->right, n);
+		t->right = tree_insert_at(t->right, n, pn);
 	pull(t);
 	return t;
+}
+
+static struct resource *tree_insert(struct resource *t, struct resource *n)
+{
+	return tree_insert_at(t, n, prio(n));
 }
 
 static struct resource *tree_erase(struct resource *t, const struct resource *n)
@@ -578,13 +584,18 @@ static bool fit_step(struct fit *f, uint64_t *found)
 bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found)
 {
-	struct fit f = { .from = from, .size = size, .align = align };
+	struct fit f;	/* not zeroed: 64 frames of stack would cost more than the walk */
 	bool hit = false;
 
 	if (!size || !res_is_pow2(align) || root->end < from)
 		return false;
+	f.from = from;
+	f.size = size;
+	f.align = align;
 	f.st = f.local;
+	f.n = 0;
 	f.cap = sizeof(f.local) / sizeof(f.local[0]);
+	f.oom = false;
 	fit_level(&f, root);
 	while (f.n && !f.oom && !hit)
 		hit = fit_step(&f, found);
