@@ -51,23 +51,37 @@ static void *map_chunk(size_t size)
 	return p;
 }
 
-static int slab_grow(struct slab *s)
+/* The next chunk: one kept from before the pool was last empty, or a new one. */
+static struct chunk *next_chunk(struct slab *s)
 {
 	size_t size = s->chunk_size ? s->chunk_size : SLAB_CHUNK_MIN;
-	struct chunk *c;
+	struct chunk *c = s->spare;
 
+	if (c) {
+		s->spare = c->next;
+		return c;
+	}
 	if (size < CHUNK_HEAD + s->size)
 		size = CHUNK_HEAD + s->size;
 	c = map_chunk(size);
 	if (!c)
+		return NULL;
+	c->size = size;
+	s->chunk_size = size < SLAB_CHUNK_MAX ? size * 2 : size;
+	return c;
+}
+
+static int slab_grow(struct slab *s)
+{
+	struct chunk *c = next_chunk(s);
+
+	if (!c)
 		return -1;
 	c->next = s->chunks;
-	c->size = size;
 	s->chunks = c;
 	s->next = (char *)c + CHUNK_HEAD;
-	s->end = (char *)c + size;
-	s->chunk_size = size < SLAB_CHUNK_MAX ? size * 2 : size;
-	VALGRIND_MAKE_MEM_NOACCESS(s->next, size - CHUNK_HEAD);
+	s->end = (char *)c + c->size;
+	VALGRIND_MAKE_MEM_NOACCESS(s->next, c->size - CHUNK_HEAD);
 	return 0;
 }
 
@@ -83,27 +97,32 @@ void *slab_alloc(struct slab *s)
 	} else {
 		if ((size_t)(s->end - s->next) < s->size && slab_grow(s))
 			return NULL;
-		p = s->next;	/* never used: still zero from the mapping */
+		p = s->next;
 		s->next += s->size;
 		VALGRIND_MALLOCLIKE_BLOCK(p, s->size, 0, 1);
+		memset(p, 0, s->size);	/* a chunk kept from before is not */
 	}
 	s->live++;
 	return p;
 }
 
-/* Every block is free: the chunks go back, the pool starts again. */
+/*
+ * Every block is free: the chunks are kept for the blocks of the next
+ * tree (a run may make one after another), already faulted in, so that
+ * the second is as fast as the first.
+ */
 static void slab_reset(struct slab *s)
 {
 	struct chunk *c = s->chunks, *next;
 
 	for (; c; c = next) {
 		next = c->next;
-		munmap(c, c->size);
+		c->next = s->spare;
+		s->spare = c;
 	}
 	s->chunks = NULL;
 	s->free = NULL;
 	s->next = s->end = NULL;
-	s->chunk_size = 0;
 }
 
 void slab_free(struct slab *s, void *p)

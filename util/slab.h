@@ -6,7 +6,9 @@
  * rounding, and on a large pool the page faults: a chunk of 2 MiB or more
  * is mapped aligned to 2 MiB and asked for transparent huge pages, so a
  * million nodes fault a few hundred times instead of sixty thousand.
- * When every block is free again the chunks go back to the system.
+ * When every block is free again, the chunks are kept for the next
+ * blocks; they stay mapped until the process ends (never more than the
+ * most the pool held at once).
  *
  * Built with AddressSanitizer (SLAB_PLAIN), the caller asks malloc for
  * each object instead, so that ASan still sees an overflow of one object
@@ -31,7 +33,8 @@ struct slab {
 	size_t size;		/* of a block: a multiple of 16 */
 	void *free;		/* freed blocks, each holding the next */
 	char *next, *end;	/* the newest chunk's blocks never handed out */
-	void *chunks;		/* every chunk, the newest first */
+	void *chunks;		/* every chunk in use, the newest first */
+	void *spare;		/* chunks kept from before the pool was last empty */
 	size_t chunk_size;	/* of the next chunk: doubles up to SLAB_CHUNK_MAX */
 	size_t live;		/* blocks handed out and not freed */
 };
