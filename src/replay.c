@@ -279,20 +279,23 @@ static int split(struct replay *rp, char *line)
 	return 0;
 }
 
-/* The commands: a name, whether it makes a region (the cap), its flag */
+/*
+ * The commands: a name, whether it makes a region (the cap), its flag;
+ * looked up in this order, the lines a large script is made of first
+ */
 static const struct replay_cmd {
 	const char *name;
 	int (*run)(struct replay *rp, bool flag);
 	bool flag;
 	bool makes_region;
 } replay_cmds[] = {
+	{ "alloc", cmd_alloc, false, true },
+	{ "free", cmd_free, true, false },
 	{ "set", cmd_set, false, false },
 	{ "range", cmd_range, false, true },
 	{ "region", cmd_region, false, true },
 	{ "busy", cmd_region, true, true },
 	{ "reserve-fb", cmd_reserve_fb, false, true },
-	{ "alloc", cmd_alloc, false, true },
-	{ "free", cmd_free, true, false },
 	{ "release", cmd_free, false, false },
 	{ "iomem", print_tree, false, false },
 	{ "ranges", print_tree, true, false },
