@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/iomem.h"
 #include "util/number.h"
@@ -278,20 +279,23 @@ static int split(struct replay *rp, char *line)
 	return 0;
 }
 
-/* The commands: a name, whether it makes a region (the cap), its flag */
+/*
+ * The commands: a name, whether it makes a region (the cap), its flag;
+ * looked up in this order, the lines a large script is made of first
+ */
 static const struct replay_cmd {
 	const char *name;
 	int (*run)(struct replay *rp, bool flag);
 	bool flag;
 	bool makes_region;
 } replay_cmds[] = {
+	{ "alloc", cmd_alloc, false, true },
+	{ "free", cmd_free, true, false },
 	{ "set", cmd_set, false, false },
 	{ "range", cmd_range, false, true },
 	{ "region", cmd_region, false, true },
 	{ "busy", cmd_region, true, true },
 	{ "reserve-fb", cmd_reserve_fb, false, true },
-	{ "alloc", cmd_alloc, false, true },
-	{ "free", cmd_free, true, false },
 	{ "release", cmd_free, false, false },
 	{ "iomem", print_tree, false, false },
 	{ "ranges", print_tree, true, false },
@@ -322,30 +326,113 @@ static int run_line(struct replay *rp, char *line)
 }
 
 /*
- * Reads one line into @buf (REPLAY_LINE_MAX + 1 bytes), without its
- * newline. Returns 1, 0 at the end, -1 on a read error, -2 for a line
- * that is too long, -3 for a NUL byte. Never holds more than one line.
+ * The script: read a block at a time (REPLAY_BLOCK bytes, each line found
+ * with memchr()), or from a terminal a line at a time, so that each line
+ * runs as it is typed. Holds one block and the line that crosses its end,
+ * never the script.
  */
-static int read_line(FILE *in, char *buf)
+struct script {
+	FILE *in;
+	int fd;			/* read(2) on it, which returns what a pipe has; */
+				/* -1: fread(), for a stream without one (fmemopen) */
+	bool tty;
+	char *buf;		/* SCRIPT_BUF bytes */
+	size_t pos, len;	/* the next line starts at pos; len bytes read */
+	bool eof;
+};
+
+#define SCRIPT_BUF (REPLAY_BLOCK + REPLAY_LINE_MAX + 1)
+
+/* Moves the unread bytes to the front and reads a block after them. */
+static int script_fill(struct script *s)
+{
+	size_t room;
+	ssize_t got;
+
+	memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+	s->len -= s->pos;
+	s->pos = 0;
+	room = SCRIPT_BUF - 1 - s->len;	/* one byte kept for a last line's NUL */
+	if (s->fd < 0) {
+		got = (ssize_t)fread(s->buf + s->len, 1, room, s->in);
+		if (ferror(s->in))
+			return -1;
+	} else {
+		do
+			got = read(s->fd, s->buf + s->len, room);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return -1;
+	}
+	s->eof = got == 0;
+	s->len += (size_t)got;
+	return 0;
+}
+
+/*
+ * The next line, without its newline, NUL-terminated in place. Returns 1,
+ * 0 at the end, -1 on a read error, -2 for a line longer than
+ * REPLAY_LINE_MAX bytes, -3 for a NUL byte (where a line is both, the one
+ * met first).
+ */
+static int script_block_line(struct script *s, char **line)
+{
+	for (;;) {
+		char *p = s->buf + s->pos, *nl = memchr(p, '\n', s->len - s->pos);
+		size_t n = nl ? (size_t)(nl - p) : s->len - s->pos;
+
+		if (nl || n > REPLAY_LINE_MAX || (s->eof && n)) {
+			if (memchr(p, '\0', n > REPLAY_LINE_MAX ? REPLAY_LINE_MAX + 1 : n))
+				return -3;
+			if (n > REPLAY_LINE_MAX)
+				return -2;
+			p[n] = '\0';
+			s->pos += n + (nl != NULL);
+			*line = p;
+			return 1;
+		}
+		if (s->eof)
+			return 0;
+		if (script_fill(s))
+			return -1;
+	}
+}
+
+/* The same from a terminal, a character at a time up to the newline. */
+static int script_tty_line(struct script *s, char **line)
 {
 	size_t n = 0;
 	int c;
 
-	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
+	while ((c = getc_unlocked(s->in)) != EOF && c != '\n') {
 		if (c == '\0')
 			return -3;
 		if (n == REPLAY_LINE_MAX)
 			return -2;
-		buf[n++] = (char)c;
+		s->buf[n++] = (char)c;
 	}
-	buf[n] = '\0';
+	s->buf[n] = '\0';
+	*line = s->buf;
 	if (c == EOF) {
-		if (ferror(in))
+		if (ferror(s->in))
 			return -1;
 		if (!n)
 			return 0;
 	}
 	return 1;
+}
+
+static int script_line(struct script *s, char **line)
+{
+	return s->tty ? script_tty_line(s, line) : script_block_line(s, line);
+}
+
+static int script_open(struct script *s, FILE *in)
+{
+	*s = (struct script){ .in = in, .fd = fileno(in) };
+	s->tty = s->fd >= 0 && isatty(s->fd);
+	s->buf = malloc(SCRIPT_BUF);
+	return s->buf ? 0 : -1;
 }
 
 int replay_run(FILE *in, FILE *out, struct hv_err *err)
@@ -357,16 +444,18 @@ int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
 		    replay_alloc_fn alloc)
 {
 	struct replay rp = { .out = out, .err = err, .alloc = alloc };
-	char line[REPLAY_LINE_MAX + 1];
+	struct script script;
 	int rc = 0, got;
+	char *line;
 
-	rp.iomem = iomem_root_new();
+	rp.iomem = script_open(&script, in) ? NULL : iomem_root_new();
 	if (!rp.iomem) {
+		free(script.buf);
 		hv_err_set(err, 0, "out of memory");
 		return -1;
 	}
 	vmbus_init(&rp.vm, rp.iomem);
-	while ((got = read_line(in, line)) > 0) {
+	while ((got = script_line(&script, &line)) > 0) {
 		if (++rp.line > REPLAY_LINES_MAX) {
 			hv_err_set(err, rp.line, "more than %d lines: too large to run",
 				   REPLAY_LINES_MAX);
@@ -387,6 +476,7 @@ int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
 			hv_err_set(err, rp.line, "NUL byte in line");
 		rc = -1;
 	}
+	free(script.buf);
 	vmbus_release(&rp.vm);
 	res_free(rp.iomem);
 	return rc;

@@ -9,12 +9,15 @@
 
 /* Longest script line; a longer one is an error, not a truncation. */
 #define REPLAY_LINE_MAX 4096
+/* A script is read this many bytes at a time (a line at a time from a terminal). */
+#define REPLAY_BLOCK (64 << 10)
 /*
  * Caps no real VM's layout reaches (a few dozen regions; a real /proc/iomem
  * has a few hundred lines, nested a few deep), set for scripts that load
  * the model (bench/run: a million allocations): lines read; commands that
  * make a region (range, region, busy, reserve-fb, alloc), which bounds the
- * live ones and the memory (about 130 bytes each); and how deep a region
+ * live ones and the memory (a resource is 128 bytes; an alloc makes two,
+ * the shadow and the region); and how deep a region
  * nests, which bounds each request's descent (a chain of n nested regions
  * would cost n^2).
  */

@@ -343,6 +343,8 @@ static void index_matches_the_list_walk(void **state)
 			want = walk_request(top, start, start + n - 1, &where);
 			if (start + n - 1 > 0xfffff)
 				want = top;
+			/* the probe a first fit asks first */
+			assert_int_equal(res_fits_at(top, start, n), want == NULL);
 			got = res_request_nested(top, start, n, "r", IORESOURCE_MEM | flags,
 						 &conflict);
 			if (want) {
@@ -388,6 +390,9 @@ static void next_fit_at_the_top_of_the_space(void **state)
 	uint64_t got;
 
 	(void)state;
+	assert_true(res_fits_at(root, UINT64_MAX, 1));
+	assert_false(res_fits_at(root, UINT64_MAX, 2));	/* past 2^64 */
+	assert_false(res_fits_at(root, 0x1000, 0));
 	assert_true(res_next_fit(root, UINT64_MAX, 1, 1, &got));
 	assert_int_equal(got, UINT64_MAX);
 	assert_false(res_next_fit(root, UINT64_MAX, 2, 1, &got));

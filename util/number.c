@@ -3,19 +3,40 @@
 
 #include "number.h"
 
+/* Each byte's value as a digit plus one; 0 for a byte that is no digit. */
+static const unsigned char digit_value[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/* @c's value as a digit, 0 to 15; UINT_MAX for a byte that is none */
+static inline unsigned int digit(unsigned char c)
+{
+	return digit_value[c] - 1u;
+}
+
 int hv_digit(char c, unsigned int base)
 {
-	int d;
+	unsigned int d = digit((unsigned char)c);
 
-	if (c >= '0' && c <= '9')
-		d = c - '0';
-	else if (c >= 'a' && c <= 'f')
-		d = c - 'a' + 10;
-	else if (c >= 'A' && c <= 'F')
-		d = c - 'A' + 10;
-	else
-		return -1;
-	return (unsigned int)d < base ? d : -1;
+	return d < base ? (int)d : -1;
+}
+
+/* The digits from @*p on in @base (10 or 16) into @v; false past 64 bits. */
+static bool digits(const char **p, unsigned int base, uint64_t *v)
+{
+	const unsigned char *q = (const unsigned char *)*p;
+	unsigned int d;
+
+	for (; (d = digit(*q)) < base; q++) {
+		if (base == 16 ? *v >> 60 : *v > (UINT64_MAX - d) / 10)
+			return false;
+		*v = *v * base + d;
+	}
+	*p = (const char *)q;
+	return true;
 }
 
 const char *hv_parse_u64(const char *s, uint64_t *val)
@@ -23,9 +44,8 @@ const char *hv_parse_u64(const char *s, uint64_t *val)
 	unsigned int base = 10, shift = 0;
 	const char *p = s;
 	uint64_t v = 0;
-	int d;
 
-	if (!strcmp(s, "-1")) {
+	if (s[0] == '-' && s[1] == '1' && !s[2]) {
 		*val = UINT64_MAX;
 		return NULL;
 	}
@@ -37,11 +57,8 @@ const char *hv_parse_u64(const char *s, uint64_t *val)
 	}
 	if (hv_digit(*p, base) < 0)
 		return base == 16 ? "no hex digits after 0x" : "not a number";
-	for (; (d = hv_digit(*p, base)) >= 0; p++) {
-		if (v > (UINT64_MAX - (uint64_t)d) / base)
-			return "larger than 64 bits";
-		v = v * base + (uint64_t)d;
-	}
+	if (!digits(&p, base, &v))
+		return "larger than 64 bits";
 	switch (*p) {
 	case 'k': case 'K': shift = 10; break;
 	case 'm': case 'M': shift = 20; break;

@@ -8,21 +8,67 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/slab.h"
 #include "util/strbuf.h"
 #include "resource.h"
 
-/* The name is kept in the same allocation, after the resource. */
+/*
+ * Nodes come from a pool (util/slab.h): a block of 128 bytes, the name in
+ * its last bytes when it fits there (most do: "dev", "PCI Bus 0000:00"),
+ * else in an allocation of its own. Built with AddressSanitizer, each node
+ * is its own allocation, the name right after it, so that ASan sees an
+ * overflow of either.
+ */
+#define RES_BLOCK	128
+#define RES_NAME_ROOM	(RES_BLOCK - sizeof(struct resource))
+_Static_assert(sizeof(struct resource) <= RES_BLOCK - 16, "room for a short name");
+
+#ifndef SLAB_PLAIN
+static struct slab res_pool = SLAB_INIT(RES_BLOCK);
+#endif
+
+static struct resource *node_new(const char *name, size_t len)
+{
+	struct resource *r;
+
+#ifdef SLAB_PLAIN
+	r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
+	if (r && name)
+		r->name = (char *)(r + 1);
+#else
+	r = slab_alloc(&res_pool);
+	if (r && name)
+		r->name = len < RES_NAME_ROOM ? (char *)(r + 1) : malloc(len + 1);
+	if (r && name && !r->name) {
+		slab_free(&res_pool, r);
+		return NULL;
+	}
+#endif
+	if (r && name) {
+		memcpy(r->name, name, len);
+		r->name[len] = '\0';
+	}
+	return r;
+}
+
+static void node_free(struct resource *r)
+{
+#ifdef SLAB_PLAIN
+	free(r);
+#else
+	if (r->name != (char *)(r + 1))
+		free(r->name);
+	slab_free(&res_pool, r);
+#endif
+}
+
 struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
 			   size_t len, unsigned long flags)
 {
-	struct resource *r = calloc(1, sizeof(*r) + (name ? len + 1 : 0));
+	struct resource *r = node_new(name, len);
 
 	if (!r)
 		return NULL;
-	if (name) {
-		r->name = (char *)(r + 1);
-		memcpy(r->name, name, len);
-	}
 	r->start = start;
 	r->end = end;
 	r->flags = flags;
@@ -53,7 +99,7 @@ void res_free(struct resource *r)
 		next = r->sibling ? r->sibling : r->parent;
 		if (r == top)
 			next = NULL;
-		free(r);
+		node_free(r);
 		r = next;
 	}
 }
@@ -151,19 +197,25 @@ static struct resource *merge(struct resource *a, struct resource *b)
 	return b;
 }
 
-static struct resource *tree_insert(struct resource *t, struct resource *n)
+/* Inserts @n, whose priority is @pn (hashed once, not at each level). */
+static struct resource *tree_insert_at(struct resource *t, struct resource *n, uint64_t pn)
 {
-	if (!t || prio(n) > prio(t)) {
+	if (!t || pn > prio(t)) {
 		split(t, n->start, &n->left, &n->right);
 		pull(n);
 		return n;
 	}
 	if (n->start < t->start)
-		t->left = tree_insert(t->left, n);
+		t->left = tree_insert_at(t->left, n, pn);
 	else
-		t->right = tree_insert(t->right, n);
+		t->right = tree_insert_at(t->right, n, pn);
 	pull(t);
 	return t;
+}
+
+static struct resource *tree_insert(struct resource *t, struct resource *n)
+{
+	return tree_insert_at(t, n, prio(n));
 }
 
 static struct resource *tree_erase(struct resource *t, const struct resource *n)
@@ -384,6 +436,38 @@ static bool gap_fit(uint64_t lo, uint64_t hi, uint64_t size, uint64_t align,
 }
 
 /*
+ * Whether res_request_region(@root, @start, @size) would succeed: its walk
+ * down __request_resource()'s conflicts, each level's found in the index,
+ * nothing claimed. A first fit asks this of its candidate before it looks
+ * further: most candidates are free.
+ */
+bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size)
+{
+	const struct resource *p = root, *t, *tmp;
+	uint64_t end = start + size - 1;
+
+	if (!res_range_ok(start, size))
+		return false;
+	for (;;) {
+		if (start < p->start || end > p->end)
+			return false;
+		for (t = p->tree, tmp = NULL; t;) {
+			if (t->end < start) {
+				t = t->right;
+			} else {
+				tmp = t;
+				t = t->left;
+			}
+		}
+		if (!tmp || tmp->start > end)
+			return true;
+		if (tmp->flags & IORESOURCE_BUSY)
+			return false;
+		p = tmp;
+	}
+}
+
+/*
  * The places a request can go, in address order: in each level (a
  * resource), the gap before each child, the places inside the child when
  * it is not busy, and the gap after the last child. That walk, done with
@@ -500,13 +584,18 @@ static bool fit_step(struct fit *f, uint64_t *found)
 bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found)
 {
-	struct fit f = { .from = from, .size = size, .align = align };
+	struct fit f;	/* not zeroed: 64 frames of stack would cost more than the walk */
 	bool hit = false;
 
 	if (!size || !res_is_pow2(align) || root->end < from)
 		return false;
+	f.from = from;
+	f.size = size;
+	f.align = align;
 	f.st = f.local;
+	f.n = 0;
 	f.cap = sizeof(f.local) / sizeof(f.local[0]);
+	f.oom = false;
 	fit_level(&f, root);
 	while (f.n && !f.oom && !hit)
 		hit = fit_step(&f, found);

@@ -22,18 +22,24 @@
 #define IORESOURCE_EXCLUSIVE	0x08000000UL
 #define IORESOURCE_BUSY		0x80000000UL
 
+/*
+ * The fields a search reads first come first: a node from the pool is 128
+ * bytes aligned to 64, and a first fit or a request reads one cache line
+ * of each node it passes.
+ */
 struct resource {
 	uint64_t start;
 	uint64_t end;		/* inclusive */
-	char *name;		/* in the resource's allocation; NULL shows as "<BAD>" */
-	unsigned long flags;
-	struct resource *parent, *sibling, *child;
 	/* the index (resource.c only): */
-	struct resource *tree;		/* the root of the children's treap */
 	struct resource *left, *right;	/* in the parent's treap */
 	uint64_t first, last;		/* lowest start, highest end of the subtree */
 	uint64_t room;			/* largest free span in the subtree */
 	uint64_t inner;			/* largest free span inside this one; 0 if busy */
+	/* the second cache line */
+	char *name;		/* owned by the resource; NULL shows as "<BAD>" */
+	unsigned long flags;
+	struct resource *parent, *sibling, *child;
+	struct resource *tree;		/* the root of the children's treap */
 };
 
 /* A fresh root: [start, end], no children (iomem_resource is 0..-1). */
@@ -91,6 +97,12 @@ bool res_release_region(struct resource *parent, uint64_t start, uint64_t n);
  */
 bool res_next_fit(const struct resource *root, uint64_t from, uint64_t size,
 		  uint64_t align, uint64_t *found);
+
+/*
+ * Whether res_request_region(@root, @start, @size) would succeed there,
+ * claiming nothing: res_next_fit(@root, @start, ...) answering @start.
+ */
+bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size);
 
 /*
  * Pre-order successor of @r within the tree of @root (r_next()), or NULL;

@@ -110,8 +110,13 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			c = next;
 			continue;
 		}
-		/* the real one: request_mem_region_exclusive() */
-		if (!res_next_fit(vm->iomem, c, size, align, &next))
+		/*
+		 * the real one: request_mem_region_exclusive(), where the
+		 * shadow's place is most often free too: asked first
+		 */
+		if (res_fits_at(vm->iomem, c, size))
+			next = c;
+		else if (!res_next_fit(vm->iomem, c, size, align, &next))
 			return false;
 		if (next != c) {
 			c = next;
