@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-PKGS="gcc meson ninja-build pkg-config libsmartcols-dev libcmocka-dev zlib1g-dev libkmod-dev libarchive-dev liblzma-dev libsqlite3-dev libsystemd-dev scdoc python3 tar"
+PKGS="gcc meson ninja-build pkg-config libsmartcols-dev libcmocka-dev zlib1g-dev libkmod-dev libarchive-dev libzstd-dev liblzma-dev libsqlite3-dev libsystemd-dev scdoc python3 tar"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -16,8 +16,9 @@
 #endif
 #if HV_DLOPEN
 #include <dlfcn.h>
-
-#include "zstd_abi.h"
+#endif
+#if HV_DLOPEN && HAVE_ZSTD
+#include <zstd.h>
 #endif
 #if HV_DLOPEN && HAVE_LZMA
 #include <lzma.h>
@@ -116,7 +117,7 @@ HV_DYNLIB_LOADER(sqlite, HV_SONAME_SQLITE, HV_SQLITE_FUNCS)
 #if HAVE_SYSTEMD
 HV_DYNLIB_LOADER(systemd, HV_SONAME_SYSTEMD, HV_SYSTEMD_FUNCS)
 #endif
-#if HV_DLOPEN
+#if HV_DLOPEN && HAVE_ZSTD
 HV_DYNLIB_LOADER(zstd, HV_SONAME_ZSTD, HV_ZSTD_FUNCS)
 #endif
 #if HV_DLOPEN && HAVE_LZMA

@@ -70,7 +70,7 @@ HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
 
 /* libzstd and liblzma: an initramfs's zstd or xz (probe/unpack.c), the
  * dynamic build alone (a static one leaves them to libarchive) */
-#if HV_DLOPEN && defined(HVKDUMP_ZSTD_ABI_H)
+#if HV_DLOPEN && HAVE_ZSTD && defined(ZSTD_VERSION_MAJOR)
 #define HV_ZSTD_FUNCS(X) \
 	X(ZSTD_createDStream) X(ZSTD_decompressStream) X(ZSTD_freeDStream) \
 	X(ZSTD_getErrorName) X(ZSTD_initDStream) X(ZSTD_isError)

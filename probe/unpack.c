@@ -16,8 +16,8 @@
 #define ZLIB_CONST	/* next_in: const */
 #include <zlib.h>
 #endif
-#if HV_DLOPEN
-#include "zstd_abi.h"
+#if HV_DLOPEN && HAVE_ZSTD
+#include <zstd.h>
 #endif
 #if HV_DLOPEN && HAVE_LZMA
 #include <lzma.h>
@@ -104,7 +104,7 @@ static int gz_init(struct codec *c, struct hv_err *err)
 }
 #endif
 
-#if HV_DLOPEN
+#if HV_DLOPEN && HAVE_ZSTD
 static int zstd_step(struct codec *c, const unsigned char *in, size_t inlen, size_t *used,
 		     bool eof, unsigned char *out, size_t *outlen, struct hv_err *err)
 {
@@ -199,7 +199,7 @@ static int codec_init(struct codec *c, enum hv_comp comp, struct hv_err *err)
 	case HV_COMP_GZIP:
 		return gz_init(c, err);
 #endif
-#if HV_DLOPEN
+#if HV_DLOPEN && HAVE_ZSTD
 	case HV_COMP_ZSTD:
 		return zstd_init(c, err);
 #endif
