@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "kernel.h"
@@ -280,7 +281,11 @@ static int simulate_run(const struct scenario *sc, struct sim_result *r, bool tr
 {
 	struct hv_host host = { { false, 0, 0 }, false, false };
 
-	memset(r, 0, sizeof(*r));
+	/* the reasons (8 KiB) are written before they are counted: only the rest zeroed */
+	memset(r, 0, offsetof(struct sim_result, reasons));
+	r->nreasons = 0;
+	r->codes = 0;
+	memset(&r->trace, 0, sizeof(r->trace));
 	r->trace.enabled = trace;
 
 	if (trace) {

@@ -148,11 +148,13 @@ static int walk_open_last(struct walk *w, int fd, const struct stat *st, const c
  */
 int hv_path_open_walk(int root_fd, const char *path, int flags)
 {
-	struct walk w = { .depth = 0, .links = 0 };
+	struct walk w;	/* not zeroed: 9 KiB a file opened (todo is filled, stack as walked) */
 	char *name, *rest;
 	struct stat st;
 	int fd, rc;
 
+	w.depth = 0;
+	w.links = 0;
 	if (strlen(path) >= sizeof(w.todo))
 		return -ENAMETOOLONG;
 	strcpy(w.todo, path);
