@@ -86,6 +86,20 @@ static bool newc_field(const unsigned char *h, unsigned int i, uint32_t *v)
 #define NEWC_NAMESIZE	11
 #define PAD4(n)		(((uint64_t)(n) + 3) & ~3ull)
 
+/*
+ * -1: what the header at byte @at claims, @n bytes, is out of the @range
+ * ("1 to", "at most") of a real one.
+ */
+static int newc_too_large(struct newc_scan *s, uint64_t at, const char *what, uint32_t n,
+			  const char *range, struct hv_err *err)
+{
+	hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: %s of %" PRIu32 " bytes "
+		   "(%s %d, PATH_MAX, in a real one): too large to read", at, what, n, range,
+		   NEWC_NAME_MAX);
+	s->namesize = 0;
+	return -1;
+}
+
 /* The 110 bytes of a header in hdr[], at byte @at: its magic and sizes. */
 static int newc_header(struct newc_scan *s, uint64_t at, struct hv_err *err)
 {
@@ -102,22 +116,13 @@ static int newc_header(struct newc_scan *s, uint64_t at, struct hv_err *err)
 		s->namesize = 0;
 		return -1;
 	}
-	if (!s->namesize || s->namesize > NEWC_NAME_MAX) {
-		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a member "
-			   "claims a name of %" PRIu32 " bytes (1 to %d, PATH_MAX, "
-			   "in a real one): too large to read", at, s->namesize,
-			   NEWC_NAME_MAX);
-		s->namesize = 0;
-		return -1;
-	}
-	if ((s->mode & 0170000) == 0120000 && s->filesize > NEWC_NAME_MAX) {
-		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: a symbolic "
-			   "link claims a target of %" PRIu32 " bytes (at most %d, "
-			   "PATH_MAX, in a real one): too large to read", at, s->filesize,
-			   NEWC_NAME_MAX);
-		s->namesize = 0;
-		return -1;
-	}
+	/* a name, and a symbolic link's target, at most PATH_MAX as in a real one */
+	if (!s->namesize || s->namesize > NEWC_NAME_MAX)
+		return newc_too_large(s, at, "a member claims a name", s->namesize, "1 to",
+				      err);
+	if ((s->mode & 0170000) == 0120000 && s->filesize > NEWC_NAME_MAX)
+		return newc_too_large(s, at, "a symbolic link claims a target", s->filesize,
+				      "at most", err);
 	return 0;
 }
 

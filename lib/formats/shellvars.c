@@ -357,6 +357,24 @@ static int assign(struct sv_parser *ps, enum tri run, const char *name, const ch
 static int parse_list(struct sv_parser *ps, enum tri run, const char *const *stops,
 		      enum tri *status);
 
+/*
+ * The condition of an if or a loop, up to and past its @stops word ("then",
+ * "do"): 0, or -1 with the error (@missing where the word never comes).
+ */
+static int parse_condition(struct sv_parser *ps, enum tri run, const char *const *stops,
+			   enum tri *cond, const char *missing)
+{
+	int k;
+
+	ps->cond++;
+	k = parse_list(ps, run, stops, cond);
+	ps->cond--;
+	if (k != 0)
+		return ps->err->msg[0] ? -1 : syntax(ps, missing);
+	ps->p += strlen(stops[0]);
+	return 0;
+}
+
 /* The path tests a system can answer, through the caller. */
 static enum tri path_test(struct sv_parser *ps, char op, const char *path, char *why, size_t wlen)
 {
@@ -735,12 +753,8 @@ static int parse_if(struct sv_parser *ps, enum tri run, enum tri *status)
 		enum tri crun = tri_and(run, remaining);
 		unsigned long cline = ps->line;
 
-		ps->cond++;
-		k = parse_list(ps, crun, then_, &cond);
-		ps->cond--;
-		if (k != 0)
-			return ps->err->msg[0] ? -1 : syntax(ps, "if without then");
-		ps->p += 4;
+		if (parse_condition(ps, crun, then_, &cond, "if without then") != 0)
+			return -1;
 		branch = tri_and(crun, cond);
 		maybe_because(ps, branch, cond, cline, "under a condition");
 		k = parse_branch(ps, branch, rest, saved, "if", line, status);
@@ -879,15 +893,9 @@ static int parse_loop(struct sv_parser *ps, enum tri run, enum tri *status)
 		if (expect_word(ps, "do", "for", line))
 			return -1;
 	} else {
-		int k;
-
 		ps->p += 5;	/* while, until */
-		ps->cond++;
-		k = parse_list(ps, body, do_, &st);
-		ps->cond--;
-		if (k != 0)
-			return ps->err->msg[0] ? -1 : syntax(ps, "a loop without do");
-		ps->p += 2;
+		if (parse_condition(ps, body, do_, &st, "a loop without do") != 0)
+			return -1;
 	}
 	if (parse_list(ps, body, done, &st) != 0)
 		return ps->err->msg[0] ? -1 : syntax(ps, "a loop without done");
