@@ -55,8 +55,16 @@ static void json_string(FILE *out, const char *s, size_t n)
 
 	fputc('"', out);
 	while (p < end) {
+		const unsigned char *run = p;
 		size_t len;
 
+		/* printable ASCII but the two escaped: written a run at a time */
+		while (p < end && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+			p++;
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), out);
+		if (p == end)
+			break;
 		switch (*p) {
 		case '"': fputs("\\\"", out); break;
 		case '\\': fputs("\\\\", out); break;
@@ -84,9 +92,14 @@ static void json_string(FILE *out, const char *s, size_t n)
 /* The comma, newline, indent and "name": before a member. */
 static void member(struct jsonwrt *jw, const char *name)
 {
+	static const char spaces[] = "                                ";
+	size_t pad = (size_t)jw->indent * 2;
+
 	if (jw->indent || !jw->first)
 		fputs(jw->first ? "\n" : ",\n", jw->out);
-	fprintf(jw->out, "%*s", jw->indent * 2, "");
+	for (; pad > sizeof(spaces) - 1; pad -= sizeof(spaces) - 1)
+		fwrite(spaces, 1, sizeof(spaces) - 1, jw->out);
+	fwrite(spaces, 1, pad, jw->out);
 	if (name) {
 		json_string(jw->out, name, strlen(name));
 		fputs(": ", jw->out);
