@@ -199,6 +199,10 @@ int rpmdb_kernel(const struct hv_path *pc, struct rpm_kernel *k, const char **pa
 	unsigned int n = rpm_kernel_names(k->release, names), i;
 	int rc;
 
+	if (!n) {
+		snprintf(why, wlen, "no kernel package is named for release %s", k->release);
+		return 1;
+	}
 	for (i = 0; i < n; i++)
 		np[i] = names[i];
 	rc = db_walk(pc, np, n, rpm_kernel_header, k, path, why, wlen);

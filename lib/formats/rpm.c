@@ -273,7 +273,7 @@ int rpm_header_changelog(const unsigned char *blob, size_t len, char **text, siz
 	name = (const char *)h.data + a[1].off;
 	body = (const char *)h.data + a[2].off;
 	for (uint32_t i = 0; i < a[0].count; i++) {
-		time_t t = (time_t)get_be32(h.data + a[0].off + 4 * i);
+		time_t t = (time_t)get_be32(h.data + a[0].off + 4 * (size_t)i);
 		struct tm tm;
 
 		if (!gmtime_r(&t, &tm))
