@@ -183,6 +183,12 @@ static void lying_sizes(void **state)
 	a.len = 0;
 	put(&a, "070707", 0100644, "a", 2, "", 0, 0);
 	assert_int_equal(feed(&scan, &seen, a.buf, a.len, 0, &err), -1);
+	/* data that would pass 4 GiB: refused before it is a member (fuzz_newc's find) */
+	a.len = 0;
+	put(&a, "070701", 040755, ".", 2, "", 0xffffffffu, 0);
+	assert_int_equal(feed(&scan, &seen, a.buf, a.len, 0, &err), -1);
+	assert_int_equal(scan.members, 0);
+	assert_string_equal(seen.names, "");
 }
 
 static void name_without_nul(void **state)

@@ -143,13 +143,15 @@ static int newc_name(struct newc_scan *s, struct hv_err *err)
 		s->pos += data + PAD4(s->filesize);
 		return 1;
 	}
-	if (++s->members > NEWC_MEMBERS_MAX || at + PAD4(NEWC_HDR + s->namesize) +
+	/* counted once taken: a member refused here is no member */
+	if (s->members >= NEWC_MEMBERS_MAX || at + PAD4(NEWC_HDR + s->namesize) +
 	    PAD4(s->filesize) > NEWC_STREAM_MAX) {
 		hv_err_set(err, 0, "byte %" PRIu64 " of the cpio stream: more than %u members "
 			   "or %llu bytes: not read further", at, NEWC_MEMBERS_MAX,
 			   (unsigned long long)NEWC_STREAM_MAX);
 		return -1;
 	}
+	s->members++;
 	s->skip = data;
 	s->kept = s->keep = 0;
 	if (s->member && s->member(s->ctx, name, s->mode, s->filesize) && s->data &&
