@@ -163,7 +163,10 @@ struct fact_desc {
 	/*
 	 * The flips: @nalts values it could have while unknown (also while known
 	 * with @flips_when_known), each written into a copy of the facts by
-	 * alt() (false: not here), said by @said[i] or else by alt(); what the
+	 * alt() (false: not here), said by @said[i] or else by alt(). alt()
+	 * writes the fields after f[] and the findings' outcomes only, never a
+	 * fact's text or an evidence text: check.c's flip_reset() restores no
+	 * more between two alternatives. What the
 	 * verdict assumes instead is @assumed_is, or else assumed() says it.
 	 */
 	bool (*alt)(const struct facts *f, const struct scenario *sc, unsigned int i,
