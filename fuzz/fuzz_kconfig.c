@@ -20,6 +20,7 @@ static void parse(const char *text, size_t len)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
+	struct hv_err err = { 0, "" };
 	char *out;
 	size_t len;
 
@@ -27,7 +28,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	if (data[0] & 1) {
 		parse((const char *)data + 1, size - 1);
-	} else if (!hv_gunzip((const char *)data + 1, size - 1, 1 << 20, &out, &len)) {
+	} else if (!hv_gunzip((const char *)data + 1, size - 1, 1 << 20, &out, &len, &err)) {
 		parse(out, len);
 		free(out);
 	}

@@ -57,6 +57,7 @@ static void from_rpm(struct probe *p, enum which_kernel k, const char *release)
 
 static void one(struct probe *p, enum which_kernel k, const char *release)
 {
+	struct hv_err err = { 0, "" };
 	char path[256], *gz, *text;
 	size_t len, tlen;
 
@@ -72,7 +73,7 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 			return;
 		}
 	}
-	if (hv_gunzip(gz, len, CHANGELOG_CAP, &text, &tlen)) {
+	if (hv_gunzip(gz, len, CHANGELOG_CAP, &text, &tlen, &err)) {
 		free(gz);
 		return;
 	}

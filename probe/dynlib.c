@@ -14,6 +14,12 @@
 #if HAVE_SYSTEMD
 #include <systemd/sd-journal.h>
 #endif
+#if HAVE_ZLIB
+#include <zlib.h>
+#endif
+#if HAVE_SMARTCOLS
+#include <libsmartcols.h>
+#endif
 #if HV_DLOPEN
 #include <dlfcn.h>
 #endif
@@ -116,6 +122,12 @@ HV_DYNLIB_LOADER(sqlite, HV_SONAME_SQLITE, HV_SQLITE_FUNCS)
 #endif
 #if HAVE_SYSTEMD
 HV_DYNLIB_LOADER(systemd, HV_SONAME_SYSTEMD, HV_SYSTEMD_FUNCS)
+#endif
+#if HAVE_ZLIB
+HV_DYNLIB_LOADER(zlib, HV_SONAME_ZLIB, HV_ZLIB_FUNCS)
+#endif
+#if HAVE_SMARTCOLS
+HV_DYNLIB_LOADER(smartcols, HV_SONAME_SMARTCOLS, HV_SMARTCOLS_FUNCS)
 #endif
 #if HV_DLOPEN && HAVE_ZSTD
 HV_DYNLIB_LOADER(zstd, HV_SONAME_ZSTD, HV_ZSTD_FUNCS)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * libarchive, sqlite and libsystemd, loaded when a run first reads what
- * needs them (an initramfs, an rpm database, a binary journal under a
- * sysroot): linked at start-up, libarchive alone brings
- * libcrypto, libxml2 and ICU, most of what a command costs before main().
+ * The libraries a run loads when it first needs them: libarchive, sqlite
+ * and libsystemd (an initramfs, an rpm database, a binary journal under a
+ * sysroot), zlib (a gzip file, collect's archive) and libsmartcols (a
+ * table): linked at start-up, libarchive alone brings libcrypto, libxml2
+ * and ICU, most of what a command costs before main(), and each library
+ * costs its mapping, its relocations and their page faults on every run.
  * Include this after the library's own
  * header: the calls keep their prototypes and go through a table,
  * hv_archive.archive_read_new(...), that hv_*_load() fills with dlsym().
@@ -66,6 +68,23 @@ HV_DYNLIB_API(sqlite, HV_SQLITE_FUNCS);
 	X(sd_journal_previous) X(sd_journal_seek_head) X(sd_journal_seek_tail)
 
 HV_DYNLIB_API(systemd, HV_SYSTEMD_FUNCS);
+#endif
+
+#if HAVE_ZLIB && defined(ZLIB_H)
+#define HV_ZLIB_FUNCS(X) \
+	X(gzclose) X(gzdopen) X(gzerror) X(gzwrite) X(inflate) X(inflateEnd) \
+	X(inflateInit2_)
+
+HV_DYNLIB_API(zlib, HV_ZLIB_FUNCS);
+#endif
+
+#if HAVE_SMARTCOLS && defined(_LIBSMARTCOLS_H)
+#define HV_SMARTCOLS_FUNCS(X) \
+	X(scols_line_set_data) X(scols_new_table) X(scols_print_table) \
+	X(scols_table_enable_noheadings) X(scols_table_new_column) \
+	X(scols_table_new_line) X(scols_unref_table)
+
+HV_DYNLIB_API(smartcols, HV_SMARTCOLS_FUNCS);
 #endif
 
 /* libzstd and liblzma: an initramfs's zstd or xz (probe/unpack.c), the

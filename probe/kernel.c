@@ -263,11 +263,11 @@ static int proc_config(struct probe *p, char **cfg, size_t *cfglen, char *none, 
 			 "large to read", CONFIG_CAP);
 	if (crc)
 		return 0;
-	rc = hv_gunzip(buf, len, CONFIG_CAP, cfg, cfglen);
+	rc = hv_gunzip(buf, len, CONFIG_CAP, cfg, cfglen, &err);
 	free(buf);
 	if (rc == -2) {
-		fact_unknown(f, F_SYSFB, "/proc/config.gz", "unknown: this static build "
-			     "reads no gzip (no zlib), and there is no /boot/config-*");
+		fact_unknown(f, F_SYSFB, "/proc/config.gz", "unknown: %s, and there is no "
+			     "/boot/config-*", err.msg);
 		fact_unknown(f, F_KEXEC_FILE, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
 		fact_unknown(f, F_HIDE_SMEM, "/proc/config.gz", "%s", f->f[F_SYSFB].value);
 		return -1;

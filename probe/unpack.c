@@ -73,7 +73,7 @@ static int gz_step(struct codec *c, const unsigned char *in, size_t inlen, size_
 	zs->avail_in = (uInt)inlen;
 	zs->next_out = out;
 	zs->avail_out = (uInt)*outlen;
-	zr = inflate(zs, Z_NO_FLUSH);
+	zr = hv_zlib.inflate(zs, Z_NO_FLUSH);
 	*used = inlen - zs->avail_in;
 	*outlen -= zs->avail_out;
 	if (zr == Z_STREAM_END)
@@ -86,15 +86,18 @@ static int gz_step(struct codec *c, const unsigned char *in, size_t inlen, size_
 
 static void gz_end(struct codec *c)
 {
-	inflateEnd(c->st);
+	hv_zlib.inflateEnd(c->st);
 	free(c->st);
 }
 
 static int gz_init(struct codec *c, struct hv_err *err)
 {
-	z_stream *zs = calloc(1, sizeof(*zs));
+	z_stream *zs;
 
-	if (!zs || inflateInit2(zs, 16 + MAX_WBITS) != Z_OK) {
+	if (!hv_zlib_load(err))
+		return -2;
+	zs = calloc(1, sizeof(*zs));
+	if (!zs || hv_zlib.inflateInit2_(zs, 16 + MAX_WBITS, ZLIB_VERSION, (int)sizeof(*zs)) != Z_OK) {
 		free(zs);
 		hv_err_set(err, 0, "gzip: out of memory");
 		return -1;

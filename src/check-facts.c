@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "check-text.h"
+#include "probe/dynlib.h"
 
 static const char *col_fact(const struct facts *f, unsigned int id)
 {
@@ -43,8 +44,8 @@ static const struct fact_col {
 };
 #define NFACT_COLS (sizeof(fact_cols) / sizeof(fact_cols[0]))
 
-#if !HAVE_SMARTCOLS
-static void print_rows(const struct facts *f)
+/* The table by hand: a build without libsmartcols, or one that cannot load it. */
+static void print_rows_plain(const struct facts *f)
 {
 	int w[NFACT_COLS];
 	unsigned int i, c;
@@ -65,27 +66,38 @@ static void print_rows(const struct facts *f)
 			printf("%-*s%s", c + 1 < NFACT_COLS ? w[c] : 0, fact_cols[c].cell(f, i),
 			       c + 1 < NFACT_COLS ? " " : "\n");
 }
+#if !HAVE_SMARTCOLS
+static void print_rows(const struct facts *f)
+{
+	print_rows_plain(f);
+}
 #else
 static void print_rows(const struct facts *f)
 {
-	struct libscols_table *tb = scols_new_table();
+	struct hv_err err = { 0, "" };
+	struct libscols_table *tb;
 	unsigned int i, c;
 
+	if (!hv_smartcols_load(&err)) {
+		print_rows_plain(f);
+		return;
+	}
+	tb = hv_smartcols.scols_new_table();
 	if (!tb)
 		return;
 	for (c = 0; c < NFACT_COLS; c++)
-		scols_table_new_column(tb, fact_cols[c].name, 0,
+		hv_smartcols.scols_table_new_column(tb, fact_cols[c].name, 0,
 				       fact_cols[c].wrap ? SCOLS_FL_WRAP : 0);
 	for (i = 0; i < F_COUNT; i++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		struct libscols_line *ln = hv_smartcols.scols_table_new_line(tb, NULL);
 
 		if (!ln)
 			break;
 		for (c = 0; c < NFACT_COLS; c++)
-			scols_line_set_data(ln, c, fact_cols[c].cell(f, i));
+			hv_smartcols.scols_line_set_data(ln, c, fact_cols[c].cell(f, i));
 	}
-	scols_print_table(tb);
-	scols_unref_table(tb);
+	hv_smartcols.scols_print_table(tb);
+	hv_smartcols.scols_unref_table(tb);
 }
 #endif
 

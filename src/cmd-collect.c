@@ -32,6 +32,7 @@ int cmd_collect(int argc, char **argv)
 #include "jsonwrt.h"
 #include "probe/probe.h"
 #include "tarwrite.h"
+#include "probe/dynlib.h"	/* after zlib.h */
 
 #define COLLECT_CAP	(64u << 20)
 
@@ -559,6 +560,7 @@ int cmd_collect(int argc, char **argv)
 	struct facts facts;
 	struct probe p = { .f = &facts };
 	struct hv_path pc;
+	struct hv_err zerr = { 0, "" };
 	unsigned int files = 0;
 	bool to_stdout, json = false;
 	char why[sizeof(facts.f[F_HYPERV].value)];
@@ -596,6 +598,10 @@ int cmd_collect(int argc, char **argv)
 	if (to_stdout && isatty(STDOUT_FILENO)) {
 		hv_warnx("collect: --output-file -: standard output is a terminal: not writing a "
 			 "compressed archive there");
+		return HV_EXIT_ERROR;
+	}
+	if (!hv_zlib_load(&zerr)) {
+		hv_warnx("collect: writing .tar.gz needs zlib: %s", zerr.msg);
 		return HV_EXIT_ERROR;
 	}
 	rc = hv_path_init(&pc, sysroot);

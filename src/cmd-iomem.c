@@ -19,6 +19,7 @@ enum { SCOLS_FL_RIGHT = 1, SCOLS_FL_TREE = 2 };
 #include "jsonwrt.h"
 #include "model/iomem.h"
 #include "probe/path.h"
+#include "probe/dynlib.h"
 
 #define IOMEM_PATH	"/proc/iomem"
 
@@ -169,26 +170,32 @@ static int set_cell(const struct iomem_ctl *ctl, struct libscols_line *ln,
 		}
 		break;
 	default:
-		return scols_line_set_data(ln, i, r->name ? r->name : "<BAD>");
+		return hv_smartcols.scols_line_set_data(ln, i, r->name ? r->name : "<BAD>");
 	}
-	return scols_line_set_data(ln, i, buf);
+	return hv_smartcols.scols_line_set_data(ln, i, buf);
 }
 
 static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 {
-	struct libscols_table *tb = scols_new_table();
+	struct libscols_table *tb;
 	struct libscols_line **stack = NULL, **ns, *ln;
 	const struct resource *r;
 	size_t depth = 0, cap = 0, i;
 	int rc = HV_EXIT_ERROR;
+	struct hv_err err = { 0, "" };
 
+	if (!hv_smartcols_load(&err)) {
+		hv_warnx("iomem: tables need libsmartcols: %s; --json and --raw work", err.msg);
+		return HV_EXIT_ERROR;
+	}
+	tb = hv_smartcols.scols_new_table();
 	if (!tb)
 		goto oom;
-	scols_table_enable_noheadings(tb, ctl->noheadings);
+	hv_smartcols.scols_table_enable_noheadings(tb, ctl->noheadings);
 	for (i = 0; i < ctl->ncolumns; i++) {
 		const struct colinfo *ci = &coldescs[ctl->columns[i]];
 
-		if (!scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
+		if (!hv_smartcols.scols_table_new_column(tb, ci->name, ci->whint, ci->flags))
 			goto oom;
 	}
 	/* pre-order, keeping the line of each ancestor */
@@ -197,7 +204,7 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 		if (!ns)
 			goto oom;
 		stack = ns;
-		ln = scols_table_new_line(tb, depth ? stack[depth - 1] : NULL);
+		ln = hv_smartcols.scols_table_new_line(tb, depth ? stack[depth - 1] : NULL);
 		if (!ln)
 			goto oom;
 		for (i = 0; i < ctl->ncolumns; i++)
@@ -206,14 +213,14 @@ static int show_table(const struct iomem_ctl *ctl, const struct resource *root)
 		stack[depth] = ln;
 		r = res_next(root, r, &depth);
 	}
-	scols_print_table(tb);
+	hv_smartcols.scols_print_table(tb);
 	rc = HV_EXIT_OK;
 	goto out;
 oom:
 	hv_warnx("iomem: out of memory");
 out:
 	free(stack);
-	scols_unref_table(tb);
+	hv_smartcols.scols_unref_table(tb);
 	return rc;
 }
 

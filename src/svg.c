@@ -106,9 +106,30 @@ static unsigned int marks(const struct panel *p, uint64_t *m)
 	return u;
 }
 
+/*
+ * log2(@x) for x >= 1, without libm (a library loaded on every run for
+ * this one call): x = m * 2^e with m in [1, 2), and ln(m) = 2 atanh(z),
+ * z = (m - 1) / (m + 1) < 1/3, whose series gains a factor 9 a term.
+ */
+static double log2_of(double x)
+{
+	double z, z2, term, sum = 0;
+	int e, k;
+
+	x = frexp(x, &e) * 2;
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	term = z;
+	for (k = 1; k < 40 && term != 0; k += 2) {
+		sum += term / k;
+		term *= z2;
+	}
+	return (e - 1) + 2 * sum / 0.69314718055994530942;
+}
+
 static double seg_height(uint64_t len)
 {
-	double h = 6 + 5 * log2((double)(len ? len : 1) / 4096.0 + 1);
+	double h = 6 + 5 * log2_of((double)(len ? len : 1) / 4096.0 + 1);
 
 	return h < 12 ? 12 : h > 70 ? 70 : h;
 }

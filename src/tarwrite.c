@@ -9,6 +9,7 @@
 
 #if HAVE_ZLIB
 #include "tarwrite.h"
+#include "probe/dynlib.h"
 
 #define BLOCK 512
 
@@ -22,7 +23,10 @@ _Static_assert(sizeof(struct ustar) == BLOCK, "a ustar header is one block");
 
 int tarw_open(struct tarw *tw, int fd, const char *top)
 {
-	tw->gz = gzdopen(fd, "wb9");
+	struct hv_err err = { 0, "" };
+
+	/* the caller said why, when it could not be loaded */
+	tw->gz = hv_zlib_load(&err) ? hv_zlib.gzdopen(fd, "wb9") : NULL;
 	tw->mtime = time(NULL);
 	tw->error = tw->gz ? 0 : -ENOMEM;
 	tw->top = NULL;
@@ -49,11 +53,11 @@ static int put(struct tarw *tw, const void *buf, size_t len)
 {
 	if (tw->error)
 		return tw->error;
-	if (len && gzwrite(tw->gz, buf, (unsigned int)len) != (int)len) {
+	if (len && hv_zlib.gzwrite(tw->gz, buf, (unsigned int)len) != (int)len) {
 		int zerr;
 
 		/* Z_ERRNO: the write(2) failed, and errno says why (ENOSPC...) */
-		gzerror(tw->gz, &zerr);
+		hv_zlib.gzerror(tw->gz, &zerr);
 		tw->error = zerr == Z_ERRNO && errno ? -errno : -EIO;
 	}
 	return tw->error;
@@ -162,7 +166,7 @@ int tarw_close(struct tarw *tw)
 	if (!tw->gz)
 		return tw->error;
 	put(tw, zeros, sizeof(zeros));
-	rc = gzclose(tw->gz);
+	rc = hv_zlib.gzclose(tw->gz);
 	if (!tw->error && rc != Z_OK)
 		tw->error = rc == Z_ERRNO && errno ? -errno : -EIO;
 	return tw->error;
