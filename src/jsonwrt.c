@@ -49,7 +49,7 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 	return len;
 }
 
-static void json_string(FILE *out, const char *s, size_t n)
+static void json_string_slow(FILE *out, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 
@@ -89,8 +89,40 @@ static void json_string(FILE *out, const char *s, size_t n)
 	fputc('"', out);
 }
 
-/* The comma, newline, indent and "name": before a member. */
-static void member(struct jsonwrt *jw, const char *name)
+/* Bytes of @s (of @n) that need no escaping: printable ASCII but '"' and '\\'. */
+static size_t plain_run(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
+/*
+ * @s as a JSON string; one that needs no escaping, the common case, in one
+ * write with its quotes (each stdio call costs more than the bytes).
+ */
+static void json_string(FILE *out, const char *s, size_t n)
+{
+	char buf[256];
+
+	if (n + 2 <= sizeof(buf) && plain_run(s, n) == n) {
+		buf[0] = '"';
+		memcpy(buf + 1, s, n);
+		buf[n + 1] = '"';
+		fwrite(buf, 1, n + 2, out);
+		return;
+	}
+	json_string_slow(out, s, n);
+}
+
+/* The comma, newline, indent and "name": before a member, a piece at a time. */
+static void member_slow(struct jsonwrt *jw, const char *name)
 {
 	static const char spaces[] = "                                ";
 	size_t pad = (size_t)jw->indent * 2;
@@ -104,6 +136,37 @@ static void member(struct jsonwrt *jw, const char *name)
 		json_string(jw->out, name, strlen(name));
 		fputs(": ", jw->out);
 	}
+	jw->first = false;
+}
+
+/*
+ * The comma, newline, indent and "name": before a member, in one write
+ * (a name that needs escaping, or a deep one, goes the long way).
+ */
+static void member(struct jsonwrt *jw, const char *name)
+{
+	size_t pad = (size_t)jw->indent * 2, nlen = name ? strlen(name) : 0, len = 0;
+	char buf[160];
+
+	if (pad + nlen + 6 > sizeof(buf) || (name && plain_run(name, nlen) != nlen)) {
+		member_slow(jw, name);
+		return;
+	}
+	if (jw->indent || !jw->first) {
+		if (!jw->first)
+			buf[len++] = ',';
+		buf[len++] = '\n';
+	}
+	memset(buf + len, ' ', pad);
+	len += pad;
+	if (name) {
+		buf[len++] = '"';
+		memcpy(buf + len, name, nlen);
+		len += nlen;
+		memcpy(buf + len, "\": ", 3);
+		len += 3;
+	}
+	fwrite(buf, 1, len, jw->out);
 	jw->first = false;
 }
 
@@ -152,10 +215,22 @@ void jw_tristate(struct jsonwrt *jw, const char *name, int value)
 		jw_bool(jw, name, value);
 }
 
+/* @v in @base (10 or 16, lower case) at the end of @end; where it starts. */
+static char *digits(char *end, uint64_t v, unsigned int base)
+{
+	do {
+		*--end = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	return end;
+}
+
 void jw_u64(struct jsonwrt *jw, const char *name, uint64_t value)
 {
+	char buf[24], *p = digits(buf + sizeof(buf), value, 10);
+
 	member(jw, name);
-	fprintf(jw->out, "%" PRIu64, value);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), jw->out);
 }
 
 void jw_i64(struct jsonwrt *jw, const char *name, int64_t value)
@@ -166,8 +241,15 @@ void jw_i64(struct jsonwrt *jw, const char *name, int64_t value)
 
 void jw_hex(struct jsonwrt *jw, const char *name, uint64_t value)
 {
+	char buf[24], *p;
+
+	buf[sizeof(buf) - 1] = '"';
+	p = digits(buf + sizeof(buf) - 1, value, 16);
+	*--p = 'x';
+	*--p = '0';
+	*--p = '"';
 	member(jw, name);
-	fprintf(jw->out, "\"0x%" PRIx64 "\"", value);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), jw->out);
 }
 
 void jw_null(struct jsonwrt *jw, const char *name)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The JSON writer: strings always valid UTF-8, escapes, lists, command lines. */
 #define _GNU_SOURCE
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,12 +108,58 @@ static void lists(void **state)
 	free(got);
 }
 
+static void fill_shapes(struct jsonwrt *jw, const void *arg)
+{
+	char longs[300];
+	int i;
+
+	(void)arg;
+	jw_u64(jw, "zero", 0);
+	jw_u64(jw, "max", UINT64_MAX);
+	jw_hex(jw, "hzero", 0);
+	jw_hex(jw, "hmax", UINT64_MAX);
+	jw_hex(jw, "h", 0xfe0000000ull);
+	jw_str(jw, "a \"name\"", "x");	/* a name that needs escaping */
+	memset(longs, 'y', sizeof(longs) - 1);	/* past the one-write buffer */
+	longs[sizeof(longs) - 1] = '\0';
+	jw_str(jw, "long", longs);
+	for (i = 0; i < 80; i++)		/* deeper than the indent buffer */
+		jw_open(jw, i ? NULL : "deep", true);
+	jw_str(jw, NULL, "in");
+	for (i = 0; i < 80; i++)
+		jw_close(jw, true);
+}
+
+/* the one-write paths and the long ones give the same text */
+static void shapes(void **state)
+{
+	char *got = render(fill_shapes, NULL), want[16384], *p = want;
+	int i;
+
+	(void)state;
+	p += sprintf(p, "{\n  \"zero\": 0,\n  \"max\": 18446744073709551615,\n"
+		     "  \"hzero\": \"0x0\",\n  \"hmax\": \"0xffffffffffffffff\",\n"
+		     "  \"h\": \"0xfe0000000\",\n  \"a \\\"name\\\"\": \"x\",\n  \"long\": \"");
+	memset(p, 'y', 299);
+	p += 299;
+	p += sprintf(p, "\",\n  \"deep\": [");
+	for (i = 1; i < 80; i++)
+		p += sprintf(p, "\n%*s[", 2 * (i + 1), "");
+	p += sprintf(p, "\n%*s\"in\"", 2 * 81, "");
+	for (i = 79; i >= 0; i--)
+		p += sprintf(p, "\n%*s]", 2 * (i + 1), "");
+	sprintf(p, "\n}");
+	assert_string_equal(got, want);
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8),
 		cmocka_unit_test(escapes),
 		cmocka_unit_test(lists),
+		cmocka_unit_test(shapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
