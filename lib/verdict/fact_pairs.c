@@ -25,7 +25,16 @@ void fact_pair_add(struct fact_pairs *out, bool observed, const char *key, const
 		return;
 	}
 	va_start(ap, fmt);
-	n = vsnprintf(value, room, fmt, ap);
+	if (!strcmp(fmt, "%s")) {	/* most pairs: a string as it is, no formatting */
+		const char *s = va_arg(ap, const char *);
+		size_t len = strlen(s);
+
+		n = len < room ? (int)len : -1;
+		if (n >= 0)
+			memcpy(value, s, len + 1);
+	} else {
+		n = vsnprintf(value, room, fmt, ap);
+	}
 	va_end(ap);
 	if (n < 0 || (size_t)n >= room) {
 		out->full = true;
