@@ -109,14 +109,15 @@ static void try_flip(const struct facts *f, struct check_result *r, const struct
 	r->nflips++;
 }
 
-/* For each unknown fact, the values that would turn the verdict. */
-static void find_flips(const struct facts *f, struct check_result *r, const struct flip_base *b)
+/*
+ * For each unknown fact, the values that would turn the verdict; @alt is
+ * room for the altered copies (check_run()'s other load's, done with).
+ */
+static void find_flips(const struct facts *f, struct check_result *r, const struct flip_base *b,
+		       struct facts *alt)
 {
-	struct facts *alt = malloc(sizeof(*alt));
 	unsigned int k, i;
 
-	if (!alt)
-		return;
 	*alt = *f;
 	for (k = 0; k < sizeof(flip_order) / sizeof(flip_order[0]); k++) {
 		const struct fact_desc *d = &fact_table[flip_order[k]];
@@ -126,7 +127,6 @@ static void find_flips(const struct facts *f, struct check_result *r, const stru
 		for (i = 0; i < d->nalts && r->nflips < CHECK_MAX_FLIPS; i++)
 			try_flip(f, r, b, flip_order[k], i, alt);
 	}
-	free(alt);
 }
 
 bool same_span(const struct mmio_span *a, const struct mmio_span *b)
@@ -319,9 +319,10 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 		return 0;
 	/* the evidence, weighed once: the low MMIO range, the changes each kernel carries */
 	facts_weigh(f);
-	now = malloc(sizeof(*now));
-	next = malloc(sizeof(*next));
-	if (!now || !next) {
+	/* one block: each copy's pages (34 KiB) cost a fault each, the first time */
+	now = malloc(2 * sizeof(*now));
+	next = now ? now + 1 : NULL;
+	if (!now) {
 		hv_err_set(err, 0, "out of memory");
 		goto out;
 	}
@@ -341,7 +342,7 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	r->flips_next = r->has_next;
 	b.saved = check_final(r)->saved;
 	b.sc = r->has_next ? &r->next_sc : &r->sc;
-	find_flips(r->has_next ? next : now, r, &b);
+	find_flips(r->has_next ? next : now, r, &b, r->has_next ? now : next);
 	remedy_load(f, r, unit);
 	if (!b.saved)
 		remedies_find(r->has_next ? next : now, r, b.sc);
@@ -349,7 +350,6 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	rc = 0;
 out:
 	free(now);
-	free(next);
 	return rc;
 }
 
