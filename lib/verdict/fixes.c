@@ -192,28 +192,37 @@ struct fix_runs {
 	bool logged[2];
 };
 
-static int run_both(const struct facts *f, enum kernel_change c, struct fix_runs *o)
+/*
+ * The two runs turn @c's findings in @f and put them back (a copy of the
+ * facts, 34 KiB, would cost more page faults than the run).
+ */
+static int run_both(struct facts *f, enum kernel_change c, struct fix_runs *o)
 {
-	struct facts alt = *f;
+	struct fix_finding *k[2] = { &f->findings[KERNEL_RUNNING][c], &f->findings[KERNEL_KDUMP][c] };
+	const int was[2] = { k[0]->present, k[1]->present };
 	struct scenario sc;
 	struct sim_result r;
 	unsigned int on;
+	int rc = 0;
 
-	for (on = 0; on < 2; on++) {
-		alt.findings[KERNEL_RUNNING][c].present = (int)on;
-		alt.findings[KERNEL_KDUMP][c].present = (int)on;
-		if (facts_to_scenario(&alt, &sc, NULL, 0, NULL))
-			return -1;
-		if (simulate(&sc, &r, false)) {
-			sim_result_free(&r);
-			return -1;
+	for (on = 0; on < 2 && !rc; on++) {
+		k[0]->present = k[1]->present = (int)on;
+		if (facts_to_scenario(f, &sc, NULL, 0, NULL)) {
+			rc = -1;
+			break;
 		}
-		o->cw[on] = r.first.config_window;
-		o->vram[on] = r.first.modelled_vram;
-		o->logged[on] = r.first.hv_mmio_logged;
+		if (simulate(&sc, &r, false)) {
+			rc = -1;
+		} else {
+			o->cw[on] = r.first.config_window;
+			o->vram[on] = r.first.modelled_vram;
+			o->logged[on] = r.first.hv_mmio_logged;
+		}
 		sim_result_free(&r);
 	}
-	return 0;
+	k[0]->present = was[0];
+	k[1]->present = was[1];
+	return rc;
 }
 
 /*
@@ -241,7 +250,7 @@ static unsigned int differing(const struct fix_runs *o, unsigned int on, char *b
  * one of them matches it; the log's silence only where the run with it logs
  * its line and the run without does not.
  */
-static void discriminate(const struct facts *f, enum kernel_change c, struct fix_model *m)
+static void discriminate(struct facts *f, enum kernel_change c, struct fix_model *m)
 {
 	struct fix_runs o;
 	bool match[2];
