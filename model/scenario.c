@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "util/array.h"
 #include "util/number.h"
 #include "scenario.h"
@@ -390,7 +391,7 @@ static int set_release(struct scenario *sc, const struct scenario_key *k, const 
 	if (strlen(value) >= k->size || kernel_release_parse(value, &kr))
 		bad(err, "%s: expected a release like 7.1, 6.6.150 or 6.8.0-1051-azure, "
 		    "not \"%s\"", k->name, value);
-	snprintf(to, k->size, "%s", value);
+	hv_strcopy(to, k->size, value);
 	return 0;
 }
 
@@ -491,7 +492,7 @@ static int set_kexec_tools(struct scenario *sc, const struct scenario_key *k, co
 		return -1;
 	if (strlen(value) >= sizeof(sc->kexec_package))
 		bad(err, "kexec-tools: \"%s\" is too long", value);
-	snprintf(sc->kexec_package, sizeof(sc->kexec_package), "%s", up[n] || colon ? value : "");
+	hv_strcopy(sc->kexec_package, sizeof(sc->kexec_package), up[n] || colon ? value : "");
 	return 0;
 }
 
@@ -512,7 +513,7 @@ static int set_fb0_id(struct scenario *sc, const struct scenario_key *k, const c
 {
 	if (!*value || strlen(value) >= k->size)
 		bad(err, "fb0-id: expected a fix.id of at most 15 bytes (or none, ioctl-fails)");
-	snprintf(sc->fb0_id, sizeof(sc->fb0_id), "%s", value);
+	hv_strcopy(sc->fb0_id, sizeof(sc->fb0_id), value);
 	return 0;
 }
 
@@ -545,13 +546,13 @@ static void print_preset(const struct scenario *sc, const struct scenario_key *k
 			 size_t len)
 {
 	(void)k;
-	snprintf(buf, len, "%s", sc->layout);
+	hv_strcopy(buf, len, sc->layout);
 }
 
 static void print_bool(const struct scenario *sc, const struct scenario_key *k, char *buf,
 		       size_t len)
 {
-	snprintf(buf, len, "%s", *(const bool *)cfield_of(sc, k->field) ? "yes" : "no");
+	hv_strcopy(buf, len, *(const bool *)cfield_of(sc, k->field) ? "yes" : "no");
 }
 
 static void print_enum(const struct scenario *sc, const struct scenario_key *k, char *buf,
@@ -559,7 +560,7 @@ static void print_enum(const struct scenario *sc, const struct scenario_key *k, 
 {
 	uint64_t v = load(sc, k);
 
-	snprintf(buf, len, "%s", v < k->nnames ? k->names[v] : "?");
+	hv_strcopy(buf, len, v < k->nnames ? k->names[v] : "?");
 }
 
 static void print_number(const struct scenario *sc, const struct scenario_key *k, char *buf,
@@ -568,7 +569,7 @@ static void print_number(const struct scenario *sc, const struct scenario_key *k
 	uint64_t v = load(sc, k);
 
 	if (!v && k->zero)
-		snprintf(buf, len, "%s", k->zero);
+		hv_strcopy(buf, len, k->zero);
 	else if (k->type == SK_COUNT)
 		snprintf(buf, len, "%" PRIu64, v);
 	else
@@ -602,7 +603,7 @@ static void print_string(const struct scenario *sc, const struct scenario_key *k
 {
 	const char *s = cfield_of(sc, k->field);
 
-	snprintf(buf, len, "%s", !s[0] && k->zero ? k->zero : s);
+	hv_strcopy(buf, len, !s[0] && k->zero ? k->zero : s);
 }
 
 static void print_gen(const struct scenario *sc, const struct scenario_key *k, char *buf,
@@ -637,7 +638,7 @@ static void print_kexec_tools(const struct scenario *sc, const struct scenario_k
 {
 	(void)k;
 	if (sc->kexec_package[0])
-		snprintf(buf, len, "%s", sc->kexec_package);
+		hv_strcopy(buf, len, sc->kexec_package);
 	else
 		kexec_tools_str(sc->kexec_tools, buf, (unsigned int)len);
 }
@@ -646,7 +647,7 @@ static void print_retry_args(const struct scenario *sc, const struct scenario_ke
 			     char *buf, size_t len)
 {
 	(void)k;
-	snprintf(buf, len, "%s", !sc->kexec_retry ? "none" :
+	hv_strcopy(buf, len, !sc->kexec_retry ? "none" :
 		 sc->kexec_retry_args[0] ? sc->kexec_retry_args : "default");
 }
 
@@ -656,7 +657,7 @@ static void print_kdump_build(const struct scenario *sc, const struct scenario_k
 	struct kernel_build kb = first_build(sc);
 
 	(void)k;
-	snprintf(buf, len, "%s", memcmp(&kb, &sc->kdump, sizeof(kb)) ? "own" : "same");
+	hv_strcopy(buf, len, memcmp(&kb, &sc->kdump, sizeof(kb)) ? "own" : "same");
 }
 
 typedef void key_printer(const struct scenario *sc, const struct scenario_key *k, char *buf,
@@ -858,7 +859,7 @@ void scenario_key_value(const struct scenario_key *k, unsigned int i, char *buf,
 	else if (k->type == SK_FIXES)
 		fix_set_str(i, buf, (unsigned int)len);
 	else
-		snprintf(buf, len, "%s", k->type == SK_PRESET ? scenario_presets[i].name :
+		hv_strcopy(buf, len, k->type == SK_PRESET ? scenario_presets[i].name :
 			 k->type == SK_BOOL ? (i ? "no" : "yes") : k->names[i]);
 }
 
@@ -880,7 +881,7 @@ static void join_values(const struct scenario_key *k, char *buf, size_t len)
 void scenario_key_values(const struct scenario_key *k, char *buf, size_t len)
 {
 	if (k->values)
-		snprintf(buf, len, "%s", k->values);
+		hv_strcopy(buf, len, k->values);
 	else
 		join_values(k, buf, len);
 }

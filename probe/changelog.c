@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util/strcopy.h"
 #include "gunzip.h"
 #include "model/linux/releases.h"
 #include "probe.h"
@@ -22,7 +23,7 @@ static void record(struct facts *f, enum which_kernel k, const char *source, con
 	unsigned int i;
 
 	f->changelog_read[k] = true;
-	snprintf(f->changelog_path[k], sizeof(f->changelog_path[k]), "%s", source);
+	hv_strcopy(f->changelog_path[k], sizeof(f->changelog_path[k]), source);
 	for (i = 0; i < KC_TRACKED; i++)
 		f->changelog_has[k][i] = changelog_mentions(text, tlen, kernel_change(i)->commit,
 							    kernel_change(i)->subject);

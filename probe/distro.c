@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/strcopy.h"
 #include "util/lines.h"
 #include "probe.h"
 
@@ -64,7 +65,7 @@ static void recorded_command(struct probe *p, const struct stat *config)
 	n = strcspn(buf, "\n");
 	snprintf(p->recorded, sizeof(p->recorded), "%.*s", (int)n, buf);
 	free(buf);
-	snprintf(p->recorded_path, sizeof(p->recorded_path), "%s", path);
+	hv_strcopy(p->recorded_path, sizeof(p->recorded_path), path);
 	/* a configuration changed after the last load is not in that command */
 	p->recorded_older = config && (st.st_mtim.tv_sec < config->st_mtim.tv_sec ||
 				       (st.st_mtim.tv_sec == config->st_mtim.tv_sec &&
@@ -84,15 +85,15 @@ void probe_kexec_args(struct probe *p)
 	 * configuration is what the next load does. check_run() weighs both.
 	 */
 	if (loaded) {
-		snprintf(f->recorded_args, sizeof(f->recorded_args), "%s", p->recorded);
-		snprintf(f->recorded_source, sizeof(f->recorded_source), "%s", p->recorded_path);
+		hv_strcopy(f->recorded_args, sizeof(f->recorded_args), p->recorded);
+		hv_strcopy(f->recorded_source, sizeof(f->recorded_source), p->recorded_path);
 		f->recorded_stale = p->recorded_older;
 		p->recorded_cmd = true;
 	}
 	if (!f->f[F_KDUMP_CONFIG].known)
 		return;
-	snprintf(next, sizeof(next), "%s", f->f[F_KDUMP_CONFIG].value);
-	snprintf(src, sizeof(src), "%s", f->f[F_KDUMP_CONFIG].source);
+	hv_strcopy(next, sizeof(next), f->f[F_KDUMP_CONFIG].value);
+	hv_strcopy(src, sizeof(src), f->f[F_KDUMP_CONFIG].source);
 	fact_set(f, F_KDUMP_CONFIG, src, "%s (the next load; the last load's command is in %s, "
 		 "%s)", next, p->recorded_path,
 		 !loaded ? "not loaded now" : p->recorded_older ? "older than the configuration" :
@@ -126,7 +127,7 @@ static void recorded_kdump_log(struct probe *p)
 	}
 	if (last) {
 		snprintf(p->kdump_log_cmd, sizeof(p->kdump_log_cmd), "%.*s", (int)lastn, last);
-		snprintf(p->kdump_log_image, sizeof(p->kdump_log_image), "%s", image);
+		hv_strcopy(p->kdump_log_image, sizeof(p->kdump_log_image), image);
 	}
 	free(buf);
 }
@@ -153,7 +154,7 @@ static void kexec_args_var(struct facts *f, const char *file, const struct shell
 static void set_kexec_args(struct facts *f, const char *file, const char *name, const char *v)
 {
 	f->kexec_args_set = v != NULL;
-	snprintf(f->kexec_args, sizeof(f->kexec_args), "%s", v ? v : "");
+	hv_strcopy(f->kexec_args, sizeof(f->kexec_args), v ? v : "");
 	if (v)
 		fact_set(f, F_KDUMP_CONFIG, file, "%s=\"%s\"", name, v);
 	else
@@ -194,15 +195,15 @@ static int debian(struct probe *p)
 	}
 	v = shellvars_get(&sv, "KDUMP_COREDIR");
 	if (v && *v)
-		snprintf(p->coredir, sizeof(p->coredir), "%s", v);
+		hv_strcopy(p->coredir, sizeof(p->coredir), v);
 	p->net_dump = (v = shellvars_get(&sv, "SSH")) && *v;
 	p->net_dump |= (v = shellvars_get(&sv, "NFS")) && *v;
 	if ((v = shellvars_get(&sv, "KDUMP_KERNEL")) && *v) {
-		snprintf(p->kdump_kernel, sizeof(p->kdump_kernel), "%s", v);
-		snprintf(p->kdump_kernel_src, sizeof(p->kdump_kernel_src), "%s", KDUMP_TOOLS);
+		hv_strcopy(p->kdump_kernel, sizeof(p->kdump_kernel), v);
+		hv_strcopy(p->kdump_kernel_src, sizeof(p->kdump_kernel_src), KDUMP_TOOLS);
 	}
 	if ((v = shellvars_get(&sv, "KDUMP_INITRD")) && *v)
-		snprintf(p->kdump_initrd, sizeof(p->kdump_initrd), "%s", v);
+		hv_strcopy(p->kdump_initrd, sizeof(p->kdump_initrd), v);
 	kexec_args_var(f, KDUMP_TOOLS, &sv, "KDUMP_KEXEC_ARGS");
 	shellvars_free(&sv);
 	recorded_command(p, have_stat ? &cst : NULL);
@@ -255,7 +256,7 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 			probe_bad_file(p, F_DUMP_TARGET, KDUMP_CONF, &err);
 			p->coredir[0] = '\0';
 		} else {
-			snprintf(p->coredir, sizeof(p->coredir), "%s", kc.path);
+			hv_strcopy(p->coredir, sizeof(p->coredir), kc.path);
 			p->net_dump = kc.target == KDUMPCONF_NFS || kc.target == KDUMPCONF_SSH;
 		}
 	}
@@ -271,7 +272,7 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 	if (f->service_package[0] && f->f[F_KDUMP_CONFIG].known) {
 		char value[sizeof(f->f[0].value)];
 
-		snprintf(value, sizeof(value), "%s", f->f[F_KDUMP_CONFIG].value);
+		hv_strcopy(value, sizeof(value), f->f[F_KDUMP_CONFIG].value);
 		fact_set(f, F_KDUMP_CONFIG, SYSCONFIG_KDUMP, "%s; %s", value, f->service_package);
 	}
 	recorded_kdump_log(p);
@@ -279,7 +280,7 @@ static int sysconfig(struct probe *p, const char *args_var, const char *package)
 		const char *v = shellvars_get(&sv, "KDUMP_KERNELVER");
 
 		if (v && *v) {
-			snprintf(p->kdump_kernelver, sizeof(p->kdump_kernelver), "%s", v);
+			hv_strcopy(p->kdump_kernelver, sizeof(p->kdump_kernelver), v);
 			snprintf(p->kdump_kernel_src, sizeof(p->kdump_kernel_src), "%s",
 				 SYSCONFIG_KDUMP);
 		}
@@ -329,9 +330,9 @@ int probe_distro(struct probe *p)
 		return 0;
 	}
 	f->distro = distro_family_of(id, like);
-	snprintf(p->os_id, sizeof(p->os_id), "%s", id);
-	snprintf(p->os_like, sizeof(p->os_like), "%s", like ? like : "");
-	snprintf(p->os_version, sizeof(p->os_version), "%s", ver ? ver : "");
+	hv_strcopy(p->os_id, sizeof(p->os_id), id);
+	hv_strcopy(p->os_like, sizeof(p->os_like), like ? like : "");
+	hv_strcopy(p->os_version, sizeof(p->os_version), ver ? ver : "");
 	fact_set(f, F_DISTRO, "/etc/os-release", "%s%s%s (%s)", id, ver ? " " : "",
 		 ver ? ver : "", pretty ? pretty : distro_family_name(f->distro));
 	shellvars_free(&sv);

@@ -31,6 +31,7 @@
 #endif
 #include <stdio.h>
 
+#include "util/strcopy.h"
 #include "dynlib.h"
 
 #if HV_DLOPEN
@@ -51,7 +52,7 @@ static void *dynlib_open(struct dynlib *l)
 	l->handle = dlopen(l->soname, RTLD_LAZY | RTLD_LOCAL);
 	if (!l->handle) {
 		e = dlerror();
-		snprintf(l->why, sizeof(l->why), "%s", e ? e : l->soname);
+		hv_strcopy(l->why, sizeof(l->why), e ? e : l->soname);
 	}
 	return l->handle;
 }

@@ -8,6 +8,7 @@
 #include <cpuid.h>
 #endif
 
+#include "util/strcopy.h"
 #include "probe.h"
 
 #define VMBUS_DEVICES	"/sys/bus/vmbus/devices"
@@ -73,9 +74,9 @@ static void vmbus_devices(struct probe *p, size_t *ndev, bool *listed)
 		}
 		if (!strcasecmp(cls, CLASS_VIDEO) && !f->video_dev) {
 			f->video_dev = true;
-			snprintf(f->video_guid, sizeof(f->video_guid), "%s", names[i]);
+			hv_strcopy(f->video_guid, sizeof(f->video_guid), names[i]);
 		} else if (!strcasecmp(cls, CLASS_PCI) && f->npci < 4) {
-			snprintf(f->pci_guid[f->npci++], sizeof(f->pci_guid[0]), "%s", names[i]);
+			hv_strcopy(f->pci_guid[f->npci++], sizeof(f->pci_guid[0]), names[i]);
 		}
 	}
 	hv_path_free_list(names, n);
@@ -132,7 +133,7 @@ void probe_hyperv(struct probe *p)
 	} else {
 		/* what collect asked the CPU on the machine it ran on */
 		cpuid = !probe_read_line(p, -1, CPUID_COLLECTED, 64, line, sizeof(line));
-		snprintf(sig, 13, "%s", probe_printable(line));
+		hv_strcopy(sig, 13, probe_printable(line));
 		cpuid_src = CPUID_COLLECTED " (CPUID 0x40000000)";
 	}
 

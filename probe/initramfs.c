@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "initramfs.h"
 #include "unpack.h"
 #include "util/lines.h"
@@ -294,7 +295,7 @@ static int one_part(int fd, off_t off, enum hv_comp c, struct newc_scan *s, off_
 	if (r < 0 && strncmp(err->msg, "byte ", 5)) {
 		char m[sizeof(err->msg)];
 
-		snprintf(m, sizeof(m), "%s", err->msg);
+		hv_strcopy(m, sizeof(m), err->msg);
 		hv_err_set(err, 0, "at byte %lld: %.220s", (long long)off, m);
 	}
 	if (!r && newc_scan_end(s, err))
@@ -434,7 +435,7 @@ static int from_sos_listing(struct probe *p, struct initramfs *ir, char *src, si
 	struct line_iter it;
 
 	/* the image named, and (kdump-tools' initrd.img is a link) the running release's */
-	snprintf(image[0], sizeof(image[0]), "%s", p->f->kdump_initrd);
+	hv_strcopy(image[0], sizeof(image[0]), p->f->kdump_initrd);
 	snprintf(image[1], sizeof(image[1]), "%s-%s", p->f->kdump_initrd, p->f->release);
 	for (i = 0; !buf && i < 2 * sizeof(cmds) / sizeof(cmds[0]); i++) {
 		char file[800];
@@ -508,7 +509,7 @@ found:
 	f->kdump_modules = ir->mods;
 	f->initramfs_blacklist = ir->blacklist;
 	f->initramfs_members = ir->members;
-	snprintf(f->initramfs_modules, sizeof(f->initramfs_modules), "%s", ir->modules);
+	hv_strcopy(f->initramfs_modules, sizeof(f->initramfs_modules), ir->modules);
 	module_set_str(ir->blacklist, black, sizeof(black));
 	fact_set(f, F_KDUMP_MODULES, src, "holds %s%s%s (%u members%s%s%s%s)",
 		 ir->modules[0] ? ir->modules : "none of the drivers that matter",

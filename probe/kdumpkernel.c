@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "probe.h"
 
 #define FILE_CAP		(16u << 20)
@@ -26,14 +27,14 @@ static bool release_of(struct probe *p, const char *path, char *release, size_t 
 	char cur[512], target[250];
 	int i;
 
-	snprintf(cur, sizeof(cur), "%s", path);
+	hv_strcopy(cur, sizeof(cur), path);
 	for (i = 0; i < 8; i++) {
 		if (release_from_name(cur, release, len))
 			break;
 		if (hv_path_readlink(p->pc, cur, target, sizeof(target)))
 			break;
 		if (target[0] == '/') {
-			snprintf(cur, sizeof(cur), "%s", target);
+			hv_strcopy(cur, sizeof(cur), target);
 		} else {
 			const char *slash = strrchr(cur, '/');
 			char dir[250];
@@ -42,7 +43,7 @@ static bool release_of(struct probe *p, const char *path, char *release, size_t 
 			snprintf(cur, sizeof(cur), "%s/%s", dir, target);
 		}
 	}
-	snprintf(final, flen, "%s", cur);
+	hv_strcopy(final, flen, cur);
 	return release_from_name(cur, release, len);
 }
 
@@ -96,7 +97,7 @@ static bool locate_kdump_kernel(struct probe *p, char *image, size_t ilen, char 
 		snprintf(image, ilen, "/boot/vmlinux-%s", rel);
 	snprintf(path, sizeof(path), "/boot/initrd.img-%s", rel);
 	if (!hv_path_exists(p->pc, path))
-		snprintf(initrd, rlen, "%s", path);
+		hv_strcopy(initrd, rlen, path);
 	return true;
 }
 
@@ -115,7 +116,7 @@ void probe_kdump_kernel(struct probe *p)
 		/* loaded now: what kdumpctl loaded last is what a crash meets */
 		src = "/var/log/kdump.log";
 	} else if (p->kdump_kernelver[0]) {
-		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", p->kdump_kernelver);
+		hv_strcopy(f->kdump_release, sizeof(f->kdump_release), p->kdump_kernelver);
 		snprintf(f->kdump_image, sizeof(f->kdump_image), "/boot/vmlinuz-%s",
 			 p->kdump_kernelver);
 		snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "/boot/initramfs-%skdump.img",
@@ -123,8 +124,8 @@ void probe_kdump_kernel(struct probe *p)
 		src = p->kdump_kernel_src;
 	} else if (f->distro == DISTRO_DEBIAN && p->kdump_kernel[0]) {
 		/* KDUMP_INITRD unset: kdump-config passes no --initrd */
-		snprintf(image, sizeof(image), "%s", p->kdump_kernel);
-		snprintf(initrd, sizeof(initrd), "%s", p->kdump_initrd);
+		hv_strcopy(image, sizeof(image), p->kdump_kernel);
+		hv_strcopy(initrd, sizeof(initrd), p->kdump_initrd);
 		src = p->kdump_kernel_src;
 	} else if (f->distro == DISTRO_DEBIAN) {
 		src = "kdump-config's locate_kdump_kernel() (KDUMP_KERNEL unset)";
@@ -133,7 +134,7 @@ void probe_kdump_kernel(struct probe *p)
 				     "unknown: KDUMP_KERNEL is unset and /boot/config-%s does not "
 				     "say CONFIG_RELOCATABLE=y: kdump-config finds no kernel to load "
 				     "(assumed the running kernel)", f->release);
-			snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+			hv_strcopy(f->kdump_release, sizeof(f->kdump_release), f->release);
 			f->kdump_same = true;
 			return;
 		}
@@ -141,7 +142,7 @@ void probe_kdump_kernel(struct probe *p)
 		named = false;
 	}
 	if (image[0]) {
-		snprintf(f->kdump_image, sizeof(f->kdump_image), "%s", image);
+		hv_strcopy(f->kdump_image, sizeof(f->kdump_image), image);
 		if (!release_of(p, image, f->kdump_release, sizeof(f->kdump_release), final,
 				sizeof(final)))
 			f->kdump_release[0] = '\0';
@@ -149,19 +150,19 @@ void probe_kdump_kernel(struct probe *p)
 			char rel[128];
 
 			release_of(p, initrd, rel, sizeof(rel), final, sizeof(final));
-			snprintf(f->kdump_initrd, sizeof(f->kdump_initrd), "%s", final);
+			hv_strcopy(f->kdump_initrd, sizeof(f->kdump_initrd), final);
 		}
 	}
 	if (!named && f->release[0]) {
 		/* kdumpctl, SUSE and Azure Linux load the running kernel by default */
-		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+		hv_strcopy(f->kdump_release, sizeof(f->kdump_release), f->release);
 		src = "the running kernel (the service's default)";
 	}
 	if (!f->kdump_release[0]) {
 		fact_unknown(f, F_KDUMP_KERNEL, src,
 			     "unknown: %s names no release (assumed the running kernel)",
 			     f->kdump_image[0] ? f->kdump_image : "nothing");
-		snprintf(f->kdump_release, sizeof(f->kdump_release), "%s", f->release);
+		hv_strcopy(f->kdump_release, sizeof(f->kdump_release), f->release);
 		f->kdump_same = true;
 		return;
 	}

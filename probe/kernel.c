@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/utsname.h>
 
+#include "util/strcopy.h"
 #include "gunzip.h"
 #include "probe.h"
 
@@ -141,10 +142,10 @@ static void upstream(struct probe *p)
 	}
 	if (!file)
 		return;
-	snprintf(f->upstream, sizeof(f->upstream), "%s", ver);
+	hv_strcopy(f->upstream, sizeof(f->upstream), ver);
 	snprintf(f->upstream_source, sizeof(f->upstream_source), "%s (%s %s)", file, who,
 		 probe_printable(pkg));
-	snprintf(src, sizeof(src), "%s", f->f[F_KERNEL].source);
+	hv_strcopy(src, sizeof(src), f->f[F_KERNEL].source);
 	fact_set(f, F_KERNEL, src, "%s (upstream %s: %s)", f->release, ver, f->upstream_source);
 }
 
@@ -162,7 +163,7 @@ static void sos_uname(struct probe *p)
 	if (probe_read_line(p, -1, SOS_UNAME, sizeof(line), line, sizeof(line)) ||
 	    sscanf(line, "Linux %*s %127s", rel) != 1 || !kernel_release_valid(rel))
 		return;
-	snprintf(f->release, sizeof(f->release), "%s", rel);
+	hv_strcopy(f->release, sizeof(f->release), rel);
 	fact_set(f, F_KERNEL, SOS_UNAME, "%s", f->release);
 	if (f->f[F_ARCH].known)
 		return;
@@ -185,7 +186,7 @@ static void kernel_release(struct probe *p)
 		struct utsname u;
 
 		if (!uname(&u)) {
-			snprintf(f->release, sizeof(f->release), "%s", u.release);
+			hv_strcopy(f->release, sizeof(f->release), u.release);
 			fact_set(f, F_KERNEL, "uname(2)", "%s", u.release);
 			if (!strcmp(u.machine, "x86_64") || !strcmp(u.machine, "aarch64")) {
 				f->arch = u.machine[0] == 'x' ? ARCH_X86_64 : ARCH_ARM64;
@@ -199,7 +200,7 @@ static void kernel_release(struct probe *p)
 		} else {
 			buf[len - 1] = '\0';
 			if (kernel_release_valid(buf)) {
-				snprintf(f->release, sizeof(f->release), "%s", buf);
+				hv_strcopy(f->release, sizeof(f->release), buf);
 				fact_set(f, F_KERNEL, OSRELEASE, "%s", f->release);
 			} else {
 				hv_err_set(&err, 1, "\"%.40s\" is no kernel release",

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "probe.h"
 
 /* "kexec-tools 2.0.22" (kexec --version) -> 20022 */
@@ -36,7 +37,7 @@ static unsigned int binary_version(struct probe *p, const char **src)
 	pclose(cmd);
 	*src = "kexec --version";
 	if (strstr(line, "kexec-tools"))
-		snprintf(p->kexec_version_line, sizeof(p->kexec_version_line), "%s", line);
+		hv_strcopy(p->kexec_version_line, sizeof(p->kexec_version_line), line);
 	return parse_kexec_version(line);
 }
 

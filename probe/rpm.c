@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "probe.h"
 
 /*
@@ -92,8 +93,8 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 	}
 	rc = rpmdb_version(p->pc, name, ver, vlen, &db, reason, sizeof(reason));
 	if (!rc && version_of(ver)) {
-		snprintf(src, slen, "%s", db);
-		snprintf(seen, seen_len, "%s", ver);
+		hv_strcopy(src, slen, db);
+		hv_strcopy(seen, seen_len, ver);
 		return 0;
 	}
 	if (!rc)
@@ -106,7 +107,7 @@ int probe_rpm_version(struct probe *p, const char *name, const char *collected,
 	}
 	snprintf(src, slen, "rpm -q %s", name);
 	if (hv_path_is_live(p->pc) && !rpm_query_version(name, ver, vlen) && version_of(ver)) {
-		snprintf(seen, seen_len, "%s", ver);
+		hv_strcopy(seen, seen_len, ver);
 		return 0;
 	}
 	return -1;

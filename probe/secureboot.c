@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "probe.h"
 
 #define EFI_GLOBAL	"8be4df61-93ca-11d2-aa0d-00e098032b8c"
@@ -48,7 +49,7 @@ static void securelevel(struct probe *p)
 	if (!f->f[F_SECURE_BOOT].known)
 		return;
 	snprintf(value, sizeof(value), "%.200s", f->f[F_SECURE_BOOT].value);
-	snprintf(src, sizeof(src), "%s", f->f[F_SECURE_BOOT].source);
+	hv_strcopy(src, sizeof(src), f->f[F_SECURE_BOOT].source);
 	fact_set(f, F_SECURE_BOOT, src, "%s; securelevel 1 (%s)", value, SECURELEVEL);
 }
 

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "check-json.h"
 #include "jsonwrt.h"
 #include "lib/verdict/fixes.h"
@@ -454,7 +455,7 @@ void check_json_kdump_self(const struct facts *f, const struct kdump_self *k)
 	size_t i;
 
 	/* "can be saved", "not applicable": the values in snake_case */
-	snprintf(vmcore, sizeof(vmcore), "%s", k->vmcore);
+	hv_strcopy(vmcore, sizeof(vmcore), k->vmcore);
 	for (i = 0; vmcore[i]; i++)
 		vmcore[i] = vmcore[i] == ' ' ? '_' : vmcore[i];
 	jw_begin(&jw, stdout);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "check-text.h"
 #include "cli.h"
 #include "termwrap.h"
@@ -291,7 +292,7 @@ const char *check_not_hyperv_why(const struct facts *f, char *buf, size_t len)
 	if (!strncmp(v, "no (", 4) && n > 4 && v[n - 1] == ')')
 		snprintf(buf, len, "%.*s", (int)(n - 5), v + 4);
 	else
-		snprintf(buf, len, "%s", v);
+		hv_strcopy(buf, len, v);
 	return buf;
 }
 

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "util/array.h"
 #include "check-text.h"
 #include "cli.h"
@@ -241,7 +242,7 @@ static int link_target(const char *path, const char *target, char *out, size_t n
 	const char *p, *slash = strrchr(path, '/');
 
 	if (target[0] == '/')
-		snprintf(tmp, sizeof(tmp), "%s", target);
+		hv_strcopy(tmp, sizeof(tmp), target);
 	else if (snprintf(tmp, sizeof(tmp), "%.*s/%s", slash ? (int)(slash - path) : 0, path,
 			  target) >= (int)sizeof(tmp))
 		return -1;
@@ -279,7 +280,7 @@ static void add_link(struct archive *ar, struct tarw *tw, const char *path)
 	char cur[512], target[256], next[512];
 	int hops;
 
-	snprintf(cur, sizeof(cur), "%s", path);
+	hv_strcopy(cur, sizeof(cur), path);
 	for (hops = 0; hops < 8; hops++) {
 		char *buf = NULL;
 		size_t len;
@@ -302,7 +303,7 @@ static void add_link(struct archive *ar, struct tarw *tw, const char *path)
 			return;
 		}
 		if (hv_path_is_symlink(ar->pc, next) == 1) {
-			snprintf(cur, sizeof(cur), "%s", next);
+			hv_strcopy(cur, sizeof(cur), next);
 			continue;
 		}
 		if (hv_path_read_quiet(ar->pc, next, COLLECT_CAP, &buf, &len)) {

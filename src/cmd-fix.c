@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "check-common.h"
 #include "jsonwrt.h"
 #include "cli.h"
@@ -262,7 +263,7 @@ int cmd_fix(int argc, char **argv)
 		check_result_free(&res);
 		return hv_close_stdout(HV_EXIT_LOST);
 	}
-	snprintf(change, sizeof(change), "%s", remedy->change);
+	hv_strcopy(change, sizeof(change), remedy->change);
 	check_result_free(&res);
 
 	hv_path_init(&pc, sysroot);

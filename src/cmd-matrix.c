@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/strcopy.h"
 #include "util/array.h"
 #include "cli.h"
 #include "jsonwrt.h"
@@ -87,7 +88,7 @@ static size_t vary_help(const struct scenario_key *k, char *line, size_t len)
 	} else {
 		for (i = 0; k->vary ? k->vary[i] != NULL : i < n; i++) {
 			if (k->vary)
-				snprintf(v, sizeof(v), "%s", k->vary[i]);
+				hv_strcopy(v, sizeof(v), k->vary[i]);
 			else
 				scenario_key_value(k, i, v, sizeof(v));
 			add(line, len, &off, i ? " " : "", v);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/strcopy.h"
 #include "probe/path.h"
 #include "replace.h"
 #include "tmpfile.h"
@@ -170,7 +171,7 @@ static int write_backup(int dirfd, const char *base, const struct stat *like,
 	}
 	hv_tmp_close(dirfd, &t);
 	if (!rc && r->backup)
-		snprintf(r->backup, r->blen, "%s", bak);
+		hv_strcopy(r->backup, r->blen, bak);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include <archive_entry.h>
 #endif
 
+#include "util/strcopy.h"
 #include "cli.h"
 #include "probe/dynlib.h"
 #include "unpack.h"
@@ -54,14 +55,14 @@ static void find_root(struct unpacked *u)
 	char only[256] = "";
 	unsigned int n = 0;
 
-	snprintf(u->root, sizeof(u->root), "%s", u->tmp);
+	hv_strcopy(u->root, sizeof(u->root), u->tmp);
 	if (!d)
 		return;
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		n++;
-		snprintf(only, sizeof(only), "%s", e->d_name);
+		hv_strcopy(only, sizeof(only), e->d_name);
 	}
 	closedir(d);
 	if (n == 1) {
@@ -70,7 +71,7 @@ static void find_root(struct unpacked *u)
 
 		snprintf(path, sizeof(path), "%s/%s", u->tmp, only);
 		if (!lstat(path, &st) && S_ISDIR(st.st_mode))
-			snprintf(u->root, sizeof(u->root), "%s", path);
+			hv_strcopy(u->root, sizeof(u->root), path);
 	}
 }
 

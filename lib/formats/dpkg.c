@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "util/lines.h"
 #include "parsers.h"
 
@@ -23,7 +24,7 @@ int dpkg_installed_version(const char *text, size_t len, const char *package,
 		if (!more || l == 0) {
 			/* the end of a stanza */
 			if (in_pkg && installed && ver[0]) {
-				snprintf(version, vlen, "%s", ver);
+				hv_strcopy(version, vlen, ver);
 				return 0;
 			}
 			in_pkg = installed = false;
@@ -59,7 +60,7 @@ static bool dpkg_list_line(const char *line, const char *package, char *version,
 		return false;
 	if (strncmp(name, package, n) || (name[n] && name[n] != ':'))
 		return false;
-	snprintf(version, vlen, "%s", ver);
+	hv_strcopy(version, vlen, ver);
 	return true;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "parsers.h"
 
 static bool contains(const char *text, size_t len, const char *needle)
@@ -108,13 +109,13 @@ int kexec_cmd_parse(const char *cmd, char *image, size_t ilen, char *initrd, siz
 			continue;
 		}
 		if (!strncmp(w, "--initrd=", 9)) {
-			snprintf(initrd, rlen, "%s", w + 9);
+			hv_strcopy(initrd, rlen, w + 9);
 		} else if (!strcmp(w, "--initrd") || !strcmp(w, "-i")) {
 			if (!(p = next_word(p, w, sizeof(w))))
 				break;
-			snprintf(initrd, rlen, "%s", w);
+			hv_strcopy(initrd, rlen, w);
 		} else if (w[0] != '-') {
-			snprintf(image, ilen, "%s", w);
+			hv_strcopy(image, ilen, w);
 		}
 	}
 	return kexec && image[0] ? 0 : -1;
@@ -201,7 +202,7 @@ int version_signature_upstream(const char *text, char *out, size_t olen, char *p
 
 	if (n != 3 || strcmp(w[0], "Ubuntu") || !(u = upstream_at(w[2])) || w[2][u])
 		return -1;
-	snprintf(out, olen, "%s", w[2]);
-	snprintf(pkg, plen, "%s", w[1]);
+	hv_strcopy(out, olen, w[2]);
+	hv_strcopy(pkg, plen, w[1]);
 	return 0;
 }

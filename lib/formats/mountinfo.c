@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util/strcopy.h"
 #include "util/lines.h"
 #include "parsers.h"
 
@@ -85,9 +86,9 @@ int mountinfo_find(const char *text, size_t len, const char *path, struct mount_
 			continue;
 		best = strlen(mp);
 		found = true;
-		snprintf(out->mountpoint, sizeof(out->mountpoint), "%s", mp);
-		snprintf(out->source, sizeof(out->source), "%s", source);
-		snprintf(out->fstype, sizeof(out->fstype), "%s", fstype);
+		hv_strcopy(out->mountpoint, sizeof(out->mountpoint), mp);
+		hv_strcopy(out->source, sizeof(out->source), source);
+		hv_strcopy(out->fstype, sizeof(out->fstype), fstype);
 		out->major = ma;
 		out->minor = mi;
 	}

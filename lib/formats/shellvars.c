@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "util/array.h"
 #include "parsers.h"
 #include "util/strbuf.h"
@@ -604,7 +605,7 @@ static int run_test(struct sv_parser *ps, struct sv_command *c, enum tri *status
 	k -= cmd[0] == '[';
 	*status = eval_test(ps, c->ws.w + 1, c->ws.unknown + 1, k, why, sizeof(why));
 	if (*status == T_MAYBE)
-		snprintf(ps->status_why, sizeof(ps->status_why), "%s", why);
+		hv_strcopy(ps->status_why, sizeof(ps->status_why), why);
 	return 0;
 }
 

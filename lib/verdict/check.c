@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "check.h"
 #include "fixes.h"
 #include "remedies.h"
@@ -22,7 +23,7 @@ int facts_to_scenario(const struct facts *f, struct scenario *sc, char *why, siz
 		return -1;
 	}
 	if (wlen)
-		snprintf(why, wlen, "%s", p.why);
+		hv_strcopy(why, wlen, p.why);
 	return scenario_build(sc, p.pair, p.n, err);
 }
 
@@ -101,9 +102,9 @@ static void try_flip(const struct facts *f, struct check_result *r, const struct
 	fl->fact = id;
 	fl->saved = v;
 	if (d->said)
-		snprintf(fl->alternative, sizeof(fl->alternative), "%s", d->said[i]);
+		hv_strcopy(fl->alternative, sizeof(fl->alternative), d->said[i]);
 	if (d->assumed_is)
-		snprintf(fl->assumed, sizeof(fl->assumed), "%s", d->assumed_is);
+		hv_strcopy(fl->assumed, sizeof(fl->assumed), d->assumed_is);
 	else
 		d->assumed(f, b->sc, i, fl->assumed, sizeof(fl->assumed));
 	r->nflips++;
@@ -143,7 +144,7 @@ static void now_facts(const struct facts *f, struct facts *now, const char *unit
 {
 	*now = *f;
 	if (f->recorded_args[0]) {
-		snprintf(now->kexec_args, sizeof(now->kexec_args), "%s", f->recorded_args);
+		hv_strcopy(now->kexec_args, sizeof(now->kexec_args), f->recorded_args);
 		now->kexec_args_set = true;
 		now->kexec_args_recorded = true;
 		/* it did load: whatever the configuration says now */
@@ -247,7 +248,7 @@ static void load_why(const struct facts *f, const char *why, char *out, size_t l
 	const char *at = strstr(why, tools), *ver;
 
 	if (f->f[F_KEXEC_TOOLS].known || !at) {
-		snprintf(out, len, "%s", why);
+		hv_strcopy(out, len, why);
 		return;
 	}
 	ver = at + sizeof(tools) - 1;
@@ -277,7 +278,7 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	l->loads = h->syscall != SYSCALL_NONE;
 	l->runs_kexec = !sc->service_stops;
 	/* a recorded command's: as it ran (fact_service_pairs() dropped the program's name) */
-	snprintf(l->argv, sizeof(l->argv), "%s", sc->kexec_args);
+	hv_strcopy(l->argv, sizeof(l->argv), sc->kexec_args);
 	l->syscall = sc->service_stops || (h->flag && !strcmp(h->flag, "?")) ? "none" :
 		     h->file_rc ? "kexec_file_load" : "kexec_load";
 	l->fallback = NULL;
@@ -289,9 +290,9 @@ static void describe_load(const struct facts *f, struct check_load *l, const str
 	} else if (auto_ && (l->fallback_on = kexec_auto_fallback_on(sc->kexec_tools))) {
 		l->fallback = "kexec_load";
 	}
-	snprintf(l->why, sizeof(l->why), "%s", sc->service_stops ? sc->service_why : why);
+	hv_strcopy(l->why, sizeof(l->why), sc->service_stops ? sc->service_why : why);
 	load_why(f, h->why, l->kexec_why, sizeof(l->kexec_why));
-	snprintf(l->source, sizeof(l->source), "%s", source);
+	hv_strcopy(l->source, sizeof(l->source), source);
 }
 
 /* What check prints beside the verdicts: each drawn from the facts and the runs. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "facts.h"
 #include "fixes.h"
 
@@ -89,7 +90,7 @@ static void securelevel_why(char *why, size_t wlen)
 			continue;
 		snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - why), why, to[i],
 			 at + strlen(from[i]));
-		snprintf(why, wlen, "%s", out);
+		hv_strcopy(why, wlen, out);
 	}
 }
 
@@ -126,7 +127,7 @@ void fact_service_pairs(const struct facts *f, struct fact_pairs *out)
 	fact_pair_add(out, true, "kexec-syscall", "%s", kexec_request_name(req));
 	if (f->kexec_args_recorded) {
 		snprintf(out->why, sizeof(out->why), "the recorded command, loaded now, decides");
-		snprintf(run, sizeof(run), "%s", recorded_words(f->kexec_args));
+		hv_strcopy(run, sizeof(run), recorded_words(f->kexec_args));
 		retry[0] = '\0';
 	} else {
 		kdump_service_args(f->distro, args, adds_s, f->service_version, run, sizeof(run),

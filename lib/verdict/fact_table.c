@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "facts.h"
 #include "fixes.h"
 
@@ -213,13 +214,13 @@ ALT(kdump_config_alt)
 		return f->distro == DISTRO_SUSE && !f->service_version;
 	}
 	alt->kexec_args_set = true;
-	snprintf(alt->kexec_args, sizeof(alt->kexec_args), "%s", i == 1 ? "-c" : "-s");
+	hv_strcopy(alt->kexec_args, sizeof(alt->kexec_args), i == 1 ? "-c" : "-s");
 	return !f->f[F_KDUMP_CONFIG].known;
 }
 
 ASSUMED(kdump_config_assumed)
 {
-	snprintf(out, len, "%s", i ? "no kexec arguments configured" : "SUSE kdump 1.9.6 or later");
+	hv_strcopy(out, len, i ? "no kexec arguments configured" : "SUSE kdump 1.9.6 or later");
 }
 
 ALT(video_dev_alt)
@@ -245,7 +246,7 @@ ALT(sysfb_alt)
 
 ASSUMED(sysfb_assumed)
 {
-	snprintf(out, len, "%s", sysfb_said[sc->sysfb]);
+	hv_strcopy(out, len, sysfb_said[sc->sysfb]);
 }
 
 ALT(kexec_file_alt)
@@ -256,7 +257,7 @@ ALT(kexec_file_alt)
 
 ASSUMED(kexec_file_assumed)
 {
-	snprintf(out, len, "%s", kexec_file_said[sc->kexec_file_supported]);
+	hv_strcopy(out, len, kexec_file_said[sc->kexec_file_supported]);
 }
 
 /* CONFIG_DRM_FBDEV_LEAK_PHYS_SMEM=y: smem_start not hidden */
@@ -268,7 +269,7 @@ ALT(hide_smem_alt)
 
 ASSUMED(hide_smem_assumed)
 {
-	snprintf(out, len, "%s", leak_said[!sc->hide_smem_start]);
+	hv_strcopy(out, len, leak_said[!sc->hide_smem_start]);
 }
 
 ALT(arch_alt)
@@ -279,7 +280,7 @@ ALT(arch_alt)
 
 ASSUMED(arch_assumed)
 {
-	snprintf(out, len, "%s", arch_name(sc->arch));
+	hv_strcopy(out, len, arch_name(sc->arch));
 }
 
 static const enum fb_driver fbs[] = { FB_HYPERV_DRM, FB_HYPERV_FB, FB_EFIFB, FB_NONE };

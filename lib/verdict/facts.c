@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "facts.h"
 
 const char *fact_name(enum fact_id id)
@@ -20,7 +21,7 @@ static void fact_vset(struct facts *fs, enum fact_id id, bool known, const char 
 
 	f->known = known;
 	f->needs_root = false;
-	snprintf(f->source, sizeof(f->source), "%s", source);
+	hv_strcopy(f->source, sizeof(f->source), source);
 	vsnprintf(f->value, sizeof(f->value), fmt, ap);
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "check.h"
 #include "fixes.h"
 
@@ -17,8 +18,8 @@ static void add(struct fix_finding *fd, const char *kind, bool present, const ch
 	e = &fd->ev[fd->n++];
 	e->kind = kind;
 	e->present = present;
-	snprintf(e->source, sizeof(e->source), "%s", source);
-	snprintf(e->detail, sizeof(e->detail), "%s", detail);
+	hv_strcopy(e->source, sizeof(e->source), source);
+	hv_strcopy(e->detail, sizeof(e->detail), detail);
 }
 
 /*

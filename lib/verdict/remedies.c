@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "check.h"
 #include "fixes.h"
 #include "remedies.h"
@@ -32,9 +33,9 @@ static struct check_remedy *try_remedy(struct check_result *r, const struct scen
 		return NULL;
 	rm = &r->remedies[r->nremedies++];
 	rm->size = size;
-	snprintf(rm->id, sizeof(rm->id), "%s", id);
-	snprintf(rm->kind, sizeof(rm->kind), "%s", kind);
-	snprintf(rm->change, sizeof(rm->change), "%s", change);
+	hv_strcopy(rm->id, sizeof(rm->id), id);
+	hv_strcopy(rm->kind, sizeof(rm->kind), kind);
+	hv_strcopy(rm->change, sizeof(rm->change), change);
 	return rm;
 }
 
@@ -49,7 +50,7 @@ static void remedy_edit(struct check_remedy *rm, const char *file, const char *v
 	e = &rm->edits[rm->nedits++];
 	e->file = file;
 	e->variable = variable;
-	snprintf(e->value, sizeof(e->value), "%s", value);
+	hv_strcopy(e->value, sizeof(e->value), value);
 }
 
 /* The kdump service's configuration file and its kexec arguments' variable. */

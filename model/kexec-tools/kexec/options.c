@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strcopy.h"
 #include "model/kexec.h"
 
 /* An option, the first version that has it, whether it takes an argument. */
@@ -205,7 +206,7 @@ int kexec_parse_args(const char *args, unsigned int version, struct kexec_invoca
 	inv->req = KEXEC_REQ_DEFAULT;
 	if (!args)
 		return 0;
-	snprintf(buf, sizeof(buf), "%s", args);
+	hv_strcopy(buf, sizeof(buf), args);
 	for (p = strtok(buf, " \t\n"); p && n < 128; p = strtok(NULL, " \t\n"))
 		words[n++] = p;
 	for (i = 0; i < n; i++) {
