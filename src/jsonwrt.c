@@ -161,10 +161,12 @@ static void member(struct jsonwrt *jw, const char *name)
 	len += pad;
 	if (name) {
 		buf[len++] = '"';
+		/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): bytes of a line, no string */
 		memcpy(buf + len, name, nlen);
 		len += nlen;
-		memcpy(buf + len, "\": ", 3);
-		len += 3;
+		buf[len++] = '"';
+		buf[len++] = ':';
+		buf[len++] = ' ';
 	}
 	fwrite(buf, 1, len, jw->out);
 	jw->first = false;
