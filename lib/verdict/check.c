@@ -322,11 +322,11 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	facts_weigh(f);
 	/* one block: each copy's pages (34 KiB) cost a fault each, the first time */
 	now = malloc(2 * sizeof(*now));
-	next = now ? now + 1 : NULL;
 	if (!now) {
 		hv_err_set(err, 0, "out of memory");
-		goto out;
+		return -1;
 	}
+	next = &now[1];
 	now_facts(f, now, unit);
 	next_facts(f, next, unit);
 	if (facts_to_scenario(now, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
