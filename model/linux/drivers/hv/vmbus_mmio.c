@@ -103,20 +103,23 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			c = next;
 			continue;
 		}
-		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
-		if (!res_next_fit(iter, c, size, align, &next))
+		/*
+		 * the real one first: request_mem_region_exclusive(). The
+		 * global tree holds what the shadows hold and more (busy
+		 * regions the range does not know), so its next fit is most
+		 * often the answer, which the shadow then only confirms; the
+		 * order of the tests does not change the least candidate
+		 * that passes them all.
+		 */
+		if (!res_next_fit(vm->iomem, c, size, align, &next))
 			return false;
 		if (next != c) {
 			c = next;
 			continue;
 		}
-		/*
-		 * the real one: request_mem_region_exclusive(), where the
-		 * shadow's place is most often free too: asked first
-		 */
-		if (res_fits_at(vm->iomem, c, size))
-			next = c;
-		else if (!res_next_fit(vm->iomem, c, size, align, &next))
+		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
+		if (!res_fits_at(iter, c, size) &&
+		    !res_next_fit(iter, c, size, align, &next))
 			return false;
 		if (next != c) {
 			c = next;
