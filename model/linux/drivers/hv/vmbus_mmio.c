@@ -88,6 +88,7 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			       uint64_t *found)
 {
 	const struct resource *fb = vm->fb_mmio;
+	bool global_ok = false;	/* the global tree's next fit is c */
 	uint64_t c, next;
 
 	if (!res_align_up(iter->start, align, &c))
@@ -101,6 +102,7 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			return false;
 		if (next != c) {
 			c = next;
+			global_ok = false;
 			continue;
 		}
 		/*
@@ -111,11 +113,14 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 		 * order of the tests does not change the least candidate
 		 * that passes them all.
 		 */
-		if (!res_next_fit(vm->iomem, c, size, align, &next))
-			return false;
-		if (next != c) {
-			c = next;
-			continue;
+		if (!global_ok) {
+			if (!res_next_fit(vm->iomem, c, size, align, &next))
+				return false;
+			global_ok = true;
+			if (next != c) {
+				c = next;
+				continue;
+			}
 		}
 		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
 		if (!res_fits_at(iter, c, size) &&
@@ -123,6 +128,7 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			return false;
 		if (next != c) {
 			c = next;
+			global_ok = false;
 			continue;
 		}
 		*found = c;
