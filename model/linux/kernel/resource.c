@@ -574,8 +574,8 @@ static bool fit_step(struct fit *f, uint64_t *found)
 			return true;
 		if (r->end != UINT64_MAX && fit_worth(f, r->right, r->end + 1))
 			fit_push(f, r, 0, FIT_RIGHT);
-		if (!(r->flags & IORESOURCE_BUSY) && r->end >= f->from &&
-		    inner_room(r) >= f->size)
+		/* r->inner: inner_room(r), kept (0 when busy), in the line just read */
+		if (r->inner >= f->size && r->end >= f->from)
 			fit_level(f, r);
 		return false;
 	case FIT_RIGHT:
