@@ -535,11 +535,20 @@ static inline void fit_push(struct fit *f, const struct resource *r, uint64_t ga
 	f->st[f->n++] = (struct fit_frame){ r, gap, kind };
 }
 
-/* Worth a look: a subtree that reaches @from and has room for @size. */
+/*
+ * Worth a look: a subtree that reaches @from and has room for @size, in
+ * it or in the gap before it (from @gap), that gap counted from @from on.
+ */
 static bool fit_worth(const struct fit *f, const struct resource *t, uint64_t gap)
 {
-	return t && t->last >= f->from &&
-	       max_u64(t->room, t->first - gap) >= f->size;
+	uint64_t lo;
+
+	if (!t || t->last < f->from)
+		return false;
+	if (t->room >= f->size)
+		return true;
+	lo = max_u64(gap, f->from);
+	return t->first > lo && t->first - lo >= f->size;
 }
 
 /* Queues subtree @t, whose gap starts at @gap, down its left edge. */
