@@ -404,6 +404,91 @@ static void next_fit_at_the_top_of_the_space(void **state)
 	assert_false(res_next_fit(root, 0, 0x1000, 3, &got));	/* not a power of two */
 }
 
+/* The index's priority of a start, as resource.c hashes it (splitmix64's finalizer). */
+static uint64_t treap_prio(uint64_t start)
+{
+	uint64_t z = start + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+#define DEEP_CANDIDATES	60000
+
+/*
+ * Of the starts k * 0x10, the longest run, in address order, whose
+ * priorities fall (patience sorting): requested in that order, each goes
+ * below all the others, a treap as deep as the run. Returns its length.
+ */
+static size_t falling_run(uint64_t *run)
+{
+	size_t *tail = calloc(DEEP_CANDIDATES, sizeof(*tail));
+	size_t *back = calloc(DEEP_CANDIDATES, sizeof(*back));
+	size_t k, len = 0, lo, hi, at;
+
+	assert_non_null(tail);
+	assert_non_null(back);
+	for (k = 0; k < DEEP_CANDIDATES; k++) {
+		uint64_t p = treap_prio(k * 0x10);
+
+		for (lo = 0, hi = len; lo < hi;) {	/* the first tail not above p */
+			size_t mid = (lo + hi) / 2;
+
+			if (treap_prio(tail[mid] * 0x10) > p)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		back[k] = lo ? tail[lo - 1] : SIZE_MAX;
+		tail[lo] = k;
+		if (lo == len)
+			len++;
+	}
+	for (at = tail[len - 1], k = len; k--; at = back[at])
+		run[k] = at * 0x10;
+	free(tail);
+	free(back);
+	return len;
+}
+
+static size_t right_depth(const struct resource *t)
+{
+	size_t d = 0;
+
+	for (; t; t = t->right)
+		d++;
+	return d;
+}
+
+/* An insert deeper than the path tree_insert() keeps: the index still holds. */
+static void deep_treap_keeps_its_index(void **state)
+{
+	struct resource *top = res_new(0, 0xfffff, "root", IORESOURCE_MEM);
+	uint64_t *run = calloc(DEEP_CANDIDATES, sizeof(*run)), got;
+	size_t len, i;
+
+	(void)state;
+	assert_non_null(top);
+	assert_non_null(run);
+	len = falling_run(run);
+	for (i = 0; i < len; i++) {
+		assert_non_null(res_request_region(top, run[i], 0x10 - (i % 3) * 4, "r", 0, NULL));
+		if (i % 50 == 0)
+			check_index(top);
+	}
+	assert_true(right_depth(top->tree) > 200);	/* the path kept is 96 deep */
+	check_index(top);
+	/* then the gaps between them, from the bottom */
+	for (i = 0; i < 40; i++) {
+		assert_true(res_next_fit(top, 0, 0x8, 0x4, &got));
+		assert_non_null(res_request_region(top, got, 0x8, "f", 0, NULL));
+	}
+	check_index(top);
+	res_free(top);
+	free(run);
+}
+
 static void free_deep_tree_iteratively(void **state)
 {
 	struct resource *r = root;
@@ -436,6 +521,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(release_takes_children_along, setup, teardown),
 		cmocka_unit_test(next_fit_matches_trying_each),
 		cmocka_unit_test(index_matches_the_list_walk),
+		cmocka_unit_test(deep_treap_keeps_its_index),
 		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
 	};

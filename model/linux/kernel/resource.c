@@ -148,21 +148,25 @@ static uint64_t inner_room(const struct resource *r)
 	return max_u64(t->room, max_u64(t->first - r->start, r->end - t->last));
 }
 
-static void pull(struct resource *n)
+/* Recomputes @n's summary from its children's; true when it changed. */
+static bool pull(struct resource *n)
 {
-	uint64_t room = n->inner;
+	uint64_t room = n->inner, first = n->start, last = n->end;
 
-	n->first = n->start;
-	n->last = n->end;
 	if (n->left) {
-		n->first = n->left->first;
+		first = n->left->first;
 		room = max_u64(room, max_u64(n->left->room, n->start - n->left->last - 1));
 	}
 	if (n->right) {
-		n->last = n->right->last;
+		last = n->right->last;
 		room = max_u64(room, max_u64(n->right->room, n->right->first - n->end - 1));
 	}
+	if (first == n->first && last == n->last && room == n->room)
+		return false;
+	n->first = first;
+	n->last = last;
 	n->room = room;
+	return true;
 }
 
 /* Splits @t into the nodes that start below @key and the others. */
@@ -197,25 +201,44 @@ static struct resource *merge(struct resource *a, struct resource *b)
 	return b;
 }
 
-/* Inserts @n, whose priority is @pn (hashed once, not at each level). */
-static struct resource *tree_insert_at(struct resource *t, struct resource *n, uint64_t pn)
+/* Recomputes the subtrees on the way to @n, whose room changed. */
+static void tree_fix(struct resource *t, const struct resource *n)
 {
-	if (!t || pn > prio(t)) {
-		split(t, n->start, &n->left, &n->right);
-		pull(n);
-		return n;
-	}
-	if (n->start < t->start)
-		t->left = tree_insert_at(t->left, n, pn);
-	else
-		t->right = tree_insert_at(t->right, n, pn);
+	if (t != n)
+		tree_fix(n->start < t->start ? t->left : t->right, n);
 	pull(t);
-	return t;
 }
 
-static struct resource *tree_insert(struct resource *t, struct resource *n)
+#define TREE_PATH	96	/* a treap of 2^32 nodes is about 45 deep on average */
+
+/*
+ * Inserts @n: down from the root while the nodes' priorities stay above
+ * its own, the rest split below it. Only the summaries on the way up can
+ * change, and above one that did not, none does; a path deeper than
+ * TREE_PATH (a hostile tree) is recomputed whole.
+ */
+static struct resource *tree_insert(struct resource *root, struct resource *n)
 {
-	return tree_insert_at(t, n, prio(n));
+	struct resource *path[TREE_PATH], **link = &root, *t;
+	uint64_t pn = prio(n);
+	size_t d = 0;
+
+	while ((t = *link) && pn <= prio(t)) {
+		if (d < TREE_PATH)
+			path[d] = t;
+		d++;
+		link = n->start < t->start ? &t->left : &t->right;
+	}
+	split(t, n->start, &n->left, &n->right);
+	pull(n);
+	*link = n;
+	if (d > TREE_PATH) {
+		tree_fix(root, n);
+		return root;
+	}
+	while (d && pull(path[d - 1]))
+		d--;
+	return root;
 }
 
 static struct resource *tree_erase(struct resource *t, const struct resource *n)
@@ -230,14 +253,6 @@ static struct resource *tree_erase(struct resource *t, const struct resource *n)
 		t->right = tree_erase(t->right, n);
 	pull(t);
 	return t;
-}
-
-/* Recomputes the subtrees on the way to @n, whose room changed. */
-static void tree_fix(struct resource *t, const struct resource *n)
-{
-	if (t != n)
-		tree_fix(n->start < t->start ? t->left : t->right, n);
-	pull(t);
 }
 
 /* @p's children changed: its room and that of the levels above it follow. */
@@ -520,11 +535,20 @@ static inline void fit_push(struct fit *f, const struct resource *r, uint64_t ga
 	f->st[f->n++] = (struct fit_frame){ r, gap, kind };
 }
 
-/* Worth a look: a subtree that reaches @from and has room for @size. */
+/*
+ * Worth a look: a subtree that reaches @from and has room for @size, in
+ * it or in the gap before it (from @gap), that gap counted from @from on.
+ */
 static bool fit_worth(const struct fit *f, const struct resource *t, uint64_t gap)
 {
-	return t && t->last >= f->from &&
-	       max_u64(t->room, t->first - gap) >= f->size;
+	uint64_t lo;
+
+	if (!t || t->last < f->from)
+		return false;
+	if (t->room >= f->size)
+		return true;
+	lo = max_u64(gap, f->from);
+	return t->first > lo && t->first - lo >= f->size;
 }
 
 /* Queues subtree @t, whose gap starts at @gap, down its left edge. */
@@ -559,8 +583,8 @@ static bool fit_step(struct fit *f, uint64_t *found)
 			return true;
 		if (r->end != UINT64_MAX && fit_worth(f, r->right, r->end + 1))
 			fit_push(f, r, 0, FIT_RIGHT);
-		if (!(r->flags & IORESOURCE_BUSY) && r->end >= f->from &&
-		    inner_room(r) >= f->size)
+		/* r->inner: inner_room(r), kept (0 when busy), in the line just read */
+		if (r->inner >= f->size && r->end >= f->from)
 			fit_level(f, r);
 		return false;
 	case FIT_RIGHT:

@@ -88,6 +88,7 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			       uint64_t *found)
 {
 	const struct resource *fb = vm->fb_mmio;
+	bool global_ok = false;	/* the global tree's next fit is c */
 	uint64_t c, next;
 
 	if (!res_align_up(iter->start, align, &c))
@@ -101,25 +102,33 @@ static bool first_fit_in_range(struct vmbus_mmio *vm, struct resource *iter,
 			return false;
 		if (next != c) {
 			c = next;
-			continue;
-		}
-		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
-		if (!res_next_fit(iter, c, size, align, &next))
-			return false;
-		if (next != c) {
-			c = next;
+			global_ok = false;
 			continue;
 		}
 		/*
-		 * the real one: request_mem_region_exclusive(), where the
-		 * shadow's place is most often free too: asked first
+		 * the real one first: request_mem_region_exclusive(). The
+		 * global tree holds what the shadows hold and more (busy
+		 * regions the range does not know), so its next fit is most
+		 * often the answer, which the shadow then only confirms; the
+		 * order of the tests does not change the least candidate
+		 * that passes them all.
 		 */
-		if (res_fits_at(vm->iomem, c, size))
-			next = c;
-		else if (!res_next_fit(vm->iomem, c, size, align, &next))
+		if (!global_ok) {
+			if (!res_next_fit(vm->iomem, c, size, align, &next))
+				return false;
+			global_ok = true;
+			if (next != c) {
+				c = next;
+				continue;
+			}
+		}
+		/* the shadow: __request_region(iter, start, size, NULL, BUSY) */
+		if (!res_fits_at(iter, c, size) &&
+		    !res_next_fit(iter, c, size, align, &next))
 			return false;
 		if (next != c) {
 			c = next;
+			global_ok = false;
 			continue;
 		}
 		*found = c;
