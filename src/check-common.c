@@ -20,18 +20,20 @@ static int check_sysroot(const char *cmd, const struct hv_path *pc)
 	return -1;
 }
 
-int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
-		    struct check_result *res, bool trace)
+/*
+ * The probe, in a frame of its own: its 18 KiB of state are gone before
+ * check_run() starts, whose frames then reuse the same stack pages (each new
+ * page costs a fault). Returns 0, or -1 said.
+ */
+static __attribute__((noinline)) int probe_sysroot(const char *cmd, const char *sysroot,
+						   struct facts *facts)
 {
 	struct probe p = { .f = facts };
-	struct hv_err err = { 0, "" };
 	struct hv_path pc;
 	struct unpacked u = { "", "" };
 	unsigned int i;
 	int rc;
 
-	memset(res, 0, sizeof(*res));
-	memset(facts, 0, sizeof(*facts));
 	/* an archive (collect's, a sos report's): read unpacked, then removed */
 	if (sysroot_is_archive(sysroot)) {
 		if (sysroot_unpack(cmd, sysroot, &u))
@@ -56,6 +58,18 @@ int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
 	/* a malformed file spoils only its own facts: said once, then the verdict */
 	for (i = 0; i < p.nwarnings; i++)
 		hv_warnx("%s", p.warnings[i]);
+	return 0;
+}
+
+int probe_and_check(const char *cmd, const char *sysroot, struct facts *facts,
+		    struct check_result *res, bool trace)
+{
+	struct hv_err err = { 0, "" };
+
+	memset(res, 0, sizeof(*res));
+	memset(facts, 0, sizeof(*facts));
+	if (probe_sysroot(cmd, sysroot, facts))
+		return -1;
 	if (!facts->hyperv) {
 		if (!facts->f[F_HYPERV].known) {
 			hv_warnx("%s: cannot tell whether this is a Hyper-V guest: %s", cmd,

@@ -73,6 +73,36 @@ static void iomem_and_changelog(void **state)
 	assert_string_equal(fd->ev[0].kind, "changelog");
 }
 
+/* Every kind of evidence at once: each kept, in order, in the room there is (four). */
+static void every_kind_kept(void **state)
+{
+	const struct fix_model m = {
+		.iomem_says = { 1, -1 }, .iomem_detail = { "fb range 0x40000000", "" },
+	};
+	const struct fix_finding *fd;
+	struct facts f;
+
+	(void)state;
+	base(&f, "6.6.100");
+	f.kmsg.hv_mmio_line = true;
+	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
+	f.changelog_read[KERNEL_RUNNING] = true;
+	f.changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
+	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
+		 "/usr/share/doc/linux-image-6.6.100/changelog.Debian.gz");
+	fixes_weigh(&f, &m);
+	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
+	assert_int_equal(FIX_MAX_EVIDENCE, 4);
+	assert_int_equal(fd->n, 4);
+	assert_string_equal(fd->ev[0].kind, "kernel-log");
+	assert_string_equal(fd->ev[1].kind, "iomem");
+	assert_string_equal(fd->ev[2].kind, "changelog");
+	assert_string_equal(fd->ev[3].kind, "release");
+	assert_true(fd->conflict);	/* the release number says it has not */
+	/* the same kernel for kdump: the same evidence */
+	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].n, 4);
+}
+
 /* The running kernel's log and iomem say nothing of another kdump kernel. */
 static void kdump_kernel_apart(void **state)
 {
@@ -166,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(log_wins_and_conflicts_are_said),
 		cmocka_unit_test(iomem_and_changelog),
+		cmocka_unit_test(every_kind_kept),
 		cmocka_unit_test(kdump_kernel_apart),
 		cmocka_unit_test(low_mmio_weighed),
 		cmocka_unit_test(log_silence_only_where_it_would_log),

@@ -34,8 +34,11 @@ struct fix_evidence {
 	char detail[256];
 };
 
-/* What the evidence says of one fix in one kernel, strongest first. */
-#define FIX_MAX_EVIDENCE 6
+/*
+ * What the evidence says of one fix in one kernel, strongest first: each
+ * kind at most once (fixes.c weigh_change()), so four.
+ */
+#define FIX_MAX_EVIDENCE 4
 struct fix_finding {
 	int present;		/* 1, 0, or -1: unknown */
 	bool conflict;		/* some evidence says the opposite */
