@@ -73,7 +73,7 @@ int cmd_replay(int argc, char **argv)
 	in = hv_open_input("replay", path, &shown);
 	if (!in)
 		return HV_EXIT_ERROR;
-	rc = replay_run(in, stdout, &err);
+	rc = replay_run_exiting(in, stdout, &err);
 	if (in != stdin)
 		fclose(in);
 	if (rc) {

@@ -26,6 +26,23 @@
 #include "util/strbuf.h"
 #include "model/linux/drivers/hv/vmbus.h"
 
+/* leak checkers see the whole model freed: valgrind, and LeakSanitizer's builds */
+#if HAVE_VALGRIND_MEMCHECK_H
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define LEAK_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LEAK_CHECKED 1
+#endif
+#endif
+#ifndef LEAK_CHECKED
+#define LEAK_CHECKED RUNNING_ON_VALGRIND
+#endif
+
 #define MAX_ARGS 8
 
 struct replay {
@@ -440,8 +457,8 @@ int replay_run(FILE *in, FILE *out, struct hv_err *err)
 	return replay_run_with(in, out, err, vmbus_allocate_mmio);
 }
 
-int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
-		    replay_alloc_fn alloc)
+static int run_script(FILE *in, FILE *out, struct hv_err *err, replay_alloc_fn alloc,
+		      bool exiting)
 {
 	struct replay rp = { .out = out, .err = err, .alloc = alloc };
 	struct script script;
@@ -477,7 +494,19 @@ int replay_run_with(FILE *in, FILE *out, struct hv_err *err,
 		rc = -1;
 	}
 	free(script.buf);
+	if (exiting && rp.regions > REPLAY_KEEP_AT_EXIT && !LEAK_CHECKED)
+		return rc;
 	vmbus_release(&rp.vm);
 	res_free(rp.iomem);
 	return rc;
+}
+
+int replay_run_with(FILE *in, FILE *out, struct hv_err *err, replay_alloc_fn alloc)
+{
+	return run_script(in, out, err, alloc, false);
+}
+
+int replay_run_exiting(FILE *in, FILE *out, struct hv_err *err)
+{
+	return run_script(in, out, err, vmbus_allocate_mmio, true);
 }
