@@ -452,11 +452,6 @@ static int script_open(struct script *s, FILE *in)
 	return s->buf ? 0 : -1;
 }
 
-int replay_run(FILE *in, FILE *out, struct hv_err *err)
-{
-	return replay_run_with(in, out, err, vmbus_allocate_mmio);
-}
-
 static int run_script(FILE *in, FILE *out, struct hv_err *err, replay_alloc_fn alloc,
 		      bool exiting)
 {

@@ -29,10 +29,7 @@
  * Runs the script read from @in, writing what each command prints to
  * @out. Returns 0, or -1 with @err naming the line that stopped the run
  * (err->line 0: a failure that is not the script's, e.g. out of memory).
- */
-int replay_run(FILE *in, FILE *out, struct hv_err *err);
-/*
- * The same, for a process that exits right after: a model of more than
+ * For a process that exits right after: a model of more than
  * REPLAY_KEEP_AT_EXIT regions is not taken apart (a walk of millions of
  * nodes in no memory order, a tenth of a large replay's time); the
  * process's exit gives the memory back. Under valgrind or ASan: freed still.
@@ -42,7 +39,7 @@ int replay_run_exiting(FILE *in, FILE *out, struct hv_err *err);
 
 #include "model/linux/drivers/hv/vmbus.h"
 
-/* The same with another allocator in place of vmbus_allocate_mmio(). */
+/* The same with another allocator in place of vmbus_allocate_mmio(), the model freed. */
 typedef int (*replay_alloc_fn)(struct vmbus_mmio *vm, struct resource **new,
 			       const char *dev_n, uint64_t min, uint64_t max,
 			       uint64_t size, uint64_t align, bool fb_overlap_ok);
