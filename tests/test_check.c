@@ -547,6 +547,59 @@ static void fact_table_rows(void **state)
 		assert_string_not_equal(p.pair[i].key, "sysfb");
 }
 
+/*
+ * fact_desc's alt() contract, which check.c's flip_reset() rests on: an
+ * alternative writes a fact's known flag, the fields after f[] and the
+ * findings' outcomes, never a fact's text or an evidence's. Every
+ * alternative of every fact, with every fact unknown in turn too.
+ */
+static void alternatives_keep_the_texts(void **state)
+{
+	struct facts *f = malloc(sizeof(*f)), *alt = malloc(sizeof(*alt));
+	struct scenario sc;
+	struct hv_err err;
+	char said[200];
+	unsigned int u, id, i, k, c, tried = 0;
+
+	(void)state;
+	assert_non_null(f);
+	assert_non_null(alt);
+	for (u = 0; u <= F_COUNT; u++) {
+		field_facts(f);
+		f->findings[KERNEL_RUNNING][0].n = 1;
+		f->findings[KERNEL_RUNNING][0].ev[0] =
+			(struct fix_evidence){ "release", false, "src", "detail" };
+		if (u < F_COUNT)
+			fact_unknown(f, (enum fact_id)u, "test", "unknown: as a probe says");
+		if (facts_to_scenario(f, &sc, NULL, 0, &err))
+			continue;
+		for (id = 0; id < F_COUNT; id++) {
+			for (i = 0; i < fact_table[id].nalts; i++) {
+				memcpy(alt, f, sizeof(*f));
+				alt->f[id].known = true;
+				if (!fact_table[id].alt(f, &sc, i, alt, said, sizeof(said)))
+					continue;
+				tried++;
+				for (k = 0; k < F_COUNT; k++) {
+					assert_int_equal(alt->f[k].needs_root, f->f[k].needs_root);
+					assert_memory_equal(alt->f[k].value, f->f[k].value,
+							    sizeof(f->f[k].value));
+					assert_memory_equal(alt->f[k].source, f->f[k].source,
+							    sizeof(f->f[k].source));
+				}
+				for (k = 0; k < KERNEL_COUNT; k++)
+					for (c = 0; c < KC_TRACKED; c++)
+						assert_memory_equal(alt->findings[k][c].ev,
+								    f->findings[k][c].ev,
+								    sizeof(f->findings[k][c].ev));
+			}
+		}
+	}
+	assert_true(tried > F_COUNT);
+	free(f);
+	free(alt);
+}
+
 static void not_hyperv(void **state)
 {
 	struct check_result r;
@@ -646,6 +699,7 @@ int main(void)
 		cmocka_unit_test(fact_table_rows),
 		cmocka_unit_test(assumptions_once_and_said),
 		cmocka_unit_test(model_agreement_and_fallback),
+		cmocka_unit_test(alternatives_keep_the_texts),
 		cmocka_unit_test(not_hyperv),
 		cmocka_unit_test(kdump_kernel_fate),
 		cmocka_unit_test(service_names_and_units),
