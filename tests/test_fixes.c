@@ -20,6 +20,21 @@ static void base_gen(struct facts *f, const char *release, int gen)
 	fact_set(f, F_GEN, "test", "%d", gen);
 }
 
+/* The running kernel's log has 016a25e4b0df's line. */
+static void logs_hv_mmio(struct facts *f)
+{
+	f->kmsg.hv_mmio_line = true;
+	snprintf(f->kmsg.hv_mmio, sizeof(f->kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
+}
+
+/* The running kernel's changelog, read at @path, names 016a25e4b0df. */
+static void changelog_names_it(struct facts *f, const char *path)
+{
+	f->changelog_read[KERNEL_RUNNING] = true;
+	f->changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
+	snprintf(f->changelog_path[KERNEL_RUNNING], sizeof(f->changelog_path[0]), "%s", path);
+}
+
 static void log_wins_and_conflicts_are_said(void **state)
 {
 	const struct fix_finding *fd;
@@ -28,8 +43,7 @@ static void log_wins_and_conflicts_are_said(void **state)
 	(void)state;
 	/* a distribution backport: the log shows it, the number says 6.6.100 has not */
 	base(&f, "6.6.100");
-	f.kmsg.hv_mmio_line = true;
-	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
+	logs_hv_mmio(&f);
 	fixes_weigh(&f, NULL);
 	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
@@ -63,10 +77,7 @@ static void iomem_and_changelog(void **state)
 	assert_int_equal(f.findings[KERNEL_KDUMP][KC_016A25E4B0DF].present, -1);
 	assert_false(f.f[F_FIXES].known);
 	/* the distribution's changelog names it */
-	f.changelog_read[KERNEL_RUNNING] = true;
-	f.changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
-	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
-		 "/usr/share/doc/linux-image-6.8.0-1051-azure/changelog.Debian.gz");
+	changelog_names_it(&f, "/usr/share/doc/linux-image-6.8.0-1051-azure/changelog.Debian.gz");
 	fixes_weigh(&f, NULL);
 	fd = &f.findings[KERNEL_KDUMP][KC_016A25E4B0DF];
 	assert_int_equal(fd->present, 1);
@@ -84,12 +95,8 @@ static void every_kind_kept(void **state)
 
 	(void)state;
 	base(&f, "6.6.100");
-	f.kmsg.hv_mmio_line = true;
-	snprintf(f.kmsg.hv_mmio, sizeof(f.kmsg.hv_mmio), "hv_mmio=[mem 0x40000000-0xfed3ffff]");
-	f.changelog_read[KERNEL_RUNNING] = true;
-	f.changelog_has[KERNEL_RUNNING][KC_016A25E4B0DF] = true;
-	snprintf(f.changelog_path[KERNEL_RUNNING], sizeof(f.changelog_path[0]), "%s",
-		 "/usr/share/doc/linux-image-6.6.100/changelog.Debian.gz");
+	logs_hv_mmio(&f);
+	changelog_names_it(&f, "/usr/share/doc/linux-image-6.6.100/changelog.Debian.gz");
 	fixes_weigh(&f, &m);
 	fd = &f.findings[KERNEL_RUNNING][KC_016A25E4B0DF];
 	assert_int_equal(FIX_MAX_EVIDENCE, 4);
