@@ -172,7 +172,7 @@ static void kernel_remedy_names_the_package(void **state)
 	/* Debian 13's release names its flavour after +deb13 */
 	snprintf(f.release, sizeof(f.release), "6.12.9+deb13-cloud-amd64");
 	fact_set(&f, F_DISTRO, "/etc/os-release", "debian 13 (Debian GNU/Linux 13 (trixie))");
-	remedy_says(&f, "kernel", "Debian 13 carries it from linux 6.12.95: `apt-get update && "
+	remedy_says(&f, "kernel", "Debian 13 carries it from linux 6.12.95-1: `apt-get update && "
 		    "apt-get install linux-image-cloud-amd64`");
 	fact_set(&f, F_DISTRO, "/etc/os-release", "ubuntu 22.04 (Ubuntu 22.04.4 LTS)");
 	remedy_says(&f, "kernel", "No Ubuntu 22.04.4 LTS kernel package is known to carry it");

@@ -191,7 +191,10 @@ static void remedy_running_kernel(const struct facts *f, struct check_result *r,
 
 /*
  * The distribution kernel packages known to carry a change, by os-release
- * ID and VERSION_ID (SPEC section 3: Debian's changelog.gz and sources).
+ * ID and VERSION_ID (SPEC section 3: Debian's changelog.gz and sources),
+ * each the first package version whose changelog names the change's
+ * subject (linux-source-6.1 6.1.192-3's and linux-source-6.12
+ * 6.12.118-1~deb12u1's changelog.Debian.gz), as /proc/version says it.
  */
 static const struct carrier {
 	enum kernel_change c;
@@ -199,8 +202,8 @@ static const struct carrier {
 	const char *package;		/* the first version that carries it */
 } carriers[] = {
 	{ KC_016A25E4B0DF, "debian", "12", "6.1.177-1" },
-	{ KC_016A25E4B0DF, "debian", "13", "6.12.95" },
-	{ KC_304386373007, "debian", "13", "6.12.20" },
+	{ KC_016A25E4B0DF, "debian", "13", "6.12.95-1" },
+	{ KC_304386373007, "debian", "13", "6.12.20-1" },
 };
 
 /* Debian's kernel flavours whose linux-image-FLAVOUR metapackage is confirmed */
