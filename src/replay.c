@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "model/iomem.h"
+#include "util/asan.h"
 #include "util/number.h"
 #include "replay.h"
 #include "util/strbuf.h"
@@ -32,16 +33,7 @@
 #else
 #define RUNNING_ON_VALGRIND 0
 #endif
-#if defined(__SANITIZE_ADDRESS__)
-#define LEAK_CHECKED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define LEAK_CHECKED 1
-#endif
-#endif
-#ifndef LEAK_CHECKED
-#define LEAK_CHECKED RUNNING_ON_VALGRIND
-#endif
+#define LEAK_CHECKED (HV_ASAN || RUNNING_ON_VALGRIND)
 
 #define MAX_ARGS 8
 

@@ -21,12 +21,10 @@
 
 #include <stddef.h>
 
-#if defined(__SANITIZE_ADDRESS__)
+#include "asan.h"
+
+#if HV_ASAN
 #define SLAB_PLAIN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SLAB_PLAIN 1
-#endif
 #endif
 
 struct slab {
