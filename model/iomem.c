@@ -107,7 +107,11 @@ static enum iomem_status build_tree(const struct iomem_listing *l, struct resour
 			return IOMEM_MALFORMED;
 		}
 	}
-	res_index(root);
+	if (!res_index(root)) {
+		hv_err_set(err, 0, "out of memory");
+		res_free(root);
+		return IOMEM_NOMEM;
+	}
 	*rootp = root;
 	return IOMEM_OK;
 }

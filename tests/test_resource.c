@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* kernel/resource.c rules: request, nesting, conflicts, release, next fit. */
 #include "gen_script.h"
+#include "model/res_index.h"
 #include "testutil.h"
 
 static struct resource *root;
@@ -257,9 +258,10 @@ static uint64_t max64(uint64_t a, uint64_t b)
 }
 
 /*
- * The index of @p against its sibling list, from scratch: the treap's
- * order is the list's, and each node's first, last and room are what its
- * subtree holds. Returns the room inside @p.
+ * The index of @p against its sibling list, from scratch: its leaves hold
+ * the list in order, each entry what its part of the list holds, every
+ * leaf at the same depth, every node but the root at least half full.
+ * Returns the room inside @p.
  */
 static uint64_t check_index(const struct resource *p);
 
@@ -267,28 +269,40 @@ struct sub {
 	uint64_t first, last, room;
 };
 
-static const struct resource *check_subtree(const struct resource *t,
-					    const struct resource *list,
-					    struct sub *out)
+static const struct resource *check_node(const struct rix *t, const struct resource *list,
+					 uint32_t height, bool is_root, struct sub *out)
 {
-	struct sub l, r;
+	uint32_t i;
 
-	if (!t)
-		return list;
-	list = check_subtree(t->left, list, &l);
-	assert_ptr_equal(t, list);
-	assert_int_equal(t->inner, check_index(t));
-	list = check_subtree(t->right, list->sibling, &r);
-	out->first = t->left ? l.first : t->start;
-	out->last = t->right ? r.last : t->end;
-	out->room = t->inner;
-	if (t->left)
-		out->room = max64(out->room, max64(l.room, t->start - l.last - 1));
-	if (t->right)
-		out->room = max64(out->room, max64(r.room, r.first - t->end - 1));
-	assert_int_equal(t->first, out->first);
-	assert_int_equal(t->last, out->last);
-	assert_int_equal(t->room, out->room);
+	assert_int_equal(t->height, height);
+	assert_true(t->n <= RIX_FAN);
+	assert_true(t->n >= (is_root ? (height ? 2 : 1) : RIX_MIN));
+	for (i = 0; i < t->n; i++) {
+		struct sub e;
+
+		if (!height) {
+			const struct resource *c = t->ptr[i];
+
+			assert_ptr_equal(c, list);
+			assert_int_equal(c->inner, check_index(c));
+			e = (struct sub){ c->start, c->end, c->inner };
+			list = list->sibling;
+		} else {
+			list = check_node(t->ptr[i], list, height - 1, false, &e);
+		}
+		assert_int_equal(t->first[i], e.first);
+		assert_int_equal(t->last[i], e.last);
+		assert_int_equal(t->room[i], e.room);
+		if (!i) {
+			*out = e;
+			continue;
+		}
+		out->room = max64(out->room, max64(e.room, e.first - out->last - 1));
+		out->last = e.last;
+	}
+	for (; i < RIX_FAN; i++)
+		assert_int_equal(t->last[i], UINT64_MAX);
+	assert_int_equal(t->most, out->room);
 	return list;
 }
 
@@ -298,7 +312,6 @@ static uint64_t check_index(const struct resource *p)
 	uint64_t room = 0;
 	struct sub sub;
 
-	assert_ptr_equal(check_subtree(p->tree, p->child, &sub), NULL);
 	for (c = p->child; c; prev = c, c = c->sibling) {
 		assert_ptr_equal(c->parent, p);
 		room = max64(room, c->start - (prev ? prev->end + 1 : p->start));
@@ -306,12 +319,14 @@ static uint64_t check_index(const struct resource *p)
 		if (!c->sibling)
 			room = max64(room, p->end - c->end);
 	}
+	assert_int_equal(p->tree == NULL, p->child == NULL);
 	if (p->tree) {
-		assert_int_equal(p->tree->first, p->child->start);
-		assert_int_equal(p->tree->last, prev->end);
-		/* the treap's room leaves out the gaps before and after its nodes */
-		assert_int_equal(max64(p->tree->room, max64(p->tree->first - p->start,
-							    p->end - p->tree->last)), room);
+		assert_ptr_equal(check_node(p->tree, p->child, p->tree->height, true, &sub), NULL);
+		assert_int_equal(sub.first, p->child->start);
+		assert_int_equal(sub.last, prev->end);
+		/* the index's room leaves out the gaps before and after its children */
+		assert_int_equal(max64(sub.room, max64(sub.first - p->start, p->end - sub.last)),
+				 room);
 	}
 	if (p->flags & IORESOURCE_BUSY)
 		return 0;
@@ -404,89 +419,52 @@ static void next_fit_at_the_top_of_the_space(void **state)
 	assert_false(res_next_fit(root, 0, 0x1000, 3, &got));	/* not a power of two */
 }
 
-/* The index's priority of a start, as resource.c hashes it (splitmix64's finalizer). */
-static uint64_t treap_prio(uint64_t start)
-{
-	uint64_t z = start + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-#define DEEP_CANDIDATES	60000
+#define MANY	5000
 
 /*
- * Of the starts k * 0x10, the longest run, in address order, whose
- * priorities fall (patience sorting): requested in that order, each goes
- * below all the others, a treap as deep as the run. Returns its length.
+ * Thousands of children requested from the top down (each one the first),
+ * then released every other one from the bottom and the rest from the top:
+ * the index splits, borrows and merges its nodes, and holds after each step.
  */
-static size_t falling_run(uint64_t *run)
+static void index_grows_and_shrinks(void **state)
 {
-	size_t *tail = calloc(DEEP_CANDIDATES, sizeof(*tail));
-	size_t *back = calloc(DEEP_CANDIDATES, sizeof(*back));
-	size_t k, len = 0, lo, hi, at;
-
-	assert_non_null(tail);
-	assert_non_null(back);
-	for (k = 0; k < DEEP_CANDIDATES; k++) {
-		uint64_t p = treap_prio(k * 0x10);
-
-		for (lo = 0, hi = len; lo < hi;) {	/* the first tail not above p */
-			size_t mid = (lo + hi) / 2;
-
-			if (treap_prio(tail[mid] * 0x10) > p)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		back[k] = lo ? tail[lo - 1] : SIZE_MAX;
-		tail[lo] = k;
-		if (lo == len)
-			len++;
-	}
-	for (at = tail[len - 1], k = len; k--; at = back[at])
-		run[k] = at * 0x10;
-	free(tail);
-	free(back);
-	return len;
-}
-
-static size_t right_depth(const struct resource *t)
-{
-	size_t d = 0;
-
-	for (; t; t = t->right)
-		d++;
-	return d;
-}
-
-/* An insert deeper than the path tree_insert() keeps: the index still holds. */
-static void deep_treap_keeps_its_index(void **state)
-{
-	struct resource *top = res_new(0, 0xfffff, "root", IORESOURCE_MEM);
-	uint64_t *run = calloc(DEEP_CANDIDATES, sizeof(*run)), got;
-	size_t len, i;
+	struct resource *top = res_new(0, MANY * 0x100ULL - 1, "root", IORESOURCE_MEM);
+	uint64_t got;
+	unsigned int i;
 
 	(void)state;
 	assert_non_null(top);
-	assert_non_null(run);
-	len = falling_run(run);
-	for (i = 0; i < len; i++) {
-		assert_non_null(res_request_region(top, run[i], 0x10 - (i % 3) * 4, "r", 0, NULL));
-		if (i % 50 == 0)
+	for (i = MANY; i--;) {
+		assert_non_null(res_request_region(top, i * 0x100ULL, 0x80, "r", 0, NULL));
+		if (i % 101 == 0)
 			check_index(top);
 	}
-	assert_true(right_depth(top->tree) > 200);	/* the path kept is 96 deep */
-	check_index(top);
-	/* then the gaps between them, from the bottom */
-	for (i = 0; i < 40; i++) {
-		assert_true(res_next_fit(top, 0, 0x8, 0x4, &got));
-		assert_non_null(res_request_region(top, got, 0x8, "f", 0, NULL));
+	assert_true(top->tree->height >= 3);
+	assert_true(res_next_fit(top, 0, 0x100, 0x10, &got) == false);
+	assert_true(res_next_fit(top, 0, 0x80, 0x10, &got));
+	assert_int_equal(got, 0x80);
+	for (i = 0; i < MANY; i += 2) {
+		assert_true(res_release_region(top, i * 0x100ULL, 0x80));
+		if (i % 202 == 0)
+			check_index(top);
 	}
 	check_index(top);
+	/* 0x100 bytes free before the first child left, 0x180 after each */
+	assert_true(res_next_fit(top, 0, 0x100, 0x80, &got));
+	assert_int_equal(got, 0);
+	assert_true(res_next_fit(top, 0, 0x180, 0x80, &got));
+	assert_int_equal(got, 0x180);
+	assert_true(res_next_fit(top, 0x190, 0x180, 0x80, &got));
+	assert_int_equal(got, 0x380);
+	for (i = MANY - 1; i < MANY; i -= 2) {
+		assert_true(res_release_region(top, i * 0x100ULL, 0x80));
+		if (i % 101 == 0)
+			check_index(top);
+	}
+	assert_null(top->child);
+	assert_null(top->tree);
+	assert_int_equal(check_index(top), span(top));
 	res_free(top);
-	free(run);
 }
 
 static void free_deep_tree_iteratively(void **state)
@@ -521,7 +499,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(release_takes_children_along, setup, teardown),
 		cmocka_unit_test(next_fit_matches_trying_each),
 		cmocka_unit_test(index_matches_the_list_walk),
-		cmocka_unit_test(deep_treap_keeps_its_index),
+		cmocka_unit_test(index_grows_and_shrinks),
 		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
 	};

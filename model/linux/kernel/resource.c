@@ -10,16 +10,17 @@
 
 #include "util/slab.h"
 #include "util/strbuf.h"
+#include "model/res_index.h"
 #include "resource.h"
 
 /*
- * Nodes come from a pool (util/slab.h): a block of 128 bytes, the name in
+ * Nodes come from a pool (util/slab.h): a block of 96 bytes, the name in
  * its last bytes when it fits there (most do: "dev", "PCI Bus 0000:00"),
  * else in an allocation of its own. Built with AddressSanitizer, each node
  * is its own allocation, the name right after it, so that ASan sees an
  * overflow of either.
  */
-#define RES_BLOCK	128
+#define RES_BLOCK	96
 #define RES_NAME_ROOM	(RES_BLOCK - sizeof(struct resource))
 _Static_assert(sizeof(struct resource) <= RES_BLOCK - 16, "room for a short name");
 
@@ -99,160 +100,34 @@ void res_free(struct resource *r)
 		next = r->sibling ? r->sibling : r->parent;
 		if (r == top)
 			next = NULL;
+		rix_free(r->tree);
 		node_free(r);
 		r = next;
 	}
 }
 
-/*
- * The index. Each resource's children form, beside the kernel's sibling
- * list, a treap keyed by start: a binary search tree that is also a heap
- * on a priority hashed from start, hence O(log n) deep whatever the order
- * of requests. Each node knows for its subtree the lowest start, the
- * highest end and the largest free span ("room": a gap between two of its
- * resources, or room inside a non-busy one, where a request descends), so
- * that a first fit skips every subtree too full to hold the request.
- * Spans are counted in bytes, the whole 2^64 saturated to 2^64-1.
- */
 static inline uint64_t max_u64(uint64_t a, uint64_t b)
 {
 	return a > b ? a : b;
 }
 
 /*
- * splitmix64's finalizer: every bit of start moves every bit of the
- * priority, so that starts in arithmetic progression (regions laid one
- * after the other) get priorities as good as random.
+ * The room inside @r: where a request that lies wholly in it may go.
+ * Spans are counted in bytes, the whole 2^64 saturated to 2^64-1.
  */
-static inline uint64_t prio(const struct resource *r)
-{
-	uint64_t z = r->start + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* The room inside @r: where a request that lies wholly in it may go. */
 static uint64_t inner_room(const struct resource *r)
 {
-	const struct resource *t = r->tree;
+	struct rix_sum s;
 
 	if (r->flags & IORESOURCE_BUSY)
 		return 0;
-	if (!t) {
+	if (!r->tree) {
 		uint64_t span = r->end - r->start;
 
 		return span == UINT64_MAX ? span : span + 1;
 	}
-	return max_u64(t->room, max_u64(t->first - r->start, r->end - t->last));
-}
-
-/* Recomputes @n's summary from its children's; true when it changed. */
-static bool pull(struct resource *n)
-{
-	uint64_t room = n->inner, first = n->start, last = n->end;
-
-	if (n->left) {
-		first = n->left->first;
-		room = max_u64(room, max_u64(n->left->room, n->start - n->left->last - 1));
-	}
-	if (n->right) {
-		last = n->right->last;
-		room = max_u64(room, max_u64(n->right->room, n->right->first - n->end - 1));
-	}
-	if (first == n->first && last == n->last && room == n->room)
-		return false;
-	n->first = first;
-	n->last = last;
-	n->room = room;
-	return true;
-}
-
-/* Splits @t into the nodes that start below @key and the others. */
-static void split(struct resource *t, uint64_t key, struct resource **l,
-		  struct resource **r)
-{
-	if (!t) {
-		*l = *r = NULL;
-	} else if (t->start < key) {
-		split(t->right, key, &t->right, r);
-		pull(t);
-		*l = t;
-	} else {
-		split(t->left, key, l, &t->left);
-		pull(t);
-		*r = t;
-	}
-}
-
-/* Joins @a and @b, every node of @a below every node of @b. */
-static struct resource *merge(struct resource *a, struct resource *b)
-{
-	if (!a || !b)
-		return a ? a : b;
-	if (prio(a) > prio(b)) {
-		a->right = merge(a->right, b);
-		pull(a);
-		return a;
-	}
-	b->left = merge(a, b->left);
-	pull(b);
-	return b;
-}
-
-/* Recomputes the subtrees on the way to @n, whose room changed. */
-static void tree_fix(struct resource *t, const struct resource *n)
-{
-	if (t != n)
-		tree_fix(n->start < t->start ? t->left : t->right, n);
-	pull(t);
-}
-
-#define TREE_PATH	96	/* a treap of 2^32 nodes is about 45 deep on average */
-
-/*
- * Inserts @n: down from the root while the nodes' priorities stay above
- * its own, the rest split below it. Only the summaries on the way up can
- * change, and above one that did not, none does; a path deeper than
- * TREE_PATH (a hostile tree) is recomputed whole.
- */
-static struct resource *tree_insert(struct resource *root, struct resource *n)
-{
-	struct resource *path[TREE_PATH], **link = &root, *t;
-	uint64_t pn = prio(n);
-	size_t d = 0;
-
-	while ((t = *link) && pn <= prio(t)) {
-		if (d < TREE_PATH)
-			path[d] = t;
-		d++;
-		link = n->start < t->start ? &t->left : &t->right;
-	}
-	split(t, n->start, &n->left, &n->right);
-	pull(n);
-	*link = n;
-	if (d > TREE_PATH) {
-		tree_fix(root, n);
-		return root;
-	}
-	while (d && pull(path[d - 1]))
-		d--;
-	return root;
-}
-
-static struct resource *tree_erase(struct resource *t, const struct resource *n)
-{
-	if (t == n) {
-		t = merge(n->left, n->right);
-		return t;
-	}
-	if (n->start < t->start)
-		t->left = tree_erase(t->left, n);
-	else
-		t->right = tree_erase(t->right, n);
-	pull(t);
-	return t;
+	rix_summary(r->tree, &s);
+	return max_u64(s.room, max_u64(s.first - r->start, r->end - s.last));
 }
 
 /* @p's children changed: its room and that of the levels above it follow. */
@@ -264,47 +139,27 @@ static void propagate(struct resource *p)
 		if (room == p->inner)
 			return;
 		p->inner = room;
-		tree_fix(p->parent->tree, p);
+		rix_update(p->parent->tree, p);
 	}
 }
 
-/* The last child that starts at or below @key, or NULL. */
-static struct resource *floor_child(const struct resource *parent, uint64_t key)
+bool res_index(struct resource *root)
 {
-	struct resource *t = parent->tree, *best = NULL;
-
-	while (t) {
-		if (t->start <= key) {
-			best = t;
-			t = t->right;
-		} else {
-			t = t->left;
-		}
-	}
-	return best;
-}
-
-/* The child before @n in the sibling list, or NULL for the first. */
-static struct resource *prev_child(const struct resource *parent,
-				   const struct resource *n)
-{
-	return n->start ? floor_child(parent, n->start - 1) : NULL;
-}
-
-void res_index(struct resource *root)
-{
-	struct resource *r = root, *c;
+	struct resource *r = root, *c, *prev;
+	struct rix_hit next;
 
 	/* post-order, without recursion: children before their parent */
 	while (r->child)
 		r = r->child;
 	for (;;) {
+		rix_free(r->tree);
 		r->tree = NULL;
 		for (c = r->child; c; c = c->sibling)
-			r->tree = tree_insert(r->tree, c);
+			if (rix_add(&r->tree, c, &prev, &next))
+				return false;
 		r->inner = inner_room(r);
 		if (r == root)
-			return;
+			return true;
 		if (r->sibling) {
 			r = r->sibling;
 			while (r->child)
@@ -326,7 +181,8 @@ struct resource *res_request_resource(struct resource *root,
 {
 	uint64_t start = new->start;
 	uint64_t end = new->end;
-	struct resource *t = root->tree, *tmp = NULL, *prev = NULL;
+	struct resource *prev;
+	struct rix_hit tmp;
 
 	if (end < start)
 		return root;
@@ -334,28 +190,23 @@ struct resource *res_request_resource(struct resource *root,
 		return root;
 	if (end > root->end)
 		return root;
-	while (t) {
-		if (t->end < start) {
-			prev = t;
-			t = t->right;
-		} else {
-			tmp = t;
-			t = t->left;
-		}
+	new->inner = inner_room(new);
+	switch (rix_add(&root->tree, new, &prev, &tmp)) {
+	case 1:
+		return tmp.r;
+	case -1:
+		return root;	/* out of memory: refused as the kernel's -ENOMEM would be */
 	}
-	if (tmp && tmp->start <= end)
-		return tmp;
-	new->sibling = tmp;
+	new->sibling = tmp.r;
 	if (prev)
 		prev->sibling = new;
 	else
 		root->child = new;
 	new->parent = root;
-	new->inner = inner_room(new);
-	root->tree = tree_insert(root->tree, new);
 	propagate(root);
 	return NULL;
 }
+
 /* kernel/resource.c: __request_region_locked(), flags as given */
 struct resource *res_request_nested(struct resource *parent, uint64_t start,
 				    uint64_t n, const char *name,
@@ -411,26 +262,28 @@ bool res_release_region(struct resource *parent, uint64_t start, uint64_t n)
 	if (!res_range_ok(start, n))
 		return false;
 	for (;;) {
-		struct resource *res = floor_child(parent, start), *prev;
+		struct resource *res, *prev;
+		struct rix_hit at;
 
-		if (!res || res->end < end)
+		/* the one child that could hold it: the first that reaches start */
+		if (!rix_ceil_end(parent->tree, start, &at) || at.start > start || at.end < end)
 			return false;
+		res = at.r;
 		if (!(res->flags & IORESOURCE_BUSY)) {
 			parent = res;
 			continue;
 		}
 		if (res->start != start || res->end != end)
 			return false;
-		prev = prev_child(parent, res);
+		prev = rix_around(parent->tree, start, &at);	/* its neighbours */
 		if (prev)
 			prev->sibling = res->sibling;
 		else
 			parent->child = res->sibling;
-		parent->tree = tree_erase(parent->tree, res);
+		rix_erase(&parent->tree, res);
 		propagate(parent);
 		res->parent = NULL;
 		res->sibling = NULL;
-		res->left = res->right = NULL;
 		res_free(res);
 		return true;
 	}
@@ -458,27 +311,25 @@ static bool gap_fit(uint64_t lo, uint64_t hi, uint64_t size, uint64_t align,
  */
 bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size)
 {
-	const struct resource *p = root, *t, *tmp;
+	const struct resource *p = root;
 	uint64_t end = start + size - 1;
+	struct rix_hit tmp;
 
 	if (!res_range_ok(start, size))
 		return false;
 	for (;;) {
 		if (start < p->start || end > p->end)
 			return false;
-		for (t = p->tree, tmp = NULL; t;) {
-			if (t->end < start) {
-				t = t->right;
-			} else {
-				tmp = t;
-				t = t->left;
-			}
-		}
-		if (!tmp || tmp->start > end)
+		if (!rix_ceil_end(p->tree, start, &tmp) || tmp.start > end)
 			return true;
-		if (tmp->flags & IORESOURCE_BUSY)
+		/*
+		 * No room in it (the index's copy: the child itself is
+		 * further away): busy, or non-busy and full, where the walk
+		 * down would meet only conflicts.
+		 */
+		if (!tmp.room || (tmp.r->flags & IORESOURCE_BUSY))
 			return false;
-		p = tmp;
+		p = tmp.r;
 	}
 }
 
@@ -487,18 +338,18 @@ bool res_fits_at(const struct resource *root, uint64_t start, uint64_t size)
  * resource), the gap before each child, the places inside the child when
  * it is not busy, and the gap after the last child. That walk, done with
  * a stack of its own (a hostile tree may be deep): a level is searched
- * through its treap in order, each subtree skipped when it ends below
- * @from or has no room for @size.
+ * through its index in order, each part skipped when it ends below @from
+ * or has no room for @size.
  */
 enum fit_kind {
-	FIT_NODE,	/* a treap node whose left subtree is done: its gap, then inside it */
-	FIT_RIGHT,	/* the right subtree of a node */
+	FIT_NODE,	/* an index node, from entry i on */
 	FIT_TAIL,	/* the gap after a level's last child */
 };
 
 struct fit_frame {
-	const struct resource *r;
-	uint64_t gap;		/* FIT_NODE: where the gap before its subtree starts */
+	const void *p;		/* FIT_NODE: a struct rix; FIT_TAIL: the level */
+	uint64_t lo;		/* FIT_NODE: where the gap before entry i starts */
+	uint32_t i;
 	enum fit_kind kind;
 };
 
@@ -527,77 +378,78 @@ static __attribute__((noinline)) bool fit_grow(struct fit *f)
 	return true;
 }
 
-static inline void fit_push(struct fit *f, const struct resource *r, uint64_t gap,
+static inline void fit_push(struct fit *f, const void *p, uint64_t lo, uint32_t i,
 			    enum fit_kind kind)
 {
 	if (f->n == f->cap && !fit_grow(f))
 		return;
-	f->st[f->n++] = (struct fit_frame){ r, gap, kind };
-}
-
-/*
- * Worth a look: a subtree that reaches @from and has room for @size, in
- * it or in the gap before it (from @gap), that gap counted from @from on.
- */
-static bool fit_worth(const struct fit *f, const struct resource *t, uint64_t gap)
-{
-	uint64_t lo;
-
-	if (!t || t->last < f->from)
-		return false;
-	if (t->room >= f->size)
-		return true;
-	lo = max_u64(gap, f->from);
-	return t->first > lo && t->first - lo >= f->size;
-}
-
-/* Queues subtree @t, whose gap starts at @gap, down its left edge. */
-static void fit_descend(struct fit *f, const struct resource *t, uint64_t gap)
-{
-	while (fit_worth(f, t, gap) && !f->oom) {
-		fit_push(f, t, gap, FIT_NODE);
-		t = t->left;
-	}
+	f->st[f->n++] = (struct fit_frame){ p, lo, i, kind };
 }
 
 /* Queues level @p: its children, then the gap after them (popped last). */
 static void fit_level(struct fit *f, const struct resource *p)
 {
-	fit_push(f, p, 0, FIT_TAIL);
-	fit_descend(f, p->tree, p->start);
+	fit_push(f, p, 0, 0, FIT_TAIL);
+	if (p->tree)
+		fit_push(f, p->tree, p->start, 0, FIT_NODE);
+}
+
+/*
+ * Index node @t from entry @i on, the gap before it starting at @lo:
+ * each gap before an entry, and the first entry with room enough, queued
+ * to be searched before the entries after it. True when *found is the
+ * first fit.
+ */
+static bool fit_node(struct fit *f, const struct rix *t, uint32_t i, uint64_t lo,
+		     uint64_t *found)
+{
+	for (; i < t->n; i++) {
+		if (t->last[i] < f->from) {
+			lo = t->last[i] + 1;
+			continue;
+		}
+		if (t->first[i] > lo && gap_fit(max_u64(f->from, lo), t->first[i] - 1, f->size,
+						 f->align, found))
+			return true;
+		if (t->room[i] >= f->size) {
+			if (i + 1 < t->n)
+				fit_push(f, t, t->last[i] + 1, i + 1, FIT_NODE);
+			if (t->height)
+				fit_push(f, t->ptr[i], t->first[i], 0, FIT_NODE);
+			else
+				fit_level(f, t->ptr[i]);	/* room: not busy */
+			return false;
+		}
+		if (t->last[i] == UINT64_MAX)
+			return false;
+		lo = t->last[i] + 1;
+	}
+	return false;
+}
+
+/* The gap after the last child of level @r. */
+static bool fit_tail(const struct fit *f, const struct resource *r, uint64_t *found)
+{
+	struct rix_sum s;
+	uint64_t lo = r->start;
+
+	if (r->tree) {
+		rix_summary(r->tree, &s);
+		if (s.last == UINT64_MAX)
+			return false;
+		lo = s.last + 1;
+	}
+	return gap_fit(max_u64(f->from, lo), r->end, f->size, f->align, found);
 }
 
 /* One frame of the walk: true when *found is the first fit. */
 static bool fit_step(struct fit *f, uint64_t *found)
 {
 	struct fit_frame fr = f->st[--f->n];
-	const struct resource *r = fr.r, *t;
-	uint64_t lo;
 
-	switch (fr.kind) {
-	case FIT_NODE:
-		/* the gap before this child */
-		lo = r->left ? r->left->last + 1 : fr.gap;
-		if (r->start > lo && gap_fit(max_u64(f->from, lo), r->start - 1, f->size,
-					     f->align, found))
-			return true;
-		if (r->end != UINT64_MAX && fit_worth(f, r->right, r->end + 1))
-			fit_push(f, r, 0, FIT_RIGHT);
-		/* r->inner: inner_room(r), kept (0 when busy), in the line just read */
-		if (r->inner >= f->size && r->end >= f->from)
-			fit_level(f, r);
-		return false;
-	case FIT_RIGHT:
-		fit_descend(f, r->right, r->end + 1);
-		return false;
-	case FIT_TAIL:
-		t = r->tree;
-		if (t && t->last == UINT64_MAX)
-			return false;
-		lo = t ? t->last + 1 : r->start;
-		return gap_fit(max_u64(f->from, lo), r->end, f->size, f->align, found);
-	}
-	return false;
+	if (fr.kind == FIT_NODE)
+		return fit_node(f, fr.p, fr.i, fr.lo, found);
+	return fit_tail(f, fr.p, found);
 }
 
 /*

@@ -4,9 +4,9 @@
  * is an inclusive range [start, end] with a name and flags; children are
  * kept sorted by start and never overlap. The kernel finds a child by
  * walking that sibling list; the model keeps the list (readers walk it as
- * the kernel does) and beside it an index of each resource's children, a
- * treap by start that knows the largest free span of each subtree, so that
- * a request, a release and a first-fit search cost O(log n) per level
+ * the kernel does) and beside it an index of each resource's children
+ * (model/res_index.h) that knows the largest free span of each part, so
+ * that a request, a release and a first-fit search cost O(log n) per level
  * instead of O(n).
  */
 #ifndef HVKDUMP_RESOURCE_H
@@ -22,24 +22,17 @@
 #define IORESOURCE_EXCLUSIVE	0x08000000UL
 #define IORESOURCE_BUSY		0x80000000UL
 
-/*
- * The fields a search reads first come first: a node from the pool is 128
- * bytes aligned to 64, and a first fit or a request reads one cache line
- * of each node it passes.
- */
+struct rix;
+
 struct resource {
 	uint64_t start;
 	uint64_t end;		/* inclusive */
-	/* the index (resource.c only): */
-	struct resource *left, *right;	/* in the parent's treap */
-	uint64_t first, last;		/* lowest start, highest end of the subtree */
-	uint64_t room;			/* largest free span in the subtree */
-	uint64_t inner;			/* largest free span inside this one; 0 if busy */
-	/* the second cache line */
 	char *name;		/* owned by the resource; NULL shows as "<BAD>" */
 	unsigned long flags;
 	struct resource *parent, *sibling, *child;
-	struct resource *tree;		/* the root of the children's treap */
+	/* the index (resource.c only): */
+	struct rix *tree;	/* the children's index */
+	uint64_t inner;		/* largest free span inside this one; 0 if busy */
 };
 
 /* A fresh root: [start, end], no children (iomem_resource is 0..-1). */
@@ -51,8 +44,10 @@ struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
 /*
  * Builds the index of a tree whose child and sibling links were set by
  * hand (a parsed /proc/iomem), before the functions below may change it.
+ * Returns false when out of memory, or when two children overlap or are
+ * out of order (the tree is then only fit for res_free()).
  */
-void res_index(struct resource *root);
+bool res_index(struct resource *root);
 /* Free @r, its children, and (for a root) nothing else. */
 void res_free(struct resource *r);
 
