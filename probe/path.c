@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #define _GNU_SOURCE
 /* The sysroot-aware path context (util-linux lib/path.c). */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -367,13 +366,65 @@ void hv_path_free_list(char **names, size_t n)
 	free(names);
 }
 
+/* Adds a copy of @name to the list: 0 or -ENOMEM. */
+static int list_add(char ***names, size_t *cap, size_t *n, const char *name)
+{
+	char **nn = hv_grow(*names, cap, *n, sizeof(*nn), 16);
+
+	if (!nn)
+		return -ENOMEM;
+	*names = nn;
+	nn[*n] = strdup(name);
+	if (!nn[*n])
+		return -ENOMEM;
+	(*n)++;
+	return 0;
+}
+
+/* A record getdents64(2) writes (the kernel's, whatever the C library calls its own). */
+struct dirent_rec {
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+/*
+ * The names in the open directory @fd, "." and ".." left out, read with
+ * getdents64(2) into a buffer on the stack: no DIR (its 32 KiB buffer, the
+ * two fcntl() calls fdopendir() makes). 0 or -errno.
+ */
+static int list_fd(int fd, char ***names, size_t *cap, size_t *n)
+{
+	char buf[4096] __attribute__((aligned(8)));
+	const struct dirent_rec *de;
+	long got, at;
+	int rc;
+
+	while ((got = syscall(SYS_getdents64, fd, buf, sizeof(buf))) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		for (at = 0; at < got; at += de->reclen) {
+			de = (const struct dirent_rec *)(buf + at);
+			if (!strcmp(de->name, ".") || !strcmp(de->name, ".."))
+				continue;
+			rc = list_add(names, cap, n, de->name);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 int hv_path_list(const struct hv_path *pc, const char *path, char ***namesp, size_t *np)
 {
-	char **names = NULL, **nn;
+	char **names = NULL;
 	size_t n = 0, cap = 0;
-	struct dirent *de;
-	DIR *d;
-	int fd = path_open(pc, path, O_RDONLY | O_DIRECTORY), rc = 0;
+	int fd = path_open(pc, path, O_RDONLY | O_DIRECTORY), rc;
 
 	*namesp = NULL;
 	*np = 0;
@@ -381,30 +432,8 @@ int hv_path_list(const struct hv_path *pc, const char *path, char ***namesp, siz
 		accessed(pc, path, true, fd);
 		return fd;
 	}
-	d = fdopendir(fd);
-	if (!d) {
-		rc = -errno;
-		close(fd);
-		accessed(pc, path, true, rc);
-		return rc;
-	}
-	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		nn = hv_grow(names, &cap, n, sizeof(*nn), 16);
-		if (!nn) {
-			rc = -ENOMEM;
-			break;
-		}
-		names = nn;
-		names[n] = strdup(de->d_name);
-		if (!names[n]) {
-			rc = -ENOMEM;
-			break;
-		}
-		n++;
-	}
-	closedir(d);
+	rc = list_fd(fd, &names, &cap, &n);
+	close(fd);
 	if (rc) {
 		hv_path_free_list(names, n);
 		accessed(pc, path, true, rc);

@@ -190,6 +190,44 @@ static void open_parent_stays_inside(void **state)
 	hv_path_deinit(&pc);
 }
 
+/*
+ * A directory's names, sorted, "." and ".." left out, however many reads
+ * of the directory they take (300 long names: about 24 KiB of records).
+ */
+static void list_sorted_whole(void **state)
+{
+	struct hv_path pc;
+	char rel[128], **names;
+	size_t n, i;
+
+	(void)state;
+	snprintf(rel, sizeof(rel), "%s/etc/many", root);
+	assert_int_equal(mkdir(rel, 0755), 0);
+	for (i = 300; i-- > 0;) {
+		snprintf(rel, sizeof(rel), "/etc/many/%03zu-a-name-long-enough-to-fill-records-fast.conf",
+			 i);
+		put(rel, "x\n");
+	}
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	assert_int_equal(hv_path_list(&pc, "/etc/many", &names, &n), 0);
+	assert_int_equal(n, 300);
+	for (i = 0; i < n; i++) {
+		snprintf(rel, sizeof(rel), "%03zu-a-name-long-enough-to-fill-records-fast.conf", i);
+		assert_string_equal(names[i], rel);
+	}
+	hv_path_free_list(names, n);
+	assert_int_equal(hv_path_list(&pc, "/etc", &names, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names[0], "conf");
+	assert_string_equal(names[1], "many");
+	hv_path_free_list(names, n);
+	assert_int_equal(hv_path_list(&pc, "/etc/conf", &names, &n), -ENOTDIR);
+	assert_null(names);
+	assert_int_equal(hv_path_list(&pc, "/nowhere", &names, &n), -ENOENT);
+	assert_int_equal(n, 0);
+	hv_path_deinit(&pc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +236,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_regular_after_a_failed_fstat, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_parent_stays_inside, setup, teardown),
+		cmocka_unit_test_setup_teardown(list_sorted_whole, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("path", tests, NULL, NULL);

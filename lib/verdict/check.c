@@ -138,10 +138,18 @@ bool same_span(const struct mmio_span *a, const struct mmio_span *b)
 /*
  * What a crash meets now: the command recorded at the last load, while one
  * is loaded; none when none is loaded (or nothing loads it at boot and
- * whether one is loaded is unknown).
+ * whether one is loaded is unknown). @f itself where that is what the facts
+ * say, else @now, a copy changed (each copy's 8 pages cost a fault each).
  */
-static void now_facts(const struct facts *f, struct facts *now, const char *unit)
+static const struct facts *now_facts(const struct facts *f, struct facts *now,
+				     const char *unit)
 {
+	bool unloaded = f->f[F_CRASH_KERNEL].known && !f->crash_loaded;
+	bool unknown_off = !f->f[F_CRASH_KERNEL].known && f->unit_disabled;
+	bool stops = (!f->service_stops || f->recorded_args[0]) && (unloaded || unknown_off);
+
+	if (!f->recorded_args[0] && !stops)
+		return f;
 	*now = *f;
 	if (f->recorded_args[0]) {
 		hv_strcopy(now->kexec_args, sizeof(now->kexec_args), f->recorded_args);
@@ -150,30 +158,34 @@ static void now_facts(const struct facts *f, struct facts *now, const char *unit
 		/* it did load: whatever the configuration says now */
 		now->service_stops = false;
 	}
-	if (f->service_stops && !f->recorded_args[0])
-		return;
-	if (f->f[F_CRASH_KERNEL].known && !f->crash_loaded) {
-		now->service_stops = true;
+	if (!stops)
+		return now;
+	now->service_stops = true;
+	if (unloaded)
 		snprintf(now->service_noload, sizeof(now->service_noload),
 			 "none is loaded now (/sys/kernel/kexec_crash_loaded is 0): "
 			 "`systemctl restart %s` loads one", unit ? unit : "<the kdump service>");
-	} else if (!f->f[F_CRASH_KERNEL].known && f->unit_disabled) {
-		now->service_stops = true;
+	else
 		snprintf(now->service_noload, sizeof(now->service_noload), "%.150s",
 			 f->unit_why);
-	}
+	return now;
 }
 
-/* What the next load does: the configuration, and nothing at boot from a disabled unit. */
-static void next_facts(const struct facts *f, struct facts *next, const char *unit)
+/*
+ * What the next load does: the configuration, and nothing at boot from a
+ * disabled unit. @f itself, or @next changed.
+ */
+static const struct facts *next_facts(const struct facts *f, struct facts *next,
+				      const char *unit)
 {
+	if (!f->unit_disabled || f->service_stops)
+		return f;
 	*next = *f;
-	if (f->unit_disabled && !f->service_stops) {
-		next->service_stops = true;
-		snprintf(next->service_noload, sizeof(next->service_noload),
-			 "%.100s: nothing loads one at boot (`systemctl enable %s`)", f->unit_why,
-			 unit ? unit : "<the kdump service>");
-	}
+	next->service_stops = true;
+	snprintf(next->service_noload, sizeof(next->service_noload),
+		 "%.100s: nothing loads one at boot (`systemctl enable %s`)", f->unit_why,
+		 unit ? unit : "<the kdump service>");
+	return next;
 }
 
 static bool same_verdict(const struct sim_result *a, const struct sim_result *b)
@@ -310,7 +322,8 @@ static void describe(const struct facts *f, struct check_result *r)
 int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err *err)
 {
 	const char *unit = kdump_service_unit(f->distro);
-	struct facts *now, *next;
+	const struct facts *now, *next, *final;
+	struct facts *copies;
 	struct flip_base b;
 	int rc = -1;
 
@@ -320,15 +333,17 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 		return 0;
 	/* the evidence, weighed once: the low MMIO range, the changes each kernel carries */
 	facts_weigh(f);
-	/* one block: each copy's pages (34 KiB) cost a fault each, the first time */
-	now = malloc(2 * sizeof(*now));
-	if (!now) {
+	/*
+	 * room for now's and next's copies, where they differ from @f, and for
+	 * the flips' altered copy: a page of it costs a fault only once written
+	 */
+	copies = malloc(2 * sizeof(*copies));
+	if (!copies) {
 		hv_err_set(err, 0, "out of memory");
 		return -1;
 	}
-	next = &now[1];
-	now_facts(f, now, unit);
-	next_facts(f, next, unit);
+	now = now_facts(f, &copies[0], unit);
+	next = next_facts(f, &copies[1], unit);
 	if (facts_to_scenario(now, &r->sc, r->kexec_why, sizeof(r->kexec_why), err))
 		goto out;
 	if (now->service_stops && !f->service_stops)
@@ -343,14 +358,16 @@ int check_run(struct facts *f, struct check_result *r, bool trace, struct hv_err
 	r->flips_next = r->has_next;
 	b.saved = check_final(r)->saved;
 	b.sc = r->has_next ? &r->next_sc : &r->sc;
-	find_flips(r->has_next ? next : now, r, &b, r->has_next ? now : next);
+	final = r->has_next ? next : now;
+	/* the other load's copy is done with: the flips write theirs over it */
+	find_flips(final, r, &b, final == &copies[0] ? &copies[1] : &copies[0]);
 	remedy_load(f, r, unit);
 	if (!b.saved)
-		remedies_find(r->has_next ? next : now, r, b.sc);
+		remedies_find(final, r, b.sc);
 	describe(f, r);
 	rc = 0;
 out:
-	free(now);
+	free(copies);
 	return rc;
 }
 
