@@ -381,12 +381,15 @@ static int list_add(char ***names, size_t *cap, size_t *n, const char *name)
 	return 0;
 }
 
-/* A record getdents64(2) writes (the kernel's, whatever the C library calls its own). */
+/*
+ * A record getdents64(2) writes (the kernel's, whatever the C library calls
+ * its own); ino, off and type are there for the layout, not read.
+ */
 struct dirent_rec {
-	uint64_t ino;
-	int64_t off;
+	uint64_t ino;	/* cppcheck-suppress unusedStructMember */
+	int64_t off;	/* cppcheck-suppress unusedStructMember */
 	unsigned short reclen;
-	unsigned char type;
+	unsigned char type;	/* cppcheck-suppress unusedStructMember */
 	char name[];
 };
 
