@@ -258,6 +258,18 @@ static struct resource *rightmost(const struct rix *t)
 	return t->ptr[t->n - 1];
 }
 
+/*
+ * The child before entry @i of leaf @t: the entry before it, or when @i is
+ * the leaf's first, the last child of @left, the nearest subtree on the
+ * way down that lies wholly before the leaf (NULL: none does).
+ */
+static struct resource *leaf_prev(const struct rix *t, uint32_t i, const struct rix *left)
+{
+	if (i)
+		return t->ptr[i - 1];
+	return left ? rightmost(left) : NULL;
+}
+
 static void hit_set(struct rix_hit *hit, const struct rix *t, uint32_t i)
 {
 	hit->r = t->ptr[i];
@@ -302,7 +314,7 @@ int rix_add(struct rix **root, struct resource *c, struct resource **prev,
 		if (above->start <= c->end)
 			return 1;
 	}
-	*prev = i ? t->ptr[i - 1] : left ? rightmost(left) : NULL;
+	*prev = leaf_prev(t, i, left);
 	if (*prev)
 		__builtin_prefetch(*prev, 1);	/* the caller links it next */
 	if (!reserve_fill((*root)->height + 2))
@@ -394,7 +406,7 @@ void rix_erase(struct rix **root, const struct resource *c)
 	}
 }
 
-static void update(struct rix *t, const struct resource *c)
+void rix_update(struct rix *t, const struct resource *c)
 {
 	uint32_t i = child_for(t, c->start);
 
@@ -402,13 +414,8 @@ static void update(struct rix *t, const struct resource *c)
 		entry_put(t, i, t->first[i], t->last[i], c->inner, t->ptr[i]);
 		return;
 	}
-	update(t->ptr[i], c);
+	rix_update(t->ptr[i], c);
 	entry_sync(t, i, t->ptr[i]);
-}
-
-void rix_update(struct rix *root, const struct resource *c)
-{
-	update(root, c);
 }
 
 void rix_free(struct rix *t)
@@ -452,9 +459,7 @@ struct resource *rix_around(const struct rix *t, uint64_t key, struct rix_hit *a
 			return rightmost(t);
 		if (!t->height) {
 			hit_set(above, t, i);
-			if (i)
-				return t->ptr[i - 1];
-			return left ? rightmost(left) : NULL;
+			return leaf_prev(t, i, left);
 		}
 		if (i)
 			left = t->ptr[i - 1];

@@ -265,8 +265,12 @@ bool res_release_region(struct resource *parent, uint64_t start, uint64_t n)
 		struct resource *res, *prev;
 		struct rix_hit at;
 
-		/* the one child that could hold it: the first that reaches start */
-		if (!rix_ceil_end(parent->tree, start, &at) || at.start > start || at.end < end)
+		/*
+		 * the one child that could hold it, the first that reaches
+		 * start, and the one before it, in one descent
+		 */
+		prev = rix_around(parent->tree, start, &at);
+		if (!at.r || at.start > start || at.end < end)
 			return false;
 		res = at.r;
 		if (!(res->flags & IORESOURCE_BUSY)) {
@@ -275,7 +279,6 @@ bool res_release_region(struct resource *parent, uint64_t start, uint64_t n)
 		}
 		if (res->start != start || res->end != end)
 			return false;
-		prev = rix_around(parent->tree, start, &at);	/* its neighbours */
 		if (prev)
 			prev->sibling = res->sibling;
 		else

@@ -44,8 +44,9 @@ struct resource *res_new_n(uint64_t start, uint64_t end, const char *name,
 /*
  * Builds the index of a tree whose child and sibling links were set by
  * hand (a parsed /proc/iomem), before the functions below may change it.
- * Returns false when out of memory, or when two children overlap or are
- * out of order (the tree is then only fit for res_free()).
+ * The children must be sorted and apart, as the kernel keeps them.
+ * Returns false when out of memory, or when two children overlap (the
+ * tree is then only fit for res_free()).
  */
 bool res_index(struct resource *root);
 /* Free @r, its children, and (for a root) nothing else. */
