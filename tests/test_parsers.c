@@ -597,6 +597,142 @@ static void kernel_files(void **state)
 	assert_false(changelog_mentions(S("anything"), "", ""));
 }
 
+static uint64_t xs64(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545f4914f6cdd1dULL;
+}
+
+/* The direct matcher the scan replaced: a blank in @words is a run of blanks. */
+static bool ref_words(const char *text, size_t len, const char *words)
+{
+	size_t i, j, k;
+
+	for (i = 0; *words && i < len; i++) {
+		for (j = i, k = 0; words[k]; k++) {
+			if (words[k] == ' ') {
+				if (j == len || !strchr(" \t\n", text[j]))
+					break;
+				while (j < len && strchr(" \t\n", text[j]))
+					j++;
+			} else if (j < len && text[j] == words[k]) {
+				j++;
+			} else {
+				break;
+			}
+		}
+		if (!words[k])
+			return true;
+	}
+	return false;
+}
+
+/* @text fed @piece bytes at a time: which of @needle it names. */
+static void scan_pieces(const char *text, size_t len, size_t piece, const char *const *needle,
+			size_t n, bool *found)
+{
+	struct changelog_scan s;
+	size_t at;
+
+	assert_true(changelog_scan_init(&s, needle, n, found));
+	for (at = 0; at < len; at += piece)
+		if (changelog_scan_feed(&s, text + at, len - at < piece ? len - at : piece))
+			break;
+	changelog_scan_end(&s);
+}
+
+/*
+ * Read a piece at a time through a window of 8 KiB, a changelog names what
+ * it names read whole: at every seam, across a run of blanks longer than the
+ * window, and against the direct matcher on random texts.
+ */
+static void changelog_scan_seams(void **state)
+{
+	static const size_t pieces[] = { 1, 7, 4096, 8191, 8192, 8193, 1 << 20 };
+	const char *needle[3] = { "73fe9073c0cc", "Don't release fb_mmio resource in vmbus_free_mmio()",
+				  "absent subject" };
+	size_t len = 40000, at, p, i, n;
+	char *text = malloc(len);
+	bool found[3];
+	uint64_t seed = 1;
+
+	(void)state;
+	assert_non_null(text);
+	/* the subject across each seam the window can have, wrapped where it falls */
+	for (at = 8192 - 60; at < 8192 + 4; at += 3) {
+		memset(text, 'x', len);
+		memcpy(text + at, "Don't release fb_mmio\n      resource in vmbus_free_mmio()", 57);
+		for (p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++) {
+			scan_pieces(text, len, pieces[p], needle, 3, found);
+			assert_false(found[0]);
+			assert_true(found[1]);
+			assert_false(found[2]);
+		}
+	}
+	/* a run of blanks longer than the window between two words, and a commit after it */
+	memset(text, '\t', len);
+	memcpy(text + 100, "Don't release fb_mmio resource in", 33);
+	memcpy(text + 20000, "vmbus_free_mmio() 73fe9073c0cc", 30);
+	for (p = 0; p < sizeof(pieces) / sizeof(pieces[0]); p++) {
+		scan_pieces(text, len, pieces[p], needle, 3, found);
+		assert_true(found[0] && found[1] && !found[2]);
+	}
+	/* once every needle is found (a window at a time), feed says so: the rest need not be read */
+	{
+		struct changelog_scan s;
+		const char *two[2] = { "ab", "" };
+
+		assert_true(changelog_scan_init(&s, two, 2, found));
+		assert_false(changelog_scan_feed(&s, "xa", 2));
+		memset(text, 'a', 20000);
+		text[0] = 'b';
+		assert_true(changelog_scan_feed(&s, text, 20000));
+		assert_true(found[0]);
+		assert_false(found[1]);
+	}
+	/* random texts over a, b and blanks, random needles of words: the direct matcher's answer */
+	for (i = 0; i < 300; i++) {
+		static const char alpha[] = "ab \t\n";
+		char w[3][24];
+		const char *nd[3] = { w[0], w[1], w[2] };
+		bool ref[3];
+		size_t k, m;
+
+		n = 200 + (size_t)(xs64(&seed) % 20000);
+		for (k = 0; k < n; k++)
+			text[k] = alpha[xs64(&seed) % (i % 2 ? 3 : 5)];
+		for (k = 0; k < 3; k++) {
+			size_t wl = 1 + (size_t)(xs64(&seed) % 12);
+
+			for (m = 0; m < wl; m++)
+				w[k][m] = m && w[k][m - 1] != ' ' && m + 1 < wl && xs64(&seed) % 3 == 0 ?
+					  ' ' : "ab"[xs64(&seed) % 2];
+			w[k][wl] = '\0';
+			ref[k] = ref_words(text, n, w[k]);
+		}
+		scan_pieces(text, n, 1 + (size_t)(xs64(&seed) % 9000), nd, 3, found);
+		for (k = 0; k < 3; k++)
+			assert_int_equal(found[k], ref[k]);
+	}
+	/* too many needles, or too long for the window's arena */
+	{
+		struct changelog_scan s;
+		const char *many[CHANGELOG_NEEDLES + 1] = { NULL };
+		char *big = malloc(3000);
+
+		assert_non_null(big);
+		memset(big, 'q', 2999);
+		big[2999] = '\0';
+		assert_false(changelog_scan_init(&s, many, CHANGELOG_NEEDLES + 1, found));
+		many[0] = big;
+		assert_false(changelog_scan_init(&s, many, 1, found));
+		free(big);
+	}
+	free(text);
+}
+
 /* 016a25e4b0df: pr_info("hv_mmio=%pR,%pR fb=%pR\n", ...) */
 static void hv_mmio_line(void **state)
 {
@@ -847,6 +983,7 @@ int main(void)
 		cmocka_unit_test(screen_info_fields),
 		cmocka_unit_test(kconfig_values),
 		cmocka_unit_test(kconfig_garbage),
+		cmocka_unit_test(changelog_scan_seams),
 		cmocka_unit_test(builtin_modules),
 		cmocka_unit_test(shell_assignments),
 		cmocka_unit_test(shell_expansion),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The release table: which kernels carry which change, and what it cannot say. */
 #include "testutil.h"
+#include "lib/formats/parsers.h"
 #include "model/linux/releases.h"
 #include "model/scenario.h"
 
@@ -169,6 +170,33 @@ static void registry_rows(void **state)
 	assert_int_equal(kernel_build_change(BUILD_HVFB_KEEP_SI), KC_C25A19AFB81C);
 }
 
+/*
+ * A changelog is sought for each tracked change's commit and subject in
+ * one scan (probe/changelog.c): they fit its needles, and a subject is
+ * words single-spaced, which the scan's "a blank is any run" reads as
+ * the old matcher did.
+ */
+static void registry_needles_fit(void **state)
+{
+	const char *needle[2 * KC_TRACKED];
+	struct changelog_scan s;
+	bool found[2 * KC_TRACKED];
+	unsigned int c;
+
+	(void)state;
+	for (c = 0; c < KC_TRACKED; c++) {
+		const char *subj = kernel_change(c)->subject;
+
+		needle[2 * c] = kernel_change(c)->commit;
+		needle[2 * c + 1] = subj;
+		assert_null(strpbrk(subj, "\t\n"));
+		assert_null(strstr(subj, "  "));
+		assert_int_not_equal(subj[0], ' ');
+		assert_null(strchr(kernel_change(c)->commit, ' '));
+	}
+	assert_true(changelog_scan_init(&s, needle, 2 * KC_TRACKED, found));
+}
+
 /* A remedy's "where to get it" comes from the row. */
 static void where_from_the_row(void **state)
 {
@@ -224,6 +252,7 @@ int main(void)
 		cmocka_unit_test(the_rest),
 		cmocka_unit_test(hyperv_fb_history),
 		cmocka_unit_test(registry_rows),
+		cmocka_unit_test(registry_needles_fit),
 		cmocka_unit_test(where_from_the_row),
 		cmocka_unit_test(free_mmio_row),
 	};

@@ -1,71 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * What names a kernel: a distribution changelog's entries, a recorded
- * kexec command line, the release in a kernel's or an initrd's file name,
- * the upstream version /proc/version or /proc/version_signature gives.
+ * What names a kernel: a recorded kexec command line, the release in a
+ * kernel's or an initrd's file name, the upstream version /proc/version or
+ * /proc/version_signature gives.
  */
-#define _GNU_SOURCE
 #include <stdio.h>
 #include <string.h>
 
 #include "util/strcopy.h"
 #include "parsers.h"
-
-static bool contains(const char *text, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	return n && memmem(text, len, needle, n) != NULL;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n';
-}
-
-/* @words at @p, a blank in them matching any run of blanks (a wrapped line); its end or NULL */
-static const char *words_at(const char *p, const char *end, const char *words)
-{
-	while (*words) {
-		if (*words == ' ') {
-			if (p == end || !is_blank(*p))
-				return NULL;
-			while (p < end && is_blank(*p))
-				p++;
-			words++;
-		} else if (p < end && *p == *words) {
-			p++;
-			words++;
-		} else {
-			return NULL;
-		}
-	}
-	return p;
-}
-
-/*
- * Debian's changelog wraps an entry's subject at about 80 columns
- * ("Don't release fb_mmio resource in\n      vmbus_free_mmio()"): a subject
- * matches across the wrap.
- */
-static bool contains_words(const char *text, size_t len, const char *words)
-{
-	const char *p = text, *end = text + len;
-
-	if (!*words)
-		return false;
-	while ((p = memchr(p, words[0], (size_t)(end - p)))) {
-		if (words_at(p, end, words))
-			return true;
-		p++;
-	}
-	return false;
-}
-
-bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject)
-{
-	return contains(text, len, commit) || contains_words(text, len, subject);
-}
 
 /* The next word of a shell-like command line into @out; NULL at the end. */
 static const char *next_word(const char *p, char *out, size_t olen)

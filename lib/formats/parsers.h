@@ -206,7 +206,37 @@ struct kmsg_span {
 int kmsg_hv_mmio_parse(const char *s, struct kmsg_span *low, struct kmsg_span *high,
 		       struct kmsg_span *fb);
 
-/* --- a distribution kernel's changelog: does it name @commit or @subject? */
+/*
+ * --- a distribution kernel's changelog (lib/formats/changelog.c), read piece
+ * by piece: which of up to CHANGELOG_NEEDLES needles (a commit, a subject)
+ * it names, a blank in a needle standing for any run of blanks in the text
+ * (a wrapped line). The window is kept in the struct: no allocation.
+ */
+#define CHANGELOG_NEEDLES	32
+struct changelog_scan {
+	bool *found;
+	size_t n, left;			/* needles, and those not found yet */
+	size_t keep, len;		/* carried at a seam; in buf */
+	bool blank;			/* buf ends in a run of blanks */
+	size_t off[CHANGELOG_NEEDLES], nlen[CHANGELOG_NEEDLES];	/* in arena */
+	char arena[2048];		/* the needles, each run of blanks one space */
+	char buf[8192];			/* the text, written the same way */
+};
+/*
+ * Starts a scan for @needle[0 .. @n - 1], clearing @found; false when
+ * they are too many or too long (together over 2 KiB). An empty needle is
+ * never found.
+ */
+bool changelog_scan_init(struct changelog_scan *s, const char *const *needle, size_t n,
+			 bool *found);
+/*
+ * The next @len bytes of the text; true once every needle is found (they
+ * are sought a window at a time): the rest need not be read.
+ */
+bool changelog_scan_feed(struct changelog_scan *s, const char *p, size_t len);
+/* The end of the text: @found as it stands. */
+void changelog_scan_end(struct changelog_scan *s);
+/* The whole text at once: does it name @commit or @subject? */
 bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
 /*
  * The upstream (kernel.org) version a distribution kernel is built from,
