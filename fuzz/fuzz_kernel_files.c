@@ -31,7 +31,24 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (!kernel_release_parse(s, &kr))
 		for (c = 0; c < KC_COUNT; c++)
 			kernel_release_has(&kr, (enum kernel_change)c, rel, sizeof(rel));
-	changelog_mentions(s, size, "016a25e4b0df", "Improve the logic");
+	/* a changelog read in pieces (cut where the first byte says) names what it names whole */
+	{
+		const char *needle[2] = { "016a25e4b0df", "Improve  the\tlogic of" };
+		struct changelog_scan sc;
+		bool found[2], whole[2];
+		size_t at, k, cut = size ? 1 + data[0] % 16 : 1;
+
+		if (changelog_scan_init(&sc, needle, 2, whole))
+			changelog_scan_feed(&sc, s, size);
+		if (changelog_scan_init(&sc, needle, 2, found))
+			for (at = 0; at < size; at += k) {
+				k = size - at < cut ? size - at : cut;
+				changelog_scan_feed(&sc, s + at, k);
+			}
+		if (found[0] != whole[0] || found[1] != whole[1] ||
+		    changelog_mentions(s, size, needle[0], needle[1]) != (whole[0] || whole[1]))
+			__builtin_trap();
+	}
 	/* the domain checks of sysfs and proc text */
 	{
 		struct hv_err err;

@@ -64,7 +64,6 @@ static void from_rpm(struct probe *p, enum which_kernel k, const char *release)
 		snprintf(source, sizeof(source), "rpm changelog of %.150s (%.80s)", rk.nvra, db);
 		if (scan_init(&scan, found)) {
 			changelog_scan_feed(&scan, rk.text, rk.tlen);
-			changelog_scan_end(&scan);
 			record(p->f, k, source, found);
 		}
 	} else if (rk.rank) {
@@ -129,7 +128,6 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 		probe_warn(p, path, &err);	/* damaged: what it names is unknown */
 	if (rc < 0)
 		return;
-	changelog_scan_end(&s.scan);
 	record(p->f, k, path, found);
 }
 

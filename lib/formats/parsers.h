@@ -210,32 +210,35 @@ int kmsg_hv_mmio_parse(const char *s, struct kmsg_span *low, struct kmsg_span *h
  * --- a distribution kernel's changelog (lib/formats/changelog.c), read piece
  * by piece: which of up to CHANGELOG_NEEDLES needles (a commit, a subject)
  * it names, a blank in a needle standing for any run of blanks in the text
- * (a wrapped line). The window is kept in the struct: no allocation.
+ * (a wrapped line). Kept in the struct: no allocation.
  */
 #define CHANGELOG_NEEDLES	32
+#define CHANGELOG_ARENA		2048
 struct changelog_scan {
 	bool *found;
 	size_t n, left;			/* needles, and those not found yet */
-	size_t keep, len;		/* carried at a seam; in buf */
-	bool blank;			/* buf ends in a run of blanks */
-	size_t off[CHANGELOG_NEEDLES], nlen[CHANGELOG_NEEDLES];	/* in arena */
-	char arena[2048];		/* the needles, each run of blanks one space */
-	char buf[8192];			/* the text, written the same way */
+	size_t keep;			/* the longest needle but one */
+	size_t off[CHANGELOG_NEEDLES];	/* each needle in arena: where, */
+	size_t nlen[CHANGELOG_NEEDLES];	/* how long, */
+	size_t wlen[CHANGELOG_NEEDLES];	/* its first word's length */
+	char arena[CHANGELOG_ARENA];	/* the needles, each run of blanks one space */
+	size_t tlen;			/* the tail: the text's last keep bytes, so written */
+	bool tblank;			/* the text so far ends in a blank */
+	char tail[CHANGELOG_ARENA];
+	char seam[2 * CHANGELOG_ARENA];	/* the tail, and the next piece's first keep bytes */
 };
 /*
  * Starts a scan for @needle[0 .. @n - 1], clearing @found; false when
- * they are too many or too long (together over 2 KiB). An empty needle is
- * never found.
+ * they are too many or too long (together over CHANGELOG_ARENA bytes).
+ * Blanks at a needle's ends are dropped; an empty needle is never found.
  */
 bool changelog_scan_init(struct changelog_scan *s, const char *const *needle, size_t n,
 			 bool *found);
 /*
- * The next @len bytes of the text; true once every needle is found (they
- * are sought a window at a time): the rest need not be read.
+ * The next @len bytes of the text, searched now; true once every needle
+ * is found: the rest need not be read.
  */
 bool changelog_scan_feed(struct changelog_scan *s, const char *p, size_t len);
-/* The end of the text: @found as it stands. */
-void changelog_scan_end(struct changelog_scan *s);
 /* The whole text at once: does it name @commit or @subject? */
 bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
 /*
