@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "util/strcopy.h"
 #include "probe.h"
@@ -42,6 +44,36 @@ static unsigned int binary_version(struct probe *p, const char **src)
 }
 
 /*
+ * dpkg's status (0.5 to 1 MB on a cloud image) read a piece at a time, until
+ * the stanza of an installed kexec-tools ends: 0 and @ver, 1 when it is not
+ * installed, -1 when the file does not read (none, or over 64 MiB, as
+ * before).
+ */
+static int dpkg_status(const struct probe *p, char *ver, size_t vlen)
+{
+	struct dpkg_scan scan;
+	struct stat st;
+	char buf[16384];
+	ssize_t n;
+	int fd = hv_path_open_regular(p->pc, "/var/lib/dpkg/status");
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) || st.st_size > (64 << 20)) {
+		close(fd);
+		return -1;
+	}
+	dpkg_scan_init(&scan, "kexec-tools");
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (dpkg_scan_feed(&scan, buf, (size_t)n))
+			break;
+	close(fd);
+	if (n < 0)
+		return -1;
+	return dpkg_scan_end(&scan, ver, vlen) ? 1 : 0;
+}
+
+/*
  * The package's version string (dpkg's status, or a sos report's dpkg -l; on
  * rpm systems what collect kept of rpm -q, a sos report's installed-rpms, the
  * rpm database, or the live rpm's answer): its release
@@ -53,11 +85,9 @@ static int package_version(struct probe *p, char *ver, size_t vlen, char *src, s
 {
 	char *buf;
 	size_t len;
-	int rc;
+	int rc = dpkg_status(p, ver, vlen);
 
-	if (!hv_path_read(p->pc, "/var/lib/dpkg/status", 64u << 20, &buf, &len)) {
-		rc = dpkg_installed_version(buf, len, "kexec-tools", ver, vlen);
-		free(buf);
+	if (rc >= 0) {
 		snprintf(src, slen, "/var/lib/dpkg/status");
 		if (!rc && kexec_tools_version(ver))
 			return 0;

@@ -366,6 +366,63 @@ static void dpkg_versions(void **state)
 	assert_int_equal(kexec_tools_version("garbage"), 0);
 }
 
+/*
+ * dpkg's status read a piece at a time: the same answer for pieces of every
+ * size from 1 byte, with lines longer than the 160 bytes kept of each (a
+ * Description, a Status whose "ok installed" ends 200 bytes in), and the
+ * feed saying when the installed stanza has ended.
+ */
+static void dpkg_status_pieces(void **state)
+{
+	char text[4096], pad[201], v[64], w[64];
+	struct dpkg_scan s;
+	size_t len, piece, at, k, stop;
+	int n;
+
+	(void)state;
+	memset(pad, 'x', 200);
+	pad[200] = '\0';
+	n = snprintf(text, sizeof(text),
+		     "Package: kexec-tools\nStatus: install ok %s\nVersion: 1:2.0.18-1\n\n"
+		     "Package: kexec-tools-doc\nStatus: install ok installed\nVersion: 9.9.9\n"
+		     "Description: %s%s\n\n"
+		     "Package: kexec-tools%s\nStatus: install ok installed\nVersion: 8.8.8\n\n"
+		     "Package: kexec-tools\nDescription: %s\nStatus: %s ok installed\n"
+		     "Version: 1:2.0.22-2ubuntu2.2\n\nPackage: kexec-tools\nStatus: install ok "
+		     "installed\nVersion: 9.0.0\n",
+		     pad, pad, pad, pad, pad, pad);
+	assert_true(n > 0 && (size_t)n < sizeof(text));
+	len = (size_t)n;
+	assert_int_equal(dpkg_installed_version(text, len, "kexec-tools", v, sizeof(v)), 0);
+	assert_string_equal(v, "1:2.0.22-2ubuntu2.2");
+	stop = (size_t)(strstr(text, "ubuntu2.2\n\n") - text) + 11;
+	for (piece = 1; piece <= len; piece += piece < 64 ? 1 : 97) {
+		bool done = false;
+
+		dpkg_scan_init(&s, "kexec-tools");
+		for (at = 0; at < len && !done; at += k) {
+			k = len - at < piece ? len - at : piece;
+			done = dpkg_scan_feed(&s, text + at, k);
+		}
+		/* done in the piece that holds the stanza's blank line */
+		assert_true(done);
+		assert_true(at - k < stop && stop <= at);
+		assert_int_equal(dpkg_scan_end(&s, w, sizeof(w)), 0);
+		assert_string_equal(w, v);
+	}
+	/* the last stanza, ended by the text's end without a newline */
+	dpkg_scan_init(&s, "kexec-tools");
+	assert_false(dpkg_scan_feed(&s, S("Package: kexec-tools\nStatus: install ok installed\n"
+					  "Version: 2.0.2")));
+	assert_false(dpkg_scan_feed(&s, S("8-1")));
+	assert_int_equal(dpkg_scan_end(&s, w, sizeof(w)), 0);
+	assert_string_equal(w, "2.0.28-1");
+	/* not installed: read to the end, -1 */
+	dpkg_scan_init(&s, "kdump-tools");
+	assert_false(dpkg_scan_feed(&s, text, len));
+	assert_int_equal(dpkg_scan_end(&s, w, sizeof(w)), -1);
+}
+
 /* A sos report's package lists: dpkg -l, and sos's rpm -qa format (NVRA padded to 59) */
 static void sos_package_lists(void **state)
 {
@@ -997,6 +1054,7 @@ int main(void)
 		cmocka_unit_test(shell_garbage),
 		cmocka_unit_test(kdump_conf),
 		cmocka_unit_test(dpkg_versions),
+		cmocka_unit_test(dpkg_status_pieces),
 		cmocka_unit_test(proc_fb),
 		cmocka_unit_test(mountinfo_longest_prefix),
 		cmocka_unit_test(kernel_log),

@@ -7,40 +7,89 @@
 #include "util/lines.h"
 #include "parsers.h"
 
+void dpkg_scan_init(struct dpkg_scan *s, const char *package)
+{
+	memset(s, 0, sizeof(*s));
+	snprintf(s->want, sizeof(s->want), "Package: %s", package);
+	s->wlen = strlen(s->want);
+}
+
+/*
+ * One line of a stanza, of @len bytes: its first ones in s->head, its last
+ * twelve in s->last. A blank line ends the stanza.
+ */
+static void stanza_line(struct dpkg_scan *s, size_t len)
+{
+	size_t h = len < sizeof(s->head) ? len : sizeof(s->head);
+
+	if (!len) {
+		if (s->in_pkg && s->installed && s->ver[0]) {
+			s->done = true;
+			return;
+		}
+		s->in_pkg = s->installed = false;
+		s->ver[0] = '\0';
+		return;
+	}
+	if (len == s->wlen && !memcmp(s->head, s->want, len))
+		s->in_pkg = true;
+	else if (line_starts(s->head, h, "Status: "))
+		/* "install ok installed"; not "deinstall ok config-files" */
+		s->installed = len >= 20 && !memcmp(s->last, "ok installed", 12);
+	else if (line_starts(s->head, h, "Version: "))
+		snprintf(s->ver, sizeof(s->ver), "%.*s", (int)(h - 9), s->head + 9);
+}
+
+/* @n more bytes of the line under way, none a newline. */
+static void line_add(struct dpkg_scan *s, const char *p, size_t n)
+{
+	if (s->len < sizeof(s->head))
+		memcpy(s->head + s->len, p, n < sizeof(s->head) - s->len ? n : sizeof(s->head) - s->len);
+	if (n >= sizeof(s->last)) {
+		memcpy(s->last, p + n - sizeof(s->last), sizeof(s->last));
+	} else {
+		memmove(s->last, s->last + n, sizeof(s->last) - n);
+		memcpy(s->last + sizeof(s->last) - n, p, n);
+	}
+	s->len += n;
+}
+
+bool dpkg_scan_feed(struct dpkg_scan *s, const char *p, size_t len)
+{
+	const char *end = p + len, *nl;
+
+	while (p < end && !s->done) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		line_add(s, p, (size_t)((nl ? nl : end) - p));
+		if (!nl)
+			break;
+		stanza_line(s, s->len);
+		s->len = 0;	/* last[] is whole again after 12 bytes: Status needs 20 */
+		p = nl + 1;
+	}
+	return s->done;
+}
+
+int dpkg_scan_end(struct dpkg_scan *s, char *version, size_t vlen)
+{
+	if (!s->done && s->len)
+		stanza_line(s, s->len);	/* the last line, without its newline */
+	if (!s->done)
+		stanza_line(s, 0);	/* the end of the text ends a stanza */
+	if (!s->done)
+		return -1;
+	hv_strcopy(version, vlen, s->ver);
+	return 0;
+}
+
 int dpkg_installed_version(const char *text, size_t len, const char *package,
 			   char *version, size_t vlen)
 {
-	char want[128], ver[128] = "";
-	bool in_pkg = false, installed = false;
-	struct line_iter it;
-	const char *p;
-	size_t l;
+	struct dpkg_scan s;
 
-	snprintf(want, sizeof(want), "Package: %s", package);
-	line_iter_init(&it, text, len);
-	for (;;) {
-		bool more = line_next(&it, &p, &l);
-
-		if (!more || l == 0) {
-			/* the end of a stanza */
-			if (in_pkg && installed && ver[0]) {
-				hv_strcopy(version, vlen, ver);
-				return 0;
-			}
-			in_pkg = installed = false;
-			ver[0] = '\0';
-			if (!more)
-				return -1;
-			continue;
-		}
-		if (l == strlen(want) && !memcmp(p, want, l))
-			in_pkg = true;
-		else if (line_starts(p, l, "Status: "))
-			/* "install ok installed"; not "deinstall ok config-files" */
-			installed = l >= 20 && !memcmp(p + l - 12, "ok installed", 12);
-		else if (line_starts(p, l, "Version: "))
-			snprintf(ver, sizeof(ver), "%.*s", (int)(l - 9), p + 9);
-	}
+	dpkg_scan_init(&s, package);
+	dpkg_scan_feed(&s, text, len);
+	return dpkg_scan_end(&s, version, vlen);
 }
 
 /*

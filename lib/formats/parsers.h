@@ -86,6 +86,23 @@ int kdumpconf_parse(const char *text, size_t len, struct kdumpconf *out, struct 
 /* --- /var/lib/dpkg/status: the installed version of @package ("1:2.0.22-2ubuntu2") */
 int dpkg_installed_version(const char *text, size_t len, const char *package,
 			   char *version, size_t vlen);
+/*
+ * The same, read piece by piece (a status file is 0.5 to 1 MB): each line
+ * kept only as its first 160 bytes, its last 12 and its length, which is
+ * all a stanza's Package, Status and Version lines need.
+ */
+struct dpkg_scan {
+	char want[140];			/* "Package: NAME" */
+	size_t wlen, len;		/* want's length; the line under way's */
+	char head[160], last[12];	/* that line's first and last bytes */
+	char ver[128];
+	bool in_pkg, installed, done;
+};
+void dpkg_scan_init(struct dpkg_scan *s, const char *package);
+/* The next @len bytes; true once the package's installed stanza ended: the rest need not be read. */
+bool dpkg_scan_feed(struct dpkg_scan *s, const char *p, size_t len);
+/* The end of the text: 0 and @version, or -1 when it is not installed. */
+int dpkg_scan_end(struct dpkg_scan *s, char *version, size_t vlen);
 /* `dpkg -l` (a sos report's installed-debs): the same for an installed @package */
 int dpkg_list_version(const char *text, size_t len, const char *package, char *version,
 		      size_t vlen);
