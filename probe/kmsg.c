@@ -76,16 +76,27 @@ static int read_dev_kmsg(char **out, size_t *outlen)
 	return 0;
 }
 
+/*
+ * collect's copy, a sos report's dmesg (this boot alone), Debian's and
+ * Ubuntu's kern.log, RHEL's and SUSE's messages
+ */
+static const char *const files[] = {
+	"/hvkdump/dmesg.txt", SOS_DMESG, "/var/log/kern.log", "/var/log/messages",
+	"/var/log/dmesg",
+};
+
+bool probe_kmsg_file(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		if (!strcmp(path, files[i]))
+			return true;
+	return false;
+}
+
 void probe_kmsg(struct probe *p)
 {
-	/*
-	 * collect's copy, a sos report's dmesg (this boot alone), Debian's and
-	 * Ubuntu's kern.log, RHEL's and SUSE's messages
-	 */
-	static const char *const files[] = {
-		"/hvkdump/dmesg.txt", SOS_DMESG, "/var/log/kern.log", "/var/log/messages",
-		"/var/log/dmesg",
-	};
 	struct facts *f = p->f;
 	const char *src = NULL;
 	struct hv_err err = { 0, "" };
@@ -111,6 +122,7 @@ void probe_kmsg(struct probe *p)
 
 		if (!jrc) {
 			src = jsrc;
+			no_file = true;	/* journal files: collect keeps the text instead */
 		} else if (jrc == -ENOTSUP) {
 			fact_unknown(f, F_KMSG, jsrc, "unknown: the kernel log is in the binary "
 				     "journal, and %s", why);

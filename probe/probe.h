@@ -55,8 +55,9 @@ struct probe {
 	char kexec_version_line[256];	/* kexec --version's answer, "" */
 	char rpm_kexec_tools[128];	/* kexec-tools' VERSION-RELEASE (rpm database or rpm -q), "" */
 	char rpm_kdump[128];		/* SUSE kdump's, the same */
-	/* the live kernel log (/dev/kmsg or the journal), kept when
-	 * keep_kmsg asks (collect, which frees it), else NULL */
+	/* the kernel log read from no log file (/dev/kmsg, the journal, live
+	 * or a sysroot's journal files), kept when keep_kmsg asks (collect,
+	 * which frees it), else NULL */
 	bool keep_kmsg;
 	char *kmsg_live;
 	size_t kmsg_live_len;
@@ -145,6 +146,8 @@ const struct modnames *probe_modnames(void);
 void probe_secureboot(struct probe *p);	/* secureboot.c: Secure Boot, lockdown */
 void probe_dump_target(struct probe *p);	/* dumptarget.c: the dump directory's disk */
 void probe_kmsg(struct probe *p);	/* kmsg.c: the kernel log */
+/* Whether @path is one of the kernel log files probe_kmsg() reads (kern.log, messages, ...). */
+bool probe_kmsg_file(const char *path);
 /*
  * journal.c: the kernel's messages of the last boot in the binary journal
  * (under a sysroot): 0 with @out and @src naming it; -ENOENT: no journal;

@@ -95,10 +95,20 @@ static bool looks_private(const char *path)
 	return false;
 }
 
-/* a log, whatever its name (kern.log, messages, warn, dmesg): cut to the kernel's lines */
-static bool is_log(const char *path)
+/*
+ * The kernel log file the probe read (kern.log, messages, dmesg): cut to the
+ * kernel's lines, as hvkdump/dmesg.txt. Not another log it reads, kdumpctl's
+ * /var/log/kdump.log (kept as it is), nor the binary journal's files (the
+ * kernel's messages read from them are kept as text instead).
+ */
+static bool is_kernel_log(const char *path)
 {
-	return !strncmp(path, "/var/log/", 9) || !strcmp(path, "/hvkdump/dmesg.txt");
+	return probe_kmsg_file(path);
+}
+
+static bool is_journal(const char *path)
+{
+	return !strncmp(path, "/var/log/journal/", 17) || !strcmp(path, "/var/log/journal");
 }
 
 /* The kernel log lines hvkdump reads, and the few that place them. */
@@ -418,6 +428,13 @@ static int write_members(FILE *out, void *ctx)
 			     INITRAMFS_LISTING);
 			continue;
 		}
+		if (is_journal(it->path)) {
+			if (!it->is_dir)
+				note(ar, it->path, ar->p->kmsg_live ? "left out: the binary journal: the "
+				     "kernel's messages read from it instead, in hvkdump/dmesg.txt" :
+				     "left out: the binary journal");
+			continue;
+		}
 		if (looks_private(it->path)) {
 			note(ar, it->path, "left out: it looks like a key");
 			continue;
@@ -435,7 +452,7 @@ static int write_members(FILE *out, void *ctx)
 			note(ar, it->path, "left out: could not be read");
 			continue;
 		}
-		if (is_log(it->path)) {
+		if (is_kernel_log(it->path)) {
 			relevant_lines(buf, len, &cut, &cutlen);
 			name = "hvkdump/dmesg.txt";
 			note(ar, it->path, "cut to the kernel lines hvkdump reads, in "
@@ -458,7 +475,7 @@ static int write_members(FILE *out, void *ctx)
 	if (hv_path_is_live(ar->pc))
 		live_extras(ar->p, &tw, &ar->files);
 	if (ar->p->kmsg_live) {
-		/* /dev/kmsg or the journal: no file, the same cut */
+		/* /dev/kmsg or the journal, live or a sysroot's: no log file, the same cut */
 		char *cut = NULL;
 		size_t cutlen = 0;
 
@@ -532,9 +549,9 @@ static void usage(void)
 	      "hvkdump-HOST-DATE/ with a MANIFEST (version, host, time, what was left out\n"
 	      "and why, the sha256 of each file): hvkdump check --sysroot FILE reads it,\n"
 	      "and so does check --sysroot on the unpacked directory. Links are kept, and\n"
-	      "what they name stored. Logs are cut to the kernel lines hvkdump reads, the\n"
-	      "package database to kexec-tools; nothing outside the probe's paths, and no\n"
-	      "keys, go in.\n"
+	      "what they name stored. The kernel log (a file, /dev/kmsg or the journal)\n"
+	      "is cut to the lines hvkdump reads, the package database to kexec-tools;\n"
+	      "nothing outside the probe's paths, and no keys, go in.\n"
 	      "\n"
 	      "Options:\n"
 	      "     --output-file FILE  the archive (default hvkdump-collect.tar.gz;\n"
