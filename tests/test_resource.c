@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* kernel/resource.c rules: request, nesting, conflicts, release, next fit. */
+#include <errno.h>
+#include <sys/mman.h>
+
 #include "gen_script.h"
 #include "model/res_index.h"
 #include "testutil.h"
@@ -426,6 +429,77 @@ static void next_fit_at_the_top_of_the_space(void **state)
  * then released every other one from the bottom and the rest from the top:
  * the index splits, borrows and merges its nodes, and holds after each step.
  */
+/*
+ * No memory for an index node: the pools' chunks are mapped with mmap()
+ * (util/slab.c), or each node is asked of aligned_alloc() (SLAB_PLAIN, an
+ * ASan build); both are wrapped here (tests/meson.build) to fail on demand.
+ */
+static bool no_memory;
+
+void *__real_mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+void *__wrap_mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+void *__wrap_mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	if (no_memory) {
+		errno = ENOMEM;
+		return MAP_FAILED;
+	}
+	return __real_mmap64(addr, len, prot, flags, fd, off);
+}
+
+void *__real_aligned_alloc(size_t align, size_t size);
+void *__wrap_aligned_alloc(size_t align, size_t size);
+void *__wrap_aligned_alloc(size_t align, size_t size)
+{
+	if (no_memory) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __real_aligned_alloc(align, size);
+}
+
+/*
+ * A request the index has no node for is refused as the kernel's -ENOMEM
+ * would be: nothing linked, the index as it was (a split half done would
+ * break it), and the same request goes in once memory is back.
+ */
+static void index_out_of_memory(void **state)
+{
+	/* more than the chunks the tests before left mapped can index */
+	const unsigned int many = 200000;
+	struct resource *top = res_new(0, many * 0x100ULL - 1, "root", IORESOURCE_MEM);
+	struct resource **kid = calloc(many, sizeof(*kid)), *c;
+	unsigned int i, n;
+
+	(void)state;
+	assert_non_null(top);
+	assert_non_null(kid);
+	for (i = 0; i < many; i++) {
+		kid[i] = res_new(i * 0x100ULL, i * 0x100ULL + 0x7f, "r",
+				 IORESOURCE_MEM | IORESOURCE_BUSY);
+		assert_non_null(kid[i]);
+	}
+	for (i = 0; i < 1000; i++)
+		assert_null(res_request_resource(top, kid[i]));
+	no_memory = true;
+	for (; i < many; i++)
+		if (res_request_resource(top, kid[i]))
+			break;
+	no_memory = false;
+	assert_true(i < many);
+	assert_null(kid[i]->parent);
+	assert_null(kid[i]->sibling);
+	check_index(top);
+	for (n = 0, c = top->child; c; c = c->sibling)
+		n++;
+	assert_int_equal(n, i);
+	for (; i < many; i++)
+		assert_null(res_request_resource(top, kid[i]));
+	check_index(top);
+	res_free(top);
+	free(kid);
+}
+
 static void index_grows_and_shrinks(void **state)
 {
 	struct resource *top = res_new(0, MANY * 0x100ULL - 1, "root", IORESOURCE_MEM);
@@ -500,6 +574,7 @@ int main(void)
 		cmocka_unit_test(next_fit_matches_trying_each),
 		cmocka_unit_test(index_matches_the_list_walk),
 		cmocka_unit_test(index_grows_and_shrinks),
+		cmocka_unit_test(index_out_of_memory),
 		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
 	};
