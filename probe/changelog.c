@@ -17,25 +17,27 @@
 
 #define CHANGELOG_CAP	(64u << 20)
 
-_Static_assert(2 * KC_TRACKED <= CHANGELOG_NEEDLES, "a needle for each commit and subject");
+/* a needle for each tracked change's commit, and one for its subject */
+#define NEEDLES	((size_t)KC_TRACKED * 2)
+_Static_assert(NEEDLES <= CHANGELOG_NEEDLES, "room for the needles");
 
 /* A scan for each tracked change's commit (found[2i]) and subject (found[2i + 1]). */
 static bool scan_init(struct changelog_scan *s, bool *found)
 {
-	const char *needle[2 * KC_TRACKED];
-	unsigned int i;
+	const char *needle[NEEDLES];
+	size_t i;
 
 	for (i = 0; i < KC_TRACKED; i++) {
-		needle[2 * i] = kernel_change(i)->commit;
-		needle[2 * i + 1] = kernel_change(i)->subject;
+		needle[2 * i] = kernel_change((enum kernel_change)i)->commit;
+		needle[2 * i + 1] = kernel_change((enum kernel_change)i)->subject;
 	}
-	return changelog_scan_init(s, needle, 2 * KC_TRACKED, found);
+	return changelog_scan_init(s, needle, NEEDLES, found);
 }
 
 /* Kernel @k's changelog, read from @source, named what @found says. */
 static void record(struct facts *f, enum which_kernel k, const char *source, const bool *found)
 {
-	unsigned int i;
+	size_t i;
 
 	f->changelog_read[k] = true;
 	hv_strcopy(f->changelog_path[k], sizeof(f->changelog_path[k]), source);
@@ -59,7 +61,7 @@ static void from_rpm(struct probe *p, enum which_kernel k, const char *release)
 
 	if (!rpmdb_kernel(p->pc, &rk, &db, why, sizeof(why)) && rk.text) {
 		struct changelog_scan scan;
-		bool found[2 * KC_TRACKED];
+		bool found[NEEDLES];
 
 		snprintf(source, sizeof(source), "rpm changelog of %.150s (%.80s)", rk.nvra, db);
 		if (scan_init(&scan, found)) {
@@ -104,7 +106,7 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 {
 	static const char *const names[] = { "changelog.Debian.gz", "changelog.gz" };
 	struct hv_err err = { 0, "" };
-	bool found[2 * KC_TRACKED];
+	bool found[NEEDLES];
 	struct sink s = { .total = 0 };
 	char path[256];
 	unsigned int i;

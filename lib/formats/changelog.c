@@ -162,6 +162,7 @@ static void tail_update(struct changelog_scan *s, const char *p, const char *end
 	old = s->keep - n < s->tlen ? s->keep - n : s->tlen;
 	memmove(s->tail, s->tail + s->tlen - old, old);
 	for (s->tlen = old; n; n--)
+		/* cppcheck-suppress uninitvar ; rev[0 .. n) were written above */
 		s->tail[s->tlen++] = rev[n - 1];
 	s->tblank = is_blank(end[-1]);
 }
