@@ -100,14 +100,14 @@ static int sink_take(void *ctx, const void *buf, size_t len, struct hv_err *err)
  * Ubuntu's changelog.Debian.gz, or Debian's changelog.gz: linux-image-REL
  * is built by linux-signed-amd64, whose changelog.gz is the kernel's with
  * the signing entry on top. Debian 12's is 1.3 MB, 3.7 MB inflated: it is
- * inflated and searched a window at a time, never held whole.
+ * inflated and searched a piece at a time, never held whole.
  */
 static void one(struct probe *p, enum which_kernel k, const char *release)
 {
 	static const char *const names[] = { "changelog.Debian.gz", "changelog.gz" };
 	struct hv_err err = { 0, "" };
 	bool found[NEEDLES];
-	struct sink s = { .total = 0 };
+	struct sink s;	/* 10 KiB, set by scan_init(): not zeroed first */
 	char path[256];
 	unsigned int i;
 	int fd = -1, rc;
@@ -124,6 +124,7 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 		close(fd);
 		return;
 	}
+	s.total = 0;
 	rc = hv_unpack_fd(fd, 0, HV_COMP_GZIP, sink_take, &s, &err);
 	close(fd);
 	if (rc == -1)
