@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The parsers of the files the probe reads. */
 #include "testutil.h"
+#include "gen_script.h"
 #include "lib/formats/parsers.h"
 #include "model/kdump_service.h"
 
@@ -654,14 +655,6 @@ static void kernel_files(void **state)
 	assert_false(changelog_mentions(S("anything"), "", ""));
 }
 
-static uint64_t xs64(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 0x2545f4914f6cdd1dULL;
-}
-
 /* The direct matcher the scan replaced: a blank in @words is a run of blanks. */
 static bool ref_words(const char *text, size_t len, const char *words)
 {
@@ -696,7 +689,7 @@ static void scan_pieces(const char *text, size_t len, size_t piece, const char *
 
 	assert_true(changelog_scan_init(&s, needle, n, found));
 	for (at = 0; at < len; at += k) {
-		k = piece ? piece : 1 + (size_t)(xs64(&seed) % 40);
+		k = piece ? piece : 1 + (size_t)(gen_next(&seed) % 40);
 		if (k > len - at)
 			k = len - at;
 		if (changelog_scan_feed(&s, text + at, k))
@@ -761,19 +754,19 @@ static void changelog_scan_seams(void **state)
 		bool ref[3];
 		size_t k, m;
 
-		n = 200 + (size_t)(xs64(&seed) % 20000);
+		n = 200 + (size_t)(gen_next(&seed) % 20000);
 		for (k = 0; k < n; k++)
-			text[k] = alpha[xs64(&seed) % (i % 2 ? 3 : 5)];
+			text[k] = alpha[gen_next(&seed) % (i % 2 ? 3 : 5)];
 		for (k = 0; k < 3; k++) {
-			size_t wl = 1 + (size_t)(xs64(&seed) % 12);
+			size_t wl = 1 + (size_t)(gen_next(&seed) % 12);
 
 			for (m = 0; m < wl; m++)
-				w[k][m] = m && w[k][m - 1] != ' ' && m + 1 < wl && xs64(&seed) % 3 == 0 ?
-					  ' ' : "ab"[xs64(&seed) % 2];
+				w[k][m] = m && w[k][m - 1] != ' ' && m + 1 < wl && gen_next(&seed) % 3 == 0 ?
+					  ' ' : "ab"[gen_next(&seed) % 2];
 			w[k][wl] = '\0';
 			ref[k] = ref_words(text, n, w[k]);
 		}
-		scan_pieces(text, n, i % 3 ? 1 + (size_t)(xs64(&seed) % 9000) : 0, nd, 3, found);
+		scan_pieces(text, n, i % 3 ? 1 + (size_t)(gen_next(&seed) % 9000) : 0, nd, 3, found);
 		for (k = 0; k < 3; k++)
 			assert_int_equal(found[k], ref[k]);
 	}
