@@ -96,16 +96,9 @@ static bool looks_private(const char *path)
 }
 
 /*
- * The kernel log file the probe read (kern.log, messages, dmesg): cut to the
- * kernel's lines, as hvkdump/dmesg.txt. Not another log it reads, kdumpctl's
- * /var/log/kdump.log (kept as it is), nor the binary journal's files (the
- * kernel's messages read from them are kept as text instead).
+ * The binary journal's files: left out, the kernel's messages the probe read
+ * from them kept as text instead (hvkdump/dmesg.txt).
  */
-static bool is_kernel_log(const char *path)
-{
-	return probe_kmsg_file(path);
-}
-
 static bool is_journal(const char *path)
 {
 	return !strncmp(path, "/var/log/journal/", 17) || !strcmp(path, "/var/log/journal");
@@ -452,7 +445,12 @@ static int write_members(FILE *out, void *ctx)
 			note(ar, it->path, "left out: could not be read");
 			continue;
 		}
-		if (is_kernel_log(it->path)) {
+		/*
+		 * the kernel log file the probe read (kern.log, messages, dmesg):
+		 * cut to the kernel's lines; not another log it reads (kdumpctl's
+		 * /var/log/kdump.log goes in as it is)
+		 */
+		if (probe_kmsg_file(it->path)) {
 			relevant_lines(buf, len, &cut, &cutlen);
 			name = "hvkdump/dmesg.txt";
 			note(ar, it->path, "cut to the kernel lines hvkdump reads, in "
