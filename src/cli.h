@@ -3,6 +3,8 @@
 #ifndef HVKDUMP_CLI_H
 #define HVKDUMP_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -86,6 +88,14 @@ void hv_print_shell_word(FILE *out, const char *s);
 
 /* "64M", "1.5G", "4K", "512B": the one-letter style of lsblk. */
 void hv_size_to_human(uint64_t bytes, char *buf, size_t len);
+
+/*
+ * Faults in the @bytes of stack below the caller's frame in one call
+ * (src/stack.c), where the caller's next callee will run. Only for a
+ * command that uses at least that much anyway: a stack limit below it
+ * would stop the command as surely. False when nothing was populated.
+ */
+bool hv_prefault_stack(size_t bytes);
 
 /* Subcommands */
 int cmd_replay(int argc, char **argv);
