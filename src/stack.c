@@ -16,6 +16,11 @@
 
 #include "cli.h"
 
+#ifndef MADV_POPULATE_WRITE
+/* include/uapi/asm-generic/mman-common.h (Linux 5.14): a libc too old to name it */
+#define MADV_POPULATE_WRITE	23
+#endif
+
 #define PAGE_MASK_OF(sz)	(~((uintptr_t)(sz) - 1))
 
 /*
@@ -27,7 +32,6 @@
  */
 __attribute__((noinline)) bool hv_prefault_stack(size_t bytes)
 {
-#ifdef MADV_POPULATE_WRITE
 	long page = sysconf(_SC_PAGESIZE);
 	volatile char area[bytes ? bytes : 1];
 	uintptr_t lo, hi;
@@ -39,8 +43,4 @@ __attribute__((noinline)) bool hv_prefault_stack(size_t bytes)
 	hi = (uintptr_t)&area[bytes - 1] & PAGE_MASK_OF(page);
 	/* EINVAL before Linux 5.14: the pages are then faulted in as used */
 	return madvise((void *)lo, hi - lo + (uintptr_t)page, MADV_POPULATE_WRITE) == 0;
-#else
-	(void)bytes;
-	return false;
-#endif
 }
