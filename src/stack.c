@@ -21,8 +21,6 @@
 #define MADV_POPULATE_WRITE	23
 #endif
 
-#define PAGE_MASK_OF(sz)	(~((uintptr_t)(sz) - 1))
-
 /*
  * The VLA is this function's frame, below the caller's: where the
  * caller's next callee will have its own. Writing its lowest byte grows
@@ -34,13 +32,16 @@ __attribute__((noinline)) bool hv_prefault_stack(size_t bytes)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	volatile char area[bytes ? bytes : 1];
-	uintptr_t lo, hi;
+	char *lo;
+	size_t len;
 
 	if (page <= 0 || bytes < (size_t)page)
 		return false;
 	area[0] = 0;
-	lo = (uintptr_t)&area[0] & PAGE_MASK_OF(page);
-	hi = (uintptr_t)&area[bytes - 1] & PAGE_MASK_OF(page);
+	/* from the page that holds area[0] to the end of the one holding the last byte */
+	lo = (char *)&area[0] - ((uintptr_t)&area[0] & ((uintptr_t)page - 1));
+	len = (size_t)((char *)&area[bytes - 1] - lo) + 1;
+	len = (len + (size_t)page - 1) & ~((size_t)page - 1);
 	/* EINVAL before Linux 5.14: the pages are then faulted in as used */
-	return madvise((void *)lo, hi - lo + (uintptr_t)page, MADV_POPULATE_WRITE) == 0;
+	return madvise(lo, len, MADV_POPULATE_WRITE) == 0;
 }
