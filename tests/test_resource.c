@@ -541,6 +541,44 @@ static void index_grows_and_shrinks(void **state)
 	res_free(top);
 }
 
+static unsigned int count_leaves(const struct rix *t)
+{
+	unsigned int i, n = 0;
+
+	if (!t->height)
+		return 1;
+	for (i = 0; i < t->n; i++)
+		n += count_leaves(t->ptr[i]);
+	return n;
+}
+
+/*
+ * Children made in address order, as first fits make them: a full leaf
+ * hands its first entries to the leaf before it instead of splitting, so
+ * every leaf but the last two is full, not half empty; made in the other
+ * order (index_grows_and_shrinks), nothing moves and the index still holds.
+ */
+static void appended_children_fill_their_leaves(void **state)
+{
+	struct resource *top = res_new(0, MANY * 0x100ULL - 1, "root", IORESOURCE_MEM);
+	unsigned int i;
+
+	(void)state;
+	assert_non_null(top);
+	for (i = 0; i < MANY; i++) {
+		assert_non_null(res_request_region(top, i * 0x100ULL, 0x80, "r", 0, NULL));
+		if (i % 101 == 0)
+			check_index(top);
+	}
+	check_index(top);
+	assert_true(count_leaves(top->tree) <= MANY / RIX_FAN + 2);
+	/* and in the middle of full leaves: the index holds */
+	for (i = 0; i < MANY; i += 3)
+		assert_non_null(res_request_region(top, i * 0x100ULL + 0x80, 0x40, "m", 0, NULL));
+	check_index(top);
+	res_free(top);
+}
+
 static void free_deep_tree_iteratively(void **state)
 {
 	struct resource *r = root;
@@ -574,6 +612,7 @@ int main(void)
 		cmocka_unit_test(next_fit_matches_trying_each),
 		cmocka_unit_test(index_matches_the_list_walk),
 		cmocka_unit_test(index_grows_and_shrinks),
+		cmocka_unit_test(appended_children_fill_their_leaves),
 		cmocka_unit_test(index_out_of_memory),
 		cmocka_unit_test_setup_teardown(next_fit_at_the_top_of_the_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(free_deep_tree_iteratively, setup, teardown),
