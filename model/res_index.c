@@ -27,23 +27,49 @@ static struct slab rix_pool = SLAB_INIT(sizeof(struct rix));
  */
 static struct rix *reserve;
 static unsigned int reserved;
+static size_t nodes_out;	/* taken from the pool, the reserve's among them */
 
 static struct rix *node_alloc(void)
 {
+	struct rix *t;
+
 #ifdef SLAB_PLAIN
-	return aligned_alloc(64, sizeof(struct rix));
+	t = aligned_alloc(64, sizeof(struct rix));
 #else
-	return slab_alloc(&rix_pool);
+	t = slab_alloc(&rix_pool);
 #endif
+	nodes_out += t != NULL;
+	return t;
 }
 
 static void node_release(struct rix *t)
 {
+	nodes_out--;
 #ifdef SLAB_PLAIN
 	free(t);
 #else
 	slab_free(&rix_pool, t);
 #endif
+}
+
+/*
+ * No index holds a node any more: the reserve goes back too, so that the
+ * pool is empty and cuts the next tree's nodes in address order from the
+ * chunks it keeps (util/slab.c). Kept, the reserve held the pool open, and
+ * every later tree took its nodes one by one off the freed list, in the
+ * order the last tree was freed: scattered, each a cache miss to find.
+ */
+static void reserve_release_when_idle(void)
+{
+	struct rix *t;
+
+	if (nodes_out != reserved)
+		return;
+	while ((t = reserve)) {
+		reserve = t->ptr[0];
+		reserved--;
+		node_release(t);
+	}
 }
 
 static void node_free(struct rix *t)
@@ -438,6 +464,7 @@ void rix_erase(struct rix **root, const struct resource *c)
 	if (!t->n) {
 		node_free(t);
 		*root = NULL;
+		reserve_release_when_idle();
 	} else if (t->height && t->n == 1) {
 		*root = t->ptr[0];
 		node_free(t);
@@ -456,15 +483,21 @@ void rix_update(struct rix *t, const struct resource *c)
 	entry_sync(t, i, t->ptr[i]);
 }
 
-void rix_free(struct rix *t)
+static void free_nodes(struct rix *t)
 {
 	uint32_t i;
 
+	for (i = 0; t->height && i < t->n; i++)
+		free_nodes(t->ptr[i]);
+	node_release(t);
+}
+
+void rix_free(struct rix *t)
+{
 	if (!t)
 		return;
-	for (i = 0; t->height && i < t->n; i++)
-		rix_free(t->ptr[i]);
-	node_release(t);
+	free_nodes(t);
+	reserve_release_when_idle();
 }
 
 bool rix_ceil_end(const struct rix *t, uint64_t key, struct rix_hit *hit)
