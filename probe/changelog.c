@@ -114,7 +114,7 @@ static void one(struct probe *p, enum which_kernel k, const char *release)
 
 	for (i = 0; i < 2 && fd < 0; i++) {
 		snprintf(path, sizeof(path), "/usr/share/doc/linux-image-%s/%s", release, names[i]);
-		fd = hv_path_open_regular(p->pc, path);
+		fd = hv_path_open_regular(p->pc, path, NULL);
 	}
 	if (fd < 0) {
 		from_rpm(p, k, release);

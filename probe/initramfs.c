@@ -483,7 +483,7 @@ void probe_initramfs(struct probe *p)
 			     "unknown: no kdump initrd is named (assumed: pci_hyperv only)");
 		return;
 	}
-	fd = hv_path_open_regular(p->pc, f->kdump_initrd);
+	fd = hv_path_open_regular(p->pc, f->kdump_initrd, NULL);
 	if (fd < 0) {
 		if (!from_listing(p, ir)) {
 			src = INITRAMFS_LISTING;

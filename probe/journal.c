@@ -39,7 +39,7 @@ static unsigned int open_files(struct probe *p, const char *dir, int *fds, unsig
 			if (len < 9 || strcmp(files[k] + len - 8, ".journal"))
 				continue;
 			snprintf(path, sizeof(path), "%s/%s/%s", dir, machines[i], files[k]);
-			if ((fd = hv_path_open_regular(p->pc, path)) >= 0)
+			if ((fd = hv_path_open_regular(p->pc, path, NULL)) >= 0)
 				fds[n++] = fd;
 		}
 		hv_path_free_list(files, nf);

@@ -55,11 +55,11 @@ static int dpkg_status(const struct probe *p, char *ver, size_t vlen)
 	struct stat st;
 	char buf[16384];
 	ssize_t n;
-	int fd = hv_path_open_regular(p->pc, "/var/lib/dpkg/status");
+	int fd = hv_path_open_regular(p->pc, "/var/lib/dpkg/status", &st);
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) || st.st_size > (64 << 20)) {
+	if (st.st_size > (64 << 20)) {
 		close(fd);
 		return -1;
 	}

@@ -498,14 +498,10 @@ int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, ch
 	size_t len = 0;
 	char *buf, *nl;
 	ssize_t n = 0;
-	int rc, fd = hv_path_open_regular(pc, path);
+	int rc, fd = hv_path_open_regular(pc, path, &st);
 
 	if (fd < 0)
 		return fd;
-	if (fstat(fd, &st) < 0) {
-		rc = -errno;
-		goto out;
-	}
 	*sizep = (uint64_t)st.st_size;
 	if ((uint64_t)st.st_size <= cap) {
 		rc = hv_read_fd(fd, cap, bufp, lenp);
@@ -563,17 +559,17 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 	return fd;
 }
 
-int hv_path_open_regular(const struct hv_path *pc, const char *path)
+int hv_path_open_regular(const struct hv_path *pc, const char *path, struct stat *stp)
 {
-	struct stat st;
+	struct stat own, *st = stp ? stp : &own;
 	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK), rc;
 
 	if (fd >= 0) {
 		/* st is read only after an fstat() that succeeded */
-		if (fstat(fd, &st) < 0)
+		if (fstat(fd, st) < 0)
 			rc = -errno;
-		else if (!S_ISREG(st.st_mode))
-			rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
+		else if (!S_ISREG(st->st_mode))
+			rc = S_ISDIR(st->st_mode) ? -EISDIR : -EINVAL;
 		else
 			rc = 0;
 		if (rc) {

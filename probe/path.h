@@ -72,9 +72,10 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 int hv_path_open_dev(const struct hv_path *pc, const char *path);
 /*
  * Opens @path for reading as a stream: a regular file only (links
- * followed inside the sysroot). Returns an fd, or -errno.
+ * followed inside the sysroot). Returns an fd, or -errno; *@st, when
+ * given, is the file's fstat() (the one that found it regular).
  */
-int hv_path_open_regular(const struct hv_path *pc, const char *path);
+int hv_path_open_regular(const struct hv_path *pc, const char *path, struct stat *st);
 
 /*
  * A log that may be larger than anything read whole: @path (a regular

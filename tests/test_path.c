@@ -157,9 +157,32 @@ static void open_regular_after_a_failed_fstat(void **state)
 	(void)state;
 	assert_int_equal(hv_path_init(&pc, root), 0);
 	fstat_fails = EIO;
-	fd = hv_path_open_regular(&pc, "/etc/conf");
+	fd = hv_path_open_regular(&pc, "/etc/conf", NULL);
 	fstat_fails = 0;
 	assert_int_equal(fd, -EIO);
+	hv_path_deinit(&pc);
+}
+
+/* The stat asked for is the opened file's, from the fstat() that found it regular. */
+static void open_regular_gives_its_stat(void **state)
+{
+	struct hv_path pc;
+	struct stat st, want;
+	char p[256];
+	int fd;
+
+	(void)state;
+	assert_int_equal(hv_path_init(&pc, root), 0);
+	snprintf(p, sizeof(p), "%s/etc/conf", root);
+	assert_int_equal(stat(p, &want), 0);
+	memset(&st, 0xa5, sizeof(st));
+	fd = hv_path_open_regular(&pc, "/etc/conf", &st);
+	assert_true(fd >= 0);
+	assert_int_equal(st.st_ino, want.st_ino);
+	assert_int_equal(st.st_size, want.st_size);
+	assert_true(S_ISREG(st.st_mode));
+	close(fd);
+	assert_int_equal(hv_path_open_regular(&pc, "/etc", &st), -EISDIR);
 	hv_path_deinit(&pc);
 }
 
@@ -235,6 +258,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(walk_stays_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(caps_and_non_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_regular_after_a_failed_fstat, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_regular_gives_its_stat, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_parent_stays_inside, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_sorted_whole, setup, teardown),
 	};
