@@ -494,7 +494,7 @@ int hv_path_read_quiet(const struct hv_path *pc, const char *path, size_t cap,
 int hv_path_read_tail(const struct hv_path *pc, const char *path, size_t cap, char **bufp,
 		      size_t *lenp, uint64_t *sizep)
 {
-	struct stat st;
+	struct stat st = { 0 };
 	size_t len = 0;
 	char *buf, *nl;
 	ssize_t n = 0;
@@ -561,20 +561,22 @@ int hv_path_open_dev(const struct hv_path *pc, const char *path)
 
 int hv_path_open_regular(const struct hv_path *pc, const char *path, struct stat *stp)
 {
-	struct stat own, *st = stp ? stp : &own;
+	struct stat st;
 	int fd = path_open(pc, path, O_RDONLY | O_NONBLOCK), rc;
 
 	if (fd >= 0) {
 		/* st is read only after an fstat() that succeeded */
-		if (fstat(fd, st) < 0)
-			rc = -errno;
-		else if (!S_ISREG(st->st_mode))
-			rc = S_ISDIR(st->st_mode) ? -EISDIR : -EINVAL;
+		if (fstat(fd, &st) < 0)
+			rc = errno > 0 ? -errno : -EIO;
+		else if (!S_ISREG(st.st_mode))
+			rc = S_ISDIR(st.st_mode) ? -EISDIR : -EINVAL;
 		else
 			rc = 0;
 		if (rc) {
 			close(fd);
 			fd = rc;
+		} else if (stp) {
+			*stp = st;
 		}
 	}
 	accessed(pc, path, false, fd < 0 ? fd : 0);
