@@ -16,17 +16,28 @@ FIELDS = ("orig_video_is_vga", "lfb_base", "ext_lfb_base", "lfb_size")
 
 
 def screen_info(hexbytes):
-    """The fields kexec hands over, from the first 64 bytes of boot_params."""
-    try:
-        b = bytes(int(x, 16) for x in hexbytes.split())
-    except ValueError:      # od folded repeated lines ("*"), or the line was cut
-        return None
+    """The fields kexec hands over, from the first 64 bytes of boot_params:
+    the line's leading byte pairs, so that a kernel message the console
+    wrote after them is not read as bytes."""
+    b = bytearray()
+    for x in hexbytes.split()[:64]:
+        if not re.fullmatch(r"[0-9a-f]{2}", x):
+            break           # od folded repeated lines ("*"), or the line was cut
+        b.append(int(x, 16))
     if len(b) < 64:
         return None
     le32 = lambda o: int.from_bytes(b[o:o + 4], "little")
     return {"orig_video_is_vga": hex(b[0x0f]), "lfb_base": hex(le32(0x18)),
             "ext_lfb_base": hex(le32(0x3a)), "lfb_size": hex(le32(0x1c)),
             "capabilities": hex(le32(0x36))}
+
+
+def json_at_start(text):
+    """The JSON value a line starts with. The console may have written a
+    kernel message right after it, on the same line (a printk between the
+    shell's write and its newline): that tail is not part of the value.
+    Raises ValueError when the line does not start with one."""
+    return json.JSONDecoder().raw_decode(text.lstrip())[0]
 
 
 def parse_log(path):
@@ -108,7 +119,7 @@ def main():
         fb = None
         if got.get("fbinfo", "none") != "none":
             try:
-                j = json.loads(got["fbinfo"])
+                j = json_at_start(got["fbinfo"])
                 fix = j.get("fix", j)
                 fb = {"id": fix["id"], "smem_start": fix["smem_start"],
                       "smem_len": hex(int(str(fix["smem_len"]), 0))}
@@ -132,7 +143,7 @@ def main():
         row["boot_screen_info"] = boot or None
         self_report = None
         try:
-            self_report = json.loads(got.get("kdump hvkdump-check.json", ""))
+            self_report = json_at_start(got.get("kdump hvkdump-check.json", ""))
         except ValueError:
             pass
         row["self_report"] = self_report
