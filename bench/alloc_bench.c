@@ -6,8 +6,9 @@
  * there, so it is timed on a window of N allocations (-n N) taken after
  * half of them were made by the fast allocator, untimed, on two identical
  * models; the fast allocator is timed on the same window (the least of 20
- * times, each freed again), then on the whole run (the least of 3). Both
- * must give the same addresses, or the benchmark stops.
+ * times, each freed again), then on the whole run: the least of 5 rounds,
+ * each round running every count once. Both must give the same addresses,
+ * or the benchmark stops.
  * Times are the process's CPU time: on a machine shared with other work,
  * wall time counts the others too.
  *
@@ -29,7 +30,7 @@
 #define HIGH_SIZE	(1ULL << 40)		/* 1 TiB */
 
 /* timings taken this many times, the least kept (CPU time still varies with the load) */
-#define REPEATS		3
+#define ROUNDS		5
 #define WINDOW_REPEATS	20
 
 struct op {
@@ -162,74 +163,139 @@ static void make_ops(const struct layout *l, struct op *ops, unsigned int count,
 	}
 }
 
-static int bench(const struct layout *l, unsigned int count, unsigned int nref,
-		 uint64_t seed, double *prev)
-{
-	struct op *ops = calloc(count, sizeof(*ops));
-	uint64_t *a = calloc(count, sizeof(*a)), *b = calloc(count, sizeof(*b));
-	unsigned int skip = count / 2, c;
-	struct model m;
-	double tf, tr, tp;
-	char window[32], growth[16] = "";
+struct row {
+	unsigned int count;
+	double whole;		/* the whole run, the least of ROUNDS */
+	double ref, fast;	/* the window, reference and fast */
+	unsigned int nref;
+};
 
-	if (!ops || !a || !b) {
+/*
+ * The window: the reference's time and the fast one's on the same
+ * allocations, which must give the same addresses.
+ */
+static int bench_window(const struct layout *l, const struct op *ops, struct row *row,
+			uint64_t seed)
+{
+	unsigned int count = row->count, skip = count / 2, c;
+	uint64_t *a = calloc(count, sizeof(*a)), *b = calloc(count, sizeof(*b));
+	struct model m;
+	int rc = 0;
+
+	if (!a || !b) {
 		fprintf(stderr, "alloc_bench: out of memory\n");
+		free(a);
+		free(b);
 		return 1;
 	}
-	if (nref > count - skip)
-		nref = count - skip;
-	make_ops(l, ops, count, seed);
+	if (row->nref > count - skip)
+		row->nref = count - skip;
 	/* the reference on the window, after the first half made fast */
 	model_init(&m, l, count, seed);
 	run(&m, vmbus_allocate_mmio, ops, 0, skip, b);
-	tr = run(&m, ref_allocate_mmio, ops, skip, skip + nref, b);
+	row->ref = run(&m, ref_allocate_mmio, ops, skip, skip + row->nref, b);
 	model_free(&m);
 	/* the fast one on the same window */
 	model_init(&m, l, count, seed);
 	run(&m, vmbus_allocate_mmio, ops, 0, skip, a);
-	tp = fast_window(&m, ops, skip, skip + nref, a);
+	row->fast = fast_window(&m, ops, skip, skip + row->nref, a);
 	model_free(&m);
-	for (c = skip; c < skip + nref; c++) {
+	for (c = skip; c < skip + row->nref; c++) {
 		if (a[c] != b[c]) {
 			fprintf(stderr, "%s: allocation %u differs: fast 0x%" PRIx64
 				", reference 0x%" PRIx64 "\n", l->name, c, a[c], b[c]);
-			return 1;
+			rc = 1;
+			break;
 		}
 	}
-	/* the fast one on the whole run: the least of REPEATS */
-	for (c = 0, tf = 0; c < REPEATS; c++) {
-		double t;
+	free(a);
+	free(b);
+	return rc;
+}
 
-		model_init(&m, l, count, seed);
-		t = run(&m, vmbus_allocate_mmio, ops, 0, count, a);
-		model_free(&m);
-		tf = c && tf < t ? tf : t;
+/* The fast allocator on the whole run, once; every allocation must find room. */
+static int bench_whole(const struct layout *l, const struct op *ops, unsigned int count,
+		       uint64_t seed, double *t)
+{
+	uint64_t *a = calloc(count, sizeof(*a));
+	struct model m;
+	unsigned int c;
+	int rc = 0;
+
+	if (!a) {
+		fprintf(stderr, "alloc_bench: out of memory\n");
+		return 1;
 	}
+	model_init(&m, l, count, seed);
+	*t = run(&m, vmbus_allocate_mmio, ops, 0, count, a);
+	model_free(&m);
 	for (c = 0; c < count; c++) {
 		if (!a[c]) {
 			fprintf(stderr, "%s: allocation %u found no room\n", l->name, c);
-			return 1;
+			rc = 1;
+			break;
 		}
 	}
-
-	snprintf(window, sizeof(window), "%u-%u", skip, skip + nref - 1);
-	if (*prev > 0)
-		snprintf(growth, sizeof(growth), "%.1fx", tf / *prev);
-	*prev = tf;
-	printf("%-8s %8u %10.1f %9.0f %7s %15s %13.0f %10.0f %9.0f\n", l->name,
-	       count, tf * 1e3, tf * 1e9 / count, growth, window,
-	       nref ? tr * 1e9 / nref : 0.0, nref ? tp * 1e9 / nref : 0.0,
-	       tp > 0 ? tr / tp : 0.0);
-	fflush(stdout);
-	free(ops);
 	free(a);
-	free(b);
-	return 0;
+	return rc;
+}
+
+/*
+ * One layout at every count: the windows first, then the whole runs in
+ * ROUNDS rounds, each round running every count once, so that the
+ * growth from one count to the next compares runs that met the same
+ * load (a VM's speed drifts over the minutes the reference takes).
+ */
+static int bench(const struct layout *l, const unsigned int *counts, unsigned int ncounts,
+		 unsigned int nref, uint64_t seed)
+{
+	struct op *ops[8] = { NULL };
+	struct row rows[8];
+	unsigned int i, r;
+	int rc = 0;
+
+	for (i = 0; i < ncounts && !rc; i++) {
+		rows[i] = (struct row){ .count = counts[i], .nref = nref };
+		ops[i] = calloc(counts[i], sizeof(*ops[i]));
+		if (!ops[i]) {
+			fprintf(stderr, "alloc_bench: out of memory\n");
+			rc = 1;
+			break;
+		}
+		make_ops(l, ops[i], counts[i], seed);
+		rc = bench_window(l, ops[i], &rows[i], seed);
+	}
+	for (r = 0; r < ROUNDS && !rc; r++) {
+		for (i = 0; i < ncounts && !rc; i++) {
+			double t = 0;
+
+			rc = bench_whole(l, ops[i], counts[i], seed, &t);
+			rows[i].whole = r && rows[i].whole < t ? rows[i].whole : t;
+		}
+	}
+	for (i = 0; i < ncounts && !rc; i++) {
+		const struct row *w = &rows[i];
+		char window[32], growth[16] = "";
+
+		snprintf(window, sizeof(window), "%u-%u", w->count / 2,
+			 w->count / 2 + w->nref - 1);
+		if (i)
+			snprintf(growth, sizeof(growth), "%.1fx", w->whole / rows[i - 1].whole);
+		printf("%-8s %8u %10.1f %9.0f %7s %15s %13.0f %10.0f %9.0f\n", l->name,
+		       w->count, w->whole * 1e3, w->whole * 1e9 / w->count, growth, window,
+		       w->nref ? w->ref * 1e9 / w->nref : 0.0,
+		       w->nref ? w->fast * 1e9 / w->nref : 0.0,
+		       w->fast > 0 ? w->ref / w->fast : 0.0);
+	}
+	fflush(stdout);
+	for (i = 0; i < ncounts; i++)
+		free(ops[i]);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
-	unsigned int counts[8] = { 10000, 100000, 1000000 }, ncounts = 3, nref = 5, i;
+	unsigned int counts[8] = { 10000, 100000, 1000000 }, ncounts = 3, nref = 5;
 	const char *only = NULL;
 	uint64_t seed = 0x68766b64ULL;
 	size_t li;
@@ -260,13 +326,10 @@ int main(int argc, char **argv)
 	printf("%-8s %8s %10s %9s %7s %15s %13s %10s %9s\n", "layout", "allocs",
 	       "cpu_ms", "ns/alloc", "growth", "window", "ref_ns/alloc", "fast_ns", "ratio");
 	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++) {
-		double prev = 0;
-
 		if (only && strcmp(only, layouts[li].name))
 			continue;
-		for (i = 0; i < ncounts; i++)
-			if (bench(&layouts[li], counts[i], nref, seed, &prev))
-				return 1;
+		if (bench(&layouts[li], counts, ncounts, nref, seed))
+			return 1;
 	}
 	printf("\nlayouts:\n");
 	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++)
