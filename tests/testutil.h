@@ -13,8 +13,26 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 
+#include "lib/formats/parsers.h"
 #include "model/iomem.h"
 #include "util/strbuf.h"
+
+/*
+ * Does the changelog @text, fed whole to one scan, name @commit or
+ * @subject? (The probe feeds it a piece at a time: probe/changelog.c.)
+ */
+static inline bool changelog_mentions(const char *text, size_t len, const char *commit,
+				      const char *subject)
+{
+	const char *needle[2] = { commit, subject };
+	struct changelog_scan s;
+	bool found[2];
+
+	if (!changelog_scan_init(&s, needle, 2, found))
+		return false;
+	changelog_scan_feed(&s, text, len);
+	return found[0] || found[1];
+}
 
 /* The tree under @root as /proc/iomem shows it; free() the result. */
 static inline char *tree_text(const struct resource *root)

@@ -184,15 +184,3 @@ bool changelog_scan_feed(struct changelog_scan *s, const char *p, size_t len)
 		tail_update(s, p, end);
 	return !s->left;
 }
-
-bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject)
-{
-	const char *needle[2] = { commit, subject };
-	struct changelog_scan s;
-	bool found[2];
-
-	if (!changelog_scan_init(&s, needle, 2, found))
-		return false;
-	changelog_scan_feed(&s, text, len);
-	return found[0] || found[1];
-}

@@ -256,8 +256,6 @@ bool changelog_scan_init(struct changelog_scan *s, const char *const *needle, si
  * is found: the rest need not be read.
  */
 bool changelog_scan_feed(struct changelog_scan *s, const char *p, size_t len);
-/* The whole text at once: does it name @commit or @subject? */
-bool changelog_mentions(const char *text, size_t len, const char *commit, const char *subject);
 /*
  * The upstream (kernel.org) version a distribution kernel is built from,
  * where the kernel says it: Debian's /proc/version ("... Debian 6.1.192-3
