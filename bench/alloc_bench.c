@@ -164,30 +164,22 @@ static void make_ops(const struct layout *l, struct op *ops, unsigned int count,
 }
 
 struct row {
-	unsigned int count;
 	double whole;		/* the whole run, the least of ROUNDS */
 	double ref, fast;	/* the window, reference and fast */
-	unsigned int nref;
+	unsigned int count, nref;
 };
 
 /*
  * The window: the reference's time and the fast one's on the same
- * allocations, which must give the same addresses.
+ * allocations, which must give the same addresses (@a, @b: room for
+ * row->count of them).
  */
 static int bench_window(const struct layout *l, const struct op *ops, struct row *row,
-			uint64_t seed)
+			uint64_t seed, uint64_t *a, uint64_t *b)
 {
 	unsigned int count = row->count, skip = count / 2, c;
-	uint64_t *a = calloc(count, sizeof(*a)), *b = calloc(count, sizeof(*b));
 	struct model m;
-	int rc = 0;
 
-	if (!a || !b) {
-		fprintf(stderr, "alloc_bench: out of memory\n");
-		free(a);
-		free(b);
-		return 1;
-	}
 	if (row->nref > count - skip)
 		row->nref = count - skip;
 	/* the reference on the window, after the first half made fast */
@@ -204,40 +196,34 @@ static int bench_window(const struct layout *l, const struct op *ops, struct row
 		if (a[c] != b[c]) {
 			fprintf(stderr, "%s: allocation %u differs: fast 0x%" PRIx64
 				", reference 0x%" PRIx64 "\n", l->name, c, a[c], b[c]);
-			rc = 1;
-			break;
+			return 1;
 		}
 	}
-	free(a);
-	free(b);
-	return rc;
+	return 0;
 }
 
-/* The fast allocator on the whole run, once; every allocation must find room. */
+/*
+ * The fast allocator on the whole run, once, its addresses in @a: the same
+ * array every round, so that only the first round's run faults its pages
+ * in and the least of the rounds is the allocator's time; every
+ * allocation must find room.
+ */
 static int bench_whole(const struct layout *l, const struct op *ops, unsigned int count,
-		       uint64_t seed, double *t)
+		       uint64_t seed, double *t, uint64_t *a)
 {
-	uint64_t *a = calloc(count, sizeof(*a));
 	struct model m;
 	unsigned int c;
-	int rc = 0;
 
-	if (!a) {
-		fprintf(stderr, "alloc_bench: out of memory\n");
-		return 1;
-	}
 	model_init(&m, l, count, seed);
 	*t = run(&m, vmbus_allocate_mmio, ops, 0, count, a);
 	model_free(&m);
 	for (c = 0; c < count; c++) {
 		if (!a[c]) {
 			fprintf(stderr, "%s: allocation %u found no room\n", l->name, c);
-			rc = 1;
-			break;
+			return 1;
 		}
 	}
-	free(a);
-	return rc;
+	return 0;
 }
 
 /*
@@ -251,9 +237,18 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 {
 	struct op *ops[8] = { NULL };
 	struct row rows[8];
-	unsigned int i, r;
+	uint64_t *a = NULL, *b = NULL;
+	unsigned int i, r, most = 0;
 	int rc = 0;
 
+	for (i = 0; i < ncounts; i++)
+		most = counts[i] > most ? counts[i] : most;
+	a = calloc(most, sizeof(*a));
+	b = calloc(most, sizeof(*b));
+	if (!a || !b) {
+		fprintf(stderr, "alloc_bench: out of memory\n");
+		rc = 1;
+	}
 	for (i = 0; i < ncounts && !rc; i++) {
 		rows[i] = (struct row){ .count = counts[i], .nref = nref };
 		ops[i] = calloc(counts[i], sizeof(*ops[i]));
@@ -263,13 +258,13 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 			break;
 		}
 		make_ops(l, ops[i], counts[i], seed);
-		rc = bench_window(l, ops[i], &rows[i], seed);
+		rc = bench_window(l, ops[i], &rows[i], seed, a, b);
 	}
 	for (r = 0; r < ROUNDS && !rc; r++) {
 		for (i = 0; i < ncounts && !rc; i++) {
 			double t = 0;
 
-			rc = bench_whole(l, ops[i], counts[i], seed, &t);
+			rc = bench_whole(l, ops[i], counts[i], seed, &t, a);
 			rows[i].whole = r && rows[i].whole < t ? rows[i].whole : t;
 		}
 	}
@@ -290,6 +285,8 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 	fflush(stdout);
 	for (i = 0; i < ncounts; i++)
 		free(ops[i]);
+	free(a);
+	free(b);
 	return rc;
 }
 
