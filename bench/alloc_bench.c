@@ -7,12 +7,14 @@
  * half of them were made by the fast allocator, untimed, on two identical
  * models; the fast allocator is timed on the same window (the least of 20
  * times, each freed again), then on the whole run: the least of 5 rounds,
- * each round running every count once. Both must give the same addresses,
- * or the benchmark stops.
+ * each round running every count once (-r ROUNDS). Both must give the
+ * same addresses, or the benchmark stops.
  * Times are the process's CPU time: on a machine shared with other work,
- * wall time counts the others too.
+ * wall time counts the others too. For a profile of the whole runs alone,
+ * without the window: -n 0 -r 1, and callgrind's
+ * --toggle-collect=vmbus_allocate_mmio counts their instructions only.
  *
- *   alloc_bench [-n N] [-s SEED] [-l LAYOUT] [COUNT...]
+ *   alloc_bench [-n N] [-r ROUNDS] [-s SEED] [-l LAYOUT] [COUNT...]
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -31,6 +33,7 @@
 
 /* timings taken this many times, the least kept (CPU time still varies with the load) */
 #define ROUNDS		5
+#define ROUNDS_MAX	100
 #define WINDOW_REPEATS	20
 
 struct op {
@@ -164,7 +167,7 @@ static void make_ops(const struct layout *l, struct op *ops, unsigned int count,
 }
 
 struct row {
-	double whole;		/* the whole run, the least of ROUNDS */
+	double whole;		/* the whole run, the least of the rounds */
 	double ref, fast;	/* the window, reference and fast */
 	double behind;		/* the share of fits made far behind (share_behind()) */
 	unsigned int count, nref;
@@ -255,12 +258,12 @@ static int bench_whole(const struct layout *l, const struct op *ops, unsigned in
 
 /*
  * One layout at every count: the windows first, then the whole runs in
- * ROUNDS rounds, each round running every count once, so that the
+ * @rounds rounds, each round running every count once, so that the
  * growth from one count to the next compares runs that met the same
  * load (a VM's speed drifts over the minutes the reference takes).
  */
 static int bench(const struct layout *l, const unsigned int *counts, unsigned int ncounts,
-		 unsigned int nref, uint64_t seed)
+		 unsigned int nref, unsigned int rounds, uint64_t seed)
 {
 	struct op *ops[8] = { NULL };
 	struct row rows[8];
@@ -285,9 +288,10 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 			break;
 		}
 		make_ops(l, ops[i], counts[i], seed);
-		rc = bench_window(l, ops[i], &rows[i], seed, a, b);
+		if (nref)
+			rc = bench_window(l, ops[i], &rows[i], seed, a, b);
 	}
-	for (r = 0; r < ROUNDS && !rc; r++) {
+	for (r = 0; r < rounds && !rc; r++) {
 		for (i = 0; i < ncounts && !rc; i++) {
 			double t = 0;
 
@@ -299,10 +303,11 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 	}
 	for (i = 0; i < ncounts && !rc; i++) {
 		const struct row *w = &rows[i];
-		char window[32], growth[16] = "";
+		char window[32] = "-", growth[16] = "";
 
-		snprintf(window, sizeof(window), "%u-%u", w->count / 2,
-			 w->count / 2 + w->nref - 1);
+		if (w->nref)
+			snprintf(window, sizeof(window), "%u-%u", w->count / 2,
+				 w->count / 2 + w->nref - 1);
 		if (i)
 			snprintf(growth, sizeof(growth), "%.1fx", w->whole / rows[i - 1].whole);
 		printf("%-8s %8u %10.1f %9.0f %7s %7.1f%% %15s %13.0f %10.0f %9.0f\n", l->name,
@@ -323,19 +328,27 @@ static int bench(const struct layout *l, const unsigned int *counts, unsigned in
 int main(int argc, char **argv)
 {
 	unsigned int counts[8] = { 10000, 100000, 1000000 }, ncounts = 3, nref = 5;
+	unsigned int rounds = ROUNDS;
 	const char *only = NULL;
 	uint64_t seed = 0x68766b64ULL;
 	size_t li;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:s:l:")) != -1) {
+	while ((opt = getopt(argc, argv, "n:r:s:l:")) != -1) {
 		switch (opt) {
 		case 'n': nref = (unsigned int)strtoul(optarg, NULL, 0); break;
+		case 'r':
+			rounds = (unsigned int)strtoul(optarg, NULL, 0);
+			if (rounds < 1 || rounds > ROUNDS_MAX) {
+				fprintf(stderr, "alloc_bench: rounds are 1 .. %d\n", ROUNDS_MAX);
+				return 2;
+			}
+			break;
 		case 's': seed = strtoull(optarg, NULL, 0); break;
 		case 'l': only = optarg; break;
 		default:
-			fprintf(stderr, "usage: %s [-n REF_ALLOCS] [-s SEED] [-l LAYOUT] [COUNT...]\n",
-				argv[0]);
+			fprintf(stderr, "usage: %s [-n REF_ALLOCS] [-r ROUNDS] [-s SEED] [-l LAYOUT] "
+				"[COUNT...]\n", argv[0]);
 			return 2;
 		}
 	}
@@ -356,7 +369,7 @@ int main(int argc, char **argv)
 	for (li = 0; li < sizeof(layouts) / sizeof(layouts[0]); li++) {
 		if (only && strcmp(only, layouts[li].name))
 			continue;
-		if (bench(&layouts[li], counts, ncounts, nref, seed))
+		if (bench(&layouts[li], counts, ncounts, nref, rounds, seed))
 			return 1;
 	}
 	printf("\nlayouts:\n");
