@@ -4,10 +4,10 @@
  * it lands in: a chain of pointers through every cache line of a buffer
  * in a random order, followed for a fixed number of steps, each load
  * waiting on the one before. Where the latency steps up is the largest
- * cache the process really has (a VM's CPUID may not say); how it goes on
- * growing past that is what an allocator whose fits land anywhere in a
- * structure of n entries pays more of at a larger n, the same instructions
- * notwithstanding (BENCHMARKS.md, the allocator's crowded layout).
+ * cache the process really has (a VM's CPUID may say otherwise); how it
+ * goes on growing past that is what an allocator whose fits land anywhere
+ * in a structure of n entries pays more of at a larger n, the same
+ * instructions notwithstanding (BENCHMARKS.md, the crowded layout).
  *
  *   mem_latency [MAX_MIB]		(default 512; sizes 1, 2, 4, ... MiB)
  */
@@ -87,10 +87,11 @@ static double latency(size_t bytes)
 int main(int argc, char **argv)
 {
 	unsigned long max_mib = 512, mib;
-	char *end;
+	char *end = NULL;
 
-	if (argc > 2 || (argc == 2 && (max_mib = strtoul(argv[1], &end, 10), *end || !max_mib ||
-					max_mib > 65536))) {
+	if (argc == 2)
+		max_mib = strtoul(argv[1], &end, 10);
+	if (argc > 2 || (end && *end) || !max_mib || max_mib > 65536) {
 		fprintf(stderr, "usage: %s [MAX_MIB]  (1 .. 65536)\n", argv[0]);
 		return 2;
 	}
