@@ -126,8 +126,9 @@ static double run(struct model *m, replay_alloc_fn alloc, const struct op *ops,
 /*
  * The window [from, to) made WINDOW_REPEATS times, each time freed again
  * (vmbus_free_mmio() leaves the same regions; the index's nodes may
- * split differently, the answers are the same), the least time kept: a few microseconds, timed once, are
- * at the mercy of one interrupt on a shared machine.
+ * split differently, the answers are the same), the least time kept: a
+ * few microseconds, timed once, are at the mercy of one interrupt on a
+ * shared machine.
  */
 static double fast_window(struct model *m, const struct op *ops, unsigned int from,
 			  unsigned int to, uint64_t *starts)
