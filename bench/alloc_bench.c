@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "model/iomem.h"
+#include "tests/gen_script.h"
 #include "tests/ref_alloc.h"
 #include "src/replay.h"
 #include "model/linux/drivers/hv/vmbus.h"
@@ -59,14 +60,6 @@ static const struct layout layouts[] = {
 	  false, false, 32 },
 };
 
-static uint64_t xs(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 0x2545f4914f6cdd1dULL;
-}
-
 static double now(void)
 {
 	struct timespec ts;
@@ -94,8 +87,8 @@ static void model_init(struct model *m, const struct layout *l, unsigned int cou
 		res_request_region(m->iomem, HIGH_START, l->head_gb << 30, "busy", 0, NULL);
 	/* scattered over what the allocations fill: about 130 KiB each */
 	for (i = 0; l->crowded && i < count / 4; i++) {
-		uint64_t at = HIGH_START + (xs(&seed) % ((uint64_t)count << 5) << 12);
-		uint64_t len = 0x1000ULL << (xs(&seed) % 8);
+		uint64_t at = HIGH_START + (gen_next(&seed) % ((uint64_t)count << 5) << 12);
+		uint64_t len = 0x1000ULL << (gen_next(&seed) % 8);
 
 		res_request_region(m->iomem, at, len, "busy", 0, NULL);
 	}
@@ -152,7 +145,7 @@ static void make_ops(const struct layout *l, struct op *ops, unsigned int count,
 	unsigned int i;
 
 	for (i = 0; i < count; i++) {
-		uint64_t k = xs(&s);
+		uint64_t k = gen_next(&s);
 
 		if (!l->bars) {
 			ops[i].size = 0x1000ULL << (k % 9);	/* 4 KiB .. 1 MiB */

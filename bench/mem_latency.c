@@ -17,6 +17,8 @@
 #include <sys/mman.h>
 #include <time.h>
 
+#include "tests/gen_script.h"
+
 #define LINE		64
 #define STEPS		4000000UL
 #define HUGE_SIZE	(2UL << 20)
@@ -27,14 +29,6 @@ static double now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-static uint64_t xs(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 0x2545f4914f6cdd1dULL;
 }
 
 /*
@@ -65,7 +59,7 @@ static double latency(size_t bytes)
 	for (i = 0; i < lines; i++)
 		order[i] = (uint32_t)i;
 	for (i = lines - 1; i > 0; i--) {
-		size_t j = xs(&seed) % (i + 1);
+		size_t j = gen_next(&seed) % (i + 1);
 		uint32_t t = order[i];
 
 		order[i] = order[j];
